@@ -6,7 +6,7 @@ import {
   pullRequestBody,
   UPSTREAM_CHECKLIST,
 } from '../src/pull-request-text.js';
-import { locatedFinding } from '@connector-alm/validator';
+import { locatedFinding, type Finding } from '@connector-alm/validator';
 import { gitBlobSha, type LocalFile } from '../src/index.js';
 import { isAuthorsTitle, recordedTitle } from '../src/title-marker.js';
 
@@ -127,6 +127,66 @@ describe('pullRequestBody', () => {
     expect(body).not.toMatch(/@(contoso-dev|main|microsoft)/);
     expect(body).toContain('Contoso Tasks by @\u200bcontoso-dev');
     expect(body).toContain('Ask @\u200bmicrosoft/connectors-team about it');
+  });
+});
+
+describe('the changes against the upstream in the body', () => {
+  const finding = (ruleId: string, message: string) =>
+    locatedFinding({
+      ruleId,
+      severity: 'warning',
+      message,
+      file: 'connectors/Contoso/apiDefinition.swagger.json',
+      line: 12,
+      column: 3,
+      connector: 'connectors/Contoso',
+    });
+  const body = (
+    breakingChanges: Finding[],
+    changeWarnings: Finding[],
+    source = 'contoso/connectors@abc1234',
+  ) =>
+    pullRequestBody({
+      connectorTitle: 'Contoso Tasks',
+      targetFolder: 'certified-connectors/Contoso Tasks',
+      validation: { path: 'connectors/Contoso', name: 'Contoso', profile: 'certified', findings: [] },
+      changes: { upserts: [file('apiDefinition.swagger.json')], deletions: [], additions: [] },
+      breakingChanges,
+      changeWarnings,
+      upstream: 'microsoft/PowerPlatformConnectors@dev',
+      source,
+    });
+
+  it('has no section for breaking changes or warnings when there are none', () => {
+    const plain = body([], []);
+    expect(plain).not.toContain('### Breaking changes');
+    expect(plain).not.toContain('### Warnings about the change');
+  });
+
+  it('names each file inside the connector folder in the tables', () => {
+    const withBoth = body(
+      [finding('BRK-OP-REMOVED', 'The operation GetTask was removed.')],
+      [
+        finding('BRK-DEPRECATION-PROCESS', 'Deprecate ListTasks first.'),
+        finding('BRK-DEPRECATION-PROCESS', 'Deprecate GetTasks first.'),
+      ],
+    );
+    expect(withBoth).toContain(
+      '### Breaking changes against `microsoft/PowerPlatformConnectors@dev`\n\n1 change that can break flows',
+    );
+    expect(withBoth).toContain(
+      '| warning | BRK-OP-REMOVED | apiDefinition.swagger.json:12 | The operation GetTask was removed. |',
+    );
+    expect(withBoth).toContain('2 changes that break no flow but that reviewers ask to be put right');
+  });
+
+  it('is no update of the pull request when only the Source line changed, if told to ignore it', () => {
+    const before = body([], [], 'contoso/connectors@abc1234');
+    const after = body([], [], 'contoso/connectors@def5678');
+    expect(bodyUpdate(after, before, { ignoreSource: true })).toBeUndefined();
+    expect(bodyUpdate(after, before, { ignoreSource: false })).toBe(after);
+    const reworded = body([finding('BRK-OP-REMOVED', 'The operation GetTask was removed.')], []);
+    expect(bodyUpdate(reworded, before, { ignoreSource: true })).toBe(reworded);
   });
 });
 
