@@ -86505,21 +86505,37 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
     )
   );
 }
-function withoutLeftOutFindings(validation, leftOut2) {
-  if (leftOut2.length === 0) return validation;
-  const files = leftOut2.map(
-    (file) => file.path.endsWith("/") ? `${displayPathIn(validation.path, file.path.slice(0, -1))}/` : displayPathIn(validation.path, file.path)
+function withoutLeftOutFindings(validation, leftOut2, sent, paths = import_node_path112.default) {
+  return withoutFindingsIn(
+    validation,
+    leftOut2.map((file) => file.path),
+    sent.map((file) => file.path),
+    paths
   );
+}
+function withoutIgnoredFindings(validation, leftOut2, sent, paths = import_node_path112.default) {
+  const committed = [
+    ...sent.map((file) => file.path),
+    ...leftOut2.filter((file) => file.reason !== "git-ignored").map((file) => file.path)
+  ];
+  const notCommitted = leftOut2.filter((file) => !isKeptOut(file.reason)).map((file) => file.path);
+  return withoutFindingsIn(validation, notCommitted, committed, paths);
+}
+function withoutFindingsIn(validation, leftOut2, carried, paths) {
+  if (leftOut2.length === 0) return validation;
   return {
     ...validation,
-    findings: validation.findings.filter((finding) => !isUnderAny(finding.file, files))
+    findings: validation.findings.filter((finding) => {
+      const relative = paths.relative(validation.path, finding.file).split(paths.sep).join("/");
+      return !isLeftOutPlace(relative, leftOut2, carried);
+    })
   };
 }
-function withoutIgnoredFindings(validation, leftOut2) {
-  return withoutLeftOutFindings(
-    validation,
-    leftOut2.filter((file) => !isKeptOut(file.reason))
-  );
+function isLeftOutPlace(relative, leftOut2, carried) {
+  if (relative === "" || relative === ".." || relative.startsWith("../")) return false;
+  if (isUnderAny(relative, leftOut2)) return true;
+  const folder = `${relative}/`;
+  return leftOut2.some((entry) => entry.startsWith(folder)) && !carried.some((entry) => entry.startsWith(folder));
 }
 function proposedFiles(changes) {
   const upserts = changes.upserts.map(
@@ -87556,8 +87572,8 @@ async function openPullRequest(options2, ports) {
   );
   for (const line of leftOutLines(leftOut2, options2.connector)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
-  const committed = withoutIgnoredFindings(validated, leftOut2);
-  const validation = withoutLeftOutFindings(validated, leftOut2);
+  const committed = withoutIgnoredFindings(validated, leftOut2, local);
+  const validation = withoutLeftOutFindings(validated, leftOut2, local);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
   const checkout = repositoryRootOf(named2) ?? import_node_path115.default.resolve(options2.cwd);

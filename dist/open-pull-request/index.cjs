@@ -80693,21 +80693,37 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut) {
     )
   );
 }
-function withoutLeftOutFindings(validation, leftOut) {
-  if (leftOut.length === 0) return validation;
-  const files = leftOut.map(
-    (file) => file.path.endsWith("/") ? `${displayPathIn(validation.path, file.path.slice(0, -1))}/` : displayPathIn(validation.path, file.path)
+function withoutLeftOutFindings(validation, leftOut, sent, paths = import_node_path34.default) {
+  return withoutFindingsIn(
+    validation,
+    leftOut.map((file) => file.path),
+    sent.map((file) => file.path),
+    paths
   );
+}
+function withoutIgnoredFindings(validation, leftOut, sent, paths = import_node_path34.default) {
+  const committed = [
+    ...sent.map((file) => file.path),
+    ...leftOut.filter((file) => file.reason !== "git-ignored").map((file) => file.path)
+  ];
+  const notCommitted = leftOut.filter((file) => !isKeptOut(file.reason)).map((file) => file.path);
+  return withoutFindingsIn(validation, notCommitted, committed, paths);
+}
+function withoutFindingsIn(validation, leftOut, carried, paths) {
+  if (leftOut.length === 0) return validation;
   return {
     ...validation,
-    findings: validation.findings.filter((finding) => !isUnderAny(finding.file, files))
+    findings: validation.findings.filter((finding) => {
+      const relative = paths.relative(validation.path, finding.file).split(paths.sep).join("/");
+      return !isLeftOutPlace(relative, leftOut, carried);
+    })
   };
 }
-function withoutIgnoredFindings(validation, leftOut) {
-  return withoutLeftOutFindings(
-    validation,
-    leftOut.filter((file) => !isKeptOut(file.reason))
-  );
+function isLeftOutPlace(relative, leftOut, carried) {
+  if (relative === "" || relative === ".." || relative.startsWith("../")) return false;
+  if (isUnderAny(relative, leftOut)) return true;
+  const folder = `${relative}/`;
+  return leftOut.some((entry) => entry.startsWith(folder)) && !carried.some((entry) => entry.startsWith(folder));
 }
 function proposedFiles(changes) {
   const upserts = changes.upserts.map(
@@ -81742,8 +81758,8 @@ async function openPullRequest(options2, ports) {
   );
   for (const line of leftOutLines(leftOut, options2.connector)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
-  const committed = withoutIgnoredFindings(validated, leftOut);
-  const validation = withoutLeftOutFindings(validated, leftOut);
+  const committed = withoutIgnoredFindings(validated, leftOut, local);
+  const validation = withoutLeftOutFindings(validated, leftOut, local);
   const swagger = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
   const checkout = repositoryRootOf(named2) ?? import_node_path37.default.resolve(options2.cwd);

@@ -218,8 +218,8 @@ export async function openPullRequest(
   for (const line of leftOutLines(leftOut, options.connector)) logger.info(line);
   if (ignored.warning) logger.warning(ignored.warning);
   // What fail-on judges is what validate-connector finds on a checkout; what the body lists, what is sent.
-  const committed = withoutIgnoredFindings(validated, leftOut);
-  const validation = withoutLeftOutFindings(validated, leftOut);
+  const committed = withoutIgnoredFindings(validated, leftOut, local);
+  const validation = withoutLeftOutFindings(validated, leftOut, local);
   const swagger = swaggerOf(options.connector, local);
   // Upstream, the folder goes by its name on disk, not by the case it was typed in (Windows, macOS).
   const named = withFolderNameOnDisk(folder);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { joinedList, printable, shellWord } from '@connector-alm/core';
-import { displayPathIn, kindOfFileName, type ConnectorResult, type Profile } from '@connector-alm/validator';
+import { kindOfFileName, type ConnectorResult, type Profile } from '@connector-alm/validator';
 import { isNeverSent, type LocalFile } from './connector-files.js';
 import type { RemoteFile } from './remote-file.js';
 import type { TreeChanges } from './tree-changes.js';
@@ -206,38 +206,81 @@ export function leftOutDifferences(
  * git ignores no checkout has, so their findings refuse nothing (fail-on), as validate-connector on the
  * workflow's checkout never sees them (withoutIgnoredFindings). None of the files left out is sent, so
  * the pull request's body lists the findings of neither, where a SET-NOT-IN-PR row would tell the
- * reviewers of a file they never get.
+ * reviewers of a file they never get. `sent` are the files the pull request carries: a folder that
+ * holds none of them is not sent either (see isLeftOutPlace).
  */
 export function withoutLeftOutFindings(
   validation: ConnectorResult,
   leftOut: readonly LeftOutFile[],
+  sent: readonly LocalFile[],
+  paths: path.PlatformPath = path,
 ): ConnectorResult {
-  if (leftOut.length === 0) return validation;
-  // A folder's display path keeps its `/`, so that only the files under it match.
-  const files = leftOut.map((file) =>
-    file.path.endsWith('/')
-      ? `${displayPathIn(validation.path, file.path.slice(0, -1))}/`
-      : displayPathIn(validation.path, file.path),
+  return withoutFindingsIn(
+    validation,
+    leftOut.map((file) => file.path),
+    sent.map((file) => file.path),
+    paths,
   );
-  return {
-    ...validation,
-    findings: validation.findings.filter((finding) => !isUnderAny(finding.file, files)),
-  };
 }
 
 /**
  * The validation of the connector as a checkout of the repository has it: without the findings in
  * the files git ignores, nor in those of a nested repository (the checkout has a link to it, or an
- * empty folder). A committed settings.json's findings stay, though it is not sent, and so do a
- * certified icon's: the publish workflow's validate step counts them, and its verdict and pr's must be one.
+ * empty folder, which REPO-EXTRA-FILES still names). A committed settings.json's findings stay, though
+ * it is not sent, and so do a certified icon's: the publish workflow's validate step counts them, and
+ * its verdict and pr's must be one.
  */
 export function withoutIgnoredFindings(
   validation: ConnectorResult,
   leftOut: readonly LeftOutFile[],
+  sent: readonly LocalFile[],
+  paths: path.PlatformPath = path,
 ): ConnectorResult {
-  return withoutLeftOutFindings(
-    validation,
-    leftOut.filter((file) => !isKeptOut(file.reason)),
+  // What a commit carries: the files sent, those kept out all the same, and the link of a nested repository.
+  const committed = [
+    ...sent.map((file) => file.path),
+    ...leftOut.filter((file) => file.reason !== 'git-ignored').map((file) => file.path),
+  ];
+  const notCommitted = leftOut.filter((file) => !isKeptOut(file.reason)).map((file) => file.path);
+  return withoutFindingsIn(validation, notCommitted, committed, paths);
+}
+
+function withoutFindingsIn(
+  validation: ConnectorResult,
+  leftOut: readonly string[],
+  carried: readonly string[],
+  paths: path.PlatformPath,
+): ConnectorResult {
+  if (leftOut.length === 0) return validation;
+  return {
+    ...validation,
+    findings: validation.findings.filter((finding) => {
+      // Compared inside the folder, with forward slashes as git writes paths: a finding's file is a
+      // display path, with the platform's separators (`connectors\Contoso\nested` on Windows).
+      const relative = paths.relative(validation.path, finding.file).split(paths.sep).join('/');
+      return !isLeftOutPlace(relative, leftOut, carried);
+    }),
+  };
+}
+
+/**
+ * Whether a place of the connector folder (relative to it, forward slashes) is one that `carried`
+ * (paths relative to the folder; a folder's ends with `/`) leaves out: a left-out file, anything under
+ * a folder left out whole, and a folder that holds left-out entries and nothing carried. The last two
+ * take in the folder itself, which REPO-EXTRA-FILES names (`nested`, where git lists `nested/`): a
+ * git-ignored folder, or `tmp` whose every file git ignores, is in no commit, as git keeps no empty
+ * folder. The folder itself (the empty relative path) is never left out.
+ */
+export function isLeftOutPlace(
+  relative: string,
+  leftOut: readonly string[],
+  carried: readonly string[],
+): boolean {
+  if (relative === '' || relative === '..' || relative.startsWith('../')) return false;
+  if (isUnderAny(relative, leftOut)) return true;
+  const folder = `${relative}/`;
+  return (
+    leftOut.some((entry) => entry.startsWith(folder)) && !carried.some((entry) => entry.startsWith(folder))
   );
 }
 

@@ -336,6 +336,10 @@ describe('the files a pull request leaves out of the connector folder', () => {
     expect(logger.lines).toContain(
       'Left out of the pull request: nested/, tmp/a.txt and tmp/link, which git ignores (.gitignore); no commit would carry them either.',
     );
+    // Neither folder is sent, nor in any checkout: the body lists no finding on them (REPO-EXTRA-FILES).
+    expect(scenario.upstream.pulls[0]!.body).toContain(
+      'Profile `certified`: 0 errors, 0 warnings, 0 notices.',
+    );
     const files = await filesOnBranch(contributorFork(scenario)!, result.branch, CONNECTOR);
     expect(Object.keys(files).sort()).toEqual([
       'apiDefinition.swagger.json',

@@ -24,10 +24,11 @@ import {
   leftOutDifferences,
   leftOutLines,
   upstreamFilesToMatch,
+  withoutIgnoredFindings,
   withoutLeftOutFindings,
   type LeftOutFile,
 } from '../src/sent-files.js';
-import { locatedFinding } from '@connector-alm/validator';
+import { locatedFinding, type Finding } from '@connector-alm/validator';
 import { folderNameKey } from '../src/upstream-namesake.js';
 
 const file = (path: string, content: string): LocalFile => ({
@@ -522,27 +523,68 @@ describe('the files a pull request leaves out', () => {
     expect(leftOutDifferences(upstream, upstream, leftOut)).toEqual([]);
   });
 
-  it('take the findings under a left-out folder away, not those of a file whose name starts with its name', () => {
-    const finding = (file: string) =>
+  describe('take the findings of what is left out away', () => {
+    const finding = (file: string, paths: path.PlatformPath = path) =>
       locatedFinding({
         ruleId: 'REPO-EXTRA-FILES',
         severity: 'warning',
         message: `${file} is no connector file.`,
-        file: path.join('connectors', 'Contoso', file),
+        file: paths.join('connectors', 'Contoso', file),
         line: 1,
         column: 1,
-        connector: path.join('connectors', 'Contoso'),
+        connector: paths.join('connectors', 'Contoso'),
       });
-    const validation = {
-      path: path.join('connectors', 'Contoso'),
+    const validation = (files: string[], paths: path.PlatformPath = path) => ({
+      path: paths.join('connectors', 'Contoso'),
       name: 'Contoso',
       profile: 'independent-publisher' as const,
-      findings: [finding('nested/notes.md'), finding('nestedfile.md')],
-    };
-    const kept = withoutLeftOutFindings(validation, [{ path: 'nested/', reason: 'git-ignored' }]);
-    expect(kept.findings.map((each) => each.file)).toEqual([
-      path.join('connectors', 'Contoso', 'nestedfile.md'),
-    ]);
+      findings: files.map((each) => finding(each, paths)),
+    });
+    const filesOf = (result: { path: string; findings: Finding[] }, paths: path.PlatformPath = path) =>
+      result.findings.map((each) => paths.relative(result.path, each.file).split(paths.sep).join('/'));
+    const sent = [
+      file('apiDefinition.swagger.json', '{}'),
+      file('nestedfile.md', 'x'),
+      file('docs/a.md', 'a'),
+    ];
+
+    it('under a left-out folder and on the folder itself, not on a file whose name starts with its name', () => {
+      const all = validation(['nested', 'nested/notes.md', 'nestedfile.md', '']);
+      const kept = withoutLeftOutFindings(all, [{ path: 'nested/', reason: 'git-ignored' }], sent);
+      expect(filesOf(kept)).toEqual(['nestedfile.md', '']);
+    });
+
+    it('on a folder that holds left-out files and none sent, as git keeps no empty folder', () => {
+      const all = validation(['tmp', 'tmp/a.txt', 'docs', 'docs/b.md']);
+      const leftOut: LeftOutFile[] = [
+        { path: 'tmp/a.txt', reason: 'git-ignored' },
+        { path: 'docs/b.md', reason: 'git-ignored' },
+      ];
+      expect(filesOf(withoutLeftOutFindings(all, leftOut, sent))).toEqual(['docs']);
+      expect(filesOf(withoutIgnoredFindings(all, leftOut, sent))).toEqual(['docs']);
+    });
+
+    it("of a checkout, keeping a nested repository's folder, which its link makes, and settings.json's", () => {
+      const all = validation(['tools', 'tools/notes.md', 'settings.json']);
+      const leftOut: LeftOutFile[] = [
+        { path: 'tools/', reason: 'nested-repository' },
+        { path: 'settings.json', reason: 'settings' },
+      ];
+      expect(filesOf(withoutIgnoredFindings(all, leftOut, sent))).toEqual(['tools', 'settings.json']);
+      // The pull request sends neither.
+      expect(filesOf(withoutLeftOutFindings(all, leftOut, sent))).toEqual([]);
+    });
+
+    it('with the paths Windows writes', () => {
+      const all = validation(['nested', 'nested\\notes.md', 'tmp\\a.txt', 'nestedfile.md'], path.win32);
+      const leftOut: LeftOutFile[] = [
+        { path: 'nested/', reason: 'git-ignored' },
+        { path: 'tmp/a.txt', reason: 'git-ignored' },
+      ];
+      expect(filesOf(withoutLeftOutFindings(all, leftOut, sent, path.win32), path.win32)).toEqual([
+        'nestedfile.md',
+      ]);
+    });
   });
 });
 
