@@ -264,18 +264,14 @@ function withoutFindingsIn(
 }
 
 /**
- * Whether a place of the connector folder (relative to it, forward slashes) is one that `carried`
- * (paths relative to the folder; a folder's ends with `/`) leaves out: a left-out file, anything under
- * a folder left out whole, and a folder that holds left-out entries and nothing carried. The last two
- * take in the folder itself, which REPO-EXTRA-FILES names (`nested`, where git lists `nested/`): a
+ * Whether a place of the connector folder (relative to it, with forward slashes) is left out: a
+ * `leftOut` file, anything under a `leftOut` folder (its path ends with `/`), or a folder that holds
+ * `leftOut` entries and nothing of `carried` (what the commit or the pull request carries). The last
+ * takes in the folder itself, which REPO-EXTRA-FILES names (`nested`, where git lists `nested/`): a
  * git-ignored folder, or `tmp` whose every file git ignores, is in no commit, as git keeps no empty
- * folder. The folder itself (the empty relative path) is never left out.
+ * folder. The connector folder itself (the empty relative path) is never left out.
  */
-export function isLeftOutPlace(
-  relative: string,
-  leftOut: readonly string[],
-  carried: readonly string[],
-): boolean {
+function isLeftOutPlace(relative: string, leftOut: readonly string[], carried: readonly string[]): boolean {
   if (relative === '' || relative === '..' || relative.startsWith('../')) return false;
   if (isUnderAny(relative, leftOut)) return true;
   const folder = `${relative}/`;
