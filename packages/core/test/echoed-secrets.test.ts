@@ -124,6 +124,7 @@ describe('withoutEchoedSecrets, of an echo nested in encodings or cut short', ()
   it.each([
     ['cut short at its end', `client_secret=${CLIENT_SECRET.slice(0, -3)}`, 'client_secret=***'],
     ['cut short at its start', `got ...${CLIENT_SECRET.slice(20)}.`, 'got ...***.'],
+    ['cut short, first in the answer', `${CLIENT_SECRET.slice(0, -3)} was refused`, '*** was refused'],
     ['cut short, percent-encoded', `s=${encodeURIComponent(CLIENT_SECRET.slice(0, 12))}&x=1`, 's=***&x=1'],
     [
       'cut short, double-percent-encoded in a JSON string',
@@ -134,6 +135,64 @@ describe('withoutEchoedSecrets, of an echo nested in encodings or cut short', ()
     expect(withoutEchoedSecrets(text, [CLIENT_SECRET])).toBe(expected);
   });
 
+  // A secret with characters that each encoding writes its own way, so that a run of it is found only
+  // when the answer is read through that encoding.
+  const ENCODED_SECRET = 'Xy8Q+ab/cD=EF~ghi_jk@+MNO/pqrs=tuvWXYZ01';
+  it.each([
+    ['percent-encoded', `s=${encodeURIComponent(ENCODED_SECRET.slice(0, -3))}&x=1`, 's=***&x=1'],
+    [
+      'percent-encoded in lower case, as .NET writes it',
+      `s=${encodeURIComponent(ENCODED_SECRET.slice(3)).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())}`,
+      's=***',
+    ],
+    [
+      'percent-encoded, ending with an encoded character',
+      `s=${encodeURIComponent(ENCODED_SECRET.slice(0, 8))}&x=1`,
+      's=***&x=1',
+    ],
+    ['percent-encoded, last in the answer', `s=${encodeURIComponent(ENCODED_SECRET.slice(0, 8))}`, 's=***'],
+    [
+      'four times percent-encoded',
+      `d=${[1, 2, 3, 4].reduce((text) => encodeURIComponent(text), ENCODED_SECRET.slice(2, 30))}.`,
+      'd=***.',
+    ],
+    [
+      'double-percent-encoded',
+      `d=${encodeURIComponent(encodeURIComponent(ENCODED_SECRET.slice(2, 30)))}.`,
+      'd=***.',
+    ],
+    ['\\u-escaped in a JSON string', `{"d":"${unicodeEscaped(ENCODED_SECRET.slice(4, 20))}"}`, '{"d":"***"}'],
+    [
+      'with its slashes escaped in a JSON string',
+      JSON.stringify({ d: ENCODED_SECRET.slice(1, -1) }).replace(/\//g, '\\/'),
+      '{"d":"***"}',
+    ],
+    [
+      'with its slash escaped, last in a JSON string',
+      `{"d":"${ENCODED_SECRET.slice(0, 8).replace('/', '\\/')}"}`,
+      '{"d":"***"}',
+    ],
+    [
+      'cut off right after an escaped slash',
+      `d: ${ENCODED_SECRET.slice(0, 8).replace('/', '\\/')}`,
+      'd: ***',
+    ],
+    [
+      'percent-encoded in a JSON string, its % \\u-escaped',
+      `{"d":"${encodeURIComponent(ENCODED_SECRET.slice(0, 12)).replace(/%/g, '\\u0025')}!"}`,
+      '{"d":"***!"}',
+    ],
+  ])('takes out a run of a secret %s', (_form, text, expected) => {
+    expect(withoutEchoedSecrets(text, [ENCODED_SECRET])).toBe(expected);
+  });
+
+  it('leaves an escape or a percent sign cut off at the end of the answer as it is', () => {
+    const run = ENCODED_SECRET.slice(0, 10);
+    expect(withoutEchoedSecrets(`${encodeURIComponent(run)} %2`, [ENCODED_SECRET])).toBe('*** %2');
+    expect(withoutEchoedSecrets(`${encodeURIComponent(run)} \\`, [ENCODED_SECRET])).toBe('*** \\');
+    expect(withoutEchoedSecrets(`${encodeURIComponent(run)} \\u00`, [ENCODED_SECRET])).toBe('*** \\u00');
+  });
+
   it(`takes out a run of ${MIN_FRAGMENT_LENGTH} characters of the secret, and leaves one shorter and the answer's words`, () => {
     const run = CLIENT_SECRET.slice(10, 10 + MIN_FRAGMENT_LENGTH);
     const short = CLIENT_SECRET.slice(10, 10 + MIN_FRAGMENT_LENGTH - 1);
@@ -141,6 +200,13 @@ describe('withoutEchoedSecrets, of an echo nested in encodings or cut short', ()
     expect(withoutEchoedSecrets(`${answer} [${run}] [${short}]`, [CLIENT_SECRET])).toBe(
       `${answer} [***] [${short}]`,
     );
+  });
+
+  it(`takes out a run of a secret of ${MAX_FRAGMENTED_SECRET_LENGTH} characters, the longest cut into runs`, () => {
+    const secret = 'Xy8Q~abcDEF.ghi_jkl-MNOpqrs~tuvWXYZ0'.repeat(8).slice(0, MAX_FRAGMENTED_SECRET_LENGTH);
+    const part = secret.slice(0, 100);
+    expect(withoutEchoedSecrets(`p=${part}`, [secret])).toBe('p=***');
+    expect(withoutEchoedSecrets(`p=${part}`, [`${secret}!`])).toBe(`p=${part}`);
   });
 
   it('takes out a long token whole only: a part of a signed token cannot be used', () => {
