@@ -89,6 +89,18 @@ describe('withoutEchoedSecrets, an answer read without the secrets its request c
 
   it('takes out every secret given, each time it comes', () => {
     expect(withoutEchoedSecrets('a=tok1 b=tok2 c=tok1', ['tok1', 'tok2'])).toBe('a=*** b=*** c=***');
+    // Shorter than a run that fragments are searched for: only the whole secret is matched.
+    expect(withoutEchoedSecrets('tok1 was refused', ['tok1'])).toBe('*** was refused');
+    expect(withoutEchoedSecrets('tok1tok1', ['tok1'])).toBe('******');
+    // Occurrences that overlap are taken from the left, once.
+    expect(withoutEchoedSecrets('x1x1x', ['x1x'])).toBe('***1x');
+  });
+
+  it('takes out a short secret percent-encoded twice, as a host that quotes an encoded form body does', () => {
+    const secret = 'a+b/c';
+    expect(withoutEchoedSecrets(`s=${encodeURIComponent(encodeURIComponent(secret))}`, [secret])).toBe(
+      's=***',
+    );
   });
 
   it('takes out the longer of two secrets that start alike whole, not as *** and the rest of it', () => {
