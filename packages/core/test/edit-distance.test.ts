@@ -95,6 +95,14 @@ describe('levenshteinDistance', () => {
     expect(swapAwareDistance('x-ms-sumamry', 'x-ms-summary')).toBe(1);
   });
 
+  it('measures words longer than the rows it keeps between calls (4,096 cells)', () => {
+    const long = randomText(5000, 'abc', seededRandom(5));
+    // Edited at both ends, so that no start or end they share makes the table shorter.
+    const edited = `x${long.slice(1, -1)}y`;
+    expect(levenshteinDistance(long, edited, 5)).toBe(2);
+    expect(swapAwareDistance(long, edited)).toBe(2);
+  });
+
   it('gives the exact distance of words far apart in length when no limit is set', () => {
     expect(levenshteinDistance('abc', 'xyzxyz')).toBe(6);
     expect(swapAwareDistance('abc', 'xyzxyz')).toBe(6);
