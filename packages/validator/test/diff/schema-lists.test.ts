@@ -8,7 +8,7 @@ import {
   type ComparedSchema,
 } from '../../src/diff/schema-change-list.js';
 import type { SchemaChange } from '../../src/diff/schema-change.js';
-import { SchemaLists, type ComparedChanges } from '../../src/diff/schema-lists.js';
+import { MIN_SHARED_LIST, SchemaLists, type ComparedChanges } from '../../src/diff/schema-lists.js';
 
 const FIELDS = 2_000;
 
@@ -29,9 +29,14 @@ function schema(parts: ComparedPart[]): ComparedSchema {
   return { parts, cut: false, depth: 0 };
 }
 
-/** D: a definition of FIELDS fields made required, telling `reads` each time one of its parts is read. */
-function definition(reads: { count: number }): ComparedSchema {
-  const parts = Array.from({ length: FIELDS }, (_, index) => ownChange(required(index)));
+/** `count` parts reaching `nested`, each by a step of its own (s0, s1, …): as many paths to each change. */
+function reachedBy(count: number, nested: ComparedSchema): ComparedPart[] {
+  return Array.from({ length: count }, (_, index) => ({ step: `s${index}`, nested }));
+}
+
+/** D: a definition of `fields` fields made required, telling `reads` each time one of its parts is read. */
+function definition(reads: { count: number }, fields = FIELDS): ComparedSchema {
+  const parts = Array.from({ length: fields }, (_, index) => ownChange(required(index)));
   return schema(
     new Proxy(parts, {
       get(target, key, receiver) {
@@ -49,6 +54,62 @@ function parameter(operation: number, items: ComparedSchema): ComparedSchema {
     { step: 'items', nested: items },
   ]);
 }
+
+describe('the changes listed under a schema', () => {
+  // K: a definition whose one change is p0 made required.
+  const k = () => schema([ownChange(required(0))]);
+  const kAt = (step: string) => ({ ...required(0), path: [step, 'p0'] });
+
+  it('list a change of the schema after a definition whose changes were all listed before', () => {
+    // The 51st path to K lists nothing, and K is not walked again: the 52nd is passed over, and
+    // the edit after it is still listed.
+    const root = schema([...reachedBy(MAX_LISTED_PATHS + 2, k()), ownChange(edited('/x'))]);
+    expect(listChanges(root)).toEqual([
+      ...Array.from({ length: MAX_LISTED_PATHS - 1 }, (_, index) => kAt(`s${index}`)),
+      { ...kAt(`s${MAX_LISTED_PATHS - 1}`), unlisted: 2 },
+      edited('/x'),
+    ]);
+  });
+
+  it('list the other changes of a schema after one of its kinds that is listed in full', () => {
+    const both = schema([ownChange(required(0)), ownChange(required(1))]);
+    const list = listChanges(schema([...reachedBy(MAX_LISTED_PATHS, k()), { step: 'both', nested: both }]));
+    expect(list).toHaveLength(MAX_LISTED_PATHS + 1);
+    expect(list.at(-2)).toEqual({ ...kAt(`s${MAX_LISTED_PATHS - 1}`), unlisted: 1 });
+    expect(list.at(-1)).toEqual({ ...required(1), path: ['both', 'p1'] });
+  });
+
+  it('count the paths not listed of a kind found after one listed whole', () => {
+    const list = listChanges(schema([ownChange(edited('/x')), ...reachedBy(MAX_LISTED_PATHS + 1, k())]));
+    expect(list).toHaveLength(MAX_LISTED_PATHS + 1);
+    expect(list.filter((change) => change.unlisted !== undefined)).toEqual([
+      { ...kAt(`s${MAX_LISTED_PATHS - 1}`), unlisted: 1 },
+    ]);
+  });
+
+  it('tell kinds apart by detail and by impact, not by rule and place alone', () => {
+    const retyped = (was: string): SchemaChange => ({
+      rule: CHANGE_RULES.inputType,
+      side: 'new',
+      pointer: '/definitions/D/properties/p0/type',
+      path: ['p0'],
+      detail: `The type changed from '${was}' to 'integer'.`,
+    });
+    const pairs: [SchemaChange, SchemaChange][] = [
+      [retyped('string'), retyped('number')],
+      [edited('/x'), { ...edited('/x'), impact: 'major' }],
+    ];
+    for (const [one, other] of pairs) {
+      // The one by 50 paths, the other by one: both listed for every path, neither counted.
+      const list = listChanges(
+        schema([...reachedBy(MAX_LISTED_PATHS, schema([ownChange(one)])), ownChange(other)]),
+      );
+      expect(list).toHaveLength(MAX_LISTED_PATHS + 1);
+      expect(list.filter((change) => change.unlisted !== undefined)).toEqual([]);
+      expect(list.at(-1)).toEqual(other);
+    }
+  });
+});
 
 describe('the lists of a schema with a change of its own beside a shared definition', () => {
   it("share the definition's list, which is walked a few times, not once per schema", () => {
@@ -101,9 +162,7 @@ describe('the lists of a schema with a change of its own beside a shared definit
     const lists = new SchemaLists();
     // Each of D's kinds by MAX_LISTED_PATHS + 1 paths, under as many parts: the list of all lists
     // each kind's first 50 and counts the last; lists of the parts would list each 51 times.
-    const fanned = schema(
-      Array.from({ length: MAX_LISTED_PATHS + 1 }, (_, index) => ({ step: `s${index}`, nested: d })),
-    );
+    const fanned = schema(reachedBy(MAX_LISTED_PATHS + 1, d));
     const overRepeated = schema([
       ...Array.from({ length: MAX_LISTED_PATHS }, () => ownChange(required(7))),
       { step: 'items', nested: d },
@@ -118,6 +177,26 @@ describe('the lists of a schema with a change of its own beside a shared definit
     expect(lists.of(overRepeated)[0]!.list.filter((change) => change.unlisted)).toEqual([
       expect.objectContaining({ pointer: '/definitions/D/properties/p7', path: ['p7'], unlisted: 1 }),
     ]);
+  });
+
+  it('are one list while the definition lists fewer than 1,000 changes (MIN_SHARED_LIST), two from 1,000', () => {
+    const lists = new SchemaLists();
+    const short = parameter(0, definition({ count: 0 }, MIN_SHARED_LIST - 1));
+    expect(lists.of(short)).toEqual([{ list: listChanges(short), steps: [] }]);
+    const long = parameter(1, definition({ count: 0 }, MIN_SHARED_LIST));
+    expect(lists.of(long).map(({ list, steps }) => [list.length, steps])).toEqual([
+      [1, []],
+      [MIN_SHARED_LIST, ['items']],
+    ]);
+  });
+
+  it('count the changes a definition lists, not its paths: 500 listed of 1,000 paths are one list', () => {
+    // 10 fields, each reached by 100 paths: 500 changes listed (50 of each), of 1,000 paths.
+    const lists = new SchemaLists();
+    const fanned = schema(reachedBy(2 * MAX_LISTED_PATHS, definition({ count: 0 }, 10)));
+    const root = parameter(0, fanned);
+    expect(lists.of(root)).toEqual([{ list: listChanges(root), steps: [] }]);
+    expect(lists.of(root)[0]!.list).toHaveLength(1 + 10 * MAX_LISTED_PATHS);
   });
 });
 
