@@ -45,3 +45,47 @@ describe('SchemaChangeIndex.hasPathUnder', () => {
     expect(index.hasPathUnder(list, '/other')).toBe(false);
   });
 });
+
+describe('SchemaChangeIndex.isDistinct', () => {
+  // A list that is not distinct is searched for an earlier change like each of its own: a wrong
+  // "yes" keeps a repeated change, a wrong "no" costs a lookup per change.
+  it('tells a list distinct when its breaking changes of one rule and place differ by path, not when two share one', () => {
+    const index = new SchemaChangeIndex();
+    expect(index.isDistinct([requiredAdded('a'), requiredAdded('b'), edited('a'), edited('a')])).toBe(true);
+    expect(index.isDistinct([requiredAdded('a'), requiredAdded('b'), requiredAdded('a')])).toBe(false);
+  });
+});
+
+describe('SchemaChangeIndex.find', () => {
+  // find hands dedupe the earlier changes of a change's group in one list: one of another rule or
+  // side costs a build and a compare each, for every change looked up.
+  it("finds each breaking change of the change's rule, side, pointer and path, and no other at its place", () => {
+    const old: SchemaChange = { ...requiredAdded('a'), side: 'old' };
+    const required: SchemaChange = { ...requiredAdded('a'), rule: CHANGE_RULES.optionalToRequired };
+    const list = [
+      requiredAdded('a'),
+      old,
+      required,
+      requiredAdded('b'),
+      requiredAdded('a'),
+      requiredAdded('a'),
+    ];
+    const index = new SchemaChangeIndex();
+    expect(index.find(list, requiredAdded(), '/a')).toEqual([0, 4, 5]);
+    expect(index.find(list, old, '/a')).toEqual([1]);
+    expect(index.find(list, required, '/a')).toEqual([2]);
+    expect(index.find(list, requiredAdded(), '/b')).toEqual([3]);
+    expect(index.find(list, requiredAdded(), '')).toEqual([]);
+    expect(index.find([edited('a'), edited('a')], edited(), '/a')).toEqual([]);
+  });
+
+  it('tells apart two places that one key stands for, names holding the separator', () => {
+    // '/definitions/D\u0000/x' at '' and '/definitions/D' at '/x\u0000' have one place key.
+    const first: SchemaChange = { ...requiredAdded(), pointer: '/definitions/D\u0000/x' };
+    const second: SchemaChange = { ...requiredAdded('x\u0000'), pointer: '/definitions/D' };
+    const index = new SchemaChangeIndex();
+    expect([...index.placeKeys([first, second])]).toHaveLength(1);
+    expect(index.find([first, second], first, '')).toEqual([0]);
+    expect(index.find([first, second], second, '/x\u0000')).toEqual([1]);
+  });
+});
