@@ -190,6 +190,61 @@ describe('the lists of a schema with a change of its own beside a shared definit
     ]);
   });
 
+  it("share a short definition's list when it is the schema's only part, a step deeper", () => {
+    const lists = new SchemaLists();
+    const short = definition({ count: 0 }, 10);
+    const [{ list }] = lists.of(short);
+    expect(lists.of(schema([{ step: 'wrap', nested: short }]))).toEqual([{ list, steps: ['wrap'] }]);
+    expect(lists.of(schema([{ step: 'wrap', nested: short }]))[0]!.list).toBe(list);
+  });
+
+  it('copy a short definition beside a shared one into the list of the parts around it', () => {
+    const lists = new SchemaLists();
+    const d = definition({ count: 0 });
+    const short = schema([ownChange(edited('/definitions/S/description'))]);
+    const root = schema([
+      ownChange(edited('/x')),
+      { step: 's', nested: short },
+      { step: 'items', nested: d },
+    ]);
+    expect(lists.of(root).map(({ list, steps }) => [list.length, steps])).toEqual([
+      [2, []],
+      [FIELDS, ['items']],
+    ]);
+    expect(written(lists.of(root))).toEqual(listChanges(root));
+  });
+
+  it('are lists of their own when a kind by more paths than are listed is under one part only', () => {
+    // S's edit by 51 paths, all under 'f': listed 50 times and counted beside D, as from the whole.
+    const lists = new SchemaLists();
+    const fanned = schema(reachedBy(MAX_LISTED_PATHS + 1, schema([ownChange(edited('/definitions/S'))])));
+    const root = schema([
+      { step: 'f', nested: fanned },
+      { step: 'items', nested: definition({ count: 0 }) },
+    ]);
+    expect(lists.of(root).map(({ list, steps }) => [list.length, steps])).toEqual([
+      [MAX_LISTED_PATHS, []],
+      [FIELDS, ['items']],
+    ]);
+    expect(written(lists.of(root))).toEqual(listChanges(root));
+  });
+
+  it('are one list when a kind under two parts beside the largest is reached by more paths than are listed', () => {
+    // S's edit by 30 paths under 'a' and 30 under 'b', D between them: lists of the parts would
+    // list it 60 times, uncounted.
+    const lists = new SchemaLists();
+    const fanned = schema(reachedBy(30, schema([ownChange(edited('/definitions/S'))])));
+    const root = schema([
+      { step: 'a', nested: fanned },
+      { step: 'items', nested: definition({ count: 0 }) },
+      { step: 'b', nested: fanned },
+    ]);
+    expect(lists.of(root)).toEqual([{ list: listChanges(root), steps: [] }]);
+    expect(lists.of(root)[0]!.list.filter((change) => change.unlisted)).toEqual([
+      expect.objectContaining({ pointer: '/definitions/S', path: ['b', 's19'], unlisted: 10 }),
+    ]);
+  });
+
   it('count the changes a definition lists, not its paths: 500 listed of 1,000 paths are one list', () => {
     // 10 fields, each reached by 100 paths: 500 changes listed (50 of each), of 1,000 paths.
     const lists = new SchemaLists();
