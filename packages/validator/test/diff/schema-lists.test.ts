@@ -245,6 +245,37 @@ describe('the lists of a schema with a change of its own beside a shared definit
     ]);
   });
 
+  it('are lists of their own when a kind under two parts beside the largest is reached by as many paths as are listed', () => {
+    // S's edit by 25 paths under 'a' and 25 under 'b', D between them; the parameter's own edit of
+    // S once and by 49 paths under 'a': 50 each, listed whole by the lists of the parts.
+    const lists = new SchemaLists();
+    const s = () => schema([ownChange(edited('/definitions/S'))]);
+    const fanned = schema(reachedBy(25, s()));
+    const between = schema([
+      { step: 'a', nested: fanned },
+      { step: 'items', nested: definition({ count: 0 }) },
+      { step: 'b', nested: fanned },
+    ]);
+    const beside = schema([
+      ownChange(edited('/definitions/S')),
+      { step: 'a', nested: schema(reachedBy(49, s())) },
+      { step: 'items', nested: definition({ count: 0 }) },
+    ]);
+    expect(lists.of(between).map(({ list, steps }) => [list.length, steps])).toEqual([
+      [25, []],
+      [FIELDS, ['items']],
+      [25, []],
+    ]);
+    expect(lists.of(beside).map(({ list, steps }) => [list.length, steps])).toEqual([
+      [MAX_LISTED_PATHS, []],
+      [FIELDS, ['items']],
+    ]);
+    for (const root of [between, beside]) {
+      expect(written(lists.of(root))).toEqual(listChanges(root));
+      expect(listChanges(root).filter((change) => change.unlisted)).toEqual([]);
+    }
+  });
+
   it('count the changes a definition lists, not its paths: 500 listed of 1,000 paths are one list', () => {
     // 10 fields, each reached by 100 paths: 500 changes listed (50 of each), of 1,000 paths.
     const lists = new SchemaLists();
