@@ -173,3 +173,21 @@ describe('a body written in each operation that merges a definition through allO
     }
   });
 });
+
+describe('a body written in place whose only fields are those of the definition it merges', () => {
+  it("is an object, as its view says: writing 'type: object' on it is no change", () => {
+    // Neither the body nor its members declare a type; D's one field makes the body an object,
+    // whatever the other member (a note, no field) says.
+    const body = (typed: boolean) => (): Json => ({
+      ...(typed ? { type: 'object' } : {}),
+      allOf: [{ $ref: '#/definitions/D' }, { description: 'A D.' }],
+    });
+    const definitions = { D: { properties: { p0: { type: 'string' } } } };
+    const { shared, whole } = bothWays(
+      swagger(2, body(false), definitions),
+      swagger(2, body(true), definitions),
+    );
+    expect(shared).toEqual([]);
+    expect(whole).toEqual([]);
+  });
+});
