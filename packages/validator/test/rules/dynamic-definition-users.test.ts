@@ -1,5 +1,7 @@
+import { expect, it } from '@jest/globals';
 import { dynamicStatus } from '../helpers/dynamic-status.js';
-import { describeRule, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
+import { describeRule, swaggerFindings, type Json, type SwaggerEdit } from '../helpers/swagger-cases.js';
+import { addWebhook } from '../helpers/valid-connector.js';
 
 /*
  * A dynamic call written in `definitions` is checked in the operations whose `$ref`s reach its
@@ -132,6 +134,30 @@ function copyTask(fields: Json): SwaggerEdit {
   };
 }
 
+/**
+ * ArchiveTask (POST /tasks/archive) sends TaskArchive, whose `task` is a TaskInput: a second
+ * definition that reaches TaskInput, after TaskPatch (updateTask), for an operation that lacks `taskId`.
+ */
+function archiveTask(s: Json): void {
+  s.definitions.TaskArchive = {
+    type: 'object',
+    properties: { task: { $ref: '#/definitions/TaskInput' } },
+  };
+  s.paths['/tasks/archive'] = {
+    post: {
+      operationId: 'ArchiveTask',
+      parameters: [{ name: 'body', in: 'body', schema: { $ref: '#/definitions/TaskArchive' } }],
+      responses: { '200': { description: 'Archived.' } },
+    },
+  };
+}
+
+/** The webhook trigger OnTaskCreated (its payload a Task), and ListHooks, an operation of its path item that is no trigger. */
+function webhookBeside(s: Json): void {
+  addWebhook(s);
+  s.paths['/hooks'].get = { operationId: 'ListHooks', responses: { '200': { description: 'The hooks.' } } };
+}
+
 function edits(...all: SwaggerEdit[]): SwaggerEdit {
   return (s) => all.forEach((edit) => edit(s));
 }
@@ -202,6 +228,46 @@ describeRule(
       pointer: `${STATUS_LIST}/parameters/project`,
       message:
         /^The parameter has type 'string', but operation 'CopyTask' is providing a parameter of type 'integer'\.$/,
+    },
+    {
+      name: 'once for an operation that both sends and returns the definition, counting the others that show it',
+      edit: edits(taskSchema('projct'), (s) => {
+        s.paths['/tasks'].post.parameters[0].schema = { $ref: '#/definitions/Task' };
+      }),
+      pointer: '/definitions/Task/properties/extra/x-ms-dynamic-schema/parameters/project/parameter',
+      message:
+        /^The parameter reference 'projct' is not a parameter of operation 'ListTasks'.* Nor is it one in the 2 other operations that show it\.$/,
+    },
+    {
+      // UpdateTask reaches TaskInput through TaskPatch: its kind is met before CreateTask's.
+      name: "naming the document's first operation that shows the definition, before one reaching it through another",
+      edit: definitionList('projct', updateTask()),
+      pointer: `${STATUS_LIST}/parameters/project/parameterReference`,
+      message:
+        /^The parameter reference 'projct' is not a parameter of operation 'CreateTask'.* Nor is it one in the other operation that shows it\.$/,
+    },
+    {
+      name: 'on a reference the operations lack that reach the definition through the second of two other definitions',
+      edit: definitionList('taskId', edits(updateTask(), archiveTask)),
+      pointer: '/paths/~1tasks~1archive/post/parameters/0/schema',
+      message: /not a parameter of operation 'ArchiveTask'/,
+      count: 2,
+    },
+    {
+      // The payload is an output of the path item's triggers only: ListHooks does not show it.
+      name: "on a dynamic schema in a webhook's payload definition, at the trigger that lacks the input",
+      edit: edits(taskSchema('taskId'), webhookBeside),
+      pointer: '/paths/~1hooks/post',
+      message: /not a parameter of operation 'OnTaskCreated'/,
+      count: 3,
+    },
+    {
+      name: "on a definition's misspelt reference, though a $ref met before the one that sends it leads nowhere",
+      edit: definitionList('projct', (s) => {
+        s.paths['/tasks'].get.responses['200'].schema.items = { $ref: '#/definitions/Missing' };
+      }),
+      pointer: `${STATUS_LIST}/parameters/project/parameterReference`,
+      message: /not a parameter of operation 'CreateTask'/,
     },
     {
       name: 'on a dynamic schema in a definition that references itself',
@@ -276,3 +342,35 @@ describeRule(
     },
   ],
 );
+
+/**
+ * A path `/tasks/<name>` whose path item lists a body parameter sending Task, with one POST operation
+ * (`operation`) answering `response`.
+ */
+function pathItemBody(name: string, operation: string, response: Json): SwaggerEdit {
+  return (s) => {
+    s.paths[`/tasks/${name}`] = {
+      parameters: [{ name: 'body', in: 'body', schema: { $ref: '#/definitions/Task' } }],
+      post: { operationId: operation, responses: { '200': { description: 'Done.', ...response } } },
+    };
+  };
+}
+
+it("SWG-DYN-PARAMS tells a definition's reference that some operations lack at each one's own $ref, else at the operation", async () => {
+  // Task's dynamic schema passes 'taskId', which only GetTask has. SearchTasks sends Task from its
+  // path item and answers it by its own $ref; ExportTasks, the last, only sends it from its path item.
+  const findings = await swaggerFindings(
+    'SWG-DYN-PARAMS',
+    edits(
+      taskSchema('taskId'),
+      pathItemBody('search', 'SearchTasks', { schema: { $ref: '#/definitions/Task' } }),
+      pathItemBody('export', 'ExportTasks', {}),
+    ),
+  );
+  expect(findings.map((f) => [f.pointer, /operation '(\w+)'/.exec(f.message)?.[1]])).toEqual([
+    ['/paths/~1tasks/get/responses/200/schema/items', 'ListTasks'],
+    ['/paths/~1tasks/post/responses/201/schema', 'CreateTask'],
+    ['/paths/~1tasks~1search/post/responses/200/schema', 'SearchTasks'],
+    ['/paths/~1tasks~1export/post', 'ExportTasks'],
+  ]);
+});

@@ -8,19 +8,21 @@ const lookup = {
 
 /**
  * D0 -> D1 -> … -> D(levels-1), each with a dropdown; PostItem<at> sends D<at>, with a `q` query
- * parameter and what `more` adds. D<at> is shown by PostItem0 … PostItem<at>.
+ * parameter and what `more` adds. D<at> is shown by PostItem0 … PostItem<at>. `edit` changes the
+ * paths and definitions before the model is built.
  */
 type Paths = Record<string, { post: Record<string, unknown> & { parameters: Record<string, unknown>[] } }>;
+type Definitions = Record<string, { type: string; properties: Record<string, unknown> }>;
 
 function chain(
   levels: number,
   more: (at: number) => Record<string, unknown>[] = () => [],
-  edit: (paths: Paths) => void = () => {},
+  edit: (paths: Paths, definitions: Definitions) => void = () => {},
 ): SwaggerModel {
   const paths: Record<string, unknown> = {
     '/things': { get: { operationId: 'ListThings', responses: {} } },
   };
-  const definitions: Record<string, unknown> = {};
+  const definitions: Definitions = {};
   for (let at = 0; at < levels; at++) {
     const parameters = [
       { name: 'q', in: 'query', type: 'string' },
@@ -33,7 +35,7 @@ function chain(
     const properties = { kind: { type: 'string', ...lookup }, next };
     definitions[`D${at}`] = { type: 'object', properties };
   }
-  edit(paths as Paths);
+  edit(paths as Paths, definitions);
   return new SwaggerModel({ swagger: '2.0', info: { title: 'T', version: '1' }, paths, definitions });
 }
 
@@ -96,5 +98,17 @@ describe('user kinds', () => {
     expect(last.kinds).toEqual(last.users);
     expect(last.kinds).toHaveLength(100);
     expect(usersOf(model, 9).kinds).toEqual(Array.from({ length: 10 }, (_, at) => `PostItem${at}`));
+  });
+
+  it('gives the same kinds where the second of two definitions that reach one has too many to keep', () => {
+    // D70 is reached from D0 (of 1 kind), then from D69 (of 70 kinds, past the most kept).
+    const model = chain(
+      71,
+      (at) => [{ name: `own${at}`, in: 'query', type: 'string' }],
+      (_, definitions) => void (definitions.D0!.properties.skip = { $ref: '#/definitions/D70' }),
+    );
+    const last = usersOf(model, 70);
+    expect(last.kinds).toEqual(last.users);
+    expect(last.kinds).toHaveLength(71);
   });
 });
