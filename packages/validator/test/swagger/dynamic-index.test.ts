@@ -75,6 +75,29 @@ describe('dynamicCalls', () => {
     ]);
   });
 
+  it("gives a schema in the document's first operation that operation", () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/things': {
+          get: {
+            operationId: 'ListThings',
+            responses: { '200': { description: 'OK', schema: { type: 'object', ...dynamicSchema } } },
+          },
+          post: { operationId: 'PostThing', parameters: [bodyWithLookup], responses: {} },
+        },
+      },
+    });
+    const users = dynamicCalls(model).map((call) => [
+      call.holderPointer,
+      call.users.map((user) => user.operationId),
+    ]);
+    expect(users).toEqual([
+      ['/paths/~1things/get/responses/200/schema', ['ListThings']],
+      ['/paths/~1things/post/parameters/0/schema/properties/thing', ['PostThing']],
+    ]);
+  });
+
   it('gives a shared holder each operation that shows it, in document order', () => {
     const trigger = (operationId: string) => ({ operationId, 'x-ms-trigger': 'single', responses: {} });
     const model = new SwaggerModel({
@@ -191,5 +214,60 @@ describe('dynamicCalls', () => {
       ],
       ['/definitions/Unused/properties/kind', [], []],
     ]);
+  });
+
+  it('gives each definition its own users, after one whose name starts its name, and where it is the holder itself', () => {
+    const body = (ref: string) => [{ name: 'body', in: 'body', schema: { $ref: ref } }];
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/things': {
+          get: { operationId: 'ListThings', responses: {} },
+          post: { operationId: 'PostThing', parameters: body('#/definitions/Thing'), responses: {} },
+          put: { operationId: 'PutThings', parameters: body('#/definitions/ThingList'), responses: {} },
+        },
+      },
+      definitions: {
+        Thing: { type: 'object', properties: { kind: { type: 'string', ...lookup } } },
+        ThingList: {
+          type: 'object',
+          properties: { kind: { type: 'string', ...lookup }, first: { $ref: '#/definitions/Kind' } },
+        },
+        // The dropdown written on the definition itself.
+        Kind: { type: 'string', ...lookup },
+      },
+    });
+    const users = dynamicCalls(model).map((call) => [
+      call.holderPointer,
+      call.users.map((user) => user.operationId),
+    ]);
+    expect(users).toEqual([
+      ['/definitions/Thing/properties/kind', ['PostThing']],
+      ['/definitions/ThingList/properties/kind', ['PutThings']],
+      ['/definitions/Kind', ['PutThings']],
+    ]);
+  });
+
+  it('gives a definition named by the empty string the operations whose $refs reach it', () => {
+    // `#/definitions/` leads to the definition of key '', whose pointer has an empty segment.
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/things': {
+          get: { operationId: 'ListThings', responses: {} },
+          post: {
+            operationId: 'PostThing',
+            parameters: [{ name: 'body', in: 'body', schema: { $ref: '#/definitions/' } }],
+            responses: {},
+          },
+        },
+      },
+      definitions: { '': { type: 'object', properties: { kind: { type: 'string', ...lookup } } } },
+    });
+    const users = dynamicCalls(model).map((call) => [
+      call.holderPointer,
+      call.users.map((user) => user.operationId),
+    ]);
+    expect(users).toEqual([['/definitions//properties/kind', ['PostThing']]]);
   });
 });
