@@ -149,6 +149,25 @@ describe('dynamicCalls', () => {
     ]);
   });
 
+  it("leaves an internal operation out of a path item's body schema users beside a visible one", () => {
+    const model = new SwaggerModel({
+      swagger: '2.0',
+      paths: {
+        '/things': { get: { operationId: 'ListThings', responses: {} } },
+        '/shared': {
+          parameters: [bodyWithLookup],
+          put: { operationId: 'PutShared', 'x-ms-visibility': 'internal', responses: {} },
+          patch: { operationId: 'PatchShared', responses: {} },
+        },
+      },
+    });
+    const users = dynamicCalls(model).map((call) => [
+      call.holderPointer,
+      call.users.map((user) => user.operationId),
+    ]);
+    expect(users).toEqual([['/paths/~1shared/parameters/0/schema/properties/thing', ['PatchShared']]]);
+  });
+
   it('gives a holder in definitions the operations whose $refs reach it, a dropdown those that send it', () => {
     const body = (schema: unknown) => [{ name: 'body', in: 'body', schema }];
     const model = new SwaggerModel({
