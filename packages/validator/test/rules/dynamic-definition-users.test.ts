@@ -254,6 +254,13 @@ describeRule(
       count: 2,
     },
     {
+      // ArchiveTask and CreateTask list one body parameter each: their bodies' names set them apart.
+      name: 'on a reference the body of one of two operations alike in their parameters lacks',
+      edit: definitionList('project', archiveTask),
+      pointer: '/paths/~1tasks~1archive/post/parameters/0/schema',
+      message: /^The parameter reference 'project' is not a parameter of operation 'ArchiveTask'/,
+    },
+    {
       // The payload is an output of the path item's triggers only: ListHooks does not show it.
       name: "on a dynamic schema in a webhook's payload definition, at the trigger that lacks the input",
       edit: edits(taskSchema('taskId'), webhookBeside),

@@ -81,6 +81,22 @@ describe('user kinds', () => {
     expect(usersOf(model, 3).kinds).toEqual(['PostItem0', 'PostItem1', 'PostItem2', 'PostItem3']);
   });
 
+  it('sets apart operations whose inputs cannot all be read by the names of their parameters', () => {
+    // Bodies made with allOf: their properties, and the inputs' names with them, are not read.
+    const body = { name: 'body', in: 'body', schema: { allOf: [{ $ref: '#/definitions/D0' }] } };
+    const model = chain(1, undefined, (paths) => {
+      paths['/items0']!.post.parameters = [{ name: 'q', in: 'query', type: 'string' }, body];
+      paths['/other'] = {
+        post: {
+          operationId: 'PostOther',
+          parameters: [{ name: 'p', in: 'query', type: 'string' }, body],
+          responses: {},
+        },
+      };
+    });
+    expect(usersOf(model, 0).kinds).toEqual(['PostItem0', 'PostOther']);
+  });
+
   it('leaves internal operations out beside visible ones, and keeps them where all are internal', () => {
     const model = chain(
       3,
