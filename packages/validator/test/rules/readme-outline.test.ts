@@ -73,6 +73,19 @@ describe('readme outline', () => {
     }
   });
 
+  it('places a heading indented by up to three spaces at its first #', () => {
+    const text = 'Intro\n\n   ## Known Issues\nNone.\n';
+    const { headings } = outlineOf({ text });
+    expect(headings.map((h) => text.slice(h.offset, h.offset + h.length))).toEqual(['## Known Issues']);
+  });
+
+  it('reads a NUL as U+FFFD, as CommonMark does, with LF and CRLF line endings', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = `# Get\0task${eol}Text.${eol}`;
+      expect(outlineOf({ text }).headings.map((h) => h.text)).toEqual(['Get\uFFFDtask']);
+    }
+  });
+
   it('reads heading text as displayed: markup dropped, other characters as written', () => {
     const text = [
       '# Get *all* `tasks` &amp; [links](https://x.test) <b>now</b>',
