@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { listItemNames } from '../../src/rules/readme/list-item-names.js';
+import { listItemsIn } from '../../src/rules/readme/list-items.js';
+import { listedKeys } from '../../src/rules/readme/listed-names.js';
+import { listedEntries } from '../../src/rules/readme/loose-names.js';
 import { listsSummaries } from '../../src/rules/readme/operation-headings.js';
 import { outlineOf, type ReadmeHeading } from '../../src/rules/readme/outline.js';
 
@@ -71,6 +74,21 @@ describe('list items of a heading', () => {
     expect(listsSummaries(text, tasks!, details, new Set(['listtasks']))).toBe(false);
     expect(listItemNames(text, details!, undefined)).toEqual(['Inner']);
   });
+  it('takes the items of the lines that start in the range, whatever ends the line before', () => {
+    // From inside a line that is an item: its rest (" - a") is no item, nor is the line.
+    for (const eol of ['\n', '\r', '\r\n', '\u2028', '\u2029']) {
+      const text = `- - a${eol}- b${eol}- c`;
+      const starts = listItemsIn(text, 1, text.length).map((item) => item.start);
+      expect({ eol, starts }).toEqual({ eol, starts: [5 + eol.length, 8 + 2 * eol.length] });
+    }
+    const text = '- - a\n- b\n- c';
+    const firstLines = listItemsIn(text, 1, text.length).map((item) =>
+      text.slice(item.textStart, item.lineEnd),
+    );
+    expect(firstLines).toEqual(['b', 'c']);
+    // From the start of the text, where its first line starts.
+    expect(listItemsIn('- a\n- b', 0, 7).map((item) => item.start)).toEqual([0, 4]);
+  });
   it('takes one item for a list of summaries only right under the heading (OpenText eDOCS)', () => {
     const lists = (own: string) => {
       const text = `## Supported Operations\n### Item\n${own}### Next\n`;
@@ -80,5 +98,25 @@ describe('list items of a heading', () => {
     expect(lists('\n* List tasks: all of them.\n')).toBe(true);
     expect(lists('Some text first.\n* List tasks: all of them.\n')).toBe(false);
     expect(lists('Some text, no list.\n')).toBe(false);
+  });
+});
+
+describe('the names a Supported Operations section lists (listedKeys)', () => {
+  it("reads the section's and its groups' own list items, not those under a heading of an operation or a detail", () => {
+    const text =
+      '## Supported Operations\n* Get task: one task.\n### Create Ticket\n* Priority: high or low.\n' +
+      '### Tasks\n* List tasks: all of them.\n#### Details\n* Force: yes or no.\n### Delete Task\n';
+    const [section, ...subHeadings] = outlineOf({ text }).headings;
+    const keys = listedKeys(text, [
+      { section: section!, subHeadings, roles: () => ['operation', 'group', 'detail', 'operation'] },
+    ]);
+    const entries = (name: string) => [...listedEntries(name)];
+    for (const listed of ['Get task', 'Create Ticket', 'List tasks', 'Delete Task']) {
+      expect(entries(listed).every((entry) => keys.has(entry))).toBe(true);
+    }
+    // A parameter of Create Ticket, and a detail of the Tasks group.
+    for (const unlisted of ['Priority', 'Force']) {
+      expect(entries(unlisted).some((entry) => keys.has(entry))).toBe(false);
+    }
   });
 });
