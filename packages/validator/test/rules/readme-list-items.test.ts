@@ -89,6 +89,11 @@ describe('list items of a heading', () => {
     // From the start of the text, where its first line starts.
     expect(listItemsIn('- a\n- b', 0, 7).map((item) => item.start)).toEqual([0, 4]);
   });
+  it('reads a name from the first 200 characters of its line only', () => {
+    const text = `## Supported Operations\n### Tasks\n* ${'x'.repeat(250)}: too long a lead-in.\n`;
+    const [, tasks] = outlineOf({ text }).headings;
+    expect(listItemNames(text, tasks!, undefined)).toEqual(['x'.repeat(200)]);
+  });
   it('takes one item for a list of summaries only right under the heading (OpenText eDOCS)', () => {
     const lists = (own: string) => {
       const text = `## Supported Operations\n### Item\n${own}### Next\n`;
