@@ -44392,14 +44392,17 @@ function listItemsIn(text3, from, to) {
   const own2 = text3.slice(start, to);
   LIST_ITEM.lastIndex = 0;
   for (let item = LIST_ITEM.exec(own2); item !== null; item = LIST_ITEM.exec(own2)) {
-    const lineFeed = own2.indexOf("\n", LIST_ITEM.lastIndex);
     items.push({
       start: start + item.index,
       textStart: start + LIST_ITEM.lastIndex,
-      lineEnd: start + (lineFeed === -1 ? own2.length : lineFeed)
+      lineEnd: start + lineEndFrom(own2, LIST_ITEM.lastIndex)
     });
   }
   return items;
+}
+function lineEndFrom(text3, at) {
+  while (at < text3.length && !endsLine(text3.charCodeAt(at))) at++;
+  return at;
 }
 
 // packages/validator/src/rules/readme/list-item-names.ts

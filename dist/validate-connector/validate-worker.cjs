@@ -31095,14 +31095,17 @@ function listItemsIn(text2, from, to) {
   const own = text2.slice(start, to);
   LIST_ITEM.lastIndex = 0;
   for (let item = LIST_ITEM.exec(own); item !== null; item = LIST_ITEM.exec(own)) {
-    const lineFeed = own.indexOf("\n", LIST_ITEM.lastIndex);
     items.push({
       start: start + item.index,
       textStart: start + LIST_ITEM.lastIndex,
-      lineEnd: start + (lineFeed === -1 ? own.length : lineFeed)
+      lineEnd: start + lineEndFrom(own, LIST_ITEM.lastIndex)
     });
   }
   return items;
+}
+function lineEndFrom(text2, at) {
+  while (at < text2.length && !endsLine(text2.charCodeAt(at))) at++;
+  return at;
 }
 
 // packages/validator/src/rules/readme/list-item-names.ts

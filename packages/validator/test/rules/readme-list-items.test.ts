@@ -76,18 +76,33 @@ describe('list items of a heading', () => {
   });
   it('takes the items of the lines that start in the range, whatever ends the line before', () => {
     // From inside a line that is an item: its rest (" - a") is no item, nor is the line.
+    // Each item's first line ends at its line ending, whichever it is: with lone CR endings an item's
+    // name ran on to the end of the list.
     for (const eol of ['\n', '\r', '\r\n', '\u2028', '\u2029']) {
       const text = `- - a${eol}- b${eol}- c`;
-      const starts = listItemsIn(text, 1, text.length).map((item) => item.start);
-      expect({ eol, starts }).toEqual({ eol, starts: [5 + eol.length, 8 + 2 * eol.length] });
+      const items = listItemsIn(text, 1, text.length);
+      const starts = items.map((item) => item.start);
+      const firstLines = items.map((item) => text.slice(item.textStart, item.lineEnd));
+      expect({ eol, starts, firstLines }).toEqual({
+        eol,
+        starts: [5 + eol.length, 8 + 2 * eol.length],
+        firstLines: ['b', 'c'],
+      });
     }
-    const text = '- - a\n- b\n- c';
-    const firstLines = listItemsIn(text, 1, text.length).map((item) =>
-      text.slice(item.textStart, item.lineEnd),
-    );
-    expect(firstLines).toEqual(['b', 'c']);
     // From the start of the text, where its first line starts.
     expect(listItemsIn('- a\n- b', 0, 7).map((item) => item.start)).toEqual([0, 4]);
+  });
+  it('reads the names of a readme with lone CR line endings, each from its own line', () => {
+    const text = [
+      '## Supported Operations',
+      '### Tasks',
+      '* List tasks',
+      '* Get a task',
+      'Gets one task.',
+      '',
+    ].join('\r');
+    const [, tasks] = outlineOf({ text }).headings;
+    expect(listItemNames(text, tasks!, undefined)).toEqual(['List tasks', 'Get a task']);
   });
   it('reads a name from the first 200 characters of its line only', () => {
     const text = `## Supported Operations\n### Tasks\n* ${'x'.repeat(250)}: too long a lead-in.\n`;

@@ -5,7 +5,7 @@ const LIST_ITEM = /^[ \t]*(?:[*+-]|\d+[.)])[ \t]+/gm;
 export interface ListItem {
   start: number;
   textStart: number;
-  /** Before the line's LF, or at the end of the searched text. */
+  /** Before the line's ending (LF, CR, CRLF, as the outline reads them), or at the end of the searched text. */
   lineEnd: number;
 }
 
@@ -32,12 +32,21 @@ export function listItemsIn(text: string, from: number, to: number): ListItem[] 
   const own = text.slice(start, to);
   LIST_ITEM.lastIndex = 0;
   for (let item = LIST_ITEM.exec(own); item !== null; item = LIST_ITEM.exec(own)) {
-    const lineFeed = own.indexOf('\n', LIST_ITEM.lastIndex);
     items.push({
       start: start + item.index,
       textStart: start + LIST_ITEM.lastIndex,
-      lineEnd: start + (lineFeed === -1 ? own.length : lineFeed),
+      lineEnd: start + lineEndFrom(own, LIST_ITEM.lastIndex),
     });
   }
   return items;
+}
+
+/**
+ * Where the line that `at` is in ends: at its line ending, whichever the readme writes. Only a LF was
+ * looked for: in a readme with lone CR endings an item's first line, and so its name, ran on to the
+ * end of the list.
+ */
+function lineEndFrom(text: string, at: number): number {
+  while (at < text.length && !endsLine(text.charCodeAt(at))) at++;
+  return at;
 }
