@@ -4,6 +4,11 @@ import { SwaggerModel } from '../../src/swagger/swagger-model.js';
 
 const lookup = { 'x-ms-dynamic-values': { operationId: 'ListThings' } };
 const dynamicSchema = { 'x-ms-dynamic-schema': { operationId: 'ListThings' } };
+/** Each dynamic call's holder, with the operationIds of the operations that use it. */
+function usersByHolder(model: SwaggerModel): [string, (string | undefined)[]][] {
+  return dynamicCalls(model).map((call) => [call.holderPointer, call.users.map((user) => user.operationId)]);
+}
+
 const bodyWithLookup = {
   name: 'body',
   in: 'body',
@@ -88,10 +93,7 @@ describe('dynamicCalls', () => {
         },
       },
     });
-    const users = dynamicCalls(model).map((call) => [
-      call.holderPointer,
-      call.users.map((user) => user.operationId),
-    ]);
+    const users = usersByHolder(model);
     expect(users).toEqual([
       ['/paths/~1things/get/responses/200/schema', ['ListThings']],
       ['/paths/~1things/post/parameters/0/schema/properties/thing', ['PostThing']],
@@ -136,10 +138,7 @@ describe('dynamicCalls', () => {
         },
       },
     });
-    const users = dynamicCalls(model).map((call) => [
-      call.holderPointer,
-      call.users.map((user) => user.operationId),
-    ]);
+    const users = usersByHolder(model);
     expect(users).toEqual([
       ['/parameters/kind', ['ListThings', 'PutShared']],
       ['/paths/~1shared/parameters/0', ['PutShared', 'PatchShared']],
@@ -161,10 +160,7 @@ describe('dynamicCalls', () => {
         },
       },
     });
-    const users = dynamicCalls(model).map((call) => [
-      call.holderPointer,
-      call.users.map((user) => user.operationId),
-    ]);
+    const users = usersByHolder(model);
     expect(users).toEqual([['/paths/~1shared/parameters/0/schema/properties/thing', ['PatchShared']]]);
   });
 
@@ -256,10 +252,7 @@ describe('dynamicCalls', () => {
         Kind: { type: 'string', ...lookup },
       },
     });
-    const users = dynamicCalls(model).map((call) => [
-      call.holderPointer,
-      call.users.map((user) => user.operationId),
-    ]);
+    const users = usersByHolder(model);
     expect(users).toEqual([
       ['/definitions/Thing/properties/kind', ['PostThing']],
       ['/definitions/ThingList/properties/kind', ['PutThings']],
@@ -283,10 +276,7 @@ describe('dynamicCalls', () => {
       },
       definitions: { '': { type: 'object', properties: { kind: { type: 'string', ...lookup } } } },
     });
-    const users = dynamicCalls(model).map((call) => [
-      call.holderPointer,
-      call.users.map((user) => user.operationId),
-    ]);
+    const users = usersByHolder(model);
     expect(users).toEqual([['/definitions//properties/kind', ['PostThing']]]);
   });
 });
