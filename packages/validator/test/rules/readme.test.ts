@@ -460,6 +460,26 @@ describe('README-OPS-MATCH', () => {
       ],
     ]);
   });
+  it('finds the summaries written in the section in any order, the first at its very start', async () => {
+    // Searched for in the swagger's order, each from where the one before was found: a summary written
+    // before that place is searched for from the section's start.
+    const inProse = (prose: string) =>
+      runRules(
+        withReadme(
+          validReadme().replace(
+            /## Supported Operations\n[\s\S]*?\n\n/,
+            `## Supported Operations\n${prose}\n\n`,
+          ),
+        ),
+        ['README-OPS-MATCH'],
+        'independent-publisher',
+      );
+    expect(await inProse('Get a task, create a task or list tasks with one connector.')).toEqual([]);
+    expect(await inProse('List tasks, create a task or get a task with one connector.')).toEqual([]);
+    expect((await inProse('List tasks or create a task with one connector.')).map((f) => f.message)).toEqual([
+      'The operation "Get a task" is not listed under Supported Operations.',
+    ]);
+  });
   it('says which operation a stale heading probably means', async () => {
     // Oodrive Sign's "Vadidate a contract"; Notion's "Retrieve a user" for "Retrieve User": a typo,
     // or a name written in another case and punctuation, is one edit per five characters at most.
