@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { randomText, seededRandom, withEdits } from '@connector-alm/testing';
 import { levenshteinDistance, swapAwareDistance } from '../src/edit-distance.js';
 import { fullTableDistance as reference } from './helpers/full-table-distance.js';
@@ -93,6 +93,20 @@ describe('levenshteinDistance', () => {
   it('counts a swap of two letters as two edits, where the swap-aware distance counts one', () => {
     expect(levenshteinDistance('x-ms-sumamry', 'x-ms-summary')).toBe(2);
     expect(swapAwareDistance('x-ms-sumamry', 'x-ms-summary')).toBe(1);
+  });
+
+  it('reads nothing another call left in the rows it keeps, at the edges of the band', async () => {
+    // Each time a fresh module, whose kept rows hold only what the first call leaves. Read past the
+    // band of the second call, its zeros made 'a' and 'bd' one edit apart within a limit of 1, and
+    // 'cc' and 'acbb' two apart within a limit of 2.
+    const afterAnother = (first: [string, string, number], second: [string, string, number]) =>
+      jest.isolateModulesAsync(async () => {
+        const fresh = await import('../src/edit-distance.js');
+        fresh.levenshteinDistance(...first);
+        expect(fresh.levenshteinDistance(...second)).toBe(second[2] + 1);
+      });
+    await afterAnother(['a', 'd', Infinity], ['a', 'bd', 1]);
+    await afterAnother(['d', 'c', 0], ['cc', 'acbb', 2]);
   });
 
   it('measures words longer than the rows it keeps between calls (4,096 cells)', () => {
