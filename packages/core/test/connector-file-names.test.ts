@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   CONNECTOR_FILE_NAMES,
   intendedConnectorFileName,
+  isConnectorYamlSwagger,
   isMisnamedSwagger,
   isYamlSwagger,
 } from '../src/index.js';
@@ -53,6 +54,25 @@ describe('isMisnamedSwagger', () => {
     expect(isMisnamedSwagger('apiDefination.SWAGGER.json')).toBe(true);
     expect(isMisnamedSwagger('ApiDefinition.Swagger.json')).toBe(false);
     expect(isMisnamedSwagger('swagger.json')).toBe(false);
+  });
+});
+
+describe('isConnectorYamlSwagger', () => {
+  it("is the connector's own swagger name written in YAML, in any case, and no other", () => {
+    for (const name of [
+      'apiDefinition.swagger.yaml',
+      'APIDEFINITION.SWAGGER.YML',
+      'apiDefinition.swagger.Yaml',
+    ])
+      expect([name, isConnectorYamlSwagger(name)]).toEqual([name, true]);
+    for (const name of [
+      'apiDefinition.swagger.json',
+      'openapi.yaml',
+      'Contoso.swagger.yaml',
+      'xapiDefinition.swagger.yaml',
+      'apiDefinition.swagger',
+    ])
+      expect([name, isConnectorYamlSwagger(name)]).toEqual([name, false]);
   });
 });
 
