@@ -16,6 +16,8 @@ describe('intendedConnectorFileName', () => {
       'apiDefinition.json': 'apiDefinition.swagger.json',
       'swagger.json': 'apiDefinition.swagger.json',
       'api-definition.json': 'apiDefinition.swagger.json',
+      // Two letters swapped, two edits: as far as a swagger's own name may be misspelt.
+      'apiDefinitoin.json': 'apiDefinition.swagger.json',
       'apiProperty.json': 'apiProperties.json',
       'api-properties.json': 'apiProperties.json',
       'apiProperties.json.txt': 'apiProperties.json',
