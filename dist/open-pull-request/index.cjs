@@ -80717,7 +80717,7 @@ function withoutFindingsIn(validation, leftOut, carried, paths) {
   return {
     ...validation,
     findings: validation.findings.filter((finding) => {
-      const relative = paths.relative(validation.path, finding.file).split(paths.sep).join("/");
+      const relative = slashSeparated(paths.relative(validation.path, finding.file), paths);
       return !isLeftOutPlace(relative, leftOut, carried);
     })
   };

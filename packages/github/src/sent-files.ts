@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { joinedList, printable, shellWord } from '@connector-alm/core';
+import { joinedList, printable, shellWord, slashSeparated } from '@connector-alm/core';
 import { kindOfFileName, type ConnectorResult, type Profile } from '@connector-alm/validator';
 import { isNeverSent, type LocalFile } from './connector-files.js';
 import type { RemoteFile } from './remote-file.js';
@@ -257,7 +257,7 @@ function withoutFindingsIn(
     findings: validation.findings.filter((finding) => {
       // Compared inside the folder, with forward slashes as git writes paths: a finding's file is a
       // display path, with the platform's separators (`connectors\Contoso\nested` on Windows).
-      const relative = paths.relative(validation.path, finding.file).split(paths.sep).join('/');
+      const relative = slashSeparated(paths.relative(validation.path, finding.file), paths);
       return !isLeftOutPlace(relative, leftOut, carried);
     }),
   };
