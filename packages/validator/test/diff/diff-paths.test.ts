@@ -83,6 +83,24 @@ describe('diffPaths', () => {
     ]);
   });
 
+  it('locates an edit of the first line at line 1, and lines deleted at the end at the last line left', async () => {
+    const before = writeConnector({
+      ...validConnectorFiles(),
+      'readme.md': '# Contoso Tasks\n\nPlan tasks.\n',
+      'script.csx': 'public class Script : ScriptBase\n{\n}\n// kept for later\n',
+    });
+    const after = writeConnector({
+      ...validConnectorFiles(),
+      'readme.md': '# Contoso Tasks for teams\n\nPlan tasks.\n',
+      'script.csx': 'public class Script : ScriptBase\n{\n}\n',
+    });
+    const result = await diffPaths(before, after);
+    const lines = result.changes.map(
+      (change) => `${change.ruleId} ${path.basename(change.file)}:${change.line}`,
+    );
+    expect(lines.sort()).toEqual(['CHG-README-EDITED readme.md:1', 'CHG-SCRIPT-CHANGED script.csx:3']);
+  });
+
   it('compares a folder with a swagger file, naming the files relative to cwd', async () => {
     const before = writeConnector(validConnectorFiles());
     const swagger = validSwagger();

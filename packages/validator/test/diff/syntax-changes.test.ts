@@ -511,5 +511,65 @@ describe('diff of a version whose JSON has syntax errors', () => {
         }
       }
     });
+
+    it("but compares the swagger's own addresses, as an apiProperties.json not read may route anywhere", async () => {
+      // The base version routes ListTasks to /v2/tasks, and the update moves it there in the swagger.
+      const routed = validApiProperties();
+      routed.properties.policyTemplateInstances = [
+        {
+          templateId: 'routerequesttoendpoint',
+          title: 'Route ListTasks',
+          parameters: {
+            'x-ms-apimTemplateParameter.newPath': '/v2/tasks',
+            'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+            'x-ms-apimTemplate-operationName': ['ListTasks'],
+          },
+        },
+      ];
+      const moved = validSwagger();
+      moved.paths['/v2/tasks'] = { get: moved.paths['/tasks'].get };
+      delete moved.paths['/tasks'].get;
+      const before = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': routed });
+      const after = writeConnector({
+        ...validConnectorFiles(),
+        [SWAGGER]: moved,
+        'apiProperties.json': '[]',
+      });
+      expect((await told(before, after)).sort()).toEqual(['BRK-PATH-CHANGED new', 'CHG-UNCOMPARABLE new']);
+    });
+
+    it('for apiProperties.json, without the routes and host its policies set', async () => {
+      // Read as "no policies", the unreadable version moved ListTasks back to the swagger's own path
+      // and every request to the swagger's host.
+      const routed = validApiProperties();
+      routed.properties.policyTemplateInstances = [
+        {
+          templateId: 'routerequesttoendpoint',
+          title: 'Route ListTasks',
+          parameters: {
+            'x-ms-apimTemplateParameter.newPath': '/v2/tasks',
+            'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+            'x-ms-apimTemplate-operationName': ['ListTasks'],
+          },
+        },
+        {
+          templateId: 'dynamichosturl',
+          title: 'Set host',
+          parameters: { 'x-ms-apimTemplateParameter.urlTemplate': 'https://eu.contoso.com' },
+        },
+      ];
+      const valid = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': routed });
+      for (const text of unreadable) {
+        const broken = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': text });
+        expect({ text, changes: await told(valid, broken) }).toEqual({
+          text,
+          changes: ['CHG-UNCOMPARABLE new'],
+        });
+        expect({ text, changes: await told(broken, valid) }).toEqual({
+          text,
+          changes: ['CHG-UNCOMPARABLE old'],
+        });
+      }
+    });
   });
 });

@@ -76,6 +76,55 @@ describe('validateAgainstBase of a connector with two readmes named alike but fo
     ]);
   });
 
+  it('tells both deleted, each at its place in the base version', async () => {
+    const repo = repositoryWithTwins();
+    repo.remove(`${folder}/README.md`);
+    repo.remove(`${folder}/readme.md`);
+    const base = repo.git('rev-parse', 'dev').trim().slice(0, 12);
+    repo.commitAll('pr: delete both readmes');
+    const { changes } = await changesOf(repo);
+    expect(changes.map(({ file, side, message }) => ({ file, side, message }))).toEqual([
+      {
+        file: `${base}:${folder}/README.md`,
+        side: 'old',
+        message: 'The readme has been edited. It has been removed.',
+      },
+      {
+        file: `${base}:${folder}/readme.md`,
+        side: 'old',
+        message:
+          'The readme has been edited. It has been removed. readme.md is not the readme read and validated: README.md is.',
+      },
+    ]);
+  });
+
+  it('tells an edit of a twin when the readme read is a twin of the base version', async () => {
+    const repo = createRepository('dev');
+    repo.write(connectorFiles(folder, validConnectorFiles()));
+    repo.write({
+      [`${folder}/README.md`]: '# Contoso\n\nThe read one.\n',
+      [`${folder}/ReadMe.md`]: '# Contoso\n\nThe third one.\n',
+      [`${folder}/readme.md`]: '# Contoso\n\nThe other one.\n',
+    });
+    repo.commitAll('dev: Contoso with three readmes');
+    repo.git('checkout', '--quiet', '-b', 'pr');
+    // README.md goes, so ReadMe.md, a twin in the base version, is the one read now.
+    repo.remove(`${folder}/README.md`);
+    repo.write({ [`${folder}/readme.md`]: '# Contoso\n\nThe other one, edited.\n' });
+    repo.commitAll('pr: delete README.md, edit readme.md');
+    const { changes } = await changesOf(repo);
+    expect(changes.map(({ file, message }) => ({ file, message }))).toEqual([
+      {
+        file: `${folder}/ReadMe.md`,
+        message: 'The readme has been edited.',
+      },
+      {
+        file: `${folder}/readme.md`,
+        message: 'The readme has been edited. readme.md is not the readme read and validated: ReadMe.md is.',
+      },
+    ]);
+  });
+
   it('compares the read readme alone when the twin is as it was', async () => {
     const repo = repositoryWithTwins();
     repo.write({ [`${folder}/README.md`]: '# Contoso\n\nThe read one, edited.\n' });
