@@ -32,6 +32,19 @@ describe("a Supported Operations section's identifiers (README-OPS-MATCH)", () =
     expect([...compoundIdentifiersIn(text, 4, 57)]).toEqual(['TimeCard_Get', 'GetAccount']);
   });
 
+  it('take 0-9, A-Z, a-z and _ as identifier characters, up to the last of each range', () => {
+    const text = 'Get0 List9 run_Z to_z 0_A 9_a: @_[`{';
+    expect([...compoundIdentifiersIn(text, 0, text.length)]).toEqual([
+      'Get0',
+      'List9',
+      'run_Z',
+      'to_z',
+      '0_A',
+      '9_a',
+      '_',
+    ]);
+  });
+
   it('answer as the search of the text for each operationId did', () => {
     const pick = seededPick(52);
     const parts = ['Get', 'Task', '_', 'v2', '2', 'a', 'B', ' ', '`', '**', '-', '\n', 'é'];
