@@ -18,6 +18,13 @@ describe('offsetPastDepth', () => {
     expect(offsetPastDepth('["a\\\\", [[1]]]', 2)).toBe(9);
   });
 
+  it('ends a string at its closing quote, whatever stands beside it', () => {
+    // An empty string, an escaped quote last in a string, a bracket straight after a string.
+    expect(offsetPastDepth('["", [[1]]]', 2)).toBe(6);
+    expect(offsetPastDepth('["\\"", [[1]]]', 2)).toBe(8);
+    expect(offsetPastDepth('[["a"], [["b"]]]', 3)).toBe(-1);
+  });
+
   it('measures text that is not strict JSON, and stops at a string that never closes', () => {
     expect(offsetPastDepth("{a: [[1,]], 'b': [}", 2)).toBe(5);
     expect(offsetPastDepth('["open [[[[', 1)).toBe(-1);
