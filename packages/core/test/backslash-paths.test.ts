@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import {
+  backslashPathToWriteMessage,
   refuseBackslashPathToWrite,
   slashedPathToRead,
   slashedPathToWrite,
@@ -94,5 +95,19 @@ describe('slashedPathToWrite', () => {
     expect(
       missingPathError('custom-connectors\\Nope', 'Give a connector folder.', { cwd: root }).message,
     ).toBe('does not exist.');
+  });
+});
+
+describe('backslashPathToWriteMessage', () => {
+  it('names the system that reads \\ as part of a name: Linux, macOS, or "this system" for another', () => {
+    for (const [platform, system] of [
+      ['linux', 'Linux'],
+      ['darwin', 'macOS'],
+      ['freebsd', 'this system'],
+    ] as const) {
+      expect(backslashPathToWriteMessage('solutions/Contoso', platform)).toBe(
+        `separates folders with \\, which ${system} reads as part of a name: it would make one name holding the \\. Did you mean 'solutions/Contoso'?`,
+      );
+    }
   });
 });
