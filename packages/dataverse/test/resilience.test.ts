@@ -28,7 +28,8 @@ describe('retry policy', () => {
 
   it('reads a Retry-After that is neither seconds nor an HTTP date as absent, so the backoff applies', () => {
     // JavaScript's Date.parse reads '-5', '1.5' and '2' as dates in 2001: a wait of 0 s, every time.
-    for (const value of ['-5', '-1', 'soon', '5 s', '12abc', '1e3'])
+    // A header sent twice with one value unreadable is unreadable too, not a wait of NaN ms.
+    for (const value of ['-5', '-1', 'soon', '5 s', '12abc', '1e3', '120, soon', 'soon, 120'])
       expect([value, parseRetryAfter(value, Date.UTC(2025, 0, 1))]).toEqual([value, undefined]);
     expect(parseRetryAfter(' 5 ', 0)).toBe(5000);
     // Not HTTP's syntax, but the meaning is plain.
@@ -52,6 +53,18 @@ describe('retry policy', () => {
     expect(
       decideRetry({ kind: 'response', status: 503, retryAfter: null }, 3, 0, DEFAULT_RETRY_BUDGET, 0),
     ).toEqual({ retry: true, delayMs: 4000 });
+  });
+
+  it('retries every server error but 501, from 500 on', () => {
+    const decide = (status: number) =>
+      decideRetry({ kind: 'response', status, retryAfter: null }, 1, 0, DEFAULT_RETRY_BUDGET, 0);
+    expect([499, 500, 501, 502, 599].map(decide)).toEqual([
+      { retry: false, reason: 'not-retryable' },
+      { retry: true, delayMs: 1000 },
+      { retry: false, reason: 'not-retryable' },
+      { retry: true, delayMs: 1000 },
+      { retry: true, delayMs: 1000 },
+    ]);
   });
 
   it('waits a Retry-After that takes the waiting budget exactly, to its end', () => {
