@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { resolverSaysNoSuchHost } from '@connector-alm/testing';
-import { startLocalServer, type Fetch, type LocalServer } from '../src/index.js';
+import { DEFAULT_RETRY_BUDGET, startLocalServer, type Fetch, type LocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
@@ -120,6 +120,24 @@ describe('a resolver that did not answer (EAI_AGAIN) is still a passing failure'
     await expect(client.whoAmI()).resolves.toBeDefined();
     expect(sleeps).toEqual([1000, 1000]);
     expect(logger.lines.filter((line) => line.includes('EAI_AGAIN'))).toHaveLength(2);
+  });
+});
+
+describe('a resolver that keeps failing for the environment', () => {
+  it('gives up within the attempt budget, and says to check the network (DNS) as well as environment-url', async () => {
+    const environment = new URL(server.environmentUrl).host;
+    const { client, sleeps } = connectToLocal(server, {
+      retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 2 },
+      fetch: resolverFailing('EAI_AGAIN', (host) => host === environment),
+    });
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toBe(
+      `WhoAmI: could not reach ${server.environmentUrl} (EAI_AGAIN) after 2 attempts.`,
+    );
+    expect(error.hint).toBe(
+      "DNS did not resolve the host name then: check this machine's network (DNS), and --environment-url.",
+    );
+    expect(sleeps).toEqual([1000]);
   });
 });
 

@@ -187,6 +187,17 @@ describe('throttling, server errors and dropped connections against the local se
     expect(sleeps).toEqual([120_000, 120_000]);
   });
 
+  it('gives up on a connection that keeps dropping, saying what to check', async () => {
+    server.faults.inject({ kind: 'drop-connection' }, { times: 100, operation: 'WhoAmI' });
+    const { client, sleeps } = connectToLocal(server, { retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 2 } });
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error & { hint?: string };
+    expect(error.message).toMatch(
+      /^WhoAmI: could not reach http:\/\/127\.0\.0\.1:\d+ \(\w+\) after 2 attempts\.$/,
+    );
+    expect(error.hint).toBe('Check --environment-url and that this machine can reach it.');
+    expect(sleeps).toEqual([1000]);
+  });
+
   it('does not retry a 501, which will not get better', async () => {
     server.faults.inject({ kind: 'status', status: 501 }, { times: 1 });
     const { client, sleeps } = connectToLocal(server);

@@ -188,6 +188,48 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
   );
 });
 
+describe('a slow request that may be sent twice is not sent again after the long limit either', () => {
+  it(
+    'publishing all customizations: may still be running, so said so, with where to look',
+    async () => {
+      server.faults.inject({ kind: 'hang' }, { operation: 'PublishAllXml' });
+      const { client, sleeps, sent, clock } = connectToLocal(server);
+      const published = client.publishAll().catch((e: unknown) => e);
+      await runOut(clock, slowMs, () => server.faults.held === 1, published);
+      const error = (await published) as Error & { hint?: string };
+      expect(error.message).toBe(
+        `Publishing all customizations: ${server.environmentUrl} did not answer within 10 min.`,
+      );
+      expect(error.hint).toBe(
+        'It may still be running in the environment: check there before running the command again.',
+      );
+      expect(sentTo(sent, 'PublishAllXml')).toBe(1);
+      expect(sleeps).toEqual([]);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    'the download of an exported solution: says what to check, in its own words',
+    async () => {
+      server.faults.inject({ kind: 'hang' }, { operation: 'DownloadSolutionExportData' });
+      const { client, sleeps, sent, clock } = connectToLocal(server);
+      const downloaded = client
+        .downloadExportData('0f9e8d7c-0000-4000-8000-000000000005')
+        .catch((e: unknown) => e);
+      await runOut(clock, slowMs, () => server.faults.held === 1, downloaded);
+      const error = (await downloaded) as Error & { hint?: string };
+      expect(error.message).toBe(
+        `Download of the exported solution: ${server.environmentUrl} did not answer within 10 min.`,
+      );
+      expect(error.hint).toBe("Check this machine's network to the environment, and run the command again.");
+      expect(sentTo(sent, 'DownloadSolutionExportData')).toBe(1);
+      expect(sleeps).toEqual([]);
+    },
+    HANG_GUARD_MS,
+  );
+});
+
 describe('a big answer over a slow link: the limit is on silence, not on the whole answer', () => {
   // About 2 KB in 32-byte pieces, one every 29.9 s: just under the limit between two pieces, and the
   // whole answer longer than the slow limit, the longest the client has. The server sends them on the clock it shares with the client, so the pieces
