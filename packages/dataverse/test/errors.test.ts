@@ -311,4 +311,48 @@ describe('a host that is not the Dataverse Web API', () => {
       await new Promise((resolve) => page.close(resolve));
     }
   });
+
+  it('says it has no Web API when it answers 404 or 405 without a Dataverse error, and quotes one that has it', async () => {
+    // A web server that is not the environment has no /api/data: 404, or 405 for a POST it does not take.
+    let answer: { status: number; body: string } = { status: 404, body: '' };
+    const host = createServer((_request, response) => {
+      response.writeHead(answer.status, { 'content-type': 'application/json' });
+      response.end(answer.body);
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+    try {
+      const http = new DataverseHttp({
+        environment: new URL(`${origin}/`),
+        tokens: { getToken: async () => 'token', invalidate: () => {} },
+        fetch: globalThis.fetch,
+        clock: createManualClock(Date.now()),
+        logger: createMemoryLogger(),
+      });
+      const failure = async () =>
+        (await http.get('WhoAmI', { operation: 'WhoAmI' }).catch((e: unknown) => e)) as Error & {
+          hint?: string;
+        };
+      for (const status of [404, 405]) {
+        answer = { status, body: '' };
+        const error = await failure();
+        expect(error.message).toBe(`WhoAmI: ${origin} has no Dataverse Web API (HTTP ${status}).`);
+        expect(error.hint).toBe(
+          'Check --environment-url: it is the environment URL, e.g. https://contoso.crm.dynamics.com.',
+        );
+      }
+      // Dataverse's own 404 names what it did not find: that is said, not a wrong URL.
+      answer = {
+        status: 404,
+        body: JSON.stringify({ error: { code: '0x80040217', message: 'Entity not found.' } }),
+      };
+      expect((await failure()).message).toBe(
+        'WhoAmI failed: Entity not found. (Dataverse code 0x80040217, HTTP 404)',
+      );
+      answer = { status: 403, body: '' };
+      expect((await failure()).message).toBe('WhoAmI failed: HTTP 403.');
+    } finally {
+      await new Promise((resolve) => host.close(resolve));
+    }
+  });
 });
