@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UserError } from '@connector-alm/core';
 import { DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
+import { hopelessFailure } from '../src/http/hopeless-failure.js';
 import { closedPort, nonLoopbackAddress } from './helpers/closed-port.js';
 import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
@@ -64,6 +65,26 @@ describe('a Web API call where nothing listens on a loopback environment port fa
     expect(error.hint).toBe(HINT);
     expect(sleeps).toEqual([]);
     expect(sentTo(sent, 'ImportSolution')).toBe(1);
+  });
+});
+
+describe('a loopback URL without a port', () => {
+  it('names the port its scheme implies, 80 for http and 443 for https, as refused', () => {
+    // As fetch rejects when nothing listens: TypeError "fetch failed", the socket's error its cause.
+    const refused = (port: number) =>
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${port}`), {
+          code: 'ECONNREFUSED',
+          syscall: 'connect',
+        }),
+      });
+    const context = { urlInput: '--environment-url', noSuchHostHint: 'Check it.', answered: false };
+    expect(hopelessFailure(refused(80), new URL('http://localhost/'), context)?.reason).toBe(
+      'localhost:80 refused the connection (nothing listens there)',
+    );
+    expect(hopelessFailure(refused(443), new URL('https://127.0.0.1/'), context)?.reason).toBe(
+      '127.0.0.1:443 refused the connection (nothing listens there)',
+    );
   });
 });
 
