@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createMemoryLogger, UserError } from '@connector-alm/core';
+import { BodyTooLarge, createMemoryLogger, UserError } from '@connector-alm/core';
 import { startLongAnswerServer, type LongAnswerServer } from '@connector-alm/testing';
 import { createManualClock } from '../src/index.js';
 import { sendSignInRequest } from '../src/auth/sign-in-request.js';
 import { DataverseHttp } from '../src/http/dataverse-http.js';
+import { readWhileArriving } from '../src/http/read-answer.js';
 
 /*
  * A server on 127.0.0.1 whose answers never end: a login host or an environment (or a proxy before
@@ -73,5 +74,39 @@ describe('an answer that never ends is read up to a limit', () => {
     expect(server.requests - before.requests).toBe(1);
     expect(server.sentBytes - before.sentBytes).toBeLessThan(16 * 1024 * 1024);
     expect(logger.lines.filter((line) => line.startsWith('warning:'))).toEqual([]);
+  });
+});
+
+describe('a Web API answer read as its pieces arrive', () => {
+  /** An answer whose body comes in these pieces. */
+  const answerIn = (...pieces: Uint8Array[]) =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const piece of pieces) controller.enqueue(piece);
+          controller.close();
+        },
+      }),
+    );
+
+  it('takes an answer of exactly the limit, and stops at one byte more', async () => {
+    const clock = createManualClock();
+    const bytes = (count: number) => new Uint8Array(count).fill(0x61);
+    await expect(readWhileArriving(answerIn(bytes(600), bytes(424)), 30_000, clock, 1024)).resolves.toBe(
+      'a'.repeat(1024),
+    );
+    await expect(
+      readWhileArriving(answerIn(bytes(600), bytes(425)), 30_000, clock, 1024),
+    ).rejects.toBeInstanceOf(BodyTooLarge);
+  });
+
+  it('keeps a character whose bytes came in two pieces whole', async () => {
+    // Dataverse words its errors in the environment's language: 'é' is two bytes in UTF-8, '€' three.
+    const text = 'La solution a été refusée (5 €).';
+    const encoded = new TextEncoder().encode(text);
+    const inE = encoded.indexOf(0xc3) + 1;
+    const inEuro = encoded.indexOf(0xe2) + 2;
+    const pieces = [encoded.slice(0, inE), encoded.slice(inE, inEuro), encoded.slice(inEuro)];
+    await expect(readWhileArriving(answerIn(...pieces), 30_000, createManualClock())).resolves.toBe(text);
   });
 });
