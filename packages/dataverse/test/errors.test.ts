@@ -10,7 +10,8 @@ import {
 } from '../src/index.js';
 import { ENVIRONMENT_URL_KIND } from '../src/environment-url.js';
 import { DataverseHttp } from '../src/http/dataverse-http.js';
-import { createMemoryLogger } from '@connector-alm/core';
+import { DataverseClient } from '../src/web-api/dataverse-client.js';
+import { createMemoryLogger, UserError } from '@connector-alm/core';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
 
@@ -309,6 +310,40 @@ describe('a host that is not the Dataverse Web API', () => {
       });
     } finally {
       await new Promise((resolve) => page.close(resolve));
+    }
+  });
+
+  it('says so when it answers 200 with nothing at all, instead of failing on the missing rows', async () => {
+    // A proxy or a captive portal that answers every request 200 and no body. The Web API answers a
+    // request with nothing to say 204, and a read always with JSON.
+    const empty = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end();
+    });
+    await new Promise<void>((resolve) => empty.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(empty.address() as AddressInfo).port}`;
+    try {
+      const clock = createManualClock(Date.now());
+      const logger = createMemoryLogger();
+      const http = new DataverseHttp({
+        environment: new URL(`${origin}/`),
+        tokens: { getToken: async () => 'token', invalidate: () => {} },
+        fetch: globalThis.fetch,
+        clock,
+        logger,
+      });
+      const error = (await new DataverseClient(http, clock, logger)
+        .findSolution('Contoso')
+        .catch((e: unknown) => e)) as Error & { hint?: string };
+      expect(error).toBeInstanceOf(UserError);
+      expect(error.message).toBe(
+        `Lookup of solution 'Contoso': ${origin} answered HTTP 200 with nothing, not with the Dataverse Web API's JSON.`,
+      );
+      expect(error.hint).toBe(
+        'Check --environment-url: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.',
+      );
+    } finally {
+      await new Promise((resolve) => empty.close(resolve));
     }
   });
 
