@@ -5,6 +5,7 @@ import {
   startLocalServer,
   type CertificateSources,
   type ClientCredential,
+  type Fetch,
   type LocalServer,
 } from '../src/index.js';
 import { createTestCertificate, damagePemBlock } from './helpers/certificate.js';
@@ -279,6 +280,28 @@ describe('Entra ID authentication against the local server', () => {
       message: expect.stringContaining('AADSTS500011'),
       hint: expect.stringContaining('environment-url'),
     });
+  });
+
+  it("keeps a token as long as the token endpoint's expires_in says, and an hour when it says no number of seconds", async () => {
+    /** Sign-ins for two requests `apartMs` apart, the token answer's expires_in replaced by `expiresIn`. */
+    async function signIns(expiresIn: unknown, apartMs: number): Promise<number> {
+      const rewriting: Fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).endsWith('/oauth2/v2.0/token')) return response;
+        const answer = (await response.json()) as Record<string, unknown>;
+        return Response.json({ ...answer, expires_in: expiresIn });
+      };
+      const before = server.login.issued.get(APP_ID) ?? 0;
+      const { client, clock } = connectToLocal(server, { fetch: rewriting });
+      await client.whoAmI();
+      clock.advance(apartMs);
+      await client.whoAmI();
+      return (server.login.issued.get(APP_ID) ?? 0) - before;
+    }
+    for (const expiresIn of [undefined, 0, -60, 'soon'])
+      expect([expiresIn, await signIns(expiresIn, 30 * 60_000)]).toEqual([expiresIn, 1]);
+    // A token that lives one second is renewed after it.
+    expect(await signIns(1, 1000)).toBe(2);
   });
 
   it('reuses one token for many requests while it is fresh', async () => {

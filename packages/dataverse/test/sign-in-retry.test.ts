@@ -62,6 +62,10 @@ describe('the first token request against the local Entra ID', () => {
     expect(logger.lines).toContainEqual(
       expect.stringMatching(/^warning: Sign-in: .*HTTP 503.*retrying in 1 s/),
     );
+    // The status and Entra's code, as a reader searches for them.
+    expect(logger.lines).toContainEqual(
+      'warning: Sign-in: Entra ID answered HTTP 503 AADSTS90033; retrying in 1 s.',
+    );
   });
 
   it('waits what Retry-After says on 429, in seconds or as an HTTP date', async () => {
@@ -71,10 +75,12 @@ describe('the first token request against the local Entra ID', () => {
       kind: 'throttle',
       retryAfter: new Date(clock.now() + 7000 + 9000).toUTCString(),
     });
-    const { client, sleeps } = connectToLocal(server, { clock });
+    const { client, sleeps, logger } = connectToLocal(server, { clock });
     await expect(client.whoAmI()).resolves.toBeDefined();
     expect(answers(server, TOKEN_PATH)).toEqual([429, 429, 200]);
     expect(sleeps).toEqual([7000, 9000]);
+    // Entra ID's throttling answers in plain text, without an AADSTS code.
+    expect(logger.lines).toContainEqual('warning: Sign-in: Entra ID answered HTTP 429; retrying in 7 s.');
   });
 
   it('backs off on 429 when Retry-After is no number of seconds nor a date, instead of asking again at once', async () => {
@@ -123,6 +129,21 @@ describe('the first token request against the local Entra ID', () => {
       message: `The Entra ID token endpoint at ${server.authorityHost} answered HTTP 200 with text/plain; charset=utf-8, not with a token.`,
     });
     expect(sleeps).toEqual([]);
+  });
+
+  it('follows no redirect of the token request, whichever of the five statuses fetch follows it says', async () => {
+    for (const status of [301, 302, 303, 307, 308] as const) {
+      server.faults.injectLogin({
+        kind: 'redirect',
+        status,
+        location: 'https://login.contoso.example/t?x=1',
+      });
+      const { client, sent, sleeps } = connectToLocal(server);
+      await expect(client.whoAmI()).rejects.toThrow(
+        `The Entra ID token endpoint at ${server.authorityHost} answered HTTP ${status} with a redirect to https://login.contoso.example; the token request was not sent there.`,
+      );
+      expect([status, sent, sleeps]).toEqual([status, [expect.stringContaining(TOKEN_PATH)], []]);
+    }
   });
 
   it('names a token answer without an access token as what it is, and what to check', async () => {
