@@ -50,9 +50,22 @@ describe('an answer that never ends is read up to a limit', () => {
     await expect(read).rejects.toThrow(
       'The Entra ID token endpoint at http://127.0.0.1 answered with more than 256 KB, far more than any sign-in answer; its reading was stopped.',
     );
+    // What to check is where the login host is and whether it is reached: the hint for a host not reached.
+    await expect(read).rejects.toMatchObject({ hint: 'Check the cloud and the authority host.' });
     expect(server.requests - before.requests).toBe(1);
     // Stopped near the limit, not at the end of the server's 64 MB (socket buffers aside).
     expect(server.sentBytes - before.sentBytes).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('a sign-in answer past the limit of an endpoint with no such hint gives the hint of a host that sent no answer', async () => {
+    const { unreachableHint: _, ...withoutIt } = endpoint;
+    const read = sendSignInRequest(fetch, `${origin}/_github/oidc/token`, {}, withoutIt, {
+      timeoutMs: 30_000,
+      clock: createManualClock(),
+      answeredHosts: new Set(),
+      maxAnswerBytes: 256 * 1024,
+    });
+    await expect(read).rejects.toMatchObject({ hint: 'The login host sent no answer.' });
   });
 
   it('a Web API answer past the limit is refused at once, not sent again', async () => {

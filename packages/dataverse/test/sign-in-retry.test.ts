@@ -146,6 +146,20 @@ describe('the first token request against the local Entra ID', () => {
     }
   });
 
+  it('takes JSON that is no object (null, a string) for what came instead of a token, not for a token answer', async () => {
+    for (const body of ['null', '"eyJ0eXAi"']) {
+      server.faults.injectLogin({
+        kind: 'status',
+        status: 200,
+        body,
+        headers: { 'Content-Type': 'application/json' },
+      });
+      await expect(connectToLocal(server).client.whoAmI()).rejects.toMatchObject({
+        message: `The Entra ID token endpoint at ${server.authorityHost} answered HTTP 200 with application/json, not with a token.`,
+      });
+    }
+  });
+
   it('names a token answer without an access token as what it is, and what to check', async () => {
     server.faults.injectLogin({ kind: 'status', status: 200, body: { token_type: 'Bearer' } });
     await expect(connectToLocal(server).client.whoAmI()).rejects.toMatchObject({
