@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { UserError } from '@connector-alm/core';
 import { createManualClock, DEFAULT_RETRY_BUDGET, startLocalServer, type LocalServer } from '../src/index.js';
-import { isTransientEntraFailure } from '../src/auth/entra-errors.js';
+import { entraErrorCode, isTransientEntraFailure } from '../src/auth/entra-errors.js';
 import { DEFAULT_SIGN_IN_TIMEOUT_MS } from '../src/auth/sign-in-request.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { runOut } from './helpers/time.js';
@@ -31,6 +31,8 @@ describe('which token endpoint failures are worth another attempt', () => {
     // AADSTS90033 means "a transient error has occurred" whatever status carries it.
     expect(isTransientEntraFailure(400, entra('invalid_request', 90033))).toBe(true);
     expect(isTransientEntraFailure(400, { error: 'temporarily_unavailable' })).toBe(true);
+    // An OAuth error that blames neither the request nor the client leaves it to the status.
+    expect(isTransientEntraFailure(500, { error: 'server_error' })).toBe(true);
   });
 
   it('does not retry what another attempt cannot change', () => {
@@ -41,8 +43,25 @@ describe('which token endpoint failures are worth another attempt', () => {
     // Loop detection: more requests only prolong it, even if it came with a status that is otherwise retried.
     expect(isTransientEntraFailure(429, entra('invalid_request', 50196))).toBe(false);
     expect(isTransientEntraFailure(503, entra('invalid_request', 50196))).toBe(false);
+    expect(isTransientEntraFailure(429, { error_codes: [50196] })).toBe(false);
+    expect(isTransientEntraFailure(503, entra('temporarily_unavailable', 50196))).toBe(false);
     // The body names the client as the problem: a proxy's status does not make it transient.
     expect(isTransientEntraFailure(500, entra('invalid_client', 7000215))).toBe(false);
+  });
+});
+
+describe('the AADSTS code of a token error, which chooses the advice', () => {
+  it('is the first of error_codes, else the one the description begins with', () => {
+    expect(
+      entraErrorCode({ error_codes: [7000215], error_description: 'Invalid client secret provided.' }),
+    ).toBe(7000215);
+    expect(entraErrorCode({ error_codes: [700016, 50000] })).toBe(700016);
+    // Without error_codes, or with none in it, the description's code counts.
+    expect(
+      entraErrorCode({ error_codes: [], error_description: 'AADSTS700016: Application not found.' }),
+    ).toBe(700016);
+    expect(entraErrorCode({ error_description: 'AADSTS90002: Tenant not found.' })).toBe(90002);
+    expect(entraErrorCode({ error: 'invalid_client' })).toBeUndefined();
   });
 });
 
