@@ -297,6 +297,23 @@ describe('a GitHub ID-token request URL or token that fetch refuses', () => {
     expect(sent).toEqual([]);
   });
 
+  it('refuses a URL with a user name alone, or a password alone, as well', async () => {
+    for (const [username, password] of [
+      ['runner', ''],
+      ['', 'pa55-w0rd'],
+    ]) {
+      const url = new URL(other.idTokenRequestUrl);
+      url.username = username!;
+      url.password = password!;
+      const { error, sent } = await signIn(url.href, other.idTokenRequestToken);
+      expect([url.href, error.message]).toEqual([
+        url.href,
+        'ACTIONS_ID_TOKEN_REQUEST_URL holds a user name or password.',
+      ]);
+      expect(sent).toEqual([]);
+    }
+  });
+
   it('refuses a URL that does not parse as an input error, not as a bug, without its query', async () => {
     const { error, shown, sent } = await signIn('token.actions/oidc?sig=s3cr3t', other.idTokenRequestToken);
     expect(error).toBeInstanceOf(UserError);
@@ -315,6 +332,36 @@ describe('a GitHub ID-token request URL or token that fetch refuses', () => {
     expect(shown).not.toContain('secret');
     expect(sleeps).toEqual([]);
     expect(sent).toEqual([]);
+  });
+
+  it('refuses a request token with DEL in it, which no HTTP header carries, at once', async () => {
+    const { error, sent } = await signIn(other.idTokenRequestUrl, 'eyJhbGci\x7fOiJSUzI1');
+    expect(error.message).toBe(
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN holds a line break or another character an HTTP header cannot carry.',
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it("sends a request token with a space or a Latin-1 letter inside, which a header carries, for the runner's service to judge", async () => {
+    for (const requestToken of ['eyJhbGci OiJSUzI1', 'eyJhbGci\u00ffOiJSUzI1']) {
+      const { error, sent } = await signIn(other.idTokenRequestUrl, requestToken);
+      expect([requestToken, error.message]).toEqual([
+        requestToken,
+        'GitHub refused the OIDC ID token request (HTTP 401).',
+      ]);
+      expect(sent).toHaveLength(1);
+    }
+  });
+
+  it('says so when the runner answers without an ID token', async () => {
+    for (const body of [{ count: 0 }, { count: 0, value: '' }]) {
+      other.faults.injectLogin({ kind: 'status', status: 200, body }, { endpoint: 'github-id-token' });
+      const { error } = await signIn(other.idTokenRequestUrl, other.idTokenRequestToken);
+      expect([body, error.message]).toEqual([
+        body,
+        'The GitHub OIDC token endpoint answered without a token.',
+      ]);
+    }
   });
 
   it('takes a request token with a line break at its end, as fetch does', async () => {
