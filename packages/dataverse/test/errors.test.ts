@@ -9,6 +9,7 @@ import {
   type LocalServer,
 } from '../src/index.js';
 import { ENVIRONMENT_URL_KIND } from '../src/environment-url.js';
+import type { ConnectionSettingError } from '../src/connection-setting-error.js';
 import { DataverseHttp } from '../src/http/dataverse-http.js';
 import { DataverseClient } from '../src/web-api/dataverse-client.js';
 import { createMemoryLogger, UserError } from '@connector-alm/core';
@@ -95,7 +96,10 @@ describe('Dataverse errors shown with their code and what to do', () => {
 
   it('refuses plain http for anything but loopback, and drops a copied page path', () => {
     expect(() => parseServiceUrl('http://contoso.crm.dynamics.com', ENVIRONMENT_URL_KIND)).toThrow(
-      /must use https/,
+      expect.objectContaining({
+        message: expect.stringMatching(/must use https/),
+        hint: 'Plain http is accepted only for loopback hosts (localhost, 127.0.0.1, ::1).',
+      }),
     );
     expect(parseServiceUrl('http://127.0.0.1:8080/main.aspx?appid=1', ENVIRONMENT_URL_KIND).toString()).toBe(
       'http://127.0.0.1:8080/',
@@ -136,6 +140,33 @@ describe('Dataverse errors shown with their code and what to do', () => {
     expect(() =>
       parseServiceUrl('http://contoso.crm.dynamics.com/main.aspx?sig=1', ENVIRONMENT_URL_KIND),
     ).toThrow("Environment URL 'http://contoso.crm.dynamics.com/main.aspx' must use https.");
+  });
+
+  it('refuses a URL with a user name alone, or a password alone, as with both', () => {
+    for (const text of [
+      'https://admin@contoso.crm.dynamics.com',
+      'https://:Hunter2@contoso.crm.dynamics.com',
+    ])
+      expect(() => parseServiceUrl(text, ENVIRONMENT_URL_KIND)).toThrow(
+        'Environment URL must not contain a user name or password.',
+      );
+  });
+
+  it("is said of an action's input, with a colon before the value it shows and none without one", () => {
+    const refusal = (text: string) => {
+      try {
+        parseServiceUrl(text, ENVIRONMENT_URL_KIND);
+      } catch (error) {
+        return (error as ConnectionSettingError).namedAsInput('environment-url').message;
+      }
+      throw new Error(`${text} was accepted`);
+    };
+    expect(refusal('contoso.crm.dynamics.com')).toBe(
+      "Input 'environment-url': 'contoso.crm.dynamics.com' is not a URL.",
+    );
+    expect(refusal('https://admin:Hunter2@contoso.crm.dynamics.com')).toBe(
+      "Input 'environment-url' must not contain a user name or password.",
+    );
   });
 
   it('catches an environment URL from another cloud before asking Entra ID', () => {
