@@ -51,6 +51,12 @@ describe('an asynchronous export whose start is not confirmed is not started a s
       happened: 'no answer within 30 s.',
     },
     {
+      what: 'an answer that stopped halfway after the service started the job',
+      fault: { kind: 'hang', afterHeaders: true, afterProcessing: true },
+      jobs: 1,
+      happened: 'its answer stopped arriving (nothing for 30 s).',
+    },
+    {
       what: 'the connection reset after the service started the job',
       fault: { kind: 'drop-connection', afterProcessing: true },
       jobs: 1,
@@ -80,11 +86,16 @@ describe('an asynchronous export whose start is not confirmed is not started a s
     async ({ fault, jobs, happened }) => {
       const before = server.dataverse.jobsStarted('export');
       server.faults.inject(fault, { operation: 'ExportSolutionAsync' });
-      const { client, logger, sleeps, sent, clock } = connectToLocal(server);
+      const { client, logger, sleeps, sent, answered, clock } = connectToLocal(server);
       // The job starts now: the limit that runs out later does not move the time the message gives.
       const startedAt = new Date(clock.now()).toISOString().slice(0, 16).replace('T', ' ');
       const exported = exportSolution(client, exportOptions(), logger).catch((e: unknown) => e);
-      if (fault.kind === 'hang') await runOut(clock, quickMs, () => server.faults.held === 1, exported);
+      // An answer that stops halfway is ended by the silence after its start, once the client has it.
+      const held =
+        fault.kind === 'hang' && fault.afterHeaders
+          ? () => sentTo(answered, 'ExportSolutionAsync') === 1
+          : () => server.faults.held === 1;
+      if (fault.kind === 'hang') await runOut(clock, quickMs, held, exported);
       const error = (await exported) as Error & { hint?: string };
       expect(server.dataverse.jobsStarted('export') - before).toBe(jobs);
       expect(sentTo(sent, 'ExportSolutionAsync')).toBe(1);
