@@ -66467,12 +66467,12 @@ async function readWhileArriving(response, silentMs, clock, limitBytes = MAX_ANS
 
 // packages/dataverse/src/http/answer-json.ts
 function readSuccess(response, text2, operation2, url, environmentUrl) {
-  if (response.status === 204 || text2 === "") return void 0;
+  if (response.status === 204) return void 0;
   const value = parseJson(text2);
   if (value === void 0) {
-    const type = response.headers.get("content-type") ?? "no content type";
+    const what = text2 === "" ? "nothing" : response.headers.get("content-type") ?? "no content type";
     throw new UserError(
-      `${operation2}: ${url.origin} answered HTTP ${response.status} with ${type}, not with the Dataverse Web API's JSON.`,
+      `${operation2}: ${url.origin} answered HTTP ${response.status} with ${what}, not with the Dataverse Web API's JSON.`,
       {
         hint: `Check ${environmentUrl}: it must be the environment itself, e.g. https://contoso.crm.dynamics.com.`
       }
