@@ -78,9 +78,19 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
     ['a nested parent segment', 'Connector/../../evil.txt', "contains a '..' segment"],
     ['an absolute path', '/etc/cron.d/evil', 'has an absolute path'],
     ['a drive letter', 'C:/Windows/evil.dll', 'starts with a drive letter'],
+    ['a lower-case drive letter', 'c:/Windows/evil.dll', 'starts with a drive letter'],
     ['a backslash from a zip made on Unix', 'Connector\\..\\evil.txt', 'contains a backslash'],
   ])('refuses %s and names the entry', async (_what, name, problem) => {
     await refusedEntry(name, problem);
+  });
+
+  it.each([
+    ['NUL', 'WebResources/a\u0000b.js'],
+    ['the last one below a space (0x1F)', 'WebResources/a\u001fb.js'],
+    ['DEL (0x7F)', 'WebResources/a\u007fb.js'],
+  ])('refuses a name holding the control character %s', async (_what, name) => {
+    const error = await refusedEntry(name, 'contains a control character; it is refused.');
+    expect((error as Error & { hint?: string }).hint).toBe('The archive is unsafe to extract.');
   });
 
   describe('with an Info-ZIP Unicode path field (0x7075), a second name that unzip and 7-Zip read', () => {
@@ -102,8 +112,11 @@ describe('ZipReader refuses entries that would escape the target folder', () => 
         "contains a '..' segment that leaves the target folder",
       ],
       ["'../'", 'Connector/../../evil.txt', false, "contains a '..' segment that leaves the target folder"],
+      ["'../' at its start", '../evil.txt', false, "contains a '..' segment that leaves the target folder"],
       ['an absolute path', '/etc/cron.d/evil', false, 'has an absolute path'],
       ['a drive letter', 'C:\\evil.dll', true, 'starts with a drive letter'],
+      ['a lower-case drive letter', 'c:evil.dll', false, 'starts with a drive letter'],
+      ["a drive letter after '.\\'", '.\\C:\\evil.dll', true, 'starts with a drive letter'],
     ])(
       'refuses a header name with %s behind a field that names a file inside',
       async (_what, headerName, madeOnWindows, problem) => {
@@ -199,6 +212,14 @@ describe('ZipReader refuses names that are one file where case does not count, b
     ['micro sign and mu', 'WebResources/µ.js', 'WebResources/μ.js'],
     ['final sigma and sigma', 'WebResources/ας.js', 'WebResources/ΑΣ.js'],
     ['a ligature and its letters', 'WebResources/ﬁle.js', 'WebResources/FILE.js'],
+    ['capital sharp s and ss', 'WebResources/\u1e9e.js', 'WebResources/ss.js'],
+    // ΐ (one character) and Ι, a diaeresis and an acute accent: no one character is the latter
+    // even composed, and its case folding is the former's.
+    [
+      'iota with diaeresis and accent, composed or not',
+      'WebResources/\u0390.js',
+      'WebResources/\u0399\u0308\u0301.js',
+    ],
   ])('refuses %s', async (_what, first, second) => {
     const error = await openError(
       await hostile([
@@ -364,9 +385,26 @@ describe('ZipReader refuses names that Windows cannot write', () => {
     ['a device name with an extension', 'WebResources/nul.txt', "uses the device name 'nul'"],
     ['a numbered device name', 'Workflows/Com1.json', "uses the device name 'Com1'"],
     ['a device name as a folder', 'lpt9/x.js', "uses the device name 'lpt9'"],
+    ['a greater-than sign', 'WebResources/a>b.js', "contains '>'"],
+    ['the printer', 'prn', "uses the device name 'prn'"],
+    ['a device name as the folder of another', 'AUX/nul.js', "uses the device name 'AUX'"],
+    ['the serial port numbered 0', 'Workflows/COM0.json', "uses the device name 'COM0'"],
+    ['the parallel port numbered 0', 'lpt0.txt', "uses the device name 'lpt0'"],
+    ['a serial port numbered in superscript', 'WebResources/COM¹.js', "uses the device name 'COM¹'"],
+    ['a parallel port numbered in superscript', 'WebResources/lpt³', "uses the device name 'lpt³'"],
+    ['the console input', 'WebResources/CONIN$', "uses the device name 'CONIN$'"],
+    ['the console output with an extension', 'conout$.txt', "uses the device name 'conout$'"],
+    [
+      'a device name with spaces before its extension',
+      'WebResources/nul  .txt',
+      "uses the device name 'nul'",
+    ],
   ])('refuses %s and names the entry', async (_what, name, problem) => {
     const error = await refusedEntry(name, problem);
     expect(error.message).toContain('Windows');
+    expect((error as Error & { hint?: string }).hint).toBe(
+      'Such a file could not be written on Windows, and a folder holding it could not be checked out there.',
+    );
   });
 
   it('accepts names that only look like those', async () => {
