@@ -188,6 +188,12 @@ describe('ZipReader refuses names that are no file', () => {
     expect(error.hint).toBe('Zip the files again: a file name must not end with /.');
   });
 
+  it('refuses a folder entry that holds a single byte', async () => {
+    expect(locatedMessage(await openError(await madeOnUnix([{ name: 'Other/a/', content: 'x' }])))).toBe(
+      "paths.zip: entry 'Other/a/' ends with '/', so it is a folder, yet it holds 1 byte, which zip tools drop.",
+    );
+  });
+
   it.each(['.', 'Other/.', 'Other/a/./.'])(
     "refuses '%s', which ends with '.' where a file name should be",
     async (name) => {

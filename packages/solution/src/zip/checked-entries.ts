@@ -1,5 +1,5 @@
 import type yauzl from 'yauzl';
-import type { SaySetting } from '@connector-alm/core';
+import { plural, type SaySetting } from '@connector-alm/core';
 import { archiveName, headerName } from './archive-name.js';
 import {
   describeEntryNameProblem,
@@ -94,7 +94,7 @@ export function checkEntries(
       throw new ZipError(
         archive,
         written,
-        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
+        `ends with '/', so it is a folder, yet it holds ${plural(entry.uncompressedSize, 'byte')}, which zip tools drop.`,
         'Zip the files again: a file name must not end with /.',
       );
     if (isSymlink(entry))
