@@ -131,6 +131,25 @@ describe('ZipReader refuses two entries that are written to one path', () => {
     );
   });
 
+  it('refuses two folder entries whose names differ only in case', async () => {
+    const error = await openError(
+      await madeOnUnix([
+        { name: 'Other/', content: '' },
+        { name: 'other/', content: '' },
+      ]),
+    );
+    expect(locatedMessage(error)).toBe(
+      "paths.zip: entry 'other/' has the same name as 'Other/' on a case-insensitive file system.",
+    );
+  });
+
+  it('accepts names at the top that are also names inside folders', async () => {
+    const names = ['Other/sub/x.txt', 'sub', 'x.txt'];
+    expect(await listed(await madeOnUnix(names.map((name) => ({ name, content: name }))))).toEqual(
+      names.map((name) => [name, false]),
+    );
+  });
+
   it('says what to do for the same name twice too', async () => {
     const error = await openError(
       await zipWithYazl(path.join(temp.make(), 'twice.zip'), [
@@ -166,6 +185,11 @@ describe('ZipReader refuses a file and a folder of one name', () => {
       'a file, then a folder entry of its name',
       ['./Other/a', 'Other/a//'],
       "entry 'Other/a//' is a folder, but entry './Other/a' is a file of the same name.",
+    ],
+    [
+      'a file where two entries need a folder, naming the first',
+      ['Other/a/x.txt', 'Other/a/y.txt', 'Other/a'],
+      "entry 'Other/a' is a file, but entry 'Other/a/x.txt' needs it as a folder.",
     ],
     [
       'a file, then an entry inside it in another case',
