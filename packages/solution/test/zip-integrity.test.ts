@@ -79,3 +79,31 @@ describe.each(Object.entries(payloads))('a %s entry whose bytes do not match its
     }
   });
 });
+
+describe('the limits on the bytes entries expand to', () => {
+  it('reads every entry of an archive that expands to exactly the limit', async () => {
+    const data = { 'a.bin': randomBytes(3000), 'b.bin': randomBytes(2000) };
+    const file = await zipWithYazl(
+      path.join(temp.make(), 'full.zip'),
+      Object.entries(data).map(([name, content]) => ({ name, content })),
+    );
+    const reader = await ZipReader.open(file, { limits: { maxTotalBytes: 5000 } });
+    try {
+      for (const [name, bytes] of Object.entries(data))
+        expect((await reader.readBuffer(reader.find(name)!)).equals(bytes)).toBe(true);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('reads an entry that expands to exactly the limit for one entry', async () => {
+    const data = randomBytes(4000);
+    const file = await zipWithYazl(path.join(temp.make(), 'one.zip'), [{ name: 'a.bin', content: data }]);
+    const reader = await ZipReader.open(file, { limits: { maxEntryBytes: 4000 } });
+    try {
+      expect((await reader.readBuffer(reader.find('a.bin')!)).equals(data)).toBe(true);
+    } finally {
+      reader.close();
+    }
+  });
+});

@@ -501,6 +501,18 @@ describe('ZipReader refuses zip bombs', () => {
     const accepted = await ZipReader.open(file, { limits: { maxCompressionRatio: Math.ceil(ratio) } });
     expect(accepted.entries.map((each) => each.name)).toEqual(['zeros.bin']);
     accepted.close();
+    // The limit is the highest ratio allowed: an entry compressed exactly that much is read.
+    (await ZipReader.open(file, { limits: { maxCompressionRatio: ratio } })).close();
+  });
+
+  it('checks the ratio of entries over 1 MiB only', async () => {
+    const mebibyte = 1024 * 1024;
+    const exactly = await hostile([{ name: 'zeros.bin', content: Buffer.alloc(mebibyte) }]);
+    const reader = await ZipReader.open(exactly);
+    expect(reader.entries[0]!.size / reader.entries[0]!.compressedSize).toBeGreaterThan(500);
+    reader.close();
+    const past = await hostile([{ name: 'zeros.bin', content: Buffer.alloc(mebibyte + 1) }]);
+    expect((await openError(past)).message).toContain("entry 'zeros.bin' is compressed");
   });
 });
 
