@@ -98,6 +98,33 @@ describe('ZipReader decodes names without the UTF-8 flag before it reads any bac
     expect(error.hint).toMatch(/--zip-name-encoding shift_jis/);
   });
 
+  it('refuses a name whose 0x5C follows the lowest lead byte, 0x81, first in the name', async () => {
+    // ― (horizontal bar) is 0x81 0x5C in code page 932.
+    const file = await writeRawZip(path.join(temp.make(), 'sjis.zip'), [
+      entry([0x81, 0x5c, ...ascii('.txt')], 'x'),
+    ]);
+    await expect(names(file)).rejects.toThrow(/byte 0x5C after 0x81 may be the second byte/);
+    expect(await names(file, 'shift_jis')).toEqual(['―.txt']);
+  });
+
+  it("refuses a '\\' in a code page 437 name from a zip made on Unix, where it is part of a file's name", async () => {
+    // 'Other\Müller.txt' (ü is 0x81): no lead byte before the 0x5C, so nothing to doubt.
+    const file = await writeRawZip(path.join(temp.make(), 'unix.zip'), [
+      { ...entry([...ascii('Other\\M'), 0x81, ...ascii('ller.txt')], 'x'), host: 3 },
+    ]);
+    for (const nameEncoding of [undefined, 'cp437'])
+      await expect(names(file, nameEncoding)).rejects.toThrow(
+        "entry 'Other\\Müller.txt' contains a backslash, which is a path separator on Windows; it is refused.",
+      );
+  });
+
+  it('keeps a byte order mark before a UTF-8 name without the flag, as .NET reads it', async () => {
+    const file = await writeRawZip(path.join(temp.make(), 'bom.zip'), [
+      entry([0xef, 0xbb, 0xbf, ...Buffer.from('表示.js')], 'x'),
+    ]);
+    expect(await names(file)).toEqual(['\ufeff表示.js']);
+  });
+
   it('reads a name that is UTF-8 without the flag as UTF-8, as .NET (and so pac) reads it', async () => {
     const file = await writeRawZip(path.join(temp.make(), 'utf8.zip'), [entry('WebResources/表示.js', 'x')]);
     expect(await names(file)).toEqual(['WebResources/表示.js']);
