@@ -107,3 +107,21 @@ describe('the limits on the bytes entries expand to', () => {
     }
   });
 });
+
+describe('an entry whose local header is damaged', () => {
+  it("is refused, naming the entry, when the header's signature is not a local header's", async () => {
+    const file = await zipWithYazl(path.join(temp.make(), 'bad.zip'), [{ name: 'x.bin', content: 'x' }]);
+    const bytes = readFileSync(file);
+    expect(bytes.readUInt32LE(0)).toBe(0x04034b50);
+    bytes.writeUInt32LE(0x04034b51, 0);
+    writeFileSync(file, bytes);
+    const reader = await ZipReader.open(file, { displayName: 'bad.zip' });
+    try {
+      await expect(reader.readBuffer(reader.find('x.bin')!)).rejects.toThrow(
+        "entry 'x.bin' cannot be read: its local header is missing or damaged.",
+      );
+    } finally {
+      reader.close();
+    }
+  });
+});
