@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { packSolution, unpackSolution } from '../src/index.js';
+import { packSolution, unpackSolution, ZipReader } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { readZip } from './helpers/trees.js';
 import { temporaryFolders, variantOf } from './helpers/zips.js';
@@ -75,6 +75,26 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('cloud flow JSON', () =>
     const packed = path.join(temp.make(), 'packed.zip');
     await packSolution(folder, packed);
     expect((await readZip(packed)).get(FLOW)!.toString('utf8')).toBe('{"not json');
+  });
+
+  // Unpack reads such a flow once to see whether it is JSON, then again to copy it: its bytes were
+  // counted twice towards the size limit, and an export within the limit was refused as past it.
+  it('unpacks an export holding a flow that is not JSON under a size limit of exactly its size', async () => {
+    // Longer than the entries unpack does not read ([Content_Types].xml).
+    const notJson = `{"not json ${'x'.repeat(100_000)}`;
+    const zip = await variantOf(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(temp.make(), 'x.zip'),
+      {
+        [FLOW]: notJson,
+      },
+    );
+    const reader = await ZipReader.open(zip);
+    const size = reader.entries.reduce((total, entry) => total + entry.size, 0);
+    reader.close();
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(zip, folder, { limits: { maxTotalBytes: size } });
+    expect(readFileSync(path.join(folder, FLOW), 'utf8')).toBe(notJson);
   });
 
   // Read as UTF-8, the byte 0xE9 of Windows-1252's 'é' is U+FFFD: laid out, the text would be JSON

@@ -61,6 +61,12 @@ export class ZipReader {
    */
   readonly codePageNamed: readonly string[];
   private readonly inflated: InflatedTotal;
+  /**
+   * The entries whose bytes count towards `inflated`: an entry read again (unpack reads a flow that
+   * is not JSON to see so, then copies it) counts once, as the total of the sizes checked at open
+   * does; each read is still held to the entry's own size.
+   */
+  private readonly counted = new Set<string>();
   private readonly readAhead: ReadAheadFile;
 
   private constructor(
@@ -193,9 +199,11 @@ export class ZipReader {
   }
 
   private integrity(raw: yauzl.Entry, entry: ZipEntryInfo): EntryIntegrity {
+    const again = this.counted.has(entry.name);
+    this.counted.add(entry.name);
     return new EntryIntegrity(
       { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
-      this.inflated,
+      again ? { bytes: 0, limit: Infinity } : this.inflated,
     );
   }
 
