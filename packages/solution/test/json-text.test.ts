@@ -89,10 +89,17 @@ describe('JSON formatting at the edges of its tokens', () => {
     expect(minify(text)).toBe('{"o":{},"a":[],"n":[-0.0e+5,true,false,null]}');
   });
 
+  it('breaks the line after a comma that follows a literal straight away', () => {
+    expect(pretty('{"a":1,"b":[true,null,2e5],"c":false}')).toBe(
+      '{\n  "a": 1,\n  "b": [\n    true,\n    null,\n    2e5\n  ],\n  "c": false\n}\n',
+    );
+  });
+
   it('formats a value that is no object or array', () => {
     expect(pretty(' "only" ')).toBe('"only"\n');
     expect(pretty('12')).toBe('12\n');
     expect(minify(' [ 1 ] ')).toBe('[1]');
+    expect(minify(' [1]')).toBe('[1]');
     expect(minify('{"already":"minified"}')).toBe('{"already":"minified"}');
   });
 });
