@@ -37,6 +37,21 @@ describe('JSON formatting keeps every token', () => {
     expect(() => checkJson('', 'f.json', SOLUTION_JSON_HINT)).toThrow(/invalid JSON/);
   });
 
+  it('says what is wrong of a comment and of a text with no value, where it is', () => {
+    expect(() => checkJson('{"a": 1} // note', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      expect.objectContaining({
+        message: 'invalid JSON: invalid comment token.',
+        location: { file: 'f.json', line: 1, column: 10 },
+      }),
+    );
+    expect(() => checkJson('', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      expect.objectContaining({
+        message: 'invalid JSON: value expected.',
+        location: { file: 'f.json', line: 1, column: 1 },
+      }),
+    );
+  });
+
   // An interrupted save or copy: "invalid symbol" at the half-written `tr` said nothing of what happened.
   it('says that a text ending with several brackets open looks cut off, at its end', () => {
     const cut = '{\n  "paths": {\n    "/x": {\n      "required": tr';
