@@ -81,6 +81,12 @@ describe('JSON formatting keeps every token', () => {
     expect(() => checkJson('[{"a": 1}, {"b": 2}', 'f.json', SOLUTION_JSON_HINT)).toThrow(
       'invalid JSON: close bracket expected.',
     );
+    expect(() => checkJson('[[{"a": 1,}', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      'invalid JSON: property name expected.',
+    );
+    expect(() => checkJson('{"a": [1], "b": {"c": tr', 'f.json', SOLUTION_JSON_HINT)).toThrow(
+      /ends with 2 brackets open/,
+    );
   });
 });
 
@@ -172,6 +178,18 @@ describe('JSON nested past the depth the tools take', () => {
         expect.objectContaining({
           message: `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`,
           location: { file: 'f.json', line: 1, column },
+        }),
+      );
+    }
+  });
+
+  it('refuses unclosed text past the depth as nested too deep, pretty-printed or minified', () => {
+    const text = '['.repeat(MAX_JSON_DEPTH + 1);
+    for (const layout of [prettyJson, minifyJson]) {
+      expect(() => layout(text, 'f.json', SOLUTION_JSON_HINT)).toThrow(
+        expect.objectContaining({
+          message: `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep.`,
+          location: { file: 'f.json', line: 1, column: MAX_JSON_DEPTH + 1 },
         }),
       );
     }
