@@ -135,6 +135,15 @@ describe('line endings pack writes for a copied part', () => {
     );
   });
 
+  it('refuses a record entry that is not a <File>', () => {
+    expect(() =>
+      parseLineEndings(
+        '<LineEndings>\n  <Folder path="WebResources" endings="crlf" />\n</LineEndings>',
+        'LineEndings.xml',
+      ),
+    ).toThrow('has an entry that is not <File path="…" endings="crlf|mixed" />.');
+  });
+
   it('reads a part as git does in every arrangement of the bytes that decide it', () => {
     // Every text of up to six bytes from the ones that matter, against git's own definition
     // (isGitText) and a count of the endings done the plain way.
@@ -210,6 +219,8 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('the line endings unpack
     'WebResources/large_crlf.js': crlfText(1_500_000),
     'WebResources/large_mixed.js': `${crlfText(1_500_000)}tail\n`,
     'WebResources/large_binary.bin': Buffer.concat([Buffer.from(crlfText(1_500_000)), Buffer.from([0])]),
+    // A control character other than NUL leaves a file text, to git and here.
+    'WebResources/large_control.js': `\u0001${crlfText(1_500_000)}`,
   };
 
   it('records every copied part with CRLF, copied whole or streamed, and nothing for LF text or a binary', async () => {
@@ -221,6 +232,7 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('the line endings unpack
     const folder = path.join(temp.make(), 'src');
     await unpackSolution(zip, folder);
     expect(await recordOf(folder)).toEqual([
+      'WebResources/large_control.js crlf',
       'WebResources/large_crlf.js crlf',
       'WebResources/large_mixed.js mixed',
       'WebResources/small_crlf.js crlf',
