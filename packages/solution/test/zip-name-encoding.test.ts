@@ -64,6 +64,18 @@ describe('ZipReader lists the names it read in a code page', () => {
       reader.close();
     }
   });
+
+  it('lists a name whose only byte past ASCII is 0x80, Ç in code page 437', async () => {
+    const file = await writeRawZip(path.join(temp.make(), 'names.zip'), [
+      entry([...ascii('WebResources/'), 0x80, ...ascii('a.js')], 'x'),
+    ]);
+    const reader = await ZipReader.open(file, { displayName: 'names.zip' });
+    try {
+      expect(reader.codePageNamed).toEqual(['WebResources/Ça.js']);
+    } finally {
+      reader.close();
+    }
+  });
 });
 
 describe('ZipReader decodes names without the UTF-8 flag before it reads any backslash', () => {
@@ -116,6 +128,15 @@ describe('ZipReader decodes names without the UTF-8 flag before it reads any bac
       await expect(names(file, nameEncoding)).rejects.toThrow(
         "entry 'Other\\Müller.txt' contains a backslash, which is a path separator on Windows; it is refused.",
       );
+  });
+
+  it("refuses a '\\' in a name with the UTF-8 flag from a zip made on Unix", async () => {
+    const file = await writeRawZip(path.join(temp.make(), 'unix.zip'), [
+      { ...entry('Other\\表.txt', 'x', 0x0800), host: 3 },
+    ]);
+    await expect(names(file)).rejects.toThrow(
+      "entry 'Other\\表.txt' contains a backslash, which is a path separator on Windows; it is refused.",
+    );
   });
 
   it('keeps a byte order mark before a UTF-8 name without the flag, as .NET reads it', async () => {
