@@ -52,6 +52,7 @@ describe.each(Object.entries(payloads))('a %s entry whose bytes do not match its
     patchCentralDirectory(file, 'x.bin', 16, crc32(data) ^ 1);
     const { error, left } = await copyError(file);
     expect(error.message).toMatch(/x\.bin/);
+    expect((error as Error & { hint?: string }).hint).toBe('Export or download the solution again.');
     expect(left).toBe(false);
   });
 
@@ -77,6 +78,49 @@ describe.each(Object.entries(payloads))('a %s entry whose bytes do not match its
     } finally {
       reader.close();
     }
+  });
+});
+
+describe("an entry's damaged data", () => {
+  /** The error of reading x.bin, holding `content`, once `edit` has damaged the archive. */
+  async function readError(content: string, edit: (file: string) => void, damagedHint?: string) {
+    const file = await zipWithYazl(path.join(temp.make(), 'bad.zip'), [{ name: 'x.bin', content }]);
+    edit(file);
+    const reader = await ZipReader.open(file, {
+      displayName: 'bad.zip',
+      ...(damagedHint ? { damagedHint } : {}),
+    });
+    try {
+      const error = await reader.readBuffer(reader.find('x.bin')!).catch((caught: unknown) => caught);
+      return { message: (error as Error).message, hint: (error as Error & { hint?: string }).hint };
+    } finally {
+      reader.close();
+    }
+  }
+
+  const wrongCrc = (file: string) => patchCentralDirectory(file, 'x.bin', 16, crc32('x') ^ 1);
+  const wrongSignature = (file: string) => {
+    const bytes = readFileSync(file);
+    bytes.writeUInt32LE(0x04034b51, 0);
+    writeFileSync(file, bytes);
+  };
+
+  it("is told with the archive's own advice, whether its checksum or its header is wrong", async () => {
+    const hint = 'Build the package again (connector-alm package build), or download it again.';
+    expect((await readError('x', wrongCrc, hint)).hint).toBe(hint);
+    expect((await readError('x', wrongSignature, hint)).hint).toBe(hint);
+    // A solution zip's by default, as for an archive that does not open.
+    expect((await readError('x', wrongSignature)).hint).toBe('Export or download the solution again.');
+  });
+
+  it('counts one byte as one byte, not as 1 bytes', async () => {
+    const declared = (size: number) => (file: string) => patchCentralDirectory(file, 'x.bin', 24, size);
+    expect((await readError('xy', declared(1))).message).toBe(
+      "entry 'x.bin' cannot be read: inflates past its declared size of 1 byte.",
+    );
+    expect((await readError('x', declared(2))).message).toBe(
+      "entry 'x.bin' cannot be read: has 1 byte, not the 2 it declares.",
+    );
   });
 });
 

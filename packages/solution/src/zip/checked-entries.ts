@@ -116,7 +116,7 @@ export function checkEntries(
       throw new ZipError(
         archive,
         written,
-        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`,
+        `expands to ${plural(entry.uncompressedSize, 'byte')}, more than the limit of ${limits.maxEntryBytes}.`,
       );
     }
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
@@ -132,7 +132,7 @@ export function checkEntries(
       throw new ZipError(
         archive,
         written,
-        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`,
+        `brings the expanded size past the limit of ${plural(limits.maxTotalBytes, 'byte')}.`,
       );
     }
     checked.entries.push({

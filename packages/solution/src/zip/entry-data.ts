@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { plural } from '@connector-alm/core';
 import type { EntryIntegrity } from './entry-integrity.js';
 import { readAt } from './read-ahead.js';
 
@@ -28,7 +29,7 @@ export function inflateWhole(method: number, data: Buffer, size: number): Buffer
     return inflateRawSync(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error });
+      throw new Error(`inflates past its declared size of ${plural(size, 'byte')}`, { cause: error });
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { plural } from '@connector-alm/core';
 import { ZipError } from './zip-errors.js';
 
 /** Bytes inflated so far across all entries of one archive, checked against the total limit. */
@@ -14,6 +15,8 @@ export interface EntryExpectation {
   size: number;
   /** The CRC-32 the central directory declares. */
   crc32: number;
+  /** What to do about damaged data: the archive's own advice (a solution's, a certification package's). */
+  damagedHint: string;
 }
 
 /**
@@ -35,12 +38,12 @@ export class EntryIntegrity {
     this.bytes += chunk.length;
     this.total.bytes += chunk.length;
     if (this.bytes > this.expected.size)
-      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
+      throw this.error(`inflates past its declared size of ${plural(this.expected.size, 'byte')}.`);
     if (this.total.bytes > this.total.limit)
       throw new ZipError(
         this.expected.archive,
         this.expected.name,
-        `expands the archive past the limit of ${this.total.limit} bytes.`,
+        `expands the archive past the limit of ${plural(this.total.limit, 'byte')}.`,
       );
     this.crc = crc32(chunk, this.crc);
   }
@@ -48,7 +51,7 @@ export class EntryIntegrity {
   /** Throws when the entry ended short of its declared size or its checksum does not match. */
   finish(): void {
     if (this.bytes !== this.expected.size)
-      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
+      throw this.error(`has ${plural(this.bytes, 'byte')}, not the ${this.expected.size} it declares.`);
     if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error('fails its CRC-32 check.');
   }
 
@@ -57,7 +60,7 @@ export class EntryIntegrity {
       this.expected.archive,
       this.expected.name,
       `cannot be read: ${problem}`,
-      'The archive is damaged or truncated; export it again.',
+      this.expected.damagedHint,
     );
   }
 }

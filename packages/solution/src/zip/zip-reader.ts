@@ -78,7 +78,7 @@ export class ZipReader {
     /** The archive, opened again for the entry data: yauzl's reader serialises every read. */
     private readonly fd: number,
     private readonly fileSize: number,
-    private readonly damagedHint: string | undefined,
+    private readonly damagedHint: string,
   ) {
     this.entries = checked.entries;
     this.backslashSeparated = checked.backslashSeparated;
@@ -107,7 +107,7 @@ export class ZipReader {
       const fd = await promisify(open)(filePath, 'r');
       try {
         const { size } = await promisify(fstat)(fd);
-        return new ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options.damagedHint);
+        return new ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, damagedHint);
       } catch (error) {
         closeSync(fd);
         throw error;
@@ -202,7 +202,13 @@ export class ZipReader {
     const again = this.counted.has(entry.name);
     this.counted.add(entry.name);
     return new EntryIntegrity(
-      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
+      {
+        archive: this.displayName,
+        name: entry.name,
+        size: entry.size,
+        crc32: raw.crc32,
+        damagedHint: this.damagedHint,
+      },
       again ? { bytes: 0, limit: Infinity } : this.inflated,
     );
   }
@@ -246,12 +252,7 @@ export class ZipReader {
   private readError(entry: ZipEntryInfo, error: unknown): Error {
     if (error instanceof ZipError) return error;
     const reason = error instanceof Error ? error.message : String(error);
-    return new ZipError(
-      this.displayName,
-      entry.name,
-      `cannot be read: ${reason}.`,
-      this.damagedHint ?? 'The archive is damaged or truncated; export it again.',
-    );
+    return new ZipError(this.displayName, entry.name, `cannot be read: ${reason}.`, this.damagedHint);
   }
 }
 
