@@ -65457,7 +65457,7 @@ function checkEntries(raw, archive, limits, encoding, say) {
       throw new ZipError(
         archive,
         written2,
-        `ends with '/', so it is a folder, yet it holds ${entry.uncompressedSize} bytes, which zip tools drop.`,
+        `ends with '/', so it is a folder, yet it holds ${plural(entry.uncompressedSize, "byte")}, which zip tools drop.`,
         "Zip the files again: a file name must not end with /."
       );
     if (isSymlink(entry))
@@ -65479,7 +65479,7 @@ function checkEntries(raw, archive, limits, encoding, say) {
       throw new ZipError(
         archive,
         written2,
-        `expands to ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`
+        `expands to ${plural(entry.uncompressedSize, "byte")}, more than the limit of ${limits.maxEntryBytes}.`
       );
     }
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
@@ -65495,7 +65495,7 @@ function checkEntries(raw, archive, limits, encoding, say) {
       throw new ZipError(
         archive,
         written2,
-        `brings the expanded size past the limit of ${limits.maxTotalBytes} bytes.`
+        `brings the expanded size past the limit of ${plural(limits.maxTotalBytes, "byte")}.`
       );
     }
     checked.entries.push({
@@ -65576,7 +65576,7 @@ function inflateWhole(method, data, size) {
     return (0, import_node_zlib.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
   } catch (error3) {
     if (error3.code === "ERR_BUFFER_TOO_LARGE")
-      throw new Error(`inflates past its declared size of ${size} bytes`, { cause: error3 });
+      throw new Error(`inflates past its declared size of ${plural(size, "byte")}`, { cause: error3 });
     throw error3;
   }
 }
@@ -65639,19 +65639,19 @@ var EntryIntegrity = class {
     this.bytes += chunk.length;
     this.total.bytes += chunk.length;
     if (this.bytes > this.expected.size)
-      throw this.error(`inflates past its declared size of ${this.expected.size} bytes.`);
+      throw this.error(`inflates past its declared size of ${plural(this.expected.size, "byte")}.`);
     if (this.total.bytes > this.total.limit)
       throw new ZipError(
         this.expected.archive,
         this.expected.name,
-        `expands the archive past the limit of ${this.total.limit} bytes.`
+        `expands the archive past the limit of ${plural(this.total.limit, "byte")}.`
       );
     this.crc = (0, import_node_zlib2.crc32)(chunk, this.crc);
   }
   /** Throws when the entry ended short of its declared size or its checksum does not match. */
   finish() {
     if (this.bytes !== this.expected.size)
-      throw this.error(`has ${this.bytes} bytes, not the ${this.expected.size} it declares.`);
+      throw this.error(`has ${plural(this.bytes, "byte")}, not the ${this.expected.size} it declares.`);
     if (this.crc >>> 0 !== this.expected.crc32 >>> 0) throw this.error("fails its CRC-32 check.");
   }
   error(problem) {
@@ -65659,7 +65659,7 @@ var EntryIntegrity = class {
       this.expected.archive,
       this.expected.name,
       `cannot be read: ${problem}`,
-      "The archive is damaged or truncated; export it again."
+      this.expected.damagedHint
     );
   }
 };
@@ -65820,6 +65820,12 @@ var ZipReader = class _ZipReader {
    */
   codePageNamed;
   inflated;
+  /**
+   * The entries whose bytes count towards `inflated`: an entry read again (unpack reads a flow that
+   * is not JSON to see so, then copies it) counts once, as the total of the sizes checked at open
+   * does; each read is still held to the entry's own size.
+   */
+  counted = /* @__PURE__ */ new Set();
   readAhead;
   static async open(filePath2, options2 = {}) {
     const displayName = options2.displayName ?? filePath2;
@@ -65841,7 +65847,7 @@ var ZipReader = class _ZipReader {
       const fd = await (0, import_node_util3.promisify)(import_node_fs13.open)(filePath2, "r");
       try {
         const { size } = await (0, import_node_util3.promisify)(import_node_fs13.fstat)(fd);
-        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, options2.damagedHint);
+        return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, damagedHint);
       } catch (error3) {
         (0, import_node_fs13.closeSync)(fd);
         throw error3;
@@ -65921,9 +65927,17 @@ var ZipReader = class _ZipReader {
     return raw;
   }
   integrity(raw, entry) {
+    const again = this.counted.has(entry.name);
+    this.counted.add(entry.name);
     return new EntryIntegrity(
-      { archive: this.displayName, name: entry.name, size: entry.size, crc32: raw.crc32 },
-      this.inflated
+      {
+        archive: this.displayName,
+        name: entry.name,
+        size: entry.size,
+        crc32: raw.crc32,
+        damagedHint: this.damagedHint
+      },
+      again ? { bytes: 0, limit: Infinity } : this.inflated
     );
   }
   /**
@@ -65953,12 +65967,7 @@ var ZipReader = class _ZipReader {
   readError(entry, error3) {
     if (error3 instanceof ZipError) return error3;
     const reason = error3 instanceof Error ? error3.message : String(error3);
-    return new ZipError(
-      this.displayName,
-      entry.name,
-      `cannot be read: ${reason}.`,
-      this.damagedHint ?? "The archive is damaged or truncated; export it again."
-    );
+    return new ZipError(this.displayName, entry.name, `cannot be read: ${reason}.`, this.damagedHint);
   }
 };
 var DestinationError = class extends Error {
