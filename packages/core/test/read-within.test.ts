@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { execFileSync, spawn } from 'node:child_process';
 import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
@@ -26,6 +27,17 @@ describe('readFileWithin', () => {
     await expect(readFileWithin('/dev/zero', 5 * 1024 * 1024)).rejects.toEqual(
       new FileTooLarge(5 * 1024 * 1024),
     );
+  });
+
+  // A pipe gives what its writer has written so far: a read may fill only part of its piece.
+  (process.platform === 'win32' ? it.skip : it)('reads a pipe written a little at a time whole', async () => {
+    const fifo = path.join(folder, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    // The shell opens the pipe for writing once the read below has opened it for reading.
+    const writer = spawn('sh', ['-c', `{ printf 'first,'; sleep 0.2; printf 'second'; } > "$0"`, fifo]);
+    const read = readFileWithin(fifo, 1024);
+    await new Promise((resolve) => writer.on('close', resolve));
+    expect((await read).toString()).toBe('first,second');
   });
 
   it("throws the file system's errors as they come, for the caller's words", async () => {
