@@ -39023,8 +39023,10 @@ function namesMeantAs(canonical2, names2) {
   );
 }
 function misnamedFileError(folder, canonical2, misnamed) {
-  const quoted2 = misnamed.map((name) => `'${printable(name)}'`);
-  const has3 = quoted2.length === 1 ? quoted2[0] : `${quoted2.slice(0, -1).join(", ")} and ${quoted2.at(-1)}`;
+  const has3 = joinedList(
+    misnamed.map((name) => printable(name)),
+    { quote: "'" }
+  );
   return new UserError(`has no ${canonical2}, but has ${has3}.`, {
     location: { file: folder },
     hint: misnamed.length === 1 ? `Rename it to ${canonical2}.` : `Rename the one that is the connector's to ${canonical2}.`

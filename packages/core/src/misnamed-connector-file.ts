@@ -5,6 +5,7 @@ import {
 } from './connector-file-names.js';
 import { editorLeftover } from './editor-leftovers.js';
 import { UserError } from './errors.js';
+import { joinedList } from './joined-list.js';
 import { printable } from './printable.js';
 
 /**
@@ -33,8 +34,10 @@ export function namesMeantAs(canonical: string, names: readonly string[]): strin
  * that lacks a part is (docs/cli.md, Exit codes); build-solution and pr say it alike.
  */
 export function misnamedFileError(folder: string, canonical: string, misnamed: readonly string[]): UserError {
-  const quoted = misnamed.map((name) => `'${printable(name)}'`);
-  const has = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+  const has = joinedList(
+    misnamed.map((name) => printable(name)),
+    { quote: "'" },
+  );
   return new UserError(`has no ${canonical}, but has ${has}.`, {
     location: { file: folder },
     hint:

@@ -34,6 +34,14 @@ describe('namesMeantAs', () => {
 });
 
 describe('misnamedFileError', () => {
+  it('names one file meant to be the canonical one, to rename', () => {
+    const error = misnamedFileError('Contoso', 'apiProperties.json', ['apiProperty.json']);
+    expect([error.message, error.hint]).toEqual([
+      "has no apiProperties.json, but has 'apiProperty.json'.",
+      'Rename it to apiProperties.json.',
+    ]);
+  });
+
   it('is a content error at the folder, saying which file to rename', () => {
     const error = misnamedFileError('Contoso', 'apiDefinition.swagger.json', [
       'a.swagger.json',
