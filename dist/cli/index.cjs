@@ -76857,7 +76857,7 @@ function noAnswer(request2, url, within, decision, { attempt, waitedMs }, cause,
     );
   if (decision.reason === "budget-spent") {
     return new UserError(
-      `${request2.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+      `${request2.operation}: ${silent}; gave up after ${plural(attempt, "attempt")} and ${formatSeconds(waitedMs)} of waiting.`,
       {
         hint: `The environment took the connection and sent no answer: check ${say(ENVIRONMENT_URL)}, and any proxy between ${say(REQUESTING_MACHINE)} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
         cause
@@ -76878,7 +76878,7 @@ function answerStalled(request2, stalled, decision, { attempt, waitedMs }, cause
     );
   const machine = say(REQUESTING_MACHINE);
   return new UserError(
-    `${request2.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+    `${request2.operation}: ${stalled}; gave up after ${plural(attempt, "attempt")} and ${formatSeconds(waitedMs)} of waiting.`,
     {
       hint: `The environment began its answer and then sent nothing more: check ${machine}'s network, and any proxy between ${machine} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
       cause
@@ -76893,7 +76893,7 @@ function unreachable(operation2, url, error2, attempts, say) {
   const [environmentUrl, machine] = [say(ENVIRONMENT_URL), say(REQUESTING_MACHINE)];
   const hint = reason === "ENOTFOUND" || reason === "EAI_AGAIN" ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and ${environmentUrl}.` : `Check ${environmentUrl} and that ${machine} can reach it.`;
   return new UserError(
-    `${operation2}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
+    `${operation2}: could not reach ${url.origin} (${reason}) after ${plural(attempts, "attempt")}.`,
     { hint, cause: error2 }
   );
 }

@@ -139,6 +139,19 @@ describe('a resolver that keeps failing for the environment', () => {
     );
     expect(sleeps).toEqual([1000]);
   });
+
+  it('counts a budget of one attempt as one attempt', async () => {
+    const environment = new URL(server.environmentUrl).host;
+    const { client, sleeps } = connectToLocal(server, {
+      retry: { ...DEFAULT_RETRY_BUDGET, maxAttempts: 1 },
+      fetch: resolverFailing('EAI_AGAIN', (host) => host === environment),
+    });
+    const error = (await client.whoAmI().catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe(
+      `WhoAmI: could not reach ${server.environmentUrl} (EAI_AGAIN) after 1 attempt.`,
+    );
+    expect(sleeps).toEqual([]);
+  });
 });
 
 describe('ENOTFOUND for a host that has answered in this run is a resolver blip, tried again', () => {

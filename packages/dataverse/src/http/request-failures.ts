@@ -1,4 +1,4 @@
-import { REQUESTING_MACHINE, THE_RUN, UserError, type SaySetting } from '@connector-alm/core';
+import { plural, REQUESTING_MACHINE, THE_RUN, UserError, type SaySetting } from '@connector-alm/core';
 import { ENVIRONMENT_URL } from '../setting-words.js';
 import { describeNetworkError } from './network-error.js';
 import type { RequestOptions } from './request-options.js';
@@ -49,7 +49,7 @@ export function noAnswer(
     );
   if (decision.reason === 'budget-spent') {
     return new UserError(
-      `${request.operation}: ${silent}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+      `${request.operation}: ${silent}; gave up after ${plural(attempt, 'attempt')} and ${formatSeconds(waitedMs)} of waiting.`,
       {
         hint: `The environment took the connection and sent no answer: check ${say(ENVIRONMENT_URL)}, and any proxy between ${say(REQUESTING_MACHINE)} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
         cause,
@@ -81,7 +81,7 @@ export function answerStalled(
     );
   const machine = say(REQUESTING_MACHINE);
   return new UserError(
-    `${request.operation}: ${stalled}; gave up after ${attempt} attempts and ${formatSeconds(waitedMs)} of waiting.`,
+    `${request.operation}: ${stalled}; gave up after ${plural(attempt, 'attempt')} and ${formatSeconds(waitedMs)} of waiting.`,
     {
       hint: `The environment began its answer and then sent nothing more: check ${machine}'s network, and any proxy between ${machine} and the environment; if they are right, run ${say(THE_RUN)} again later.`,
       cause,
@@ -108,7 +108,7 @@ export function unreachable(
       ? `DNS did not resolve the host name then: check ${machine}'s network (DNS), and ${environmentUrl}.`
       : `Check ${environmentUrl} and that ${machine} can reach it.`;
   return new UserError(
-    `${operation}: could not reach ${url.origin} (${reason}) after ${attempts} attempts.`,
+    `${operation}: could not reach ${url.origin} (${reason}) after ${plural(attempts, 'attempt')}.`,
     { hint, cause: error },
   );
 }
