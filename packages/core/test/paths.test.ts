@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { isBelow, isWithin, posixRelativePath, toDisplayPath } from '../src/paths.js';
+import { isBelow, isWithin, posixRelativePath, shownPath, toDisplayPath } from '../src/paths.js';
 
 describe('isWithin and isBelow', () => {
   const root = path.resolve('/work/repo');
@@ -78,5 +78,16 @@ describe('toDisplayPath', () => {
   it('keeps a path on another drive absolute: it has no relative form', () => {
     expect(toDisplayPath('D:\\a\\repo', 'C:\\temp\\x.zip', path.win32)).toBe('C:\\temp\\x.zip');
     expect(toDisplayPath('D:\\a\\repo', 'D:\\a\\repo\\src\\x.zip', path.win32)).toBe('src\\x.zip');
+  });
+});
+
+describe('shownPath', () => {
+  it('names an absolute path in the working directory from it, and any other path as given', () => {
+    expect(shownPath(path.join(process.cwd(), 'connectors', 'Contoso'))).toBe(
+      path.join('connectors', 'Contoso'),
+    );
+    const elsewhere = path.join(path.dirname(process.cwd()), 'elsewhere', 'Contoso');
+    expect(shownPath(elsewhere)).toBe(elsewhere);
+    expect(shownPath(path.join('..', 'Contoso'))).toBe(path.join('..', 'Contoso'));
   });
 });
