@@ -14,6 +14,12 @@ describe('compareCodeUnits', () => {
     const words = ['alpha', 'Zeta', '_under', 'Ünder'];
     expect([...words].sort(compareCodeUnits)).toEqual([...words].sort());
   });
+
+  it('tells equal text equal, and each order of two texts apart', () => {
+    expect(compareCodeUnits('Contoso', 'Contoso')).toBe(0);
+    expect(Math.sign(compareCodeUnits('Contoso', 'contoso'))).toBe(-1);
+    expect(Math.sign(compareCodeUnits('contoso', 'Contoso'))).toBe(1);
+  });
 });
 
 describe('compareFolderPaths', () => {

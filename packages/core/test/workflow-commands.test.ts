@@ -15,5 +15,8 @@ describe('inertToRunner', () => {
   it('leaves other text as it is, and ends fenced text with a line break', () => {
     expect(inertToRunner('plain text')).toBe('plain text');
     expect(inertToRunner('a ::b', () => 'T')).toBe('::stop-commands::T\na ::b\n::T::\n');
+    // The resume token on a line of its own, whatever line breaks the text has at either end.
+    expect(inertToRunner('a ::b\n', () => 'T')).toBe('::stop-commands::T\na ::b\n::T::\n');
+    expect(inertToRunner('\na ::b', () => 'T')).toBe('::stop-commands::T\n\na ::b\n::T::\n');
   });
 });
