@@ -13,6 +13,14 @@ describe('withoutSecrets, the URL an error may show', () => {
     expect(withoutSecrets('admin:Hunter2@contoso.crm.dynamics.com')).toBe('contoso.crm.dynamics.com');
   });
 
+  it('keeps any scheme, and cuts a query or fragment that starts the address or the text', () => {
+    expect(withoutSecrets('s3://key:Hunter2@bucket/x?sig=Hunter2')).toBe('s3://bucket/x');
+    expect(withoutSecrets('https://admin@?sig=Hunter2')).toBe('https://');
+    expect(withoutSecrets('https://#token=Hunter2')).toBe('https://');
+    // An '@' after a '?' that starts the text: either side of it may be a secret.
+    expect(withoutSecrets('https://?sig=ann@Hunter2')).toBe('https://…');
+  });
+
   it('shows nothing of a query that holds an @ (an e-mail address) before a secret', () => {
     for (const text of [
       'http://contoso.crm.dynamics.com/main.aspx?login_hint=ann@contoso.com&sig=Hunter2',
