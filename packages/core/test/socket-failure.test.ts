@@ -56,6 +56,10 @@ describe('socketFailureOf', () => {
   it('is undefined for an error without a cause, and survives a cause that loops back', () => {
     expect(socketFailureOf(new Error('plain'))).toBeUndefined();
     expect(socketFailureOf('text')).toBeUndefined();
+    expect(socketFailureOf(null)).toBeUndefined();
+    // A cause that is no object (a string, null) is none.
+    expect(socketFailureOf(new Error('outer', { cause: 'ECONNRESET' }))).toBeUndefined();
+    expect(socketFailureOf({ cause: null })).toBeUndefined();
     const looping = new Error('a') as Error & { cause?: unknown };
     looping.cause = looping;
     expect(socketFailureOf(looping)).toEqual({ message: 'a', timedOut: false });
