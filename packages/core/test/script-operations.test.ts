@@ -27,6 +27,13 @@ describe('scriptOperationsOf', () => {
     expect(scriptOperationsOf({ script: ['A'] })).toBeUndefined();
     expect(scriptOperationIds(scriptOperationsOf({ scriptOperations: [] }))).toBeUndefined();
   });
+
+  it('takes the names of a list, and none of its entries that are no string', () => {
+    const ids = scriptOperationIds(
+      scriptOperationsOf({ scriptOperations: ['GetTask', 7, null, 'ListTasks'] }),
+    );
+    expect(ids).toEqual(new Set(['GetTask', 'ListTasks']));
+  });
 });
 
 describe('sameScriptOperations', () => {
