@@ -27,6 +27,19 @@ const SWAGGER = 'apiDefinition.swagger.json';
 const UNCOMPARABLE = CHANGE_RULES.uncomparable.message;
 const IN_BOTH = 'The base version has the same error: this update did not make it.';
 
+/** A policy that sends ListTasks's requests to /v2/tasks, whatever path the swagger gives it. */
+function routeListTasks() {
+  return {
+    templateId: 'routerequesttoendpoint',
+    title: 'Route ListTasks',
+    parameters: {
+      'x-ms-apimTemplateParameter.newPath': '/v2/tasks',
+      'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
+      'x-ms-apimTemplate-operationName': ['ListTasks'],
+    },
+  };
+}
+
 /**
  * validate's GEN-JSON-PARSE findings, as diff repeats them: without the `validate --fix` advice,
  * which is about the folder on disk, not about the versions diff compares.
@@ -515,17 +528,7 @@ describe('diff of a version whose JSON has syntax errors', () => {
     it("but compares the swagger's own addresses, as an apiProperties.json not read may route anywhere", async () => {
       // The base version routes ListTasks to /v2/tasks, and the update moves it there in the swagger.
       const routed = validApiProperties();
-      routed.properties.policyTemplateInstances = [
-        {
-          templateId: 'routerequesttoendpoint',
-          title: 'Route ListTasks',
-          parameters: {
-            'x-ms-apimTemplateParameter.newPath': '/v2/tasks',
-            'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
-            'x-ms-apimTemplate-operationName': ['ListTasks'],
-          },
-        },
-      ];
+      routed.properties.policyTemplateInstances = [routeListTasks()];
       const moved = validSwagger();
       moved.paths['/v2/tasks'] = { get: moved.paths['/tasks'].get };
       delete moved.paths['/tasks'].get;
@@ -543,15 +546,7 @@ describe('diff of a version whose JSON has syntax errors', () => {
       // and every request to the swagger's host.
       const routed = validApiProperties();
       routed.properties.policyTemplateInstances = [
-        {
-          templateId: 'routerequesttoendpoint',
-          title: 'Route ListTasks',
-          parameters: {
-            'x-ms-apimTemplateParameter.newPath': '/v2/tasks',
-            'x-ms-apimTemplateParameter.httpMethod': '@Request.OriginalHTTPMethod',
-            'x-ms-apimTemplate-operationName': ['ListTasks'],
-          },
-        },
+        routeListTasks(),
         {
           templateId: 'dynamichosturl',
           title: 'Set host',
