@@ -95,6 +95,26 @@ describe('deployment settings, checked against the solution before the upload', 
     );
   });
 
+  it('refuses an unknown entry after a known one, a reference beside a variable included', async () => {
+    const zip = hilZip({
+      environmentVariables: { cat_HitlHostUrl: {} },
+      connectionReferences: ['cat_sharedhitl_5715e'],
+    });
+    const { outcome } = await importWith(
+      zip,
+      JSON.stringify({
+        EnvironmentVariables: [{ SchemaName: 'cat_HitlHostUrl', Value: 'https://hitl.contoso.com' }],
+        ConnectionReferences: [
+          { LogicalName: 'cat_sharedhitl_5715e', ConnectionId: 'c0ffee' },
+          { LogicalName: 'cat_other', ConnectionId: 'c0ffee' },
+        ],
+      }),
+    );
+    expect((outcome as UserError).message).toBe(
+      "ConnectionReferences[1] names 'cat_other', which is no connection reference of Hil.",
+    );
+  });
+
   it('refuses a variable of a solution that has none, saying so', async () => {
     const { outcome } = await importWith(
       hilZip({}),

@@ -60,6 +60,17 @@ describe('a deployment settings file of the wrong shape', () => {
     expect(error.hint).toBe(SHAPE_HINT);
   });
 
+  it('holding no object (text, null, a list) is refused at the file, saying what it must hold', () => {
+    for (const text of ['"settings"', 'null', '[]']) {
+      const error = refusal(text);
+      expect([text, locatedMessage(error)]).toEqual([
+        text,
+        'settings.json: The deployment settings file must hold an object with EnvironmentVariables and ConnectionReferences.',
+      ]);
+      expect(error.hint).toBe(SHAPE_HINT);
+    }
+  });
+
   it('with ConnectionReferences written as text is refused at that text', () => {
     const error = refusal('{ "ConnectionReferences": "cat_conn" }');
     expect(locatedMessage(error)).toBe(
@@ -118,6 +129,17 @@ describe('a variable Value that is not a string', () => {
     expect(locatedMessage(error)).toMatch(
       /^settings\.json:1:\d+: EnvironmentVariables\[0\]\.Value \(a_Json\) is an object;/,
     );
+  });
+
+  it('skips a variable left empty and still takes the ones after it', () => {
+    expect(
+      componentParametersFromSettings(
+        '{"EnvironmentVariables": [{"SchemaName": "a_A", "Value": ""}, {"SchemaName": "a_B", "Value": "x"}]}',
+        's.json',
+      ),
+    ).toEqual([
+      { '@odata.type': 'Microsoft.Dynamics.CRM.environmentvariablevalue', schemaname: 'a_B', value: 'x' },
+    ]);
   });
 
   it('skips a null Value as an empty one, as pac leaves the template', () => {
