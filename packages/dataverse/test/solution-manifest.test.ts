@@ -3,8 +3,8 @@ import { strToU8, zipSync } from 'fflate';
 import { UserError } from '@connector-alm/core';
 import { readSolutionManifest } from '../src/index.js';
 
-const solutionXml = (body = '') =>
-  `<ImportExportXml><SolutionManifest><UniqueName>Contoso</UniqueName><Version>1.2.0.0</Version><Managed>0</Managed>${body}</SolutionManifest></ImportExportXml>`;
+const solutionXml = (body = '', managed = '0') =>
+  `<ImportExportXml><SolutionManifest><UniqueName>Contoso</UniqueName><Version>1.2.0.0</Version><Managed>${managed}</Managed>${body}</SolutionManifest></ImportExportXml>`;
 
 describe('readSolutionManifest', () => {
   it('reads name, display name, version and managed from solution.xml', () => {
@@ -57,6 +57,29 @@ describe('readSolutionManifest', () => {
       { level: 9 },
     );
     expect(readSolutionManifest(zip, { file: 'x.zip' }).uniqueName).toBe('Contoso');
+  });
+
+  it('reads Managed 1 (managed) and 2 (managed and unmanaged) as managed, 0 as not', () => {
+    const managed = (value: string) =>
+      readSolutionManifest(
+        zipSync({
+          'solution.xml': strToU8(solutionXml('', value)),
+          'customizations.xml': strToU8('<ImportExportXml />'),
+        }),
+        { file: 'x.zip' },
+      ).managed;
+    expect(['0', '1', '2'].map(managed)).toEqual([false, true, true]);
+  });
+
+  it('tells a file that does not start as a zip does from its first bytes, however short', () => {
+    for (const text of ['PK', 'xK is a note', 'Px is a note']) {
+      expect(() => readSolutionManifest(strToU8(text), { file: 'x.zip' })).toThrow(
+        expect.objectContaining({
+          message: 'is not a zip file.',
+          hint: 'Give a solution .zip exported from Dataverse or packed from source.',
+        }),
+      );
+    }
   });
 
   it('calls a zip without customizations.xml not a solution', () => {
