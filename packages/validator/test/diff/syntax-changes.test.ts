@@ -433,11 +433,13 @@ describe('diff of a version whose JSON has syntax errors', () => {
     const unreadable = ['', 'swagger: "2.0"\n', '[]'];
     const told = async (before: string, after: string) =>
       (await diffPaths(before, after)).changes.map((change) => `${change.ruleId} ${change.side}`);
-
-    it('for the swagger, in either version, without the securityDefinitions read from it', async () => {
-      const valid = writeConnector(validConnectorFiles());
+    /**
+     * Diffs the folder `valid` with the folder `withUnreadable` writes for each unreadable text, both
+     * ways: CHG-UNCOMPARABLE alone each time, in the version that holds the text.
+     */
+    const expectUncomparableAlone = async (valid: string, withUnreadable: (text: string) => string) => {
       for (const text of unreadable) {
-        const broken = writeConnector({ ...validConnectorFiles(), [SWAGGER]: text });
+        const broken = withUnreadable(text);
         expect({ text, changes: await told(valid, broken) }).toEqual({
           text,
           changes: ['CHG-UNCOMPARABLE new'],
@@ -447,27 +449,22 @@ describe('diff of a version whose JSON has syntax errors', () => {
           changes: ['CHG-UNCOMPARABLE old'],
         });
       }
+    };
+
+    it('for the swagger, in either version, without the securityDefinitions read from it', async () => {
+      const valid = writeConnector(validConnectorFiles());
+      await expectUncomparableAlone(valid, (text) =>
+        writeConnector({ ...validConnectorFiles(), [SWAGGER]: text }),
+      );
     });
 
     it('for a swagger whose securityDefinitions are the sign-in (apiProperties.json has no connection parameters)', async () => {
       const properties = validApiProperties();
       delete properties.properties.connectionParameters;
       const valid = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': properties });
-      for (const text of unreadable) {
-        const broken = writeConnector({
-          ...validConnectorFiles(),
-          'apiProperties.json': properties,
-          [SWAGGER]: text,
-        });
-        expect({ text, changes: await told(valid, broken) }).toEqual({
-          text,
-          changes: ['CHG-UNCOMPARABLE new'],
-        });
-        expect({ text, changes: await told(broken, valid) }).toEqual({
-          text,
-          changes: ['CHG-UNCOMPARABLE old'],
-        });
-      }
+      await expectUncomparableAlone(valid, (text) =>
+        writeConnector({ ...validConnectorFiles(), 'apiProperties.json': properties, [SWAGGER]: text }),
+      );
     });
 
     it('but still compares a sign-in that apiProperties.json decides in both versions', async () => {
@@ -511,17 +508,9 @@ describe('diff of a version whose JSON has syntax errors', () => {
       };
       for (const readable of [properties, sets]) {
         const valid = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': readable });
-        for (const text of unreadable) {
-          const broken = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': text });
-          expect({ text, changes: await told(valid, broken) }).toEqual({
-            text,
-            changes: ['CHG-UNCOMPARABLE new'],
-          });
-          expect({ text, changes: await told(broken, valid) }).toEqual({
-            text,
-            changes: ['CHG-UNCOMPARABLE old'],
-          });
-        }
+        await expectUncomparableAlone(valid, (text) =>
+          writeConnector({ ...validConnectorFiles(), 'apiProperties.json': text }),
+        );
       }
     });
 
@@ -554,17 +543,9 @@ describe('diff of a version whose JSON has syntax errors', () => {
         },
       ];
       const valid = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': routed });
-      for (const text of unreadable) {
-        const broken = writeConnector({ ...validConnectorFiles(), 'apiProperties.json': text });
-        expect({ text, changes: await told(valid, broken) }).toEqual({
-          text,
-          changes: ['CHG-UNCOMPARABLE new'],
-        });
-        expect({ text, changes: await told(broken, valid) }).toEqual({
-          text,
-          changes: ['CHG-UNCOMPARABLE old'],
-        });
-      }
+      await expectUncomparableAlone(valid, (text) =>
+        writeConnector({ ...validConnectorFiles(), 'apiProperties.json': text }),
+      );
     });
   });
 });
