@@ -22,6 +22,16 @@ describe('sourceUrlFor', () => {
     expect(url('..')).toBeUndefined();
   });
 
+  // A name that only begins with '..' stays inside the workspace: it was taken for a path that leads out.
+  it("addresses a file or folder whose name begins with '..', inside the workspace", () => {
+    const url = sourceUrlFor('/ws', 'abc123', env)!;
+    expect(url('..Contoso Tasks/apiDefinition.swagger.json', 7)).toBe(
+      'https://github.com/contoso/connectors/blob/abc123/..Contoso%20Tasks/apiDefinition.swagger.json#L7',
+    );
+    expect(url('...')).toBe('https://github.com/contoso/connectors/tree/abc123/...');
+    expect(url('../..Contoso Tasks', 1)).toBeUndefined();
+  });
+
   it('gives a link the job summary cannot end early, whatever parentheses a file name has', () => {
     const url = sourceUrlFor('/ws', 'abc123', env)!(
       'certified-connectors/Contoso/notes :-) **not bold** (x.md',

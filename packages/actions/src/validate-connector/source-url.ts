@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isWithin } from '@connector-alm/core';
 import type { HeadLines } from './head-lines.js';
 
 /** A file's address at a line, or a folder's (no line); undefined for a path it cannot address. */
@@ -17,9 +18,10 @@ export function sourceUrlFor(
   const address = addressAt(commit, env);
   if (!address) return undefined;
   return (file, line) => {
-    const relative = path.relative(workspace, path.resolve(workspace, file));
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return address(relative.split(path.sep), line);
+    const absolute = path.resolve(workspace, file);
+    // isWithin, not a test of '..' at the start: a folder may be named '..Contoso' inside the workspace.
+    if (!isWithin(workspace, absolute)) return undefined;
+    return address(path.relative(workspace, absolute).split(path.sep), line);
   };
 }
 
