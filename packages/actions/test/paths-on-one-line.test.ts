@@ -8,6 +8,10 @@ import { expectFailedWith } from './helpers/step-failure.js';
 // Inputs that take several paths take one per line. `path: a, b` (or `a b`) was told "'a, b' does not
 // exist", true but no help: the step now says that the line lists paths, and how to write them.
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const CONTOSO = 'certified-connectors/Contoso Tasks';
 const FABRIKAM = 'certified-connectors/Fabrikam';
 
@@ -38,6 +42,24 @@ describe('several paths on one line of an input that takes one per line', () => 
   ])('validate-connector path, separated by a %s: says how to list them', async (_separator, line, parts) => {
     const run = await runActionBundle('validate-connector', { workspace, inputs: { path: line } });
     expectFailedWith(run, listedOnOneLine('path', line, parts));
+  });
+
+  // Read as a list only when every part exists: 'a, typo' lists no paths, it is one path that is
+  // missing; and 'a,' is not a list of one.
+  it.each([
+    ['a part that does not exist', `${CONTOSO}, certified-connectors/Missing`],
+    ['a trailing comma', `${FABRIKAM},`],
+  ])('validate-connector path, with %s: told the path does not exist, not listed', async (_case, line) => {
+    const run = await runActionBundle('validate-connector', { workspace, inputs: { path: line } });
+    expectFailedWith(
+      run,
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringMatching(
+          new RegExp(`^${escapeRegExp(line)}: Input 'path' gives a path that does not exist\\.`),
+        ),
+      }),
+    );
   });
 
   it('validate-connector path: a folder with a space in its name is one path', async () => {
