@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { runActionBundle } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
@@ -115,6 +116,23 @@ describe('validate-connector path', () => {
     const run = await runActionBundle('validate-connector', {
       workspace: workspaceWithConnector(),
       inputs: { path: '# the connector under review\ncertified-connectors/Contoso Tasks' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+  });
+
+  // Each line is trimmed, as actions/checkout's: an indented comment is one, and a path's trailing
+  // spaces are no part of it. The other connector of the workspace is not validated.
+  it('reads a line trimmed: an indented comment is skipped, trailing spaces dropped', async () => {
+    const workspace = workspaceWithConnector();
+    cpSync(
+      path.join(workspace, 'certified-connectors/Contoso Tasks'),
+      path.join(workspace, 'certified-connectors/Fabrikam'),
+      { recursive: true },
+    );
+    const run = await runActionBundle('validate-connector', {
+      workspace,
+      inputs: { path: 'certified-connectors/Contoso Tasks  \n  # the connector under review\n' },
     });
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
