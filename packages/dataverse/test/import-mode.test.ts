@@ -122,21 +122,46 @@ describe('when the installed solution cannot be read first, Dataverse refuses th
     expect(server.store.get('Unmanaged')).toMatchObject({ managed: false, version: '1.0.3.0' });
   });
 
-  it('a server error that outlasts the retries of the read loses the early check alone, as a 403 does', async () => {
-    // The zip is of the installed mode: nothing but the read stands in the way of the import.
-    const file = zipFile('Unmanaged', '1.0.10.0', false);
-    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'solutions', times: 8 });
-    const logger = createMemoryLogger();
-    const { client, sleeps } = connectToLocal(server);
-    const result = await importSolution(client, importOptions(file, { asynchronous: false }), logger);
-    expect(result).toMatchObject({ result: 'imported', version: '1.0.10.0' });
-    expect(sleeps).toHaveLength(7);
-    expect(logger.lines).toContainEqual(
-      expect.stringMatching(
-        /^warning: Could not read which Unmanaged the environment has, so whether it is managed was not checked before the import: /,
-      ),
+  it.each([
+    [503, '1.0.10.0'],
+    [500, '1.0.11.0'],
+  ])(
+    'a server error (%i) that outlasts the retries of the read loses the early check alone, as a 403 does',
+    async (status, version) => {
+      // The zip is of the installed mode: nothing but the read stands in the way of the import.
+      const file = zipFile('Unmanaged', version, false);
+      server.faults.inject({ kind: 'status', status }, { operation: 'solutions', times: 8 });
+      const logger = createMemoryLogger();
+      const { client, sleeps } = connectToLocal(server);
+      const result = await importSolution(client, importOptions(file, { asynchronous: false }), logger);
+      expect(result).toMatchObject({ result: 'imported', version });
+      expect(sleeps).toHaveLength(7);
+      expect(logger.lines).toContainEqual(
+        expect.stringMatching(
+          /^warning: Could not read which Unmanaged the environment has, so whether it is managed was not checked before the import: /,
+        ),
+      );
+      expect(server.store.get('Unmanaged')).toMatchObject({ managed: false, version });
+    },
+  );
+
+  // Not Dataverse refusing the read: something else answered (a sign-in page of a proxy), which would
+  // answer the import the same way, so the import fails at the read, once, before the upload.
+  it("an answer that is not the Web API's fails the import at the read, before anything is sent", async () => {
+    const file = zipFile('Unmanaged', '1.0.12.0', false);
+    server.faults.inject(
+      { kind: 'status', status: 200, body: '<html>Sign in</html>', headers: { 'Content-Type': 'text/html' } },
+      { operation: 'solutions', times: 1 },
     );
-    expect(server.store.get('Unmanaged')).toMatchObject({ managed: false, version: '1.0.10.0' });
+    const started = server.dataverse.importJobsStarted();
+    const logger = createMemoryLogger();
+    const error = await failure(
+      importSolution(connectToLocal(server).client, importOptions(file, { asynchronous: false }), logger),
+    );
+    expect(error.message).toContain('answered HTTP 200 with text/html, not with the Dataverse Web API');
+    expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([]);
+    expect(server.dataverse.importJobsStarted()).toBe(started);
+    expect(server.store.get('Unmanaged')).toMatchObject({ managed: false, version: '1.0.11.0' });
   });
 
   it('with skip-lower-version, a read that fails still fails the import: whether to skip is unknown', async () => {

@@ -378,6 +378,51 @@ describe('import', () => {
     expect(logger.lines).toContain('With 1 component parameter from the deployment settings.');
   });
 
+  // The log of an import is its group title and its outcome; the lines that some imports add (component
+  // parameters, a new install by an upgrade, the import job's start) are not written for the others.
+  it('logs a plain import as a title that says its mode and how it runs, and the Imported line alone', async () => {
+    const { client } = connectToLocal(server);
+    const unmanaged = path.join(folder, 'PlainUnmanaged.zip');
+    writeFileSync(unmanaged, buildSolutionZip({ uniqueName: 'PlainUnmanaged', version: '1.0.0.0' }));
+    const logger = createMemoryLogger();
+    const first = await importSolution(client, importOptions(unmanaged), logger);
+    expect(logger.lines).toEqual([
+      '## Import unmanaged solution PlainUnmanaged 1.0.0.0',
+      `Imported PlainUnmanaged 1.0.0.0 (import job ${first.importJobId}).`,
+    ]);
+
+    const managed = path.join(folder, 'PlainManaged.zip');
+    writeFileSync(
+      managed,
+      buildSolutionZip({ uniqueName: 'PlainManaged', version: '1.0.0.0', managed: true }),
+    );
+    const asyncLogger = createMemoryLogger();
+    const second = await importSolution(client, importOptions(managed, { asynchronous: true }), asyncLogger);
+    expect(asyncLogger.lines[0]).toBe('## Import managed solution PlainManaged 1.0.0.0 asynchronously');
+    expect(asyncLogger.lines.filter((line) => !/^Import: \d+%$/.test(line)).slice(1)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Import job ${second.importJobId} started \\(system job [0-9a-f-]{36}\\)\\.$`),
+      ),
+      `Imported PlainManaged 1.0.0.0 (import job ${second.importJobId}).`,
+    ]);
+  });
+
+  // The import job appears a little after its system job starts: Dataverse answers 404 until then.
+  it('reads a 404 of the import job while the system job runs as "no progress yet", not as a failure', async () => {
+    const file = path.join(folder, 'LateJob.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'LateJob', version: '1.0.0.0' }));
+    server.faults.inject({ kind: 'status', status: 404 }, { operation: 'importjobs', times: 1 });
+    const logger = createMemoryLogger();
+    const result = await importSolution(
+      connectToLocal(server).client,
+      importOptions(file, { asynchronous: true }),
+      logger,
+    );
+    expect(result).toMatchObject({ result: 'imported', asynchronous: true });
+    expect(server.store.get('LateJob')?.version).toBe('1.0.0.0');
+    expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([]);
+  });
+
   it("reports an import whose system job succeeded but whose import job failed, with Dataverse's message", async () => {
     const file = path.join(folder, 'Needy.zip');
     writeFileSync(file, buildSolutionZip({ uniqueName: 'Needy', version: '1.0.0.0' }));
