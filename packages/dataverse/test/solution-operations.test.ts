@@ -443,6 +443,76 @@ describe('import', () => {
     expect(logger.lines.filter((line) => /NaN|null/.test(line))).toEqual([]);
   });
 
+  // An import that finished with warnings (a component left out, a dependency noted) is installed: the
+  // step succeeds, and the warning says what Dataverse wrote, or where to read it.
+  it.each([
+    [
+      'The solution was imported with warnings: a process could not be activated.',
+      "warning: Import of solution 'Warned' finished with warnings: The solution was imported with warnings: a process could not be activated.",
+    ],
+    ['', "warning: Import of solution 'WarnedSilently' finished with warnings: see the import job."],
+  ])(
+    'logs an import whose import job finished with warnings (%j) as a warning, and imports it',
+    async (text, warning) => {
+      const name = text === '' ? 'WarnedSilently' : 'Warned';
+      const file = path.join(folder, `${name}.zip`);
+      writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+      server.faults.warnNextImport(text);
+      const logger = createMemoryLogger();
+      const result = await importSolution(
+        connectToLocal(server).client,
+        importOptions(file, { asynchronous: true }),
+        logger,
+      );
+      expect(result).toMatchObject({ result: 'imported', solutionName: name });
+      expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([warning]);
+      expect(server.store.get(name)?.version).toBe('1.0.0.0');
+    },
+  );
+
+  // The system job succeeded, so the import most likely did: a log that gives no verdict is a warning
+  // that says why, not a failure.
+  it.each([
+    [
+      'Dataverse no longer finds the import job',
+      { kind: 'status', status: 404 },
+      'Dataverse did not find the import job.',
+    ],
+    [
+      'its log is not XML',
+      {
+        kind: 'status',
+        status: 200,
+        body: {
+          importjobid: '00000000-0000-4000-8000-000000000000',
+          progress: null,
+          data: 'Service Unavailable',
+        },
+      },
+      'its import log is not XML (line 1, column 19: invalid XML: text data outside of root node.).',
+    ],
+  ] as const)('warns that an import could not be confirmed when %s', async (_, fault, why) => {
+    const name = fault.status === 404 ? 'UnconfirmedGone' : 'UnconfirmedNotXml';
+    const file = path.join(folder, `${name}.zip`);
+    writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+    // Every read of the import job: its progress reads, then the read of its log.
+    server.faults.inject(fault, { operation: 'importjobs', times: 1000 });
+    const logger = createMemoryLogger();
+    try {
+      const result = await importSolution(
+        connectToLocal(server).client,
+        importOptions(file, { asynchronous: true }),
+        logger,
+      );
+      expect(result.result).toBe('imported');
+      expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([
+        `warning: Import of solution '${name}': the system job succeeded, but import job ${result.importJobId} could not confirm it: ${why}`,
+      ]);
+    } finally {
+      server.faults.clear();
+    }
+  });
+
   it('reports the failure of an import job that never reported progress', async () => {
     const quick = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }], asyncPolls: 1 });
     try {

@@ -384,6 +384,7 @@ export class DataverseService {
       return sendOData(response, 204);
     }
     const importFailure = faults.takeImportFailure();
+    const importWarning = faults.takeImportWarning();
     const importJob = new ImportJob(importJobId, manifest, now);
     const work = () => {
       // A solution-level failure is the import job's, not the system job's: that one still succeeds.
@@ -400,6 +401,7 @@ export class DataverseService {
         });
         throw error;
       }
+      if (importWarning !== undefined) importJob.warn(importWarning);
     };
     const job = new AsyncJob(
       'import',

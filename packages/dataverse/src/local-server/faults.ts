@@ -106,6 +106,7 @@ export class FaultSwitches {
   private armed: ArmedFault[] = [];
   private jobFailures: string[] = [];
   private importFailures: ImportFailure[] = [];
+  private importWarnings: string[] = [];
   private hiddenJobs: number[] = [];
   private runningImports = 0;
   private loginFaults: { fault: LoginFault; endpoint: LoginEndpoint }[] = [];
@@ -139,6 +140,14 @@ export class FaultSwitches {
   }
 
   /**
+   * The next import succeeds, its solution installed, while its import job's data says it finished
+   * with warnings (`result="warning"`), with this text as its `errortext` (empty for none).
+   */
+  warnNextImport(text: string): void {
+    this.importWarnings.push(text);
+  }
+
+  /**
    * The next system job answers its first `reads` status reads with 404 Does Not Exist, as a read
    * that reaches a replica the job has not reached yet, right after the POST that started it.
    */
@@ -168,6 +177,7 @@ export class FaultSwitches {
     this.armed = [];
     this.jobFailures = [];
     this.importFailures = [];
+    this.importWarnings = [];
     this.hiddenJobs = [];
     this.runningImports = 0;
   }
@@ -188,6 +198,10 @@ export class FaultSwitches {
 
   takeImportFailure(): ImportFailure | undefined {
     return this.importFailures.shift();
+  }
+
+  takeImportWarning(): string | undefined {
+    return this.importWarnings.shift();
   }
 
   /** Whether a synchronous import whose answer is lost runs on (keepNextImportRunning); consumes it. */

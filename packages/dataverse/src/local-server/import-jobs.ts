@@ -16,6 +16,7 @@ const EPOCH_TICKS = 621_355_968_000_000_000n;
  */
 export class ImportJob {
   private failure?: Required<ImportFailure>;
+  private warning?: string;
   /**
    * The system job of an asynchronous import, or the work of a synchronous one that runs on after its
    * answer was lost (FaultSwitches.keepNextImportRunning); none for a synchronous one done when the
@@ -37,6 +38,11 @@ export class ImportJob {
   /** The solution failed to import; the system job may still end as Succeeded. */
   fail(failure: ImportFailure): void {
     this.failure = { errorcode: failure.errorcode ?? '0x80048033', errortext: failure.errortext };
+  }
+
+  /** The solution was imported, and the import job's log says it finished with warnings: `text`. */
+  warn(text: string): void {
+    this.warning = text;
   }
 
   /** A read of the row, which moves an asynchronous import on when nobody reads its system job. */
@@ -76,7 +82,7 @@ export class ImportJob {
     const result =
       stoppedAt === undefined
         ? ''
-        : `<result result="${failure ? 'failure' : 'success'}" errorcode="${failure ? escape(failure.errorcode) : '0'}" errortext="${failure ? escape(failure.errortext) : ''}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
+        : `<result result="${failure ? 'failure' : this.warning !== undefined ? 'warning' : 'success'}" errorcode="${failure ? escape(failure.errorcode) : '0'}" errortext="${escape(failure?.errortext ?? this.warning ?? '')}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
     const solution = manifest
       ? `<solutionManifest languagecode="1033" id="${escape(manifest.uniqueName)}" LocalizedName="${escape(manifest.uniqueName)}" processed="${stoppedAt !== undefined}"><UniqueName>${escape(manifest.uniqueName)}</UniqueName><Version>${escape(manifest.version)}</Version><Managed>${manifest.managed ? 1 : 0}</Managed><results />${result}</solutionManifest>`
       : '';

@@ -37,8 +37,11 @@ export async function confirmImport(
           .join(' '),
       },
     );
+  // Dataverse's text is a sentence of its own, most often with its full stop: not written twice.
   if (outcome.result === 'warning')
-    logger.warning(`${what} finished with warnings: ${outcome.text || 'see the import job'}.`);
+    logger.warning(
+      `${what} finished with warnings: ${(outcome.text || 'see the import job').replace(/\.$/, '')}.`,
+    );
   if (outcome.result === 'unknown')
     logger.warning(
       `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === undefined ? 'Dataverse did not find the import job' : outcome.why}.`,
