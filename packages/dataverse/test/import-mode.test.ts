@@ -4,7 +4,7 @@ import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import { createMemoryLogger, inputWords, UserError } from '@connector-alm/core';
 import { importSolution, startLocalServer, type LocalServer } from '../src/index.js';
-import { IMPORT_MODE_GUIDE_URL } from '../src/operations/import-mode.js';
+import { IMPORT_MODE_GUIDE_URL, installedModeOfRefusal } from '../src/operations/import-mode.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
 import { buildSolutionZip } from './helpers/solution-zip.js';
@@ -191,5 +191,38 @@ describe('when the installed solution cannot be read first, Dataverse refuses th
     );
     expect(error.message).toContain('already installed on this system as a managed solution');
     expect(error.hint).toBe(`${STAY_MANAGED_CLI} See ${IMPORT_MODE_GUIDE_URL}`);
+  });
+});
+
+// The import job's log may refuse the mode with a code of its own: its words still say the mode.
+describe('the mode of a refusal, from its code or else from its words', () => {
+  it.each([
+    ['0x80048041', undefined, 'managed'],
+    ['0X80048040', undefined, 'unmanaged'],
+    [undefined, `The solution is ${MANAGED_OVER_UNMANAGED}.`, 'unmanaged'],
+    ['0x80048033', 'The solution is Already Installed On This System As A Managed Solution.', 'managed'],
+    ['0x80048033', 'Required components are missing.', undefined],
+    [undefined, undefined, undefined],
+  ])('code %s, words %j: %s', (code, message, mode) => {
+    expect(installedModeOfRefusal(code, message)).toBe(mode);
+  });
+
+  it("an import job that failed with another code gets the mode's advice from Dataverse's words", async () => {
+    const file = zipFile('Unmanaged', '1.0.13.0', true);
+    // The early check cannot read the installed solution, so the import goes to Dataverse.
+    server.faults.inject({ kind: 'status', status: 403 }, { operation: 'solutions', times: 1 });
+    server.faults.failNextImport({
+      errortext: `The solution is ${MANAGED_OVER_UNMANAGED}.`,
+      errorcode: '0x80048033',
+    });
+    const error = await failure(
+      importSolution(
+        connectToLocal(server).client,
+        importOptions(file, { asynchronous: true }),
+        createMemoryLogger(),
+      ),
+    );
+    expect(error.message).toContain('(Dataverse code 0x80048033)');
+    expect(error.hint).toContain(`${STAY_UNMANAGED_CLI} See ${IMPORT_MODE_GUIDE_URL}`);
   });
 });
