@@ -113,6 +113,30 @@ describe('max-async-wait-time counts from the request that starts the job', () =
     expect(sleeps).toEqual([]);
     expect(clock.now() - start).toBe(slowMs);
   });
+  it('an import whose job has reported no progress when the wait runs out says so, not "0%"', async () => {
+    const file = path.join(folder, 'NoProgress.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'NoProgress', version: '1.0.0.0' }));
+    server.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolutionAsync' });
+    // The import job as Dataverse answers it before the import starts: no progress, not completed.
+    server.faults.inject(
+      { kind: 'status', status: 200, body: { progress: null, completedon: null, data: null } },
+      { operation: 'importjobs', times: 100 },
+    );
+    const { client, logger, clock } = connectToLocal(server);
+
+    const imported = importSolution(
+      client,
+      importOptions(file, { asynchronous: true, maxAsyncWaitMs: 5 * 60_000 }),
+      logger,
+    ).catch((e: unknown) => e);
+    await runOut(clock, slowMs, () => server.faults.held === 1, imported);
+    const error = (await imported) as Error;
+
+    expect(error.message).toBe(
+      "Import of solution 'NoProgress' did not finish within 5 minutes (no progress reported yet).",
+    );
+    expect(logger.lines.filter((line) => line.startsWith('Import:'))).toEqual([]);
+  });
 });
 
 // A synchronous import (ImportSolution) whose first request got a 503 is looked for by its import job
