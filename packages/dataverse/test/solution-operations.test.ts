@@ -257,6 +257,11 @@ describe('import', () => {
     expect((await attempt()).hint).toMatch(
       /^It holds 3 zips, a\.zip, customHIL_1_0_0_3\.zip, unpacked\/old\.zip: give the one to import\. Or pack /,
     );
+    // Five are named, the rest counted.
+    for (const name of ['b', 'c', 'd', 'e']) writeFileSync(path.join(folder, `${name}.zip`), contoso);
+    expect((await attempt()).hint).toMatch(
+      /^It holds 7 zips, a\.zip, b\.zip, c\.zip, customHIL_1_0_0_3\.zip, d\.zip and 2 more: give the one to import\. Or pack /,
+    );
   });
 
   // Searched as pack searches a folder that is no solution (three levels down, bounded): a repository
