@@ -147,6 +147,30 @@ describe('export', () => {
     });
   });
 
+  // The answer's names go into a log line, where a line break would start a workflow command: only
+  // names Dataverse could have are suggested.
+  it('suggests only unique names Dataverse could have from the display-name lookup', async () => {
+    const row = (uniquename: unknown) => ({
+      solutionid: '5f1c2a3e-0000-4000-8000-000000000002',
+      uniquename,
+      friendlyname: 'Odd Connectors',
+      version: '1.0.0.0',
+      ismanaged: false,
+    });
+    server.faults.inject({ kind: 'status', status: 200, body: { value: [] } }, { operation: 'solutions' });
+    server.faults.inject(
+      {
+        kind: 'status',
+        status: 200,
+        body: { value: [row('Odd\n::error title=pwned::x'), row(7), row('OddConnectors')] },
+      },
+      { operation: 'solutions' },
+    );
+    await expect(exportByName('Odd Connectors')).rejects.toMatchObject({
+      hint: '<solution-name> is the unique name (Solutions > the solution > Name column), not the display name: did you mean OddConnectors?',
+    });
+  });
+
   it('names every solution that has the display name given', async () => {
     for (const uniqueName of ['SharedB', 'SharedA'])
       server.store.put(
