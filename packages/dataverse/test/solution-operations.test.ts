@@ -436,6 +436,77 @@ describe('import', () => {
     ]);
   });
 
+  // Each option reaches Dataverse as the ImportSolution parameter it names, and one left off is not sent.
+  it.each([
+    [
+      {},
+      {
+        publishWorkflows: true,
+        convertToManaged: false,
+        skipProductUpdateDependencies: false,
+        holdingSolution: false,
+      },
+    ],
+    [
+      {
+        overwriteUnmanagedCustomizations: true,
+        publishWorkflows: false,
+        convertToManaged: true,
+        skipDependencyCheck: true,
+        holdingSolution: true,
+      },
+      {
+        overwriteUnmanagedCustomizations: true,
+        publishWorkflows: false,
+        convertToManaged: true,
+        skipProductUpdateDependencies: true,
+        holdingSolution: true,
+      },
+    ],
+  ])('sends the import options %j as their parameters', async (options, sent) => {
+    const file = path.join(folder, 'Flagged.zip');
+    writeFileSync(
+      file,
+      buildSolutionZip({ uniqueName: 'Flagged', version: `1.0.${server.dataverse.imports.length}.0` }),
+    );
+    await importSolution(connectToLocal(server).client, importOptions(file, options), createMemoryLogger());
+    expect(server.dataverse.imports.at(-1)).toMatchObject({
+      solutionName: 'Flagged',
+      componentParameters: [],
+      ...sent,
+    });
+  });
+
+  // An ID from an answer goes into the path of the next request: only a GUID is put there.
+  it('refuses a system job ID that is no GUID before it goes into a request path', async () => {
+    const file = path.join(folder, 'OddJob.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'OddJob', version: '1.0.0.0' }));
+    server.faults.inject(
+      { kind: 'status', status: 200, body: { AsyncOperationId: '../solutions' } },
+      { operation: 'ImportSolutionAsync' },
+    );
+    const { client, sent } = connectToLocal(server);
+    await expect(
+      importSolution(client, importOptions(file, { asynchronous: true }), createMemoryLogger()),
+    ).rejects.toThrow("Dataverse returned '../solutions' where a job ID (GUID) was expected.");
+    expect(sent.filter((line) => line.includes('asyncoperations'))).toEqual([]);
+  });
+
+  // The import log can be megabytes: only the read that confirms the import asks for it.
+  it("reads the import job's progress without its log, and its log once", async () => {
+    const file = path.join(folder, 'Logged.zip');
+    writeFileSync(file, buildSolutionZip({ uniqueName: 'Logged', version: '1.0.0.0' }));
+    const { client, sent } = connectToLocal(server);
+    await importSolution(client, importOptions(file, { asynchronous: true }), createMemoryLogger());
+    const reads = sent
+      .map((line) => new URL(line.split(' ')[1]!))
+      .filter((url) => url.pathname.includes('/importjobs('));
+    expect(reads.length).toBeGreaterThan(1);
+    expect(reads.filter((url) => url.searchParams.get('$select')!.split(',').includes('data'))).toHaveLength(
+      1,
+    );
+  });
+
   // The import job appears a little after its system job starts: Dataverse answers 404 until then.
   it('reads a 404 of the import job while the system job runs as "no progress yet", not as a failure', async () => {
     const file = path.join(folder, 'LateJob.zip');

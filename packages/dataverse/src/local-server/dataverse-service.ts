@@ -36,6 +36,11 @@ export interface ImportRecord {
   stageAndUpgrade: boolean;
   componentParameters: unknown[];
   overwriteUnmanagedCustomizations: boolean;
+  publishWorkflows: boolean;
+  /** The optional flags, false when not sent. */
+  convertToManaged: boolean;
+  skipProductUpdateDependencies: boolean;
+  holdingSolution: boolean;
 }
 
 export interface DataverseServiceOptions {
@@ -353,6 +358,10 @@ export class DataverseService {
         stageAndUpgrade: upgrade,
         componentParameters,
         overwriteUnmanagedCustomizations: parameters.OverwriteUnmanagedCustomizations as boolean,
+        publishWorkflows: parameters.PublishWorkflows as boolean,
+        convertToManaged: parameters.ConvertToManaged === true,
+        skipProductUpdateDependencies: parameters.SkipProductUpdateDependencies === true,
+        holdingSolution: parameters.HoldingSolution === true,
       });
     };
     const manifest = readableManifest(zip);
