@@ -78452,7 +78452,9 @@ async function confirmImport(client, importJobId, solutionName, logger, ended = 
       }
     );
   if (outcome.result === "warning")
-    logger.warning(`${what} finished with warnings: ${outcome.text || "see the import job"}.`);
+    logger.warning(
+      `${what} finished with warnings: ${(outcome.text || "see the import job").replace(/\.$/, "")}.`
+    );
   if (outcome.result === "unknown")
     logger.warning(
       `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome.why}.`
@@ -79223,6 +79225,7 @@ var ImportJob = class {
   manifest;
   startedOn;
   failure;
+  warning;
   /**
    * The system job of an asynchronous import, or the work of a synchronous one that runs on after its
    * answer was lost (FaultSwitches.keepNextImportRunning); none for a synchronous one done when the
@@ -79235,6 +79238,10 @@ var ImportJob = class {
   /** The solution failed to import; the system job may still end as Succeeded. */
   fail(failure) {
     this.failure = { errorcode: failure.errorcode ?? "0x80048033", errortext: failure.errortext };
+  }
+  /** The solution was imported, and the import job's log says it finished with warnings: `text`. */
+  warn(text3) {
+    this.warning = text3;
   }
   /** A read of the row, which moves an asynchronous import on when nobody reads its system job. */
   read(now) {
@@ -79260,7 +79267,7 @@ var ImportJob = class {
   data(progress, completedOn, failure) {
     const manifest = this.manifest;
     const stoppedAt = completedOn === void 0 ? void 0 : Date.parse(completedOn);
-    const result = stoppedAt === void 0 ? "" : `<result result="${failure ? "failure" : "success"}" errorcode="${failure ? escape4(failure.errorcode) : "0"}" errortext="${failure ? escape4(failure.errortext) : ""}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
+    const result = stoppedAt === void 0 ? "" : `<result result="${failure ? "failure" : this.warning !== void 0 ? "warning" : "success"}" errorcode="${failure ? escape4(failure.errorcode) : "0"}" errortext="${escape4(failure?.errortext ?? this.warning ?? "")}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
     const solution = manifest ? `<solutionManifest languagecode="1033" id="${escape4(manifest.uniqueName)}" LocalizedName="${escape4(manifest.uniqueName)}" processed="${stoppedAt !== void 0}"><UniqueName>${escape4(manifest.uniqueName)}</UniqueName><Version>${escape4(manifest.version)}</Version><Managed>${manifest.managed ? 1 : 0}</Managed><results />${result}</solutionManifest>` : "";
     const stop = stoppedAt === void 0 ? "" : ` stop="${ticks(stoppedAt)}"`;
     return `<importexportxml start="${ticks(this.startedOn)}"${stop} progress="${progress ?? 0}" processed="${stoppedAt !== void 0}"><solutionManifests>${solution}</solutionManifests><entities /><nodes /><settings /><workflows /><optionSets /><webResources /><languages /><rootComponents /><dependencies /></importexportxml>`;
@@ -79732,6 +79739,7 @@ var FaultSwitches = class {
   armed = [];
   jobFailures = [];
   importFailures = [];
+  importWarnings = [];
   hiddenJobs = [];
   runningImports = 0;
   loginFaults = [];
@@ -79761,6 +79769,13 @@ var FaultSwitches = class {
     this.importFailures.push(failure);
   }
   /**
+   * The next import succeeds, its solution installed, while its import job's data says it finished
+   * with warnings (`result="warning"`), with this text as its `errortext` (empty for none).
+   */
+  warnNextImport(text3) {
+    this.importWarnings.push(text3);
+  }
+  /**
    * The next system job answers its first `reads` status reads with 404 Does Not Exist, as a read
    * that reaches a replica the job has not reached yet, right after the POST that started it.
    */
@@ -79787,6 +79802,7 @@ var FaultSwitches = class {
     this.armed = [];
     this.jobFailures = [];
     this.importFailures = [];
+    this.importWarnings = [];
     this.hiddenJobs = [];
     this.runningImports = 0;
   }
@@ -79804,6 +79820,9 @@ var FaultSwitches = class {
   }
   takeImportFailure() {
     return this.importFailures.shift();
+  }
+  takeImportWarning() {
+    return this.importWarnings.shift();
   }
   /** Whether a synchronous import whose answer is lost runs on (keepNextImportRunning); consumes it. */
   takeRunningImport() {
@@ -80141,7 +80160,11 @@ var DataverseService = class {
         asynchronous,
         stageAndUpgrade: upgrade,
         componentParameters,
-        overwriteUnmanagedCustomizations: parameters.OverwriteUnmanagedCustomizations
+        overwriteUnmanagedCustomizations: parameters.OverwriteUnmanagedCustomizations,
+        publishWorkflows: parameters.PublishWorkflows,
+        convertToManaged: parameters.ConvertToManaged === true,
+        skipProductUpdateDependencies: parameters.SkipProductUpdateDependencies === true,
+        holdingSolution: parameters.HoldingSolution === true
       });
     };
     const manifest = readableManifest(zip);
@@ -80170,6 +80193,7 @@ var DataverseService = class {
       return sendOData(response, 204);
     }
     const importFailure = faults.takeImportFailure();
+    const importWarning = faults.takeImportWarning();
     const importJob = new ImportJob(importJobId, manifest, now);
     const work = () => {
       if (importFailure) return importJob.fail(importFailure);
@@ -80184,6 +80208,7 @@ var DataverseService = class {
         });
         throw error2;
       }
+      if (importWarning !== void 0) importJob.warn(importWarning);
     };
     const job = new AsyncJob(
       "import",

@@ -68277,7 +68277,9 @@ async function confirmImport(client, importJobId, solutionName, logger, ended = 
       }
     );
   if (outcome2.result === "warning")
-    logger.warning(`${what} finished with warnings: ${outcome2.text || "see the import job"}.`);
+    logger.warning(
+      `${what} finished with warnings: ${(outcome2.text || "see the import job").replace(/\.$/, "")}.`
+    );
   if (outcome2.result === "unknown")
     logger.warning(
       `${what}: ${ended}, but import job ${importJobId} could not confirm it: ${data === void 0 ? "Dataverse did not find the import job" : outcome2.why}.`

@@ -75807,9 +75807,9 @@ function sourceUrlFor(workspace, commit, env = process.env) {
   const address = addressAt(commit, env);
   if (!address) return void 0;
   return (file, line) => {
-    const relative2 = import_node_path54.default.relative(workspace, import_node_path54.default.resolve(workspace, file));
-    if (relative2.startsWith("..") || import_node_path54.default.isAbsolute(relative2)) return void 0;
-    return address(relative2.split(import_node_path54.default.sep), line);
+    const absolute = import_node_path54.default.resolve(workspace, file);
+    if (!isWithin(workspace, absolute)) return void 0;
+    return address(import_node_path54.default.relative(workspace, absolute).split(import_node_path54.default.sep), line);
   };
 }
 function headSourceUrlFor(workspace, lines, env = process.env) {
