@@ -55,6 +55,15 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    // With a message of its own, not as a file beside the manifest: it is where unpack records which
+    // files have CRLF line endings, so the zip's would be written over.
+    it('refuses an entry at the record of line endings, Other/LineEndings.xml', async () => {
+      await expectRefused(
+        { 'Other/LineEndings.xml': '<LineEndings />' },
+        /bad\.zip: has Other\/LineEndings\.xml, where unpack records which files have CRLF line endings\.$/,
+      );
+    });
+
     it('refuses solution.xml that is not UTF-8', async () => {
       const xml = (await readZip(fixturePath(HIL))).get('solution.xml')!;
       const broken = Buffer.concat([xml.subarray(0, 100), Buffer.from([0xc3, 0x28]), xml.subarray(100)]);

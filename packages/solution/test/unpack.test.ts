@@ -399,6 +399,28 @@ describeFixtures('unpack of parts and connectors that an export does not write s
     );
   });
 
+  // Deeper than the root, the zip is no file that pack leaves out: what would become of it depends on
+  // the stale policy, deleted as stale or kept among the solution's files for the next pack to put in.
+  it('says what unpack would do with a zip given inside the folder, below its root', async () => {
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath(HIL), folder);
+    const zip = path.join(folder, 'WebResources', 'hil.zip');
+    mkdirSync(path.dirname(zip), { recursive: true });
+    writeFileSync(zip, readFileSync(fixturePath(HIL)));
+    const refusal = (stale: 'delete' | 'keep') =>
+      unpackSolution(zip, folder, { overwrite: true, stale }).then(
+        () => 'unpacked',
+        (error: unknown) => (error as UserError).message,
+      );
+    expect(await refusal('delete')).toBe(
+      'lies inside the folder to unpack it into: unpack would delete it there as a file the solution does not have.',
+    );
+    expect(await refusal('keep')).toBe(
+      "lies inside the folder to unpack it into: unpack would keep it there among the solution's files.",
+    );
+    expect(existsSync(zip)).toBe(true);
+  });
+
   // The name is read as its text without the whitespace around it, as pack reads it again.
   it('names a connector by its <name> without the whitespace around it', async () => {
     const xml = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString();
@@ -431,6 +453,21 @@ describeFixtures('unpack of both exports', () => {
       `${managed}: is a managed solution, not an unmanaged one.`,
     );
     expect(readdirSync(dir)).toEqual(['HIL_managed.zip']);
+  });
+
+  // The check passes the zip asked for: unpacked as it is, its <Managed> kept.
+  it('unpacks a zip of the package type asked for as it is', async () => {
+    const dir = temp.make();
+    const unmanaged = fixturePath('customHIL/customHIL_1_0_0_3.zip');
+    const managed = await managedTwinOf(unmanaged, path.join(dir, 'HIL_managed.zip'));
+    const unpacked = async (zip: string, packageType: 'managed' | 'unmanaged') => {
+      const folder = path.join(dir, packageType);
+      const result = await unpackSolution(zip, folder, { packageType });
+      const manifest = readFileSync(path.join(folder, 'Other/Solution.xml'), 'utf8');
+      return [result.managed, /<Managed>(\d)<\/Managed>/.exec(manifest)?.[1]];
+    };
+    expect(await unpacked(managed, 'managed')).toEqual(['1', '1']);
+    expect(await unpacked(unmanaged, 'unmanaged')).toEqual(['0', '0']);
   });
 
   // The managed copy of a.js that differs is written as a_managed.js: a file the solution has under
