@@ -61,6 +61,26 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('cloud flow JSON', () =>
     expect((await readZip(packed)).get(FLOW)!.toString('utf8')).toBe(flow('Hello'));
   });
 
+  // Only a flow's definition is laid out: other JSON parts (a web resource, a file deeper in
+  // Workflows/) are the solution's as they are, and pack copies them back as they are.
+  it('keeps JSON that is no flow definition byte for byte', async () => {
+    const parts = { 'WebResources/cat_/settings.json': '{"a":1}', 'Workflows/more/x.json': '{"b":[2]}' };
+    const zip = await variantOf(
+      fixturePath('customHIL/customHIL_1_0_0_3.zip'),
+      path.join(temp.make(), 'x.zip'),
+      parts,
+    );
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(zip, folder);
+    const packed = path.join(temp.make(), 'packed.zip');
+    await packSolution(folder, packed);
+    const entries = await readZip(packed);
+    for (const [name, text] of Object.entries(parts)) {
+      expect([name, readFileSync(path.join(folder, name), 'utf8')]).toEqual([name, text]);
+      expect([name, entries.get(name)!.toString('utf8')]).toEqual([name, text]);
+    }
+  });
+
   it('keeps a flow file that is not JSON byte for byte', async () => {
     const zip = await variantOf(
       fixturePath('customHIL/customHIL_1_0_0_3.zip'),

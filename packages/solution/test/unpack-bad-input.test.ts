@@ -235,6 +235,20 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('refuses two entries, or an entry and a connector, unpacked to one path, naming both', async () => {
+      await expectRefused(
+        { 'Connectors/a': 'a file', 'Connector/a': 'another' },
+        /bad.zip: Connector\/a and Connectors\/a would both be unpacked to Connectors\/a\.$/,
+      );
+      // The connector's own document is written there from customizations.xml.
+      await expectRefused(
+        { [`Connector/${CONNECTOR}.xml`]: '<Connector />' },
+        new RegExp(
+          `bad.zip: Connector/${CONNECTOR}.xml and connector '${CONNECTOR}' would both be unpacked to Connectors/${CONNECTOR}.xml\\.$`,
+        ),
+      );
+    });
+
     it("refuses two entries that are one file once '//' or './' are read as zip tools read them, naming both", async () => {
       await expectRefused(
         { 'WebResources/a.js': 'one', 'WebResources//a.js': 'two' },
