@@ -104,6 +104,17 @@ describeFixtures('a folder of both exports holds one build', () => {
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
+  // Compared as versions, not as text: 1.0.00.3 is the build 1.0.0.3 is, and both zips are packed.
+  it('pack takes a folder whose managed manifest writes the same version otherwise', async () => {
+    const dir = temp.make();
+    const src = await folderWithManagedVersion(dir, '1.0.00.3');
+    const results = await packSolutionPackages(src, path.join(dir, 'out', 'HIL.zip'));
+    expect(results.map((result) => [result.managed, result.version])).toEqual([
+      [false, '1.0.0.3'],
+      [true, '1.0.00.3'],
+    ]);
+  });
+
   it("pack's refusal says how to fix it, in the action's words there", async () => {
     const dir = temp.make();
     const src = await folderWithManagedVersion(dir, '1.0.5.0');
