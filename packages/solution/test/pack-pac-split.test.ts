@@ -152,6 +152,16 @@ describeFixtures('pack and a folder in the split layout of pac solution unpack',
     ['PluginAssemblies/ServiceEndpoints.xml', 'service endpoints'],
   ];
 
+  // Files of one kind only: the count, and no examples of other kinds to give.
+  it('counts the split files of one kind without examples', async () => {
+    const { dir, src } = pacUnpackedHil();
+    write(src, { 'Roles/Task Manager.xml': xml('<Role />'), 'Roles/Task Reader.xml': xml('<Role />') });
+    const error = await packError(src, path.join(dir, 'out.zip'));
+    expect(error.message).toMatch(
+      /so the imported solution would lack them\. The folder has 2 such files\.$/,
+    );
+  });
+
   it.each(ONE_BY_ONE)('refuses %s alone, saying it holds %s', async (file, holds) => {
     const { dir, src } = pacUnpackedHil();
     write(src, { [file]: xml('<Component />') });
@@ -204,7 +214,15 @@ describe('which files belong to the split layout of pac solution unpack', () => 
     // An export names its files at the root of these folders; pac's split folders are fixed names.
     'Entities.xml',
     'RolesAndTeams/notes.txt',
+    // Only a canvas app's .meta.xml is pac's.
+    'WebResources/cat_/page.meta.xml',
   ])('%s is not one of them', (file) => {
     expect(pacSplitComponent(file)).toBeUndefined();
+  });
+
+  it('names the metadata of a file in another folder as that of a component', () => {
+    expect(pacSplitComponent('botcomponents/contoso_agent.topic.Greeting/data.data.xml')).toBe(
+      'the metadata of a component',
+    );
   });
 });
