@@ -42,6 +42,26 @@ describe('solutionImportResult', () => {
     ).toEqual({ result: 'failure', text: 'Required components are missing.', code: '0x80048033' });
   });
 
+  it.each([
+    [
+      'without a text or a code of its own',
+      'errorcode="0" errortext=""',
+      { text: 'the import log gives no reason' },
+    ],
+    ['without a code attribute', 'errortext=" Spaced. "', { text: 'Spaced.' }],
+    ['with code 0 and a text', 'errorcode="0" errortext="Refused."', { text: 'Refused.' }],
+    [
+      'with a code and no text',
+      'errorcode=" 0x80048033 "',
+      { text: 'the import log gives no reason', code: '0x80048033' },
+    ],
+  ])('gives a failure %s as the log has it, trimmed', (_, attributes, failure) => {
+    expect(solutionImportResult(log(`<result result="failure" ${attributes} />`))).toEqual({
+      result: 'failure',
+      ...failure,
+    });
+  });
+
   it('passes on a warning', () => {
     expect(
       solutionImportResult(log('<result result="warning" errorcode="0" errortext="Deprecated." />')),
@@ -51,6 +71,13 @@ describe('solutionImportResult', () => {
   it.each([
     ['when there is no log yet', null, 'the import job has no import log yet'],
     ['when the log is empty', '', 'the import job has no import log yet'],
+    ['when the log is only white space', ' \r\n ', 'the import job has no import log yet'],
+    [
+      'when the result is none of the three',
+      log('<result result="partial" />'),
+      'its import log says result="partial"',
+    ],
+    ['when the result says nothing', log('<result errorcode="0" />'), 'its import log says result=""'],
     ['when the solution has no result yet', log(''), 'its import log has no result for the solution'],
   ])('has no verdict %s', (_when, data, why) => {
     expect(solutionImportResult(data)).toEqual({ result: 'unknown', why });
