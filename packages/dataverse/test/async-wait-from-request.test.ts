@@ -91,47 +91,42 @@ describe('max-async-wait-time counts from the request that starts the job', () =
     expect(waited).toBeLessThanOrEqual(5 * 60_000);
   });
 
-  it('an import whose lost answer took longer than the whole wait: its job is read once, then the run fails', async () => {
-    const file = path.join(folder, 'Lost.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Lost', version: '1.0.0.0' }));
+  /**
+   * Imports `name` asynchronously, with a wait of 5 minutes, while the answer that starts its job is
+   * lost (held until the client's silence limit), and returns how the run ended.
+   */
+  async function importWithLostAnswer(name: string) {
+    const file = path.join(folder, `${name}.zip`);
+    writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
     server.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolutionAsync' });
     const { client, logger, clock, sleeps } = connectToLocal(server);
     const start = clock.now();
-
     const imported = importSolution(
       client,
       importOptions(file, { asynchronous: true, maxAsyncWaitMs: 5 * 60_000 }),
       logger,
     ).catch((e: unknown) => e);
     await runOut(clock, slowMs, () => server.faults.held === 1, imported);
-    const error = (await imported) as Error;
+    return { error: (await imported) as Error, logger, sleeps, waited: clock.now() - start };
+  }
 
+  it('an import whose lost answer took longer than the whole wait: its job is read once, then the run fails', async () => {
+    const { error, sleeps, waited } = await importWithLostAnswer('Lost');
     expect(error.message).toMatch(
       /^Import of solution 'Lost' did not finish within 5 minutes \(last progress: \d+%\)\.$/,
     );
     // No poll waited for: the 10-minute silence had used the whole wait.
     expect(sleeps).toEqual([]);
-    expect(clock.now() - start).toBe(slowMs);
+    expect(waited).toBe(slowMs);
   });
+
   it('an import whose job has reported no progress when the wait runs out says so, not "0%"', async () => {
-    const file = path.join(folder, 'NoProgress.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'NoProgress', version: '1.0.0.0' }));
-    server.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolutionAsync' });
     // The import job as Dataverse answers it before the import starts: no progress, not completed.
     server.faults.inject(
       { kind: 'status', status: 200, body: { progress: null, completedon: null, data: null } },
       { operation: 'importjobs', times: 100 },
     );
-    const { client, logger, clock } = connectToLocal(server);
-
-    const imported = importSolution(
-      client,
-      importOptions(file, { asynchronous: true, maxAsyncWaitMs: 5 * 60_000 }),
-      logger,
-    ).catch((e: unknown) => e);
-    await runOut(clock, slowMs, () => server.faults.held === 1, imported);
-    const error = (await imported) as Error;
-
+    const { error, logger } = await importWithLostAnswer('NoProgress');
     expect(error.message).toBe(
       "Import of solution 'NoProgress' did not finish within 5 minutes (no progress reported yet).",
     );
