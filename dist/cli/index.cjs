@@ -79267,7 +79267,8 @@ var ImportJob = class {
   data(progress, completedOn, failure) {
     const manifest = this.manifest;
     const stoppedAt = completedOn === void 0 ? void 0 : Date.parse(completedOn);
-    const result = stoppedAt === void 0 ? "" : `<result result="${failure ? "failure" : this.warning !== void 0 ? "warning" : "success"}" errorcode="${failure ? escape4(failure.errorcode) : "0"}" errortext="${escape4(failure?.errortext ?? this.warning ?? "")}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
+    const verdict = failure ? "failure" : this.warning !== void 0 ? "warning" : "success";
+    const result = stoppedAt === void 0 ? "" : `<result result="${verdict}" errorcode="${failure ? escape4(failure.errorcode) : "0"}" errortext="${escape4(failure?.errortext ?? this.warning ?? "")}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
     const solution = manifest ? `<solutionManifest languagecode="1033" id="${escape4(manifest.uniqueName)}" LocalizedName="${escape4(manifest.uniqueName)}" processed="${stoppedAt !== void 0}"><UniqueName>${escape4(manifest.uniqueName)}</UniqueName><Version>${escape4(manifest.version)}</Version><Managed>${manifest.managed ? 1 : 0}</Managed><results />${result}</solutionManifest>` : "";
     const stop = stoppedAt === void 0 ? "" : ` stop="${ticks(stoppedAt)}"`;
     return `<importexportxml start="${ticks(this.startedOn)}"${stop} progress="${progress ?? 0}" processed="${stoppedAt !== void 0}"><solutionManifests>${solution}</solutionManifests><entities /><nodes /><settings /><workflows /><optionSets /><webResources /><languages /><rootComponents /><dependencies /></importexportxml>`;

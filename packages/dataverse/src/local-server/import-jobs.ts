@@ -79,10 +79,11 @@ export class ImportJob {
   ): string {
     const manifest = this.manifest;
     const stoppedAt = completedOn === undefined ? undefined : Date.parse(completedOn);
+    const verdict = failure ? 'failure' : this.warning !== undefined ? 'warning' : 'success';
     const result =
       stoppedAt === undefined
         ? ''
-        : `<result result="${failure ? 'failure' : this.warning !== undefined ? 'warning' : 'success'}" errorcode="${failure ? escape(failure.errorcode) : '0'}" errortext="${escape(failure?.errortext ?? this.warning ?? '')}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
+        : `<result result="${verdict}" errorcode="${failure ? escape(failure.errorcode) : '0'}" errortext="${escape(failure?.errortext ?? this.warning ?? '')}" datetime="${clockTime(stoppedAt)}" datetimeticks="${ticks(stoppedAt)}" />`;
     const solution = manifest
       ? `<solutionManifest languagecode="1033" id="${escape(manifest.uniqueName)}" LocalizedName="${escape(manifest.uniqueName)}" processed="${stoppedAt !== undefined}"><UniqueName>${escape(manifest.uniqueName)}</UniqueName><Version>${escape(manifest.version)}</Version><Managed>${manifest.managed ? 1 : 0}</Managed><results />${result}</solutionManifest>`
       : '';
