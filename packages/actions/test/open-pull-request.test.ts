@@ -70,7 +70,7 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
   async function run(token = scenario.contributor.token): Promise<ActionRun> {
     const result = await runAction(
       scenario,
-      { token, connector: CONNECTOR, labels: 'new-connector' },
+      { token, connector: CONNECTOR, labels: 'new-connector, certified' },
       { env: { GITHUB_SHA: 'f00dfeed' } },
     );
     runs.push(result);
@@ -113,7 +113,9 @@ describe('open-pull-request, run as the runner runs it against a local GitHub', 
       expect(result.annotations).toEqual([
         expect.objectContaining({
           level: 'warning',
-          message: expect.stringMatching(/Could not add the labels new-connector/),
+          message: expect.stringMatching(
+            /Could not add the labels new-connector, certified on pull request /,
+          ),
         }),
       ]);
     },
