@@ -69249,7 +69249,7 @@ function readManifest(root, file, text3) {
 }
 function manifestLine(text3, name) {
   const start = text3.indexOf("<SolutionManifest");
-  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text3.slice(start));
+  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s/>]`).exec(text3.slice(start));
   return match2 ? { line: lineAndColumn(text3, start + match2.index).line } : {};
 }
 function setManaged(root, file, managed) {

@@ -67698,7 +67698,7 @@ function readManifest(root, file, text2) {
 }
 function manifestLine(text2, name) {
   const start = text2.indexOf("<SolutionManifest");
-  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text2.slice(start));
+  const match2 = start < 0 ? null : new RegExp(`<${name}[\\s/>]`).exec(text2.slice(start));
   return match2 ? { line: lineAndColumn(text2, start + match2.index).line } : {};
 }
 var MAX_VERSION_PART = 2147483647;

@@ -161,6 +161,23 @@ describe('readSolutionManifest refuses what Dataverse never writes', () => {
     );
   });
 
+  // An empty element may be written self-closing: it is placed at its line all the same.
+  it.each([
+    ['UniqueName', 3, 'Dataverse unique name'],
+    ['Version', 4, 'solution version'],
+  ])('an empty <%s/>, written self-closing, at its line', (name, line, problem) => {
+    const zip = zipSync({
+      'solution.xml': strToU8(
+        `<ImportExportXml>\n  <SolutionManifest>\n    ${name === 'UniqueName' ? '<UniqueName/>' : '<UniqueName>Contoso</UniqueName>'}\n    ${name === 'Version' ? '<Version/>' : '<Version>1.0.0.0</Version>'}\n    <Managed>0</Managed>\n  </SolutionManifest>\n</ImportExportXml>`,
+      ),
+      'customizations.xml': strToU8('<ImportExportXml />'),
+    });
+    expect(catchError(() => readSolutionManifest(zip, { file: 'x.zip' }))).toMatchObject({
+      message: `has <${name}></${name}>, which is no ${problem}.`,
+      location: { file: 'x.zip/solution.xml', line },
+    });
+  });
+
   it.each(['1', '1.0.0.0.0', '1.0.0.2147483648', '1.-1', 'v1.0', ''])('the version %p', (version) => {
     expect(() => readSolutionManifest(zipOf('Contoso', version), { file: 'x.zip' })).toThrow(
       /which is no solution version\.$/,

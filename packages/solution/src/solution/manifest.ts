@@ -72,7 +72,7 @@ export function readManifest(root: XmlElement, file: string, text?: string): Man
  */
 function manifestLine(text: string, name: string): { line?: number } {
   const start = text.indexOf('<SolutionManifest');
-  const match = start < 0 ? null : new RegExp(`<${name}[\\s>]`).exec(text.slice(start));
+  const match = start < 0 ? null : new RegExp(`<${name}[\\s/>]`).exec(text.slice(start));
   return match ? { line: lineAndColumn(text, start + match.index).line } : {};
 }
 
