@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { UserError } from '@connector-alm/core';
+import { inputWords, UserError } from '@connector-alm/core';
 import path from 'node:path';
 import {
   attribute,
@@ -255,22 +255,41 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
     );
   });
 
-  it('says what both needs when the other export is not beside the one given, and writes nothing', async () => {
-    const dir = temp.make();
-    const alone = path.join(dir, 'customHIL.zip');
-    writeFileSync(alone, readFileSync(fixturePath('customHIL/customHIL_1_0_0_3.zip')));
-    const refused = await unpackSolution(alone, path.join(dir, 'src'), { packageType: 'both' }).catch(
-      (e: unknown) => e,
-    );
-    expect(refused).toBeInstanceOf(UserError);
-    expect(locatedMessage(refused)).toBe(
-      `${path.join(dir, 'customHIL_managed.zip')}: does not exist; unpacking both exports reads the managed export beside customHIL.zip.`,
-    );
-    expect((refused as UserError).hint).toBe(
-      'Export the solution as managed too (export --managed) into that file, or unpack customHIL.zip alone (--package-type auto).',
-    );
-    expect(readdirSync(dir)).toEqual(['customHIL.zip']);
-  });
+  // Given either export, both reads the other beside it, and says so in the words of the command or
+  // the action that ran it.
+  it.each([
+    {
+      given: 'customHIL.zip',
+      make: (file: string) =>
+        writeFileSync(file, readFileSync(fixturePath('customHIL/customHIL_1_0_0_3.zip'))),
+      say: undefined,
+      missing: 'customHIL_managed.zip',
+      message: 'does not exist; unpacking both exports reads the managed export beside customHIL.zip.',
+      hint: 'Export the solution as managed too (export --managed) into that file, or unpack customHIL.zip alone (--package-type auto).',
+    },
+    {
+      given: 'HIL_managed.zip',
+      make: (file: string) => managedTwinOf(fixturePath('customHIL/customHIL_1_0_0_3.zip'), file),
+      say: inputWords,
+      missing: 'HIL.zip',
+      message: 'does not exist; unpacking both exports reads the unmanaged export beside HIL_managed.zip.',
+      hint: 'Export the solution as unmanaged too (export-solution with managed: false) into that file, or unpack HIL_managed.zip alone (package-type: auto).',
+    },
+  ])(
+    'says what both needs when the other export is not beside $given, and writes nothing',
+    async ({ given, make, say, missing, message, hint }) => {
+      const dir = temp.make();
+      await make(path.join(dir, given));
+      const refused = await unpackSolution(path.join(dir, given), path.join(dir, 'src'), {
+        packageType: 'both',
+        ...(say ? { say } : {}),
+      }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(UserError);
+      expect(locatedMessage(refused)).toBe(`${path.join(dir, missing)}: ${message}`);
+      expect((refused as UserError).hint).toBe(hint);
+      expect(readdirSync(dir)).toEqual([given]);
+    },
+  );
 
   it.each([
     ['unmanaged', unmanaged],

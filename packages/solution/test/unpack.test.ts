@@ -455,25 +455,6 @@ describeFixtures('unpack of both exports', () => {
     expect(readdirSync(dir)).toEqual(['HIL_managed.zip']);
   });
 
-  // Given the managed export, both reads the unmanaged one beside it: said in an action's words.
-  it('says what both needs when the unmanaged export is not beside the managed one given', async () => {
-    const dir = temp.make();
-    const unmanaged = fixturePath('customHIL/customHIL_1_0_0_3.zip');
-    const managed = await managedTwinOf(unmanaged, path.join(dir, 'HIL_managed.zip'));
-    const refused = await unpackSolution(managed, path.join(dir, 'src'), {
-      packageType: 'both',
-      say: inputWords,
-    }).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(UserError);
-    expect(locatedMessage(refused)).toBe(
-      `${path.join(dir, 'HIL.zip')}: does not exist; unpacking both exports reads the unmanaged export beside HIL_managed.zip.`,
-    );
-    expect((refused as UserError).hint).toBe(
-      'Export the solution as unmanaged too (export-solution with managed: false) into that file, or unpack HIL_managed.zip alone (package-type: auto).',
-    );
-    expect(readdirSync(dir)).toEqual(['HIL_managed.zip']);
-  });
-
   // The check passes the zip asked for: unpacked as it is, its <Managed> kept.
   it('unpacks a zip of the package type asked for as it is', async () => {
     const dir = temp.make();
