@@ -26451,6 +26451,33 @@ function writeTarget(file) {
 // packages/core/src/backslash-paths.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/text-ends.ts
+function trimEndWhere(text3, trimmed) {
+  let end = text3.length;
+  while (end > 0 && trimmed(text3[end - 1])) end--;
+  return end === text3.length ? text3 : text3.slice(0, end);
+}
+function trimStartWhere(text3, trimmed) {
+  let start = 0;
+  while (start < text3.length && trimmed(text3[start])) start++;
+  return start === 0 ? text3 : text3.slice(start);
+}
+function trimWhere(text3, trimmed) {
+  return trimStartWhere(trimEndWhere(text3, trimmed), trimmed);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text3) {
+  return trimEndWhere(text3, isSlash);
+}
+function withoutFullStop(text3) {
+  return text3.endsWith(".") ? text3.slice(0, -1) : text3;
+}
+
+// packages/core/src/backslash-paths.ts
 var BACKSLASH_PATH_HINT = "Paths separate folders with /, which Windows takes too.";
 function separatesFoldersWithBackslash(readAs, meant) {
   return `separates folders with \\, which ${readAs}. Did you mean '${meant}'?`;
@@ -26480,7 +26507,7 @@ function slashedPathToWrite(given2, options2 = {}) {
 }
 function backslashPathToReadError(given2, meant, message3 = "does not exist.", platform = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform)} reads as part of a name`, meant);
-  return new UsageError(`${message3.replace(/\.$/, "")}: it ${reason}`, {
+  return new UsageError(`${withoutFullStop(message3)}: it ${reason}`, {
     location: { file: given2 },
     hint: BACKSLASH_PATH_HINT
   });
@@ -27371,28 +27398,6 @@ function describeNonUtf8Byte(byte) {
   const hex2 = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   const character = windows1252Character(byte);
   return character ? `byte ${hex2}, ${character} in Windows-1252` : `byte ${hex2}`;
-}
-
-// packages/core/src/text-ends.ts
-function trimEndWhere(text3, trimmed) {
-  let end = text3.length;
-  while (end > 0 && trimmed(text3[end - 1])) end--;
-  return end === text3.length ? text3 : text3.slice(0, end);
-}
-function trimStartWhere(text3, trimmed) {
-  let start = 0;
-  while (start < text3.length && trimmed(text3[start])) start++;
-  return start === 0 ? text3 : text3.slice(start);
-}
-function trimWhere(text3, trimmed) {
-  return trimStartWhere(trimEndWhere(text3, trimmed), trimmed);
-}
-function oneOf(characters) {
-  return (character) => characters.includes(character);
-}
-var isSlash = oneOf("/");
-function withoutTrailingSlashes(text3) {
-  return trimEndWhere(text3, isSlash);
 }
 
 // packages/core/src/utf16-byte-order.ts
@@ -56142,7 +56147,7 @@ function parseConfig(text3, file, options2) {
   if (conflict) fail(conflict.message, conflict.offset, conflict.hint);
   const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(source) : void 0;
   if (jsonIssue) {
-    const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");
+    const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : withoutFullStop(jsonIssue.message);
     fail(
       `The configuration file is not valid JSON: ${problem}.`,
       jsonIssue.offset,
@@ -56283,7 +56288,7 @@ function toPlainValue(document, fail) {
 var STACK_OVERFLOW = /Maximum call stack size exceeded/;
 var MAX_PARSER_MESSAGE_LENGTH = 200;
 function parserMessage(message3) {
-  return excerpt(message3.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
+  return excerpt(withoutFullStop(message3), MAX_PARSER_MESSAGE_LENGTH);
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
 async function readConfigText(file, cwd) {
@@ -68529,7 +68534,7 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message3) {
-  return message3.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+  return withoutFullStop(message3.replace(/^(?:[^:]*:)?\d+:\d+: /, ""));
 }
 
 // packages/solution/src/xml/xml-writer.ts
@@ -74921,7 +74926,7 @@ function surelyNotProcessed(outcome) {
 function gaveUpMessage(message3, attempts, waitedMs, budget, askedMs) {
   const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
   const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
-  return `${message3.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
+  return `${withoutFullStop(message3)}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
   if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
@@ -78453,7 +78458,7 @@ async function confirmImport(client, importJobId, solutionName, logger, ended = 
     );
   if (outcome.result === "warning")
     logger.warning(
-      `${what} finished with warnings: ${(outcome.text || "see the import job").replace(/\.$/, "")}.`
+      `${what} finished with warnings: ${withoutFullStop(outcome.text || "see the import job")}.`
     );
   if (outcome.result === "unknown")
     logger.warning(
@@ -87044,7 +87049,7 @@ async function syncFork(client, fork, branch, logger) {
   } catch (error2) {
     const status = apiStatus(error2);
     const said = gitHubMessage(error2);
-    const why = status === 409 ? "it has commits the upstream does not have" : status === void 0 ? (error2 instanceof Error ? error2.message : String(error2)).replace(/\.$/, "") : `GitHub answered ${status} ${said}`;
+    const why = status === 409 ? "it has commits the upstream does not have" : status === void 0 ? withoutFullStop(error2 instanceof Error ? error2.message : String(error2)) : `GitHub answered ${status} ${said}`;
     const advice = refusedForWorkflowScope(error2) ? " Sync it with the Sync fork button on GitHub, or give the token the workflow scope." : "";
     const warning = `Could not sync ${fork.owner}/${fork.repo}@${branch} with the upstream (${why}); the pull request does not depend on it.${advice}`;
     logger.warning(warning);

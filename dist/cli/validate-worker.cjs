@@ -13795,6 +13795,25 @@ function statOrError(file, stat = import_node_fs.statSync) {
 // packages/core/src/backslash-paths.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
+}
+function withoutFullStop(text2) {
+  return text2.endsWith(".") ? text2.slice(0, -1) : text2;
+}
+
+// packages/core/src/backslash-paths.ts
 var BACKSLASH_PATH_HINT = "Paths separate folders with /, which Windows takes too.";
 function separatesFoldersWithBackslash(readAs, meant) {
   return `separates folders with \\, which ${readAs}. Did you mean '${meant}'?`;
@@ -13811,7 +13830,7 @@ function slashedPathToRead(given, options = {}) {
 }
 function backslashPathToReadError(given, meant, message2 = "does not exist.", platform = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform)} reads as part of a name`, meant);
-  return new UsageError(`${message2.replace(/\.$/, "")}: it ${reason}`, {
+  return new UsageError(`${withoutFullStop(message2)}: it ${reason}`, {
     location: { file: given },
     hint: BACKSLASH_PATH_HINT
   });
@@ -14210,20 +14229,6 @@ function describeNonUtf8Byte(byte) {
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   const character = windows1252Character(byte);
   return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
-}
-
-// packages/core/src/text-ends.ts
-function trimEndWhere(text2, trimmed) {
-  let end = text2.length;
-  while (end > 0 && trimmed(text2[end - 1])) end--;
-  return end === text2.length ? text2 : text2.slice(0, end);
-}
-function oneOf(characters) {
-  return (character) => characters.includes(character);
-}
-var isSlash = oneOf("/");
-function withoutTrailingSlashes(text2) {
-  return trimEndWhere(text2, isSlash);
 }
 
 // packages/core/src/utf16-byte-order.ts

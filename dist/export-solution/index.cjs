@@ -36638,6 +36638,25 @@ function writeTarget(file) {
 // packages/core/src/backslash-paths.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
+}
+function withoutFullStop(text2) {
+  return text2.endsWith(".") ? text2.slice(0, -1) : text2;
+}
+
+// packages/core/src/backslash-paths.ts
 var BACKSLASH_PATH_HINT = "Paths separate folders with /, which Windows takes too.";
 function separatesFoldersWithBackslash(readAs, meant) {
   return `separates folders with \\, which ${readAs}. Did you mean '${meant}'?`;
@@ -37312,20 +37331,6 @@ var LEFTOVERS = [
 ];
 function editorLeftover(name) {
   return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
-}
-
-// packages/core/src/text-ends.ts
-function trimEndWhere(text2, trimmed) {
-  let end = text2.length;
-  while (end > 0 && trimmed(text2[end - 1])) end--;
-  return end === text2.length ? text2 : text2.slice(0, end);
-}
-function oneOf(characters) {
-  return (character) => characters.includes(character);
-}
-var isSlash = oneOf("/");
-function withoutTrailingSlashes(text2) {
-  return trimEndWhere(text2, isSlash);
 }
 
 // packages/core/src/text-order.ts
@@ -65023,7 +65028,7 @@ function surelyNotProcessed(outcome) {
 function gaveUpMessage(message3, attempts, waitedMs, budget, askedMs) {
   const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
   const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
-  return `${message3.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
+  return `${withoutFullStop(message3)}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
   if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
@@ -67579,7 +67584,7 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message3) {
-  return message3.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+  return withoutFullStop(message3.replace(/^(?:[^:]*:)?\d+:\d+: /, ""));
 }
 
 // packages/solution/src/xml/xml-writer.ts

@@ -36427,6 +36427,33 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
 // packages/core/src/backslash-paths.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function trimStartWhere(text2, trimmed) {
+  let start = 0;
+  while (start < text2.length && trimmed(text2[start])) start++;
+  return start === 0 ? text2 : text2.slice(start);
+}
+function trimWhere(text2, trimmed) {
+  return trimStartWhere(trimEndWhere(text2, trimmed), trimmed);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
+}
+function withoutFullStop(text2) {
+  return text2.endsWith(".") ? text2.slice(0, -1) : text2;
+}
+
+// packages/core/src/backslash-paths.ts
 var BACKSLASH_PATH_HINT = "Paths separate folders with /, which Windows takes too.";
 function separatesFoldersWithBackslash(readAs, meant) {
   return `separates folders with \\, which ${readAs}. Did you mean '${meant}'?`;
@@ -36456,7 +36483,7 @@ function slashedPathToWrite(given, options2 = {}) {
 }
 function backslashPathToReadError(given, meant, message2 = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
-  return new UsageError(`${message2.replace(/\.$/, "")}: it ${reason}`, {
+  return new UsageError(`${withoutFullStop(message2)}: it ${reason}`, {
     location: { file: given },
     hint: BACKSLASH_PATH_HINT
   });
@@ -37154,28 +37181,6 @@ function describeNonUtf8Byte(byte) {
   const hex2 = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   const character = windows1252Character(byte);
   return character ? `byte ${hex2}, ${character} in Windows-1252` : `byte ${hex2}`;
-}
-
-// packages/core/src/text-ends.ts
-function trimEndWhere(text2, trimmed) {
-  let end = text2.length;
-  while (end > 0 && trimmed(text2[end - 1])) end--;
-  return end === text2.length ? text2 : text2.slice(0, end);
-}
-function trimStartWhere(text2, trimmed) {
-  let start = 0;
-  while (start < text2.length && trimmed(text2[start])) start++;
-  return start === 0 ? text2 : text2.slice(start);
-}
-function trimWhere(text2, trimmed) {
-  return trimStartWhere(trimEndWhere(text2, trimmed), trimmed);
-}
-function oneOf(characters) {
-  return (character) => characters.includes(character);
-}
-var isSlash = oneOf("/");
-function withoutTrailingSlashes(text2) {
-  return trimEndWhere(text2, isSlash);
 }
 
 // packages/core/src/utf16-byte-order.ts
@@ -66229,7 +66234,7 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message2) {
-  return message2.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+  return withoutFullStop(message2.replace(/^(?:[^:]*:)?\d+:\d+: /, ""));
 }
 
 // packages/solution/src/xml/xml-writer.ts

@@ -36637,6 +36637,25 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
 // packages/core/src/backslash-paths.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
+}
+function withoutFullStop(text2) {
+  return text2.endsWith(".") ? text2.slice(0, -1) : text2;
+}
+
+// packages/core/src/backslash-paths.ts
 var BACKSLASH_PATH_HINT = "Paths separate folders with /, which Windows takes too.";
 function separatesFoldersWithBackslash(readAs, meant) {
   return `separates folders with \\, which ${readAs}. Did you mean '${meant}'?`;
@@ -36653,7 +36672,7 @@ function slashedPathToRead(given2, options2 = {}) {
 }
 function backslashPathToReadError(given2, meant, message3 = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
-  return new UsageError(`${message3.replace(/\.$/, "")}: it ${reason}`, {
+  return new UsageError(`${withoutFullStop(message3)}: it ${reason}`, {
     location: { file: given2 },
     hint: BACKSLASH_PATH_HINT
   });
@@ -37176,20 +37195,6 @@ function describeNonUtf8Byte(byte) {
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   const character = windows1252Character(byte);
   return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
-}
-
-// packages/core/src/text-ends.ts
-function trimEndWhere(text2, trimmed) {
-  let end = text2.length;
-  while (end > 0 && trimmed(text2[end - 1])) end--;
-  return end === text2.length ? text2 : text2.slice(0, end);
-}
-function oneOf(characters) {
-  return (character) => characters.includes(character);
-}
-var isSlash = oneOf("/");
-function withoutTrailingSlashes(text2) {
-  return trimEndWhere(text2, isSlash);
 }
 
 // packages/core/src/utf16-byte-order.ts
@@ -64884,7 +64889,7 @@ function surelyNotProcessed(outcome2) {
 function gaveUpMessage(message3, attempts, waitedMs, budget, askedMs) {
   const allowed = waitedMs === 0 ? `the ${formatSeconds(budget.maxTotalWaitMs)} allowed` : `the ${formatSeconds(budget.maxTotalWaitMs - waitedMs)} left of ${formatSeconds(budget.maxTotalWaitMs)} allowed`;
   const tooLong = attempts < budget.maxAttempts && askedMs !== void 0 && waitedMs + askedMs > budget.maxTotalWaitMs ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}` : "";
-  return `${message3.replace(/\.$/, "")}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
+  return `${withoutFullStop(message3)}; gave up after ${plural(attempts, "attempt")} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 function formatSeconds(ms) {
   if (ms >= 6e4 && ms % 6e4 === 0) return `${ms / 6e4} min`;
@@ -67432,7 +67437,7 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
   if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message3) {
-  return message3.replace(/^(?:[^:]*:)?\d+:\d+: /, "").replace(/\.$/, "");
+  return withoutFullStop(message3.replace(/^(?:[^:]*:)?\d+:\d+: /, ""));
 }
 
 // packages/solution/src/xml/xml-writer.ts
@@ -68278,7 +68283,7 @@ async function confirmImport(client, importJobId, solutionName, logger, ended = 
     );
   if (outcome2.result === "warning")
     logger.warning(
-      `${what} finished with warnings: ${(outcome2.text || "see the import job").replace(/\.$/, "")}.`
+      `${what} finished with warnings: ${withoutFullStop(outcome2.text || "see the import job")}.`
     );
   if (outcome2.result === "unknown")
     logger.warning(

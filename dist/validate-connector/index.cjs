@@ -35752,6 +35752,25 @@ function statOrError(file, stat2 = import_node_fs.statSync) {
 // packages/core/src/backslash-paths.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
+
+// packages/core/src/text-ends.ts
+function trimEndWhere(text2, trimmed) {
+  let end = text2.length;
+  while (end > 0 && trimmed(text2[end - 1])) end--;
+  return end === text2.length ? text2 : text2.slice(0, end);
+}
+function oneOf(characters) {
+  return (character) => characters.includes(character);
+}
+var isSlash = oneOf("/");
+function withoutTrailingSlashes(text2) {
+  return trimEndWhere(text2, isSlash);
+}
+function withoutFullStop(text2) {
+  return text2.endsWith(".") ? text2.slice(0, -1) : text2;
+}
+
+// packages/core/src/backslash-paths.ts
 var BACKSLASH_PATH_HINT = "Paths separate folders with /, which Windows takes too.";
 function separatesFoldersWithBackslash(readAs, meant) {
   return `separates folders with \\, which ${readAs}. Did you mean '${meant}'?`;
@@ -35781,7 +35800,7 @@ function slashedPathToWrite(given, options = {}) {
 }
 function backslashPathToReadError(given, meant, message2 = "does not exist.", platform2 = process.platform) {
   const reason = separatesFoldersWithBackslash(`${systemName(platform2)} reads as part of a name`, meant);
-  return new UsageError(`${message2.replace(/\.$/, "")}: it ${reason}`, {
+  return new UsageError(`${withoutFullStop(message2)}: it ${reason}`, {
     location: { file: given },
     hint: BACKSLASH_PATH_HINT
   });
@@ -36530,20 +36549,6 @@ function describeNonUtf8Byte(byte) {
   const hex = `0x${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   const character = windows1252Character(byte);
   return character ? `byte ${hex}, ${character} in Windows-1252` : `byte ${hex}`;
-}
-
-// packages/core/src/text-ends.ts
-function trimEndWhere(text2, trimmed) {
-  let end = text2.length;
-  while (end > 0 && trimmed(text2[end - 1])) end--;
-  return end === text2.length ? text2 : text2.slice(0, end);
-}
-function oneOf(characters) {
-  return (character) => characters.includes(character);
-}
-var isSlash = oneOf("/");
-function withoutTrailingSlashes(text2) {
-  return trimEndWhere(text2, isSlash);
 }
 
 // packages/core/src/utf16-byte-order.ts
@@ -65053,7 +65058,7 @@ function parseConfig(text2, file, options) {
   if (conflict) fail(conflict.message, conflict.offset, conflict.hint);
   const jsonIssue = isJsonFile(file) ? firstJsonSyntaxIssue(source) : void 0;
   if (jsonIssue) {
-    const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : jsonIssue.message.replace(/\.$/, "");
+    const problem = jsonIssue.message === COMMENT ? "Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed" : withoutFullStop(jsonIssue.message);
     fail(
       `The configuration file is not valid JSON: ${problem}.`,
       jsonIssue.offset,
@@ -65194,7 +65199,7 @@ function toPlainValue(document, fail) {
 var STACK_OVERFLOW = /Maximum call stack size exceeded/;
 var MAX_PARSER_MESSAGE_LENGTH = 200;
 function parserMessage(message2) {
-  return excerpt(message2.replace(/\.$/, ""), MAX_PARSER_MESSAGE_LENGTH);
+  return excerpt(withoutFullStop(message2), MAX_PARSER_MESSAGE_LENGTH);
 }
 var MAX_CONFIG_BYTES = 1024 * 1024;
 async function readConfigText(file, cwd) {

@@ -2,6 +2,7 @@ import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.js';
 import { shownPath } from './paths.js';
+import { withoutFullStop } from './text-ends.js';
 
 /**
  * Paths written the Windows way (`solutions\Contoso`) on Linux or macOS, where `\` is a character of
@@ -77,7 +78,7 @@ export function backslashPathToReadError(
   platform: NodeJS.Platform = process.platform,
 ): UsageError {
   const reason = separatesFoldersWithBackslash(`${systemName(platform)} reads as part of a name`, meant);
-  return new UsageError(`${message.replace(/\.$/, '')}: it ${reason}`, {
+  return new UsageError(`${withoutFullStop(message)}: it ${reason}`, {
     location: { file: given },
     hint: BACKSLASH_PATH_HINT,
   });

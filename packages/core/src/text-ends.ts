@@ -36,3 +36,11 @@ const isSlash = oneOf('/');
 export function withoutTrailingSlashes(text: string): string {
   return trimEndWhere(text, isSlash);
 }
+
+/**
+ * `text` without one full stop at its end, for a sentence that goes on after it: "…: it is not a
+ * folder." rather than "….: it …". Only one, so that an ellipsis keeps two of its dots.
+ */
+export function withoutFullStop(text: string): string {
+  return text.endsWith('.') ? text.slice(0, -1) : text;
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { oneOf, trimEndWhere, trimStartWhere, trimWhere, withoutTrailingSlashes } from '../src/text-ends.js';
+import {
+  oneOf,
+  trimEndWhere,
+  trimStartWhere,
+  trimWhere,
+  withoutFullStop,
+  withoutTrailingSlashes,
+} from '../src/text-ends.js';
 
 describe('withoutTrailingSlashes', () => {
   it("removes the slashes at the end only, as replace(/\\/+$/, '') did", () => {
@@ -35,5 +42,19 @@ describe('trimWhere, trimStartWhere, trimEndWhere', () => {
   it('finishes on 10,000,000 dashes with a letter before the last', () => {
     const text = `${'-'.repeat(10_000_000)}x-`;
     expect(trimWhere(text, dashOrDot)).toBe('x');
+  });
+});
+
+describe('withoutFullStop', () => {
+  it.each([
+    ['', ''],
+    ['.', ''],
+    ['No such file.', 'No such file'],
+    ['No such file', 'No such file'],
+    ['Wait...', 'Wait..'],
+    ['Ends in a line break.\n', 'Ends in a line break.\n'],
+  ])("%j loses one full stop at its very end: %j, as replace(/\\.$/, '') made it", (text, shortened) => {
+    expect(withoutFullStop(text)).toBe(shortened);
+    expect(withoutFullStop(text)).toBe(text.replace(/\.$/, ''));
   });
 });

@@ -1,4 +1,4 @@
-import type { Logger } from '@connector-alm/core';
+import { withoutFullStop, type Logger } from '@connector-alm/core';
 import { apiStatus, gitHubMessage, refusedForWorkflowScope } from './api-errors.js';
 import type { RepositoryName } from './repository-name.js';
 import type { GitHubClient } from './octokit-client.js';
@@ -29,7 +29,7 @@ export async function syncFork(
       status === 409
         ? 'it has commits the upstream does not have'
         : status === undefined
-          ? (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+          ? withoutFullStop(error instanceof Error ? error.message : String(error))
           : `GitHub answered ${status} ${said}`;
     const advice = refusedForWorkflowScope(error)
       ? ' Sync it with the Sync fork button on GitHub, or give the token the workflow scope.'

@@ -1,4 +1,4 @@
-import { plural } from '@connector-alm/core';
+import { plural, withoutFullStop } from '@connector-alm/core';
 /**
  * When to resend a Dataverse request, and after how long. Pure, so the rules are tested without a
  * server: 429 waits for Retry-After (the service-protection limits say exactly that), 5xx other than
@@ -148,7 +148,7 @@ export function gaveUpMessage(
     attempts < budget.maxAttempts && askedMs !== undefined && waitedMs + askedMs > budget.maxTotalWaitMs
       ? `: the service asked to wait ${formatSeconds(askedMs)}, more than ${allowed}`
       : '';
-  return `${message.replace(/\.$/, '')}; gave up after ${plural(attempts, 'attempt')} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
+  return `${withoutFullStop(message)}; gave up after ${plural(attempts, 'attempt')} and ${formatSeconds(waitedMs)} of waiting${tooLong}.`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { UserError, type Logger } from '@connector-alm/core';
+import { UserError, withoutFullStop, type Logger } from '@connector-alm/core';
 import { DataverseError, dataverseCodeHint } from '../http/dataverse-errors.js';
 import type { DataverseClient } from '../web-api/dataverse-client.js';
 import { solutionImportResult } from '../web-api/import-job-result.js';
@@ -40,7 +40,7 @@ export async function confirmImport(
   // Dataverse's text is a sentence of its own, most often with its full stop: not written twice.
   if (outcome.result === 'warning')
     logger.warning(
-      `${what} finished with warnings: ${(outcome.text || 'see the import job').replace(/\.$/, '')}.`,
+      `${what} finished with warnings: ${withoutFullStop(outcome.text || 'see the import job')}.`,
     );
   if (outcome.result === 'unknown')
     logger.warning(

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import { UserError } from '@connector-alm/core';
+import { UserError, withoutFullStop } from '@connector-alm/core';
 import type { XmlCData, XmlComment, XmlElement, XmlInstruction } from './xml-tree.js';
 import { TreeBuilder } from './tree-builder.js';
 import { decodeUtf8Pieces } from '../text/decode.js';
@@ -123,5 +123,5 @@ export function* readXmlEventsByPiece(
 
 /** saxes prefixes its messages with "fileName:line:column: "; we give the location ourselves. */
 function stripSaxesPrefix(message: string): string {
-  return message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+  return withoutFullStop(message.replace(/^(?:[^:]*:)?\d+:\d+: /, ''));
 }

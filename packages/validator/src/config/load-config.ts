@@ -14,6 +14,7 @@ import {
   UsageError,
   userErrorsTogether,
   withoutByteOrderMark,
+  withoutFullStop,
 } from '@connector-alm/core';
 import type { RuleOverrides } from '../engine.js';
 import type { Profile } from '../model/finding.js';
@@ -116,7 +117,7 @@ export function parseConfig(
     const problem =
       jsonIssue.message === JSON_COMMENT
         ? 'Comments are not allowed in JSON; remove it, or write the file as .connector-alm.yml, where # comments are allowed'
-        : jsonIssue.message.replace(/\.$/, '');
+        : withoutFullStop(jsonIssue.message);
     fail(
       `The configuration file is not valid JSON: ${problem}.`,
       jsonIssue.offset,
@@ -315,7 +316,7 @@ const MAX_PARSER_MESSAGE_LENGTH = 200;
 
 /** The YAML parser's message for the user's, cut to a line, without its full stop. */
 function parserMessage(message: string): string {
-  return excerpt(message.replace(/\.$/, ''), MAX_PARSER_MESSAGE_LENGTH);
+  return excerpt(withoutFullStop(message), MAX_PARSER_MESSAGE_LENGTH);
 }
 
 /**
