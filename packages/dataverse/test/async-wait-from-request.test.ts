@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import {
@@ -11,7 +10,7 @@ import {
 } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { buildSolutionZip, solutionZipIn } from './helpers/solution-zip.js';
 import { runOut } from './helpers/time.js';
 
 // max-async-wait-time is "minutes to wait for an asynchronous export or import before failing the
@@ -67,8 +66,7 @@ describe('max-async-wait-time counts from the request that starts the job', () =
   });
 
   it('an import whose start was throttled for 4 minutes is waited for 1 more of its 5', async () => {
-    const file = path.join(folder, 'Throttled.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Throttled', version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Throttled', version: '1.0.0.0' });
     server.faults.inject(
       { kind: 'throttle', retryAfterSeconds: RETRY_AFTER_S },
       { operation: 'ImportSolutionAsync', times: 2 },
@@ -96,8 +94,7 @@ describe('max-async-wait-time counts from the request that starts the job', () =
    * lost (held until the client's silence limit), and returns how the run ended.
    */
   async function importWithLostAnswer(name: string) {
-    const file = path.join(folder, `${name}.zip`);
-    writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: name, version: '1.0.0.0' });
     server.faults.inject({ kind: 'hang', afterProcessing: true }, { operation: 'ImportSolutionAsync' });
     const { client, logger, clock, sleeps } = connectToLocal(server);
     const start = clock.now();
@@ -145,8 +142,7 @@ describe('max-async-wait-time of a synchronous import resent after a 503', () =>
   let imports = 0;
   function newSolution(): { file: string; name: string } {
     const name = `Resent${++imports}`;
-    const file = path.join(folder, `${name}.zip`);
-    writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: name, version: '1.0.0.0' });
     return { file, name };
   }
   const resendLog = (importJobId: string) =>

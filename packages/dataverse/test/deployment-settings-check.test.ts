@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createMemoryLogger, UserError } from '@connector-alm/core';
 import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
@@ -7,7 +6,7 @@ import { importSolution, readDeploymentSettings, startLocalServer, type LocalSer
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { solutionFixturePath } from './helpers/fixtures.js';
 import { importOptions } from './helpers/import-options.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { solutionZipIn, type SolutionZipOptions } from './helpers/solution-zip.js';
 
 let server: LocalServer;
 let folder: string;
@@ -20,10 +19,8 @@ beforeEach(() => {
 afterAll(() => server.close());
 
 /** A zip of solution Hil in the temp folder, with the variables and references given. */
-function hilZip(options: Partial<Parameters<typeof buildSolutionZip>[0]>): string {
-  const file = path.join(folder, 'hil.zip');
-  writeFileSync(file, buildSolutionZip({ uniqueName: 'Hil', version: '1.0.0.9', ...options }));
-  return file;
+function hilZip(options: Partial<SolutionZipOptions>): string {
+  return solutionZipIn(folder, { uniqueName: 'Hil', version: '1.0.0.9', ...options }, 'hil.zip');
 }
 
 /**

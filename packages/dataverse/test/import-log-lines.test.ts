@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import { createMemoryLogger } from '@connector-alm/core';
 import { importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { solutionZipIn } from './helpers/solution-zip.js';
 
 // The console logger keeps line breaks (some messages are several lines on purpose), so a value put
 // in a line of import's log that held one would start a line of its own: in a `run:` step, a
@@ -21,8 +19,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 it("escapes a line break in the environment's version in the Skipped line", async () => {
-  const file = path.join(folder, 'Contoso.zip');
-  writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' }));
+  const file = solutionZipIn(folder, { uniqueName: 'Contoso', version: '1.0.0.1' });
   const installed = {
     solutionid: '5f1c2a3e-0000-4000-8000-000000000001',
     uniquename: 'Contoso',

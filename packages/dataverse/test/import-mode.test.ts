@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import { createMemoryLogger, inputWords, UserError } from '@connector-alm/core';
 import { importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { IMPORT_MODE_GUIDE_URL, installedModeOfRefusal } from '../src/operations/import-mode.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { buildSolutionZip, solutionZipIn } from './helpers/solution-zip.js';
 
 /** Dataverse's words for a managed zip over an unmanaged solution (the local server's, import-refusals.ts). */
 const MANAGED_OVER_UNMANAGED = 'already installed on this system as an unmanaged solution';
@@ -34,9 +32,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function zipFile(name: string, version: string, managed: boolean): string {
-  const file = path.join(folder, `${name}_${version}${managed ? '_managed' : ''}.zip`);
-  writeFileSync(file, buildSolutionZip({ uniqueName: name, version, managed }));
-  return file;
+  return solutionZipIn(
+    folder,
+    { uniqueName: name, version, managed },
+    `${name}_${version}${managed ? '_managed' : ''}.zip`,
+  );
 }
 
 const failure = (promise: Promise<unknown>) => promise.catch((error: unknown) => error) as Promise<UserError>;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createMemoryLogger, inputWords, UserError } from '@connector-alm/core';
 import { DataverseError, importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { buildSolutionZip, solutionZipIn } from './helpers/solution-zip.js';
 
 const UNMANAGED_OVER_MANAGED =
   'The solution is already installed on this system as a managed solution and the package supplied is attempting to install it in unmanaged mode. Import can only update solutions when the modes match. Uninstall the current solution and try again.';
@@ -144,8 +144,7 @@ describe('an import of a version Dataverse cannot hold', () => {
   it('is refused before the upload, at the zip, saying how to give another', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'import-int32-'));
     try {
-      const file = path.join(folder, 'Later.zip');
-      writeFileSync(file, buildSolutionZip({ uniqueName: 'Later', version: '3.0.4294967296.0' }));
+      const file = solutionZipIn(folder, { uniqueName: 'Later', version: '3.0.4294967296.0' });
       const started = server.dataverse.importJobsStarted();
       const error = (await importSolution(
         connectToLocal(server, { say: inputWords }).client,
@@ -173,8 +172,7 @@ describe('an import of a lower version than the installed one', () => {
   ])('%s: fails saying how to raise the version or skip the import', async (_, asynchronous) => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'import-lower-'));
     try {
-      const file = path.join(folder, 'Later.zip');
-      writeFileSync(file, buildSolutionZip({ uniqueName: 'Later', version: '2.9.9.9' }));
+      const file = solutionZipIn(folder, { uniqueName: 'Later', version: '2.9.9.9' });
       const { client } = connectToLocal(server);
       const error = (await importSolution(
         client,

@@ -1,6 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import {
   DEFAULT_WEB_API_TIMEOUTS,
@@ -11,7 +9,7 @@ import {
 } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { solutionZipIn } from './helpers/solution-zip.js';
 import { runOut } from './helpers/time.js';
 
 // Real connections, and the manual clock for every wait between requests and for the time limits of
@@ -41,8 +39,7 @@ let solutions = 0;
 /** A solution zip of a name never imported before, so the store shows whether this import arrived. */
 function newSolution(): { file: string; name: string } {
   const name = `Unconfirmed${++solutions}`;
-  const file = path.join(folder, `${name}.zip`);
-  writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+  const file = solutionZipIn(folder, { uniqueName: name, version: '1.0.0.0' });
   return { file, name };
 }
 

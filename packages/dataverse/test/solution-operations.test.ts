@@ -24,7 +24,7 @@ import {
 import { importOptions } from './helpers/import-options.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { solutionFixture, solutionFixturePath } from './helpers/fixtures.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { buildSolutionZip, solutionZipIn } from './helpers/solution-zip.js';
 import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 
 const contoso = buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' });
@@ -98,8 +98,7 @@ describe('export', () => {
 
   it('reports changed when the file held another solution', async () => {
     const { client } = connectToLocal(server);
-    const file = path.join(folder, 'Contoso-changed.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '0.9.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Contoso', version: '0.9.0.0' }, 'Contoso-changed.zip');
     const result = await exportSolution(
       client,
       { ...exportOptions(file), asynchronous: false },
@@ -411,8 +410,7 @@ describe('import', () => {
   // parameters, a new install by an upgrade, the import job's start) are not written for the others.
   it('logs a plain import as a title that says its mode and how it runs, and the Imported line alone', async () => {
     const { client } = connectToLocal(server);
-    const unmanaged = path.join(folder, 'PlainUnmanaged.zip');
-    writeFileSync(unmanaged, buildSolutionZip({ uniqueName: 'PlainUnmanaged', version: '1.0.0.0' }));
+    const unmanaged = solutionZipIn(folder, { uniqueName: 'PlainUnmanaged', version: '1.0.0.0' });
     const logger = createMemoryLogger();
     const first = await importSolution(client, importOptions(unmanaged), logger);
     expect(logger.lines).toEqual([
@@ -479,8 +477,7 @@ describe('import', () => {
 
   // An ID from an answer goes into the path of the next request: only a GUID is put there.
   it('refuses a system job ID that is no GUID before it goes into a request path', async () => {
-    const file = path.join(folder, 'OddJob.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'OddJob', version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'OddJob', version: '1.0.0.0' });
     server.faults.inject(
       { kind: 'status', status: 200, body: { AsyncOperationId: '../solutions' } },
       { operation: 'ImportSolutionAsync' },
@@ -494,8 +491,7 @@ describe('import', () => {
 
   // The import log can be megabytes: only the read that confirms the import asks for it.
   it("reads the import job's progress without its log, and its log once", async () => {
-    const file = path.join(folder, 'Logged.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Logged', version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Logged', version: '1.0.0.0' });
     const { client, sent } = connectToLocal(server);
     await importSolution(client, importOptions(file, { asynchronous: true }), createMemoryLogger());
     const reads = sent
@@ -509,8 +505,7 @@ describe('import', () => {
 
   // The import job appears a little after its system job starts: Dataverse answers 404 until then.
   it('reads a 404 of the import job while the system job runs as "no progress yet", not as a failure', async () => {
-    const file = path.join(folder, 'LateJob.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'LateJob', version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'LateJob', version: '1.0.0.0' });
     server.faults.inject({ kind: 'status', status: 404 }, { operation: 'importjobs', times: 1 });
     const logger = createMemoryLogger();
     const result = await importSolution(
@@ -524,8 +519,7 @@ describe('import', () => {
   });
 
   it("reports an import whose system job succeeded but whose import job failed, with Dataverse's message", async () => {
-    const file = path.join(folder, 'Needy.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Needy', version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Needy', version: '1.0.0.0' });
     server.faults.failNextImport({
       errortext: 'The import of solution: Needy failed. Required components are missing.',
       errorcode: '0x80048033',
@@ -555,8 +549,7 @@ describe('import', () => {
     'logs an import whose import job finished with warnings (%j) as a warning, and imports it',
     async (text, warning) => {
       const name = text === '' ? 'WarnedSilently' : 'Warned';
-      const file = path.join(folder, `${name}.zip`);
-      writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+      const file = solutionZipIn(folder, { uniqueName: name, version: '1.0.0.0' });
       server.faults.warnNextImport(text);
       const logger = createMemoryLogger();
       const result = await importSolution(
@@ -593,8 +586,7 @@ describe('import', () => {
     ],
   ] as const)('warns that an import could not be confirmed when %s', async (_, fault, why) => {
     const name = fault.status === 404 ? 'UnconfirmedGone' : 'UnconfirmedNotXml';
-    const file = path.join(folder, `${name}.zip`);
-    writeFileSync(file, buildSolutionZip({ uniqueName: name, version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: name, version: '1.0.0.0' });
     // Every read of the import job: its progress reads, then the read of its log.
     server.faults.inject(fault, { operation: 'importjobs', times: 1000 });
     const logger = createMemoryLogger();
@@ -616,8 +608,7 @@ describe('import', () => {
   it('reports the failure of an import job that never reported progress', async () => {
     const quick = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }], asyncPolls: 1 });
     try {
-      const file = path.join(folder, 'Early.zip');
-      writeFileSync(file, buildSolutionZip({ uniqueName: 'Early', version: '1.0.0.0' }));
+      const file = solutionZipIn(folder, { uniqueName: 'Early', version: '1.0.0.0' });
       quick.faults.failNextImport({
         errortext: 'Solution manifest import: FAILURE: a newer version is installed.',
       });
@@ -635,8 +626,7 @@ describe('import', () => {
   });
 
   it('reads the system job again when its first status read does not find it yet (replication lag)', async () => {
-    const file = path.join(folder, 'Lagged.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Lagged', version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Lagged', version: '1.0.0.0' });
     server.faults.hideNextJob(2);
     const { client, sleeps, logger } = connectToLocal(server);
     const start = server.requests.length;
@@ -656,8 +646,7 @@ describe('import', () => {
   });
 
   it('gives up on a system job that stays missing after a few reads, naming it', async () => {
-    const file = path.join(folder, 'Lost.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Lost', version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Lost', version: '1.0.0.0' });
     server.faults.hideNextJob(100);
     const { client, sleeps } = connectToLocal(server);
     await expect(
@@ -670,8 +659,7 @@ describe('import', () => {
   });
 
   it('imports a small solution synchronously when left on auto, and skips a lower or equal version when asked', async () => {
-    const file = path.join(folder, 'Contoso.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Contoso', version: '1.0.0.0' });
     const { client } = connectToLocal(server);
     const skipped = await importSolution(
       client,
@@ -695,8 +683,7 @@ describe('import', () => {
   // A zip of a snapshot unpacked with reset-version (0.0.0.0), packed without a version, was skipped
   // with an info line and success: every run of the promote workflow without its version input.
   it('warns, in the words of an action, that a zip of a reset snapshot is skipped on every run', async () => {
-    const file = path.join(folder, 'Reset.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '0.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Contoso', version: '0.0.0.0' }, 'Reset.zip');
     const logger = createMemoryLogger();
     const skipped = await importSolution(
       connectToLocal(server, { say: inputWords }).client,
@@ -712,8 +699,7 @@ describe('import', () => {
   // A build numbered below what the environment got elsewhere (a manual import of 1.2.0.0, a run
   // number that started again) was skipped with an info line and success, on every run.
   it('warns, naming the version to give, that a build of a lower version is skipped', async () => {
-    const file = path.join(folder, 'Lower.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Contoso', version: '1.0' }, 'Lower.zip');
     const logger = createMemoryLogger();
     const skipped = await importSolution(
       connectToLocal(server, { say: inputWords }).client,
@@ -740,8 +726,7 @@ describe('import', () => {
     'names a version Dataverse holds as the one to give above %s, or says there is none',
     async (installed, advice) => {
       server.store.put(buildSolutionZip({ uniqueName: 'Topped', version: installed }), false);
-      const file = path.join(folder, 'Topped.zip');
-      writeFileSync(file, buildSolutionZip({ uniqueName: 'Topped', version: '1.0.0.0' }));
+      const file = solutionZipIn(folder, { uniqueName: 'Topped', version: '1.0.0.0' });
       const logger = createMemoryLogger();
       const skipped = await importSolution(
         connectToLocal(server, { say: inputWords }).client,
@@ -756,8 +741,7 @@ describe('import', () => {
   );
 
   it('skips the version the environment has with an info line: a re-run of the build', async () => {
-    const file = path.join(folder, 'Same.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.1' }));
+    const file = solutionZipIn(folder, { uniqueName: 'Contoso', version: '1.0.0.1' }, 'Same.zip');
     const logger = createMemoryLogger();
     const skipped = await importSolution(
       connectToLocal(server).client,
@@ -770,8 +754,7 @@ describe('import', () => {
 
   // The first promote of a snapshot without a version imported 0.0.0.0 into fresh environments silently.
   it('warns that a zip of a reset snapshot imported into an environment without it gets no version of its own', async () => {
-    const file = path.join(folder, 'FreshReset.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'FreshReset', version: '0.0.0.0' }));
+    const file = solutionZipIn(folder, { uniqueName: 'FreshReset', version: '0.0.0.0' });
     const logger = createMemoryLogger();
     const imported = await importSolution(
       connectToLocal(server).client,
@@ -822,9 +805,7 @@ describe('import', () => {
 
 describe('an import is never applied twice', () => {
   const zip = () => {
-    const file = path.join(folder, 'Once.zip');
-    writeFileSync(file, buildSolutionZip({ uniqueName: 'Once', version: '1.0.0.0' }));
-    return file;
+    return solutionZipIn(folder, { uniqueName: 'Once', version: '1.0.0.0' });
   };
   it.each([
     ['a 504', { kind: 'status', status: 504 } as const],
@@ -874,8 +855,7 @@ describe('the local server keeps imports inside its solutions folder', () => {
       solutionsFolder: solutions,
     });
     try {
-      const file = path.join(root, 'evil.zip');
-      writeFileSync(file, buildSolutionZip({ uniqueName: '../escaped', version: '1.0.0.0' }));
+      const file = solutionZipIn(root, { uniqueName: '../escaped', version: '1.0.0.0' }, 'evil.zip');
       const { client } = connectToLocal(local);
       await expect(
         importSolution(client, importOptions(file, { asynchronous: false }), createMemoryLogger()),

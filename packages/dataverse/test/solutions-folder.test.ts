@@ -7,7 +7,7 @@ import { createMemoryLogger } from '@connector-alm/core';
 import { importSolution, startLocalServer } from '../src/index.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { buildSolutionZip, solutionZipIn } from './helpers/solution-zip.js';
 
 /** The local server on a folder of solution zips, as `dev-server --solutions` runs it. */
 const serveFolder = (solutionsFolder: string) =>
@@ -30,8 +30,7 @@ describe('the local server on a folder of solution zips, started again', () => {
     );
     const first = await serveFolder(solutions);
     try {
-      const upgrade = path.join(root, 'upgrade.zip');
-      writeFileSync(upgrade, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.4' }));
+      const upgrade = solutionZipIn(root, { uniqueName: 'Contoso', version: '1.0.0.4' }, 'upgrade.zip');
       const { client } = connectToLocal(first);
       await importSolution(client, importOptions(upgrade, { asynchronous: false }), createMemoryLogger());
     } finally {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import crypto from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createMemoryLogger, inputWords, UsageError, UserError } from '@connector-alm/core';
 import { importSolution, startLocalServer, type LocalServer } from '../src/index.js';
 import { importOptions } from './helpers/import-options.js';
 import { APP_ID, connectToLocal, SECRET } from './helpers/connect.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { buildSolutionZip, solutionZipIn } from './helpers/solution-zip.js';
 import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 
 let server: LocalServer;
@@ -21,9 +20,11 @@ afterAll(() => server.close());
 
 /** A managed zip of `name` at `version` listing these connectors, written to the test's folder. */
 function managedZip(name: string, version: string, connectors: string[], managed = true): string {
-  const file = path.join(folder, `${name}_${version.replace(/\./g, '_')}.zip`);
-  writeFileSync(file, buildSolutionZip({ uniqueName: name, version, managed, connectors }));
-  return file;
+  return solutionZipIn(
+    folder,
+    { uniqueName: name, version, managed, connectors },
+    `${name}_${version.replace(/\./g, '_')}.zip`,
+  );
 }
 
 /** The Web API actions the client sent since `start`. */

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import {
@@ -13,7 +12,7 @@ import {
 } from '../src/index.js';
 import { connectToLocal, SECRET, startContosoServer, sentTo } from './helpers/connect.js';
 import { importOptions } from './helpers/import-options.js';
-import { buildSolutionZip } from './helpers/solution-zip.js';
+import { buildSolutionZip, solutionZipIn } from './helpers/solution-zip.js';
 import { letPiecesCome, runOut, until } from './helpers/time.js';
 
 // The connections are real, and the time limits run on the client's manual clock: a request the
@@ -122,8 +121,7 @@ describe('a quick request the environment takes and never answers', () => {
     'a status poll that hangs does not hold up an asynchronous import: it is read again and the import goes on',
     async () => {
       const folder = temporaryFolder('web-api-timeout-');
-      const file = path.join(folder, 'Contoso.zip');
-      writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.2' }));
+      const file = solutionZipIn(folder, { uniqueName: 'Contoso', version: '1.0.0.2' });
       server.faults.inject({ kind: 'hang' }, { operation: 'asyncoperations' });
       const { client, logger, sent, clock } = connectToLocal(server);
       const imported = importSolution(client, importOptions(file, { asynchronous: true }), logger);
@@ -259,8 +257,7 @@ describe('a big answer over a slow link: the limit is on silence, not on the who
     () =>
       onOneClock(async (linked, { client, logger, sent, clock }) => {
         const folder = temporaryFolder('web-api-timeout-');
-        const file = path.join(folder, 'Contoso.zip');
-        writeFileSync(file, buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.4' }));
+        const file = solutionZipIn(folder, { uniqueName: 'Contoso', version: '1.0.0.4' });
         const reason = `Required components are missing: ${'a web resource, '.repeat(60)}and a flow.`;
         linked.faults.failNextImport({ errortext: reason });
         linked.faults.inject(slowLink, { operation: 'importjobs', times: 100 });

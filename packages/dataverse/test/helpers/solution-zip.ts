@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 
-/** A small unmanaged solution zip in the native export's shape: solution.xml, customizations.xml, [Content_Types].xml. */
-export function buildSolutionZip(options: {
+/** What `buildSolutionZip` puts in the zip. */
+export interface SolutionZipOptions {
   uniqueName: string;
   /** Its English LocalizedName: the unique name unless set. */
   displayName?: string;
@@ -14,7 +16,10 @@ export function buildSolutionZip(options: {
   environmentVariables?: Record<string, { defaultValue?: string; currentValue?: string }>;
   /** Logical names of connection references, in customizations.xml's <connectionreferences>. */
   connectionReferences?: string[];
-}): Uint8Array {
+}
+
+/** A small unmanaged solution zip in the native export's shape: solution.xml, customizations.xml, [Content_Types].xml. */
+export function buildSolutionZip(options: SolutionZipOptions): Uint8Array {
   const roots = (options.connectors ?? [])
     .map((name) => `<RootComponent type="372" schemaName="${name}" behavior="0" />`)
     .join('');
@@ -57,4 +62,18 @@ export function buildSolutionZip(options: {
   }
   for (const [name, text] of Object.entries(options.extra ?? {})) entries[name] = strToU8(text);
   return zipSync(entries);
+}
+
+/**
+ * Writes the zip that `buildSolutionZip(options)` makes into `folder`, named `fileName` or else
+ * after the solution (`Contoso.zip`), for an import to read; returns its path.
+ */
+export function solutionZipIn(
+  folder: string,
+  options: SolutionZipOptions,
+  fileName = `${options.uniqueName}.zip`,
+): string {
+  const file = path.join(folder, fileName);
+  writeFileSync(file, buildSolutionZip(options));
+  return file;
 }
