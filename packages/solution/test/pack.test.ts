@@ -275,6 +275,14 @@ describeFixtures('unmanaged and managed exports unpacked together', () => {
       message: 'does not exist; unpacking both exports reads the unmanaged export beside HIL_managed.zip.',
       hint: 'Export the solution as unmanaged too (export-solution with managed: false) into that file, or unpack HIL_managed.zip alone (package-type: auto).',
     },
+    {
+      given: 'HIL_managed.zip',
+      make: (file: string) => managedTwinOf(fixturePath('customHIL/customHIL_1_0_0_3.zip'), file),
+      say: undefined,
+      missing: 'HIL.zip',
+      message: 'does not exist; unpacking both exports reads the unmanaged export beside HIL_managed.zip.',
+      hint: 'Export the solution as unmanaged too (export without --managed) into that file, or unpack HIL_managed.zip alone (--package-type auto).',
+    },
   ])(
     'says what both needs when the other export is not beside $given, and writes nothing',
     async ({ given, make, say, missing, message, hint }) => {
