@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { targetWriteError, UserError, writeFailure } from '../src/index.js';
@@ -60,6 +60,33 @@ describe('targetWriteError', () => {
     );
     expect((told as UserError).location).toEqual({ file: target });
     expect((told as UserError).hint).toBe('Give a path with shorter names.');
+  });
+
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'write-failure-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("names the path of the call that failed when it lies outside the target's folder: a parent it could not make", () => {
+    writeFileSync(path.join(folder, 'file'), 'in the way');
+    const parent = path.join(folder, 'file', 'a');
+    const notAFolder = failureOf(() => mkdirSync(parent));
+    expect(notAFolder.code).toBe('ENOTDIR');
+    const told = targetWriteError(path.join(parent, 'b', 'out.zip'), notAFolder) as UserError;
+    expect(told.message).toMatch(/^cannot be written: .*ENOTDIR.* \(ENOTDIR, mkdir (.+)\)\.$/);
+    expect(told.message.endsWith(`(ENOTDIR, mkdir ${parent}).`)).toBe(true);
+  });
+
+  // The staging folder's name, `.out.zip.<12 hex digits>.tmp`, would only name the target's folder again.
+  it("leaves out the path of a file inside the target's staging folder", () => {
+    const target = path.join(folder, 'out.zip');
+    const staging = path.join(folder, '.out.zip.0123456789ab.tmp');
+    mkdirSync(staging);
+    const tooLong = failureOf(() => writeFileSync(path.join(staging, 'a'.repeat(300)), 'x'));
+    expect(tooLong.path?.startsWith(staging)).toBe(true);
+    const told = targetWriteError(target, tooLong) as UserError;
+    expect(told.message).toBe(
+      'cannot be written: its path is longer than the file system allows (ENAMETOOLONG, open).',
+    );
+    expect(told.location).toEqual({ file: target });
   });
 
   it("leaves an error that is not the file system's as it was", () => {
