@@ -1,11 +1,22 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   forgetMadeFolder,
   forgetTemporary,
+  inFolderMadeFor,
+  makeFolderWithParents,
   makeMissingFolder,
   pendingMadeFolders,
   pendingTemporaries,
@@ -144,5 +155,44 @@ describe('makeFolderWithParents in processes side by side', () => {
     expect(() => makeMissingFolder(path.join(work, 'file'))).toThrow(/EEXIST/);
     expect(() => makeMissingFolder(path.join(work, 'link-to-file'))).toThrow(/EEXIST/);
     expect(readdirSync(work).sort()).toEqual(['file', 'link-to-file', 'link-to-folder', 'ours', 'theirs']);
+  });
+});
+
+describe('makeFolderWithParents', () => {
+  it('removes a single folder it made, and then the parents it made above one already gone', async () => {
+    const work = folder();
+    const one = makeFolderWithParents(path.join(work, 'one'));
+    expect(readdirSync(work)).toEqual(['one']);
+    await one.remove();
+    expect(readdirSync(work)).toEqual([]);
+
+    const deep = makeFolderWithParents(path.join(work, 'a/b/c'));
+    rmdirSync(path.join(work, 'a/b/c'));
+    await deep.remove();
+    expect(readdirSync(work)).toEqual([]);
+    expect(pendingMadeFolders()).toEqual([]);
+  });
+
+  it('keeps a folder that was already there, and refuses a file in its place as mkdir -p does', async () => {
+    const work = folder();
+    mkdirSync(path.join(work, 'there'));
+    await makeFolderWithParents(path.join(work, 'there')).remove();
+    expect(readdirSync(work)).toEqual(['there']);
+    writeFileSync(path.join(work, 'file'), '');
+    expect(() => makeFolderWithParents(path.join(work, 'file'))).toThrow(/EEXIST/);
+  });
+});
+
+describe('inFolderMadeFor', () => {
+  it("gives the write's result and keeps the folders once it succeeds", async () => {
+    const work = folder();
+    const file = path.join(work, 'a/b/c.txt');
+    const written = await inFolderMadeFor(file, async () => {
+      writeFileSync(file, 'done');
+      return 'written';
+    });
+    expect(written).toBe('written');
+    expect(readdirSync(path.join(work, 'a/b'))).toEqual(['c.txt']);
+    expect(pendingMadeFolders()).toEqual([]);
   });
 });
