@@ -507,15 +507,23 @@ describe('import', () => {
   it('reads a 404 of the import job while the system job runs as "no progress yet", not as a failure', async () => {
     const file = solutionZipIn(folder, { uniqueName: 'LateJob', version: '1.0.0.0' });
     server.faults.inject({ kind: 'status', status: 404 }, { operation: 'importjobs', times: 1 });
-    const logger = createMemoryLogger();
-    const result = await importSolution(
-      connectToLocal(server).client,
-      importOptions(file, { asynchronous: true }),
-      logger,
-    );
+    // The client's logger, which the import's own lines and the Web API's retries both reach.
+    const { client, logger } = connectToLocal(server);
+    const result = await importSolution(client, importOptions(file, { asynchronous: true }), logger);
     expect(result).toMatchObject({ result: 'imported', asynchronous: true });
     expect(server.store.get('LateJob')?.version).toBe('1.0.0.0');
     expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([]);
+  });
+
+  it('reads the import job again after a 500, with a warning that names the read', async () => {
+    const file = solutionZipIn(folder, { uniqueName: 'ShakyJob', version: '1.0.0.0' });
+    server.faults.inject({ kind: 'status', status: 500 }, { operation: 'importjobs', times: 1 });
+    const { client, logger } = connectToLocal(server);
+    const result = await importSolution(client, importOptions(file, { asynchronous: true }), logger);
+    expect(result).toMatchObject({ result: 'imported', asynchronous: true });
+    expect(logger.lines.filter((line) => line.startsWith('warning: '))).toEqual([
+      'warning: Progress of the import job: HTTP 500 0x80040216; retrying in 1 s.',
+    ]);
   });
 
   it("reports an import whose system job succeeded but whose import job failed, with Dataverse's message", async () => {
@@ -804,9 +812,7 @@ describe('import', () => {
 });
 
 describe('an import is never applied twice', () => {
-  const zip = () => {
-    return solutionZipIn(folder, { uniqueName: 'Once', version: '1.0.0.0' });
-  };
+  const zip = () => solutionZipIn(folder, { uniqueName: 'Once', version: '1.0.0.0' });
   it.each([
     ['a 504', { kind: 'status', status: 504 } as const],
     ['a dropped connection', { kind: 'drop-connection' } as const],

@@ -89,6 +89,31 @@ describe('stage and upgrade', () => {
     );
   });
 
+  // It starts a system job, as ImportSolutionAsync does: a 503 may have come after the job was queued.
+  it('is not sent again after a 503: the upgrade may or may not have been applied', async () => {
+    const { client } = connectToLocal(server);
+    await importSolution(
+      client,
+      importOptions(managedZip('Unsure', '1.0.0.0', ['cr1a6_a'])),
+      createMemoryLogger(),
+    );
+    server.faults.inject({ kind: 'status', status: 503 }, { operation: 'StageAndUpgradeAsync' });
+    const start = server.requests.length;
+    const error = await importSolution(
+      client,
+      importOptions(managedZip('Unsure', '1.0.1.0', ['cr1a6_a']), { stageAndUpgrade: true }),
+      createMemoryLogger(),
+    )
+      .catch((e: unknown) => e)
+      .finally(() => server.faults.clear());
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(
+      /^Import of solution 'Unsure' may or may not have been applied: /,
+    );
+    expect(actionsSince(start)).toEqual(['StageAndUpgradeAsync']);
+    expect(server.store.get('Unsure')).toMatchObject({ version: '1.0.0.0' });
+  });
+
   it('refuses an unmanaged zip before the upload, located at the zip, in the words of an action', async () => {
     const { client } = connectToLocal(server, { say: inputWords });
     const file = managedZip('Unmanaged', '1.0.0.0', ['cr1a6_a'], false);

@@ -186,6 +186,34 @@ describe('a synchronous export or import keeps the long limit and is not sent ag
   );
 });
 
+// StageAndUpgradeAsync only starts a job, but its request carries the solution file, as ImportSolutionAsync's does.
+describe('the start of a stage and upgrade, which uploads the solution, has the long limit', () => {
+  it(
+    'and is not sent again when no answer came within it',
+    async () => {
+      server.faults.inject({ kind: 'hang' }, { operation: 'StageAndUpgradeAsync' });
+      const { client, sleeps, sent, clock } = connectToLocal(server);
+      const started = client
+        .startStageAndUpgrade({
+          customizationFile: buildSolutionZip({ uniqueName: 'Contoso', version: '1.0.0.4', managed: true }),
+          importJobId: '0f9e8d7c-0000-4000-8000-000000000004',
+          overwriteUnmanagedCustomizations: false,
+          publishWorkflows: true,
+          solutionName: 'Contoso',
+        })
+        .catch((e: unknown) => e);
+      await runOut(clock, slowMs, () => server.faults.held === 1, started);
+      const error = (await started) as Error;
+      expect(error.message).toBe(
+        `Import of solution 'Contoso' may or may not have been applied: ${server.environmentUrl} did not answer within 10 min.`,
+      );
+      expect(sentTo(sent, 'StageAndUpgradeAsync')).toBe(1);
+      expect(sleeps).toEqual([]);
+    },
+    HANG_GUARD_MS,
+  );
+});
+
 describe('a slow request that may be sent twice is not sent again after the long limit either', () => {
   it(
     'publishing all customizations: may still be running, so said so, with where to look',
