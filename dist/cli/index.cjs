@@ -76628,7 +76628,11 @@ var DataverseClient = class {
         this.say
       )
     });
-    return decodeFile(result.ExportSolutionFile, "ExportSolution");
+    return this.exportedFile(
+      result.ExportSolutionFile,
+      `Export of solution '${request2.solutionName}'`,
+      "ExportSolution"
+    );
   }
   async startExportAsync(request2) {
     const sentAtMs = this.clock.now();
@@ -76660,7 +76664,11 @@ var DataverseClient = class {
       slow: true,
       timeoutHint: `Check ${this.say(REQUESTING_MACHINE)}'s network to the environment, and run ${this.say(THE_RUN)} again.`
     });
-    return decodeFile(result.ExportSolutionFile, "DownloadSolutionExportData");
+    return this.exportedFile(
+      result.ExportSolutionFile,
+      "Download of the exported solution",
+      "DownloadSolutionExportData"
+    );
   }
   async importSolution(request2) {
     await this.http.post("ImportSolution", {
@@ -76739,6 +76747,21 @@ var DataverseClient = class {
       await this.clock.sleep(delay);
     }
   }
+  /**
+   * The solution zip of an export's answer (ExportSolutionFile, base64). An answer without it, which
+   * the Web API never gives but a proxy or a service in a bad state can, is told with the environment
+   * and the call, not as an empty zip.
+   */
+  exportedFile(base64, operation2, action) {
+    if (typeof base64 !== "string" || base64 === "")
+      throw new UserError(
+        `${operation2}: ${this.environment.origin} answered ${action} without the solution file (ExportSolutionFile).`,
+        {
+          hint: `Run ${this.say(THE_RUN)} again; if the answer is the same, export the solution in Power Apps to see what Dataverse says.`
+        }
+      );
+    return new Uint8Array(Buffer.from(base64, "base64"));
+  }
   newImportJobId() {
     return (0, import_node_crypto9.randomUUID)();
   }
@@ -76760,11 +76783,6 @@ function importBody(request2) {
     ...request2.holdingSolution ? { HoldingSolution: true } : {},
     ...request2.componentParameters && request2.componentParameters.length > 0 ? { ComponentParameters: request2.componentParameters } : {}
   };
-}
-function decodeFile(base64, action) {
-  if (typeof base64 !== "string" || base64 === "")
-    throw new UserError(`${action} answered without ExportSolutionFile.`);
-  return new Uint8Array(Buffer.from(base64, "base64"));
 }
 function guid(id) {
   if (!GUID.test(id)) throw new UserError(`Dataverse returned '${id}' where a job ID (GUID) was expected.`);

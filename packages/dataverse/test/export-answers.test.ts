@@ -29,17 +29,30 @@ const exportOptions = (asynchronous: boolean): ExportSolutionOptions & { outputF
 
 describe('an export answered without the solution file', () => {
   it.each([
-    { asynchronous: false, operation: 'ExportSolution', body: {} },
-    { asynchronous: true, operation: 'DownloadSolutionExportData', body: { ExportSolutionFile: '' } },
-  ])('$operation: says which call answered without it', async ({ asynchronous, operation, body }) => {
-    server.faults.inject({ kind: 'status', status: 200, body }, { operation });
-    const { client, logger } = connectToLocal(server);
-    const options = exportOptions(asynchronous);
-    const error = await exportSolution(client, options, logger).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(`${operation} answered without ExportSolutionFile.`);
-    expect(existsSync(options.outputFile)).toBe(false);
-  });
+    { asynchronous: false, operation: 'ExportSolution', body: {}, what: "Export of solution 'Contoso'" },
+    {
+      asynchronous: true,
+      operation: 'DownloadSolutionExportData',
+      body: { ExportSolutionFile: '' },
+      what: 'Download of the exported solution',
+    },
+  ])(
+    '$operation: says which call answered without it, and where',
+    async ({ asynchronous, operation, body, what }) => {
+      server.faults.inject({ kind: 'status', status: 200, body }, { operation });
+      const { client, logger } = connectToLocal(server);
+      const options = exportOptions(asynchronous);
+      const error = await exportSolution(client, options, logger).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(
+        `${what}: ${new URL(server.environmentUrl).origin} answered ${operation} without the solution file (ExportSolutionFile).`,
+      );
+      expect((error as UserError).hint).toBe(
+        'Run the command again; if the answer is the same, export the solution in Power Apps to see what Dataverse says.',
+      );
+      expect(existsSync(options.outputFile)).toBe(false);
+    },
+  );
 });
 
 // Dataverse's answer to a user without the privilege to export.

@@ -124,7 +124,11 @@ export class DataverseClient {
           this.say,
         ),
     });
-    return decodeFile(result.ExportSolutionFile, 'ExportSolution');
+    return this.exportedFile(
+      result.ExportSolutionFile,
+      `Export of solution '${request.solutionName}'`,
+      'ExportSolution',
+    );
   }
 
   async startExportAsync(request: ExportRequest): Promise<{ asyncOperationId: string; exportJobId: string }> {
@@ -159,7 +163,11 @@ export class DataverseClient {
       slow: true,
       timeoutHint: `Check ${this.say(REQUESTING_MACHINE)}'s network to the environment, and run ${this.say(THE_RUN)} again.`,
     });
-    return decodeFile(result.ExportSolutionFile, 'DownloadSolutionExportData');
+    return this.exportedFile(
+      result.ExportSolutionFile,
+      'Download of the exported solution',
+      'DownloadSolutionExportData',
+    );
   }
 
   async importSolution(request: ImportRequest): Promise<void> {
@@ -251,6 +259,22 @@ export class DataverseClient {
     }
   }
 
+  /**
+   * The solution zip of an export's answer (ExportSolutionFile, base64). An answer without it, which
+   * the Web API never gives but a proxy or a service in a bad state can, is told with the environment
+   * and the call, not as an empty zip.
+   */
+  private exportedFile(base64: unknown, operation: string, action: string): Uint8Array {
+    if (typeof base64 !== 'string' || base64 === '')
+      throw new UserError(
+        `${operation}: ${this.environment.origin} answered ${action} without the solution file (ExportSolutionFile).`,
+        {
+          hint: `Run ${this.say(THE_RUN)} again; if the answer is the same, export the solution in Power Apps to see what Dataverse says.`,
+        },
+      );
+    return new Uint8Array(Buffer.from(base64, 'base64'));
+  }
+
   newImportJobId(): string {
     return randomUUID();
   }
@@ -278,12 +302,6 @@ function importBody(request: ImportRequest): Record<string, unknown> {
       ? { ComponentParameters: request.componentParameters }
       : {}),
   };
-}
-
-function decodeFile(base64: unknown, action: string): Uint8Array {
-  if (typeof base64 !== 'string' || base64 === '')
-    throw new UserError(`${action} answered without ExportSolutionFile.`);
-  return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
 function guid(id: string): string {
