@@ -87,6 +87,38 @@ describe('commitFolder on a case-insensitive file system (Windows, macOS)', () =
     expect(result.deleted).toEqual(['webresources/B.js', 'webresources/a.js']);
   });
 
+  // The folder's other files move with it; a sibling whose name starts the same does not.
+  it('renames a nested folder whose name changed only in case, and no sibling that shares its start', async () => {
+    const root = temp.make();
+    insensitiveRoot = root;
+    const target = tree(path.join(root, 'src'), {
+      'Assets/webresources/a.js': 'a',
+      'Assets/webresources/b.js': 'b',
+      'Assets/webresources/c.js': 'c',
+      'Assets/webresources-old/d.js': 'd',
+    });
+    const staged = tree(path.join(root, 'staged'), {
+      'Assets/WebResources/a.js': 'a',
+      'Assets/WebResources/b.js': 'b changed',
+      'Assets/WebResources/c.js': 'c',
+      'Assets/webresources-old/d.js': 'd',
+    });
+    const result = await commitFolder(staged, target, { stale: 'delete' });
+    insensitiveRoot = undefined;
+    expect(filesOf(target)).toEqual([
+      'Assets/WebResources/a.js',
+      'Assets/WebResources/b.js',
+      'Assets/WebResources/c.js',
+      'Assets/webresources-old/d.js',
+    ]);
+    expect(result).toEqual({
+      written: ['Assets/WebResources/a.js', 'Assets/WebResources/b.js', 'Assets/WebResources/c.js'],
+      deleted: ['Assets/webresources/a.js', 'Assets/webresources/b.js', 'Assets/webresources/c.js'],
+      unchanged: ['Assets/webresources-old/d.js'],
+      kept: [],
+    });
+  });
+
   it('on a case-sensitive file system, writes the new name and deletes the old one', async () => {
     const target = tree(temp.make(), { 'Workflows/Myflow-1A2B.json': '{"flow":1}' });
     const staged = tree(temp.make(), { 'Workflows/MyFlow-1A2B.json': '{"flow":1}' });
