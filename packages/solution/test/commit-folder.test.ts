@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { locatedMessage } from '@connector-alm/testing';
+import type { UserError } from '@connector-alm/core';
 import { commitFolder, isRepositoryFile } from '../src/index.js';
 import { temporaryFolders } from './helpers/zips.js';
 
@@ -19,17 +20,18 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('commitFolder into an existing target', () => {
+  // The file is reported by its own path, not by the deeper folder the new content needs there.
   it('replaces a file that the new content needs as a folder, and reports it deleted', async () => {
     const target = tree({ 'WebResources/lib': 'old file', 'Other/Solution.xml': 'same' });
-    const staged = tree({ 'WebResources/lib/x.js': 'new', 'Other/Solution.xml': 'same' });
+    const staged = tree({ 'WebResources/lib/min/x.js': 'new', 'Other/Solution.xml': 'same' });
     const result = await commitFolder(staged, target, { stale: 'keep' });
     expect(result).toEqual({
-      written: ['WebResources/lib/x.js'],
+      written: ['WebResources/lib/min/x.js'],
       deleted: ['WebResources/lib'],
       unchanged: ['Other/Solution.xml'],
       kept: [],
     });
-    expect(readFileSync(path.join(target, 'WebResources/lib/x.js'), 'utf8')).toBe('new');
+    expect(readFileSync(path.join(target, 'WebResources/lib/min/x.js'), 'utf8')).toBe('new');
   });
 
   it('reports the files of a folder that the new content has as a file', async () => {
@@ -122,6 +124,7 @@ describe('commitFolder into an existing target', () => {
     expect(locatedMessage(error)).toBe(
       `${path.join(target, 'WebResources')}: is a link that leads outside the target folder; nothing is written through it.`,
     );
+    expect((error as UserError).hint).toBe('Remove the link from the target folder.');
     expect(readdirSync(outside)).toEqual([]);
     expect(existsSync(path.join(staged, 'WebResources/new/deeper/x.js'))).toBe(true);
   });
