@@ -81,6 +81,15 @@ describe('commitFolder into an existing target', () => {
     expect(readFileSync(path.join(target, 'WebResources/x.js'), 'utf8')).toBe('x();\r\ny();\n');
   });
 
+  // Git converts no binary file (one with a NUL byte): its CRLF on disk is content of its own.
+  it('rewrites a binary file that differs only by a CR before each LF', async () => {
+    const target = tree({ 'WebResources/icon.bin': 'PNG\0\r\nIHDR\r\n' });
+    const staged = tree({ 'WebResources/icon.bin': 'PNG\0\nIHDR\n' });
+    const result = await commitFolder(staged, target, { stale: 'delete' });
+    expect(result.written).toEqual(['WebResources/icon.bin']);
+    expect(readFileSync(path.join(target, 'WebResources/icon.bin'), 'latin1')).toBe('PNG\0\nIHDR\n');
+  });
+
   // A fresh clone has empty folders in .git (refs/tags, objects/info); without .git/refs git no
   // longer takes the folder for a repository.
   it('leaves the empty folders of what `protect` names when it removes emptied folders', async () => {
