@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { cpSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runActionBundle } from '@connector-alm/testing';
+import { runActionBundle, temporaryFolder } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
 import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
@@ -52,7 +52,10 @@ function mergeWhereTheBaseMovedTheLines() {
   return { workspace, baseSha, headSha, mergeSha, headText, mergeText };
 }
 
-function runOnMerge(setup: ReturnType<typeof mergeWhereTheBaseMovedTheLines>) {
+function runOnMerge(
+  setup: ReturnType<typeof mergeWhereTheBaseMovedTheLines>,
+  more: { inputs?: Record<string, string>; env?: Record<string, string> } = {},
+) {
   return runActionBundle('validate-connector', {
     workspace: setup.workspace,
     eventName: 'pull_request',
@@ -64,8 +67,8 @@ function runOnMerge(setup: ReturnType<typeof mergeWhereTheBaseMovedTheLines>) {
         head: { ref: 'feature', sha: setup.headSha },
       },
     },
-    env: { GITHUB_SHA: setup.mergeSha },
-    inputs: { 'fail-on': 'never' },
+    env: { GITHUB_SHA: setup.mergeSha, ...more.env },
+    inputs: { 'fail-on': 'never', ...more.inputs },
   });
 }
 
@@ -109,5 +112,29 @@ describe("validate-connector's lines on a pull request's merge commit", () => {
     const annotation = run.annotations.find((each) => each.message.includes("'x-ms-head-note'"));
     expect(annotation).toMatchObject({ file: SWAGGER, line: mergeLine });
     expect(run.summary).toContain(link(unknownHead, mergeLine));
+  });
+
+  // extract-connectors' folders under runner.temp are outside the repository: git cannot compare
+  // them, and they keep their lines; the repository's connector beside them is still read at the head.
+  // (base: none: a folder outside the repository has no base to be compared with.)
+  it("reads the repository's findings at the head beside a connector folder outside the repository", async () => {
+    const setup = mergeWhereTheBaseMovedTheLines();
+    const headLine = lineOf(setup.headText, '"x-ms-head-note"');
+    const temp = realpathSync(temporaryFolder('runner-temp-'));
+    const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
+    cpSync(path.join(setup.workspace, 'certified-connectors', 'Contoso Tasks'), extracted, {
+      recursive: true,
+    });
+    const run = await runOnMerge(setup, {
+      inputs: { path: `certified-connectors/Contoso Tasks\n${extracted}`, base: 'none' },
+      env: { RUNNER_TEMP: temp },
+    });
+    expect(run.stderr).toBe('');
+    const notes = run.annotations.filter((each) => each.message.includes("'x-ms-head-note'"));
+    expect(notes).toContainEqual(expect.objectContaining({ file: SWAGGER, line: headLine }));
+    // On no file of the pull request, named by its absolute path (it read ../runner-temp-…/… before).
+    const outside = notes.find((each) => each.file === undefined);
+    const named = `${path.join(extracted, 'apiDefinition.swagger.json')}: The extension 'x-ms-head-note'`;
+    expect(outside?.message.slice(0, named.length)).toBe(named);
   });
 });

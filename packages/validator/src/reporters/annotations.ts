@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Finding, Severity } from '../model/finding.js';
 import { plural } from '@connector-alm/core';
 import { PULL_REQUEST_RULE_IDS } from '../repository/rules/index.js';
@@ -70,7 +71,8 @@ const LEVEL_OF: Record<Severity, AnnotationLevel> = { error: 'error', warning: '
  * and the job summary: on the pull request page it must not read as the change's fault.
  * GitHub shows an annotation only on a file of the repository: one naming a folder (REPO-ONE-PER-PR,
  * REPO-FOLDER-NAME, a nested folder REPO-EXTRA-FILES reports) or a path outside the repository showed
- * nowhere. Such an annotation has no file and no line, and its text begins with the path instead.
+ * nowhere. Such an annotation has no file and no line, and its text begins with the path instead (one
+ * outside the repository by its absolute path).
  */
 export function toAnnotations(
   findings: readonly Finding[],
@@ -149,8 +151,14 @@ function toAnnotation(finding: Finding, options: AnnotationOptions, alsoOn = 0):
   const message = alsoOn > 0 ? `${existing} (also on ${plural(alsoOn, 'more connector')})` : existing;
   const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
   const file = repositoryPath(finding.file, options);
+  // A file outside the repository (extract-connectors' folders under runner.temp) by its absolute
+  // path, as the job summary names it: relative to the workspace it was ../../_temp/…, a path nobody wrote.
   if (file === undefined || !isOnFile(finding, file, options))
-    return { level, message: `${file ?? finding.file}: ${message}`, title };
+    return {
+      level,
+      message: `${file ?? path.resolve(options.cwd ?? process.cwd(), finding.file)}: ${message}`,
+      title,
+    };
   const lines = annotatedLines(finding, options.headLine);
   if (lines === undefined)
     return {

@@ -145,7 +145,12 @@ describe('toAnnotations', () => {
     expect(annotations).toEqual([
       { level: 'error', message: 'Contoso: One per PR.', title: 'REPO-ONE-PER-PR' },
       { level: 'error', message: 'Contoso/src: Nested.', title: 'REPO-EXTRA-FILES' },
-      { level: 'error', message: '../elsewhere/apiDefinition.swagger.json: Out.', title: 'A' },
+      // By its absolute path: relative to the repository it read as ../../_temp/… in an action.
+      {
+        level: 'error',
+        message: `${path.resolve('/repo', '../elsewhere/apiDefinition.swagger.json')}: Out.`,
+        title: 'A',
+      },
       expect.objectContaining({ file: 'Contoso/apiDefinition.swagger.json', startLine: 3 }),
     ]);
     // Without a way to ask, the connector folder itself is still known to be a folder.
