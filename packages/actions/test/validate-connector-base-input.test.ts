@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { runActionBundle } from '@connector-alm/testing';
-import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import {
+  commitOnDev,
+  git,
+  pullRequestRepository,
+  workspaceWithConnector,
+} from './helpers/pull-request-repo.js';
 import { expectFailedWith } from './helpers/step-failure.js';
 
 // `base: origin/mian` was refused in git's words ('The git ref "origin/mian" does not name a commit'),
@@ -44,9 +49,12 @@ describe('validate-connector base input', () => {
     );
   });
 
-  it('compares with a base that names a commit', async () => {
-    const run = await runActionBundle('validate-connector', { workspace, inputs: { base: 'dev' } });
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs['breaking-changes']).toBe('0');
+  // Outside a pull request, the base input alone says what to compare with: the operation the branch
+  // deleted since dev is a breaking change against it.
+  it('compares with the commit the base names', async () => {
+    const { workspace: branch } = pullRequestRepository(workspaceWithConnector());
+    const run = await runActionBundle('validate-connector', { workspace: branch, inputs: { base: 'dev' } });
+    expect(run.outputs['breaking-changes']).toBe('1');
+    expect(run.summary).toMatch(/BRK-OP-DELETED/);
   });
 });

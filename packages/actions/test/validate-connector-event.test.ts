@@ -63,6 +63,49 @@ describe('readPullRequestEvent', () => {
     expect(event?.facts.headRepository).toBeUndefined();
     expect(event?.facts.baseRepository).toBe('microsoft/PowerPlatformConnectors');
   });
+
+  // A merge queue's event has no pull_request: its base and head are the merge group's, and it has
+  // no title or base branch for the pull request's rules.
+  it('reads the base and head of a merge group', () => {
+    const event = readPullRequestEvent(
+      eventEnvironment(
+        {
+          action: 'checks_requested',
+          merge_group: {
+            base_sha: 'b'.repeat(40),
+            base_ref: 'refs/heads/master',
+            head_sha: 'h'.repeat(40),
+            head_ref: 'refs/heads/gh-readonly-queue/master/pr-12-' + 'b'.repeat(40),
+          },
+        },
+        'merge_group',
+      ),
+    );
+    expect(event).toEqual({ baseSha: 'b'.repeat(40), headSha: 'h'.repeat(40), number: undefined, facts: {} });
+  });
+
+  it('reads no pull request of other events, nor of a payload without a base', () => {
+    const payload = { pull_request: { base: { sha: 'b'.repeat(40) }, head: { sha: 'h'.repeat(40) } } };
+    expect(readPullRequestEvent(eventEnvironment(payload, 'push'))).toBeUndefined();
+    expect(readPullRequestEvent({ GITHUB_EVENT_NAME: 'pull_request' })).toBeUndefined();
+    expect(readPullRequestEvent(eventEnvironment({ pull_request: { number: 3 } }))).toBeUndefined();
+  });
+
+  it('reads the head a push replaced on synchronize only', () => {
+    const payload = {
+      before: 'a'.repeat(40),
+      pull_request: { base: { sha: 'b'.repeat(40) }, head: { sha: 'h'.repeat(40) } },
+    };
+    expect(readPullRequestEvent(eventEnvironment({ ...payload, action: 'synchronize' }))?.before).toBe(
+      'a'.repeat(40),
+    );
+    expect(readPullRequestEvent(eventEnvironment({ ...payload, action: 'opened' }))).not.toHaveProperty(
+      'before',
+    );
+    expect(
+      readPullRequestEvent(eventEnvironment({ ...payload, action: 'synchronize', before: '' })),
+    ).not.toHaveProperty('before');
+  });
 });
 
 // Outside GitHub Actions (act, a script that sets the runner's variables) the event file may be missing
