@@ -545,6 +545,47 @@ describe('validate-connector path input', () => {
     },
   );
 
+  // A solution given in path: the advice is extract-connectors', in a workflow's words, as
+  // open-pull-request's connector input gives it.
+  const extractFirst =
+    "A solution's connectors are read in the PowerPlatformConnectors layout: extract them into connector folders first (the extract-connectors action, e.g. into custom-connectors), then give those folders in path.";
+  it.each<[string, string, string, string | undefined]>([
+    [
+      'a solution zip',
+      'Contoso.zip',
+      "Input 'path' gives a path that is a zip (a solution?), not a connector folder or a file of one.",
+      'Contoso.zip',
+    ],
+    [
+      'an unpacked solution',
+      'solutions/Contoso',
+      "solutions/Contoso: Input 'path' gives a path that is an unpacked solution, not a connector folder or a file of one.",
+      undefined,
+    ],
+    [
+      'a file of an unpacked solution',
+      'solutions/Contoso/Other/Customizations.xml',
+      "Input 'path' gives a path that is a file of the unpacked solution 'solutions/Contoso', not a connector folder or a file of one.",
+      'solutions/Contoso/Other/Customizations.xml',
+    ],
+  ])('fails the step on %s, with the way to its connector folders', async (_case, given, message, file) => {
+    const workspace = workspaceWithConnector();
+    writeFileSync(path.join(workspace, 'Contoso.zip'), Buffer.from('PK\x03\x04not really a zip', 'latin1'));
+    mkdirSync(path.join(workspace, 'solutions', 'Contoso', 'Other'), { recursive: true });
+    writeFileSync(
+      path.join(workspace, 'solutions', 'Contoso', 'Other', 'Solution.xml'),
+      '<ImportExportXml/>\n',
+    );
+    writeFileSync(
+      path.join(workspace, 'solutions', 'Contoso', 'Other', 'Customizations.xml'),
+      '<ImportExportXml/>\n',
+    );
+    const run = await runActionBundle('validate-connector', { workspace, inputs: { path: given } });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations).toEqual([{ level: 'error', message: `${message} ${extractFirst}`, file }]);
+  });
+
   // Both were refused, but a path too long was told "does not exist.", and the configuration file's
   // "The configuration file cannot be read (ENAMETOOLONG)." named no input and asked to check who may
   // read it. Now as open-pull-request's `connector` says it (realPathInsideWorkspace).
