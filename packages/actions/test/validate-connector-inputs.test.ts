@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { cpSync } from 'node:fs';
 import path from 'node:path';
-import { runActionBundle } from '@connector-alm/testing';
+import { runActionBundle, temporaryFolder } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
 import { workspaceWithConnector } from './helpers/pull-request-repo.js';
 import { errorContaining, expectFailedWith } from './helpers/step-failure.js';
@@ -234,5 +234,24 @@ describe('validate-connector on a pull request outside a git work tree', () => {
     });
     expect(unchecked.exitCode).toBe(0);
     expect(JSON.parse(unchecked.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+  });
+
+  // A runner image without git (a container job) is not a workspace outside a work tree: the way out
+  // is to install git.
+  it('says that git is not installed on the runner, when it is not', async () => {
+    const run = await runActionBundle('validate-connector', {
+      workspace: workspaceWithConnector(),
+      eventName: 'pull_request',
+      event: {
+        pull_request: { number: 1, base: { ref: 'dev', sha: 'a'.repeat(40) }, head: { sha: 'b'.repeat(40) } },
+      },
+      // A PATH with no git on it.
+      env: { PATH: temporaryFolder('no-git-') },
+    });
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        'Comparing the pull request with its base needs git, and it is not installed on this runner. Install git before this step, or set base: none to check the connector folders without comparing them with the base.',
+    });
   });
 });
