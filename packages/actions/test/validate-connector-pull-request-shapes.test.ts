@@ -149,4 +149,20 @@ describe('validate-connector on pull requests of unusual shapes', () => {
     expect(JSON.parse(sarif).runs[0]).toMatchObject({ tool: { driver: { rules: [] } }, results: [] });
     expect(Buffer.byteLength(sarif)).toBeLessThan(1000);
   });
+
+  it("picks the connectors by the pull request's commits, not by files an earlier step of the job left changed", async () => {
+    // The commits change Tasks; an earlier step rewrote Notes' swagger in the checkout (a formatter, a
+    // generator) without committing it: Notes is not the pull request's.
+    const workspace = workspaceWithConnector();
+    const notes = writeNotesConnector(workspace);
+    const baseSha = commitOnDev(workspace);
+    const tasks = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    writeFileSync(path.join(tasks, 'readme.md'), `${validReadme()}\nEdited.\n`);
+    git(workspace, 'commit', '-qam', 'edit Tasks');
+    writeFileSync(path.join(notes, 'readme.md'), `${validReadme()}\nLeft by an earlier step.\n`);
+
+    const run = await runOnPullRequest(workspace, baseSha);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+  });
 });
