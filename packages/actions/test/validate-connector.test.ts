@@ -948,6 +948,33 @@ describe('validate-connector in a pull request', () => {
     expect(run.exitCode).toBe(0);
   });
 
+  // A head checked out as it is (actions/checkout with ref: the head's sha), whose last commit merges
+  // the base branch in: a merge commit too, but not GitHub's merge of the head, so its first parent is
+  // the pull request's previous commit, no base; compared with it, the pull request changed nothing.
+  it("compares a head that merges its base branch in with the event's base, not with its first parent", async () => {
+    const workspace = workspaceWithConnector();
+    commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    const swagger = validSwagger();
+    delete swagger.paths['/tasks/{taskId}'];
+    writeFileSync(
+      path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'apiDefinition.swagger.json'),
+      JSON.stringify(swagger, null, 2),
+    );
+    git(workspace, 'commit', '-qam', 'remove GetTask');
+    git(workspace, 'checkout', '-q', 'dev');
+    writeFileSync(path.join(workspace, 'README.md'), '# connectors\n');
+    git(workspace, 'add', '-A');
+    git(workspace, 'commit', '-qm', 'dev adds a readme');
+    const baseSha = git(workspace, 'rev-parse', 'HEAD');
+    git(workspace, 'checkout', '-q', 'feature');
+    git(workspace, 'merge', '-q', '--no-edit', 'dev');
+    const run = await runOnHeadOf(workspace, baseSha, 13);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
+    expect(run.outputs['breaking-changes']).toBe('1');
+  });
+
   it('passes a pull request that changes no connector', async () => {
     const workspace = workspaceWithConnector();
     const baseSha = commitOnDev(workspace);
