@@ -554,6 +554,19 @@ describe('open-pull-request without the permission to write', () => {
     expect(scenario.github.requests.length).toBe(requests);
   });
 
+  // A connector input from a variable that did not reach the job: it is what is missing, before the
+  // token is asked for.
+  it('says an empty connector input is required, before it asks for the token or sends anything', async () => {
+    const requests = scenario.github.requests.length;
+    const empty = await runAction(scenario, { token: '', connector: '' });
+    expectFailedWith(empty, {
+      level: 'error',
+      message:
+        "Input 'connector' is required but was empty. Give the connector folder, relative to the workspace.",
+    });
+    expect(scenario.github.requests.length).toBe(requests);
+  });
+
   // target-folder names one upstream folder: two connectors would both be written into it.
   it('refuses target-folder with several connectors before it sends any', async () => {
     const requests = scenario.github.requests.length;
