@@ -192,6 +192,29 @@ describe('validate-connector: what the change and the push fixed', () => {
     );
   });
 
+  // The reverse of pushThatResolves: a push that breaks what the head it replaced kept. Its deprecation
+  // warning counts among the findings added, as the summary counts it among the warnings.
+  it('counts the breaking changes a push introduced, and the warning it added', async () => {
+    const workspace = workspaceWithConnector();
+    const baseSha = commitOnDev(workspace);
+    git(workspace, 'checkout', '-qb', 'feature');
+    const kept = validSwagger();
+    kept.info.description = `${kept.info.description} Now with more words.`;
+    writeFileSync(path.join(workspace, SWAGGER), JSON.stringify(kept, null, 2));
+    git(workspace, 'commit', '-qam', 'first push');
+    const before = git(workspace, 'rev-parse', 'HEAD').trim();
+    delete kept.definitions.Task.properties.status;
+    kept.paths['/tasks'].get.deprecated = true;
+    kept.paths['/tasks'].get['x-ms-api-annotation'] = { family: 'ListTasks', revision: 1 };
+    writeFileSync(path.join(workspace, SWAGGER), JSON.stringify(kept, null, 2));
+    git(workspace, 'commit', '-qam', 'second push');
+    const result = await run(workspace, baseSha, { action: 'synchronize', before });
+    expect(result.stderr).toBe('');
+    expect(result.summary.split('\n')[4]).toBe(
+      `This push fixed 0 and added 2, and introduced 3 breaking changes (against \`${before.slice(0, 12)}\`, the head it replaced).`,
+    );
+  });
+
   // A connector the push put back exactly as dev has it is no longer the pull request's, so the run
   // left it out, and with it all the push resolved: "fixed 0 and added 0".
   it('counts what the push resolved in a connector it put back as the base has it, which the run no longer checks', async () => {
