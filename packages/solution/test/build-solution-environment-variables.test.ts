@@ -59,6 +59,20 @@ function rootComponents(entries: Map<string, Buffer>): Array<[string, string]> {
   });
 }
 
+/** The attributes of the `<RootComponent>` of `schemaName` in a built zip's manifest. */
+function rootComponentOf(
+  entries: Map<string, Buffer>,
+  schemaName: string,
+): ReadonlyArray<readonly [string, string]> {
+  const manifest = firstChild(
+    parseXml(entries.get('solution.xml')!.toString(), 'solution.xml'),
+    'SolutionManifest',
+  )!;
+  return childElements(firstChild(manifest, 'RootComponents')!).find((root) =>
+    root.attributes.some(([key, value]) => key === 'schemaName' && value === schemaName),
+  )!.attributes;
+}
+
 // A new user built the connector extracted from customHIL with --existing customHIL_1_0_0_3.zip: the
 // connector's host is @environmentVariables("cat_HitlHostUrl"), the zip had no definition of it and
 // the run said nothing. Imported into a fresh environment, the connector points at nothing.
@@ -79,6 +93,12 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('build-solution and envi
     expect(rootComponents(entries)).toEqual([
       ['372', 'cat_human-2din-2dthe-2dloop'],
       ['380', 'cat_HitlHostUrl'],
+    ]);
+    // Listed as the connector is: the whole component (behavior 0, as exports list what was added whole).
+    expect(rootComponentOf(entries, 'cat_HitlHostUrl')).toEqual([
+      ['type', '380'],
+      ['schemaName', 'cat_HitlHostUrl'],
+      ['behavior', '0'],
     ]);
     // Read back as a solution that holds it, as --existing of the next build.
     expect(

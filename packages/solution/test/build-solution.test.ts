@@ -104,6 +104,116 @@ describe('build-solution', () => {
     );
   });
 
+  // Dataverse reads these two files, not the zip's other parts, to learn what the solution is and who
+  // publishes it: every element a connector-only solution needs, the publisher's derived option value
+  // prefix (the same for every build, as the zip bytes are), the xsi namespace its nil elements use.
+  it('writes solution.xml and customizations.xml as exports have them, every element and value included', async () => {
+    const zip = path.join(temp.make(), 'out.zip');
+    // No display names given: the unique names stand for them.
+    await buildSolution([connectorFolder('Tasks')], zip, {
+      ...OPTIONS,
+      publisher: { uniqueName: 'Contoso', prefix: 'contoso' },
+    });
+    const entries = await readZip(zip);
+    const address = (number: string): string[] => [
+      '        <Address>',
+      `          <AddressNumber>${number}</AddressNumber>`,
+      '          <AddressTypeCode>1</AddressTypeCode>',
+      '          <City xsi:nil="true"></City>',
+      '          <Country xsi:nil="true"></Country>',
+      '          <Line1 xsi:nil="true"></Line1>',
+      '          <Name xsi:nil="true"></Name>',
+      '          <PostalCode xsi:nil="true"></PostalCode>',
+      '          <ShippingMethodCode>1</ShippingMethodCode>',
+      '        </Address>',
+    ];
+    expect(entries.get('solution.xml')!.toString('utf8').split('\r\n')).toEqual([
+      '<ImportExportXml version="9.2.0.0" SolutionPackageVersion="9.2" languagecode="1033" generatedBy="CrmLive" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+      '  <SolutionManifest>',
+      '    <UniqueName>ContosoConnectors</UniqueName>',
+      '    <LocalizedNames>',
+      '      <LocalizedName description="ContosoConnectors" languagecode="1033" />',
+      '    </LocalizedNames>',
+      '    <Descriptions />',
+      '    <Version>1.2.0.0</Version>',
+      '    <Managed>0</Managed>',
+      '    <Publisher>',
+      '      <UniqueName>Contoso</UniqueName>',
+      '      <LocalizedNames>',
+      '        <LocalizedName description="Contoso" languagecode="1033" />',
+      '      </LocalizedNames>',
+      '      <Descriptions />',
+      '      <EMailAddress xsi:nil="true"></EMailAddress>',
+      '      <SupportingWebsiteUrl xsi:nil="true"></SupportingWebsiteUrl>',
+      '      <CustomizationPrefix>contoso</CustomizationPrefix>',
+      '      <CustomizationOptionValuePrefix>73593</CustomizationOptionValuePrefix>',
+      '      <Addresses>',
+      ...address('1'),
+      ...address('2'),
+      '      </Addresses>',
+      '    </Publisher>',
+      '    <RootComponents>',
+      `      <RootComponent type="372" id="{${connectorIdFor('contoso_tasks')}}" schemaName="contoso_tasks" behavior="0" />`,
+      '    </RootComponents>',
+      '    <MissingDependencies />',
+      '  </SolutionManifest>',
+      '</ImportExportXml>',
+    ]);
+    expect(entries.get('customizations.xml')!.toString('utf8').split('\r\n')).toEqual([
+      '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+      '  <Entities />',
+      '  <Roles />',
+      '  <Workflows />',
+      '  <FieldSecurityProfiles />',
+      '  <Templates />',
+      '  <EntityMaps />',
+      '  <EntityRelationships />',
+      '  <OrganizationSettings />',
+      '  <optionsets />',
+      '  <CustomControls />',
+      '  <EntityDataProviders />',
+      '  <Connectors>',
+      '    <Connector>',
+      `      <connectorid>${connectorIdFor('contoso_tasks')}</connectorid>`,
+      '      <description>Tasks API</description>',
+      '      <displayname>Tasks</displayname>',
+      '      <iconbrandcolor>#da3b01</iconbrandcolor>',
+      '      <name>contoso_tasks</name>',
+      '      <connectortype>1</connectortype>',
+      '      <openapidefinition>/Connector/contoso_tasks_openapidefinition.json</openapidefinition>',
+      '      <connectionparameters>/Connector/contoso_tasks_connectionparameters.json</connectionparameters>',
+      '      <policytemplateinstances>/Connector/contoso_tasks_policytemplateinstances.json</policytemplateinstances>',
+      '    </Connector>',
+      '  </Connectors>',
+      '  <Languages>',
+      '    <Language>1033</Language>',
+      '  </Languages>',
+      '</ImportExportXml>',
+    ]);
+  });
+
+  it.each([
+    ['contoso', 73593],
+    ['cat', 18262],
+    ['zz', 13904],
+  ])(
+    "derives the publisher's option value prefix from the customization prefix %s, the same in every build",
+    async (prefix, expected) => {
+      const zip = path.join(temp.make(), 'out.zip');
+      await buildSolution([connectorFolder('Tasks')], zip, {
+        ...OPTIONS,
+        publisher: { ...OPTIONS.publisher, prefix },
+      });
+      const manifest = firstChild(
+        parseXml((await readZip(zip)).get('solution.xml')!.toString(), 'solution.xml'),
+        'SolutionManifest',
+      )!;
+      expect(textOf(firstChild(firstChild(manifest, 'Publisher')!, 'CustomizationOptionValuePrefix')!)).toBe(
+        String(expected),
+      );
+    },
+  );
+
   it('writes the connector element in the child order of real exports', async () => {
     const zip = path.join(temp.make(), 'out.zip');
     await buildSolution(
@@ -373,6 +483,27 @@ describe('build-solution', () => {
     const text = locatedMessage(error);
     expect(text.startsWith(`${second}: defines the connector 'Twin' (`)).toBe(true);
     expect(text.endsWith(`), as ${path.relative(cwd, first)} does.`)).toBe(true);
+    expect((error as UserError).hint).toBe('Give each connector folder once.');
+  });
+
+  // contoso_<title>_policytemplateinstances.json is its longest part: 8 + 218 + 29 = 255 bytes, as
+  // long as a file name of Linux and macOS may be.
+  it('builds a title whose part file names are 255 bytes long, and refuses one a byte longer', async () => {
+    const zip = path.join(temp.make(), 'out.zip');
+    const [built] = await buildSolution([connectorFolder('a'.repeat(218))], zip, OPTIONS);
+    expect((await readZip(zip)).has(`Connector/${built!.name}_policytemplateinstances.json`)).toBe(true);
+    const longer = connectorFolder('x', { info: { title: 'a'.repeat(219) } });
+    await expect(buildSolution([longer], path.join(temp.make(), 'out.zip'), OPTIONS)).rejects.toThrow(
+      'gives its solution parts file names of up to 256 bytes, longer than the 255 bytes',
+    );
+  });
+
+  it('asks for a connector folder when given none, and writes nothing', async () => {
+    const dir = temp.make();
+    await expect(buildSolution([], path.join(dir, 'out.zip'), OPTIONS)).rejects.toThrow(
+      'Give at least one connector folder.',
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('derives names with the escaping seen in exports', () => {
