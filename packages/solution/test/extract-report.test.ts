@@ -131,6 +131,47 @@ describe('the report of extract-connectors', () => {
       ),
     ).toBe('created script.csx; updated apiProperties.json; 1 unchanged');
   });
+
+  it('names every file it deleted or left for an uncommitted edit, then the template readme and the files kept', () => {
+    const connector: ExtractedConnector = {
+      ...renamed([], []),
+      renamedFrom: undefined,
+      created: [],
+      updated: ['apiProperties.json'],
+      unchanged: [],
+      deleted: ['icon.png', 'script.csx'],
+      notReplaced: [
+        { file: 'apiDefinition.swagger.json', message: 'm1' },
+        { file: 'script.csx', message: 'm2' },
+      ],
+      templateReadme: 'README.md',
+      kept: ['notes.md', 'images/a.png', 'images/b.png'],
+    };
+    expect(fileChanges(connector)).toBe(
+      'updated apiProperties.json; deleted icon.png, script.csx; apiDefinition.swagger.json, script.csx not replaced: edit not committed; README.md kept: still the template, TODOs to fill in; notes.md, images/ (2 files) kept: yours',
+    );
+  });
+
+  it('names each top-level file, those that differ only in their last letter too', () => {
+    expect(carriedFiles(['notes1', 'notes2'])).toBe('notes1, notes2');
+  });
+
+  it('says a folder a renamed connector moved from once, whichever connector of the run it is', () => {
+    const other: ExtractedConnector = {
+      ...renamed([], []),
+      name: 'cat_other',
+      folder: 'Other',
+      renamedFrom: undefined,
+    };
+    expect(removedFolderLine('Approval', [other, renamed([], [])], 'solution.zip', shown)).toBeUndefined();
+  });
+
+  it('names each leftover not carried once, in the order found', () => {
+    const connector = renamed([], ['.DS_Store', 'images/.DS_Store', 'readme.md~']);
+    expect(extractedConnectorLine(connector, ['Approval'], shown)).toBe(
+      'Review (cat_review) → custom-connectors/Review: created apiDefinition.swagger.json, apiProperties.json; moved from custom-connectors/Approval (the connector was renamed); 3 leftovers of editors and file managers not carried (.DS_Store, readme.md~).',
+    );
+  });
 });
 
 describe('the lines of a selection', () => {
