@@ -1,7 +1,7 @@
-import { afterAll, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractConnectors, removeLeftConnectors, unpackSolution } from '../src/index.js';
+import { extractConnectors, removeLeftConnectors, removeLeftFolders, unpackSolution } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { withConnectorCopies } from './helpers/connector-copies.js';
 import { temporaryFolders } from './helpers/zips.js';
@@ -42,5 +42,54 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('removeLeftConnectors', 
       leftAlone: [],
       notRemoved: [],
     });
+  });
+});
+
+// A renamed connector whose new folder has its own file in the place of one of the earlier folder's
+// (`notCarried`): the earlier folder stays whole, with a warning, unless it is a folder of this run.
+describe('removeLeftFolders and the earlier folder of a renamed connector with files not carried', () => {
+  function earlierFolder(): string {
+    const root = temp.make();
+    for (const [folder, readme] of [
+      ['Human-in-the-Loop', '# Written by the maker\n'],
+      ['Approval Loop', '# Approval Loop\n'],
+      ['Other', '# Other\n'],
+    ]) {
+      mkdirSync(path.join(root, folder!));
+      writeFileSync(path.join(root, folder!, 'readme.md'), readme!);
+      writeFileSync(path.join(root, folder!, 'notes.md'), `${readme!}Notes.\n`);
+    }
+    return root;
+  }
+  const renamed = {
+    name: 'cat_loop',
+    folder: 'Approval Loop',
+    renamedFrom: { folder: 'Human-in-the-Loop', notCarried: ['readme.md', 'notes.md'] },
+  };
+
+  it('is left alone with its warning, whichever connector of the run was renamed', async () => {
+    const root = earlierFolder();
+    const result = await removeLeftFolders([], root, [{ name: 'cat_other', folder: 'Other' }, renamed]);
+    expect(result).toEqual({
+      removed: [],
+      leftAlone: [
+        {
+          folder: 'Human-in-the-Loop',
+          warning:
+            "not removed: its connector was renamed and moved to 'Approval Loop', which has other files in the place of 'readme.md', 'notes.md' from here, so they were not carried. Merge them into 'Approval Loop' by hand, then delete this folder.",
+        },
+      ],
+      notRemoved: [],
+    });
+    expect(existsSync(path.join(root, 'Human-in-the-Loop', 'readme.md'))).toBe(true);
+  });
+
+  it('says nothing of it once another connector of the run was written to it, as it took the old name', async () => {
+    const root = earlierFolder();
+    const result = await removeLeftFolders([], root, [
+      renamed,
+      { name: 'cat_new', folder: 'Human-in-the-Loop' },
+    ]);
+    expect(result).toEqual({ removed: [], leftAlone: [], notRemoved: [] });
   });
 });
