@@ -498,6 +498,127 @@ describe('build-solution', () => {
     );
   });
 
+  it("carries apiProperties.json's policy templates and connection parameter sets, and the icon, into their parts", async () => {
+    const policies = [
+      {
+        templateId: 'setheader',
+        title: 'Version',
+        parameters: { 'x-ms-apimTemplateParameter.name': 'api-version' },
+      },
+    ];
+    const sets = {
+      uiDefinition: { displayName: 'How to connect' },
+      values: [{ name: 'key', parameters: {} }],
+    };
+    const zip = path.join(temp.make(), 'out.zip');
+    const folder = connectorFolder('Tasks', {
+      properties: { policyTemplateInstances: policies, connectionParameterSets: sets },
+    });
+    const icon = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    writeFileSync(path.join(folder, 'icon.png'), icon);
+    await buildSolution([folder], zip, OPTIONS);
+    const entries = await readZip(zip);
+    expect(entries.get('Connector/contoso_tasks_policytemplateinstances.json')!.toString()).toBe(
+      JSON.stringify(policies),
+    );
+    expect(entries.get('Connector/contoso_tasks_connectionparametersets.json')!.toString()).toBe(
+      JSON.stringify(sets),
+    );
+    // Named as exports name it, with the extension in that case.
+    expect(entries.get('Connector/contoso_tasks_iconblob.Png')).toEqual(icon);
+  });
+
+  /** The error building `folder` alone gives. */
+  async function buildError(folder: string): Promise<UserError> {
+    return (await buildSolution([folder], path.join(temp.make(), 'out.zip'), OPTIONS).catch(
+      (e: unknown) => e,
+    )) as UserError;
+  }
+
+  // The folder extract-connectors wrote into, given for a connector folder in it: its connector folders
+  // (a swagger in any case) are named, by name, three at most, the rest left to "…".
+  it('names the connector folders inside a folder given for one, up to three', async () => {
+    const parent = temp.make();
+    const add = (name: string, swagger = 'apiDefinition.swagger.json'): void => {
+      mkdirSync(path.join(parent, name));
+      writeFileSync(path.join(parent, name, swagger), '{}');
+      writeFileSync(path.join(parent, name, 'readme.md'), `# ${name}\n`);
+    };
+    const said = async (): Promise<[string, string | undefined, boolean]> => {
+      const error = await buildError(parent);
+      return [error.message, error.hint, error instanceof UsageError];
+    };
+    mkdirSync(path.join(parent, 'docs'));
+    writeFileSync(path.join(parent, 'docs', 'readme.md'), '# Not a connector\n');
+    writeFileSync(path.join(parent, 'notes.txt'), 'A file.\n');
+    const notAConnector = 'has no apiDefinition.swagger.json; it is not a connector folder.';
+    expect(await said()).toEqual([
+      notAConnector,
+      'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.',
+      true,
+    ]);
+    add('Tasks', 'apidefinition.swagger.json');
+    expect(await said()).toEqual([
+      notAConnector,
+      'It holds the connector folder Tasks: give that folder.',
+      true,
+    ]);
+    add('Notes');
+    add('Calendar');
+    expect(await said()).toEqual([
+      notAConnector,
+      'It holds 3 connector folders (Calendar, Notes, Tasks): give those to build into the solution.',
+      true,
+    ]);
+    add('Approvals');
+    expect(await said()).toEqual([
+      notAConnector,
+      'It holds 4 connector folders (Approvals, Calendar, Notes, …): give those to build into the solution.',
+      true,
+    ]);
+  });
+
+  it('says of a connector folder given that is a file, or missing, what it is, as a usage error', async () => {
+    const dir = temp.make();
+    writeFileSync(path.join(dir, 'Tasks'), 'a file');
+    const hint =
+      'Give a connector folder: the one that holds apiDefinition.swagger.json and apiProperties.json.';
+    const file = await buildError(path.join(dir, 'Tasks'));
+    expect([file instanceof UsageError, locatedMessage(file), file.hint]).toEqual([
+      true,
+      `${path.join(dir, 'Tasks')}: is not a folder.`,
+      hint,
+    ]);
+    const missing = await buildError(path.join(dir, 'Notes'));
+    expect([missing instanceof UsageError, missing.message, missing.hint]).toEqual([
+      true,
+      'does not exist.',
+      hint,
+    ]);
+  });
+
+  // As validate finds them: apiDefinition.swagger.yaml anywhere; another swagger name (openapi.yaml)
+  // beside apiProperties.json only, as a folder of other YAML files is no connector folder.
+  it('names the swagger written in YAML that a folder has instead of the JSON one', async () => {
+    const yamlIn = (files: string[]): string => {
+      const folder = temp.make();
+      for (const file of files)
+        writeFileSync(path.join(folder, file), file.endsWith('.json') ? '{}' : 'a: 1\n');
+      return folder;
+    };
+    const yaml = (name: string): string =>
+      `has no apiDefinition.swagger.json, which a connector folder needs: its swagger, ${name}, is written in YAML, which build-solution does not read.`;
+    const alone = await buildError(yamlIn(['apiDefinition.swagger.yaml']));
+    expect([alone.message, alone instanceof UsageError]).toEqual([yaml('apiDefinition.swagger.yaml'), false]);
+    const beside = await buildError(yamlIn(['openapi.yaml', 'apiProperties.json']));
+    expect(beside.message).toBe(yaml('openapi.yaml'));
+    const other = await buildError(yamlIn(['openapi.yaml', 'config.yaml']));
+    expect([other.message, other instanceof UsageError]).toEqual([
+      'has no apiDefinition.swagger.json; it is not a connector folder.',
+      true,
+    ]);
+  });
+
   it('asks for a connector folder when given none, and writes nothing', async () => {
     const dir = temp.make();
     await expect(buildSolution([], path.join(dir, 'out.zip'), OPTIONS)).rejects.toThrow(
