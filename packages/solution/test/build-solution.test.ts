@@ -633,4 +633,16 @@ describe('build-solution', () => {
       'admin_office-20365-20management-20api',
     );
   });
+
+  it('escapes every byte of a display name but a lower-case letter or digit, as two hex digits', () => {
+    // A tab is one byte below 0x10; é is two bytes in UTF-8.
+    expect(connectorNameFor('contoso', 'Café\tBar 2019')).toBe('contoso_caf-c3-a9-09bar-202019');
+  });
+
+  // The id of a connector built before: the same GUID from every build and every version, or an
+  // import of the rebuilt solution adds a second connector instead of updating the first.
+  it('derives the same version-5 GUID from a connector name as every earlier build did', () => {
+    expect(connectorIdFor('contoso_tasks')).toBe('2f83dbf4-776b-5f75-9b21-c9d9243c31ec');
+    expect(connectorIdFor('cat_human-2din-2dthe-2dloop')).toBe('2cd5ab91-984e-5f10-9800-c9497e7335f2');
+  });
 });
