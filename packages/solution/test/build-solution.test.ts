@@ -526,6 +526,25 @@ describe('build-solution', () => {
     );
     // Named as exports name it, with the extension in that case.
     expect(entries.get('Connector/contoso_tasks_iconblob.Png')).toEqual(icon);
+    // Extracted into a new folder: the carried keys in their order, indented by two spaces.
+    const root = temp.make();
+    const [extracted] = await extractConnectors(zip, root);
+    expect(readFileSync(path.join(root, extracted!.folder, 'apiProperties.json'), 'utf8')).toBe(
+      `${JSON.stringify(
+        {
+          properties: {
+            connectionParameters: {
+              api_key: { type: 'securestring', uiDefinition: { displayName: 'API key' } },
+            },
+            connectionParameterSets: sets,
+            iconBrandColor: '#da3b01',
+            policyTemplateInstances: policies,
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
   });
 
   /** The error building `folder` alone gives. */
