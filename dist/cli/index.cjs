@@ -63747,13 +63747,19 @@ function notAWorkTree(error2, cwd) {
     return new UsageError("Comparing with a base ref needs git, and it is not installed here.", {
       hint: "Install git, or leave out the base ref."
     });
-  if (/not a git repository/i.test(error2.message))
-    return new UsageError("is not inside a git work tree; comparing with a base ref needs one.", {
-      location: { file: cwd },
-      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
-    });
+  if (/not a git repository/i.test(error2.message)) return new NotAWorkTreeError(cwd);
   return error2;
 }
+var NotAWorkTreeError = class extends UsageError {
+  constructor(folder) {
+    super("is not inside a git work tree; comparing with a base ref needs one.", {
+      location: { file: folder },
+      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
+    });
+    this.folder = folder;
+  }
+  folder;
+};
 function gitError(args, stderr, cause) {
   const refused2 = repositoryRefusedForOwner(stderr.toString());
   if (refused2 !== void 0) return new RepositoryOwnerError(refused2);
@@ -63829,6 +63835,7 @@ async function nearestFolder(absolute) {
 function locatedAt(error2, given2) {
   if (!(error2 instanceof UsageError) || error2.location === void 0) return error2;
   if (error2 instanceof RepositoryOwnerError) return error2;
+  if (error2 instanceof NotAWorkTreeError) return new NotAWorkTreeError(given2);
   return new UsageError(error2.message, { location: { file: given2 }, hint: error2.hint });
 }
 

@@ -74648,13 +74648,19 @@ function notAWorkTree(error3, cwd) {
     return new UsageError("Comparing with a base ref needs git, and it is not installed here.", {
       hint: "Install git, or leave out the base ref."
     });
-  if (/not a git repository/i.test(error3.message))
-    return new UsageError("is not inside a git work tree; comparing with a base ref needs one.", {
-      location: { file: cwd },
-      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
-    });
+  if (/not a git repository/i.test(error3.message)) return new NotAWorkTreeError(cwd);
   return error3;
 }
+var NotAWorkTreeError = class extends UsageError {
+  constructor(folder) {
+    super("is not inside a git work tree; comparing with a base ref needs one.", {
+      location: { file: folder },
+      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
+    });
+    this.folder = folder;
+  }
+  folder;
+};
 function gitError(args, stderr, cause) {
   const refused = repositoryRefusedForOwner(stderr.toString());
   if (refused !== void 0) return new RepositoryOwnerError(refused);

@@ -72696,13 +72696,19 @@ function notAWorkTree(error3, cwd) {
     return new UsageError("Comparing with a base ref needs git, and it is not installed here.", {
       hint: "Install git, or leave out the base ref."
     });
-  if (/not a git repository/i.test(error3.message))
-    return new UsageError("is not inside a git work tree; comparing with a base ref needs one.", {
-      location: { file: cwd },
-      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
-    });
+  if (/not a git repository/i.test(error3.message)) return new NotAWorkTreeError(cwd);
   return error3;
 }
+var NotAWorkTreeError = class extends UsageError {
+  constructor(folder) {
+    super("is not inside a git work tree; comparing with a base ref needs one.", {
+      location: { file: folder },
+      hint: "Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref."
+    });
+    this.folder = folder;
+  }
+  folder;
+};
 function gitError(args, stderr, cause) {
   const refused = repositoryRefusedForOwner(stderr.toString());
   if (refused !== void 0) return new RepositoryOwnerError(refused);
@@ -72778,6 +72784,7 @@ async function nearestFolder(absolute) {
 function locatedAt(error3, given) {
   if (!(error3 instanceof UsageError) || error3.location === void 0) return error3;
   if (error3 instanceof RepositoryOwnerError) return error3;
+  if (error3 instanceof NotAWorkTreeError) return new NotAWorkTreeError(given);
   return new UsageError(error3.message, { location: { file: given }, hint: error3.hint });
 }
 
@@ -75899,6 +75906,18 @@ function realPathOf(file) {
   }
 }
 
+// packages/actions/src/validate-connector/outside-repository.ts
+function outsideRepositoryError(error3) {
+  if (!(error3 instanceof NotAWorkTreeError)) return error3;
+  return new UsageError(
+    "is not inside the repository's git work tree, so it cannot be compared with the base.",
+    {
+      location: { file: error3.folder },
+      hint: "Validate folders outside the repository, such as extract-connectors' output, in a step of their own with base: none, or give only folders of the repository in path."
+    }
+  );
+}
+
 // packages/actions/src/validate-connector/push-progress.ts
 var import_node_fs33 = require("node:fs");
 var import_node_path57 = __toESM(require("node:path"), 1);
@@ -76070,6 +76089,8 @@ ${pushLine(push3)}
       ...options,
       includeWorkingTree: false,
       pullRequest: pullRequest?.facts
+    }).catch((error3) => {
+      throw outsideRepositoryError(error3);
     }) : await validatePaths(paths, options));
     if (configurationOnly)
       logger.info("The pull request changes no connector folder, but the configuration file.");

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { runActionBundle, temporaryFolder } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
 import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
+import { expectFailedWith } from './helpers/step-failure.js';
 
 // On pull_request, actions/checkout checks out GitHub's merge of the head into the base branch, and
 // the findings' lines are counted there. GitHub shows the annotations on the head's files, and the
@@ -136,5 +137,24 @@ describe("validate-connector's lines on a pull request's merge commit", () => {
     const outside = notes.find((each) => each.file === undefined);
     const named = `${path.join(extracted, 'apiDefinition.swagger.json')}: The extension 'x-ms-head-note'`;
     expect(outside?.message.slice(0, named.length)).toBe(named);
+  });
+
+  // Compared with the base (no base: none), git knows nothing of the folder outside the repository:
+  // said in the action's words, at that folder, with the way out a workflow has.
+  it('says that a connector folder outside the repository cannot be compared with the base, and what to do', async () => {
+    const setup = mergeWhereTheBaseMovedTheLines();
+    const temp = realpathSync(temporaryFolder('runner-temp-'));
+    const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
+    cpSync(path.join(setup.workspace, 'certified-connectors', 'Contoso Tasks'), extracted, {
+      recursive: true,
+    });
+    const run = await runOnMerge(setup, {
+      inputs: { path: `certified-connectors/Contoso Tasks\n${extracted}` },
+      env: { RUNNER_TEMP: temp },
+    });
+    expectFailedWith(run, {
+      level: 'error',
+      message: `${extracted}: is not inside the repository's git work tree, so it cannot be compared with the base. Validate folders outside the repository, such as extract-connectors' output, in a step of their own with base: none, or give only folders of the repository in path.`,
+    });
   });
 });

@@ -59,6 +59,7 @@ import {
 } from './pull-request.js';
 import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from './source-url.js';
 import { headLinesOf, type HeadLines } from './head-lines.js';
+import { outsideRepositoryError } from './outside-repository.js';
 import { comparePush, noConnectorComparison, pushCounted } from './push-progress.js';
 import { shownOfNext, writeAnnotation } from './step-annotations.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
@@ -181,6 +182,8 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
             ...options,
             includeWorkingTree: false,
             pullRequest: pullRequest?.facts,
+          }).catch((error: unknown) => {
+            throw outsideRepositoryError(error);
           })
         : await validatePaths(paths, options));
     if (configurationOnly)

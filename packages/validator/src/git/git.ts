@@ -407,12 +407,21 @@ function notAWorkTree(error: unknown, cwd: string): unknown {
     return new UsageError('Comparing with a base ref needs git, and it is not installed here.', {
       hint: 'Install git, or leave out the base ref.',
     });
-  if (/not a git repository/i.test((error as Error).message))
-    return new UsageError('is not inside a git work tree; comparing with a base ref needs one.', {
-      location: { file: cwd },
+  if (/not a git repository/i.test((error as Error).message)) return new NotAWorkTreeError(cwd);
+  return error;
+}
+
+/**
+ * A folder that is in no git work tree, where comparing with a base ref needs one: a class of its own,
+ * so that an action can say what to do in its inputs' words (`base: none`).
+ */
+export class NotAWorkTreeError extends UsageError {
+  constructor(readonly folder: string) {
+    super('is not inside a git work tree; comparing with a base ref needs one.', {
+      location: { file: folder },
       hint: 'Run in a clone of the repository (in GitHub Actions, after actions/checkout), or leave out the base ref.',
     });
-  return error;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { existingFolderOf, isWithin, toDisplayPath, UsageError } from '@connector-alm/core';
 import { quoted } from '../text/message-values.js';
-import { Git } from './git.js';
+import { Git, NotAWorkTreeError } from './git.js';
 import { RepositoryOwnerError } from './refused-ownership.js';
 import { realCasePath } from './repository-paths.js';
 import { isRepositoryRoot } from './repository-root.js';
@@ -76,5 +76,6 @@ async function nearestFolder(absolute: string): Promise<string> {
 function locatedAt(error: unknown, given: string): unknown {
   if (!(error instanceof UsageError) || error.location === undefined) return error;
   if (error instanceof RepositoryOwnerError) return error;
+  if (error instanceof NotAWorkTreeError) return new NotAWorkTreeError(given);
   return new UsageError(error.message, { location: { file: given }, hint: error.hint });
 }
