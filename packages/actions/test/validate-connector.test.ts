@@ -16,6 +16,7 @@ import path from 'node:path';
 import { runActionBundle, temporaryFolder } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
 import {
+  commitGetTaskRemoved,
   commitOnDev,
   git,
   pullRequestRepository,
@@ -955,13 +956,7 @@ describe('validate-connector in a pull request', () => {
     const workspace = workspaceWithConnector();
     commitOnDev(workspace);
     git(workspace, 'checkout', '-qb', 'feature');
-    const swagger = validSwagger();
-    delete swagger.paths['/tasks/{taskId}'];
-    writeFileSync(
-      path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'apiDefinition.swagger.json'),
-      JSON.stringify(swagger, null, 2),
-    );
-    git(workspace, 'commit', '-qam', 'remove GetTask');
+    commitGetTaskRemoved(workspace);
     git(workspace, 'checkout', '-q', 'dev');
     writeFileSync(path.join(workspace, 'README.md'), '# connectors\n');
     git(workspace, 'add', '-A');
@@ -1089,13 +1084,7 @@ describe('validate-connector in a pull request', () => {
     const workspace = workspaceWithConnector();
     const baseSha = commitOnDev(workspace);
     git(workspace, 'checkout', '-qb', 'feature');
-    const swagger = validSwagger();
-    delete swagger.paths['/tasks/{taskId}'];
-    writeFileSync(
-      path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'apiDefinition.swagger.json'),
-      JSON.stringify(swagger, null, 2),
-    );
-    git(workspace, 'commit', '-qam', 'remove GetTask');
+    commitGetTaskRemoved(workspace);
     const event = {
       pull_request: {
         number: 11,

@@ -75,6 +75,21 @@ export function commitOnDev(workspace: string): string {
   return git(workspace, 'rev-parse', 'HEAD');
 }
 
+/**
+ * Commits Contoso Tasks' swagger without its GetTask operation (`/tasks/{taskId}`), a breaking change
+ * against a base that has it; returns the swagger as committed.
+ */
+export function commitGetTaskRemoved(workspace: string): ReturnType<typeof validSwagger> {
+  const swagger = validSwagger();
+  delete swagger.paths['/tasks/{taskId}'];
+  writeJson(
+    path.join(workspace, 'certified-connectors', 'Contoso Tasks', 'apiDefinition.swagger.json'),
+    swagger,
+  );
+  git(workspace, 'commit', '-qam', 'remove GetTask');
+  return swagger;
+}
+
 export function pullRequestRepository(workspace: string): {
   workspace: string;
   baseSha: string;
@@ -91,10 +106,7 @@ export function pullRequestRepository(workspace: string): {
   commitOnDev(workspace);
   git(workspace, 'checkout', '-qb', 'feature');
 
-  const swagger = validSwagger();
-  delete swagger.paths['/tasks/{taskId}'];
-  writeJson(path.join(tasks, 'apiDefinition.swagger.json'), swagger);
-  git(workspace, 'commit', '-qam', 'remove GetTask');
+  const swagger = commitGetTaskRemoved(workspace);
 
   git(workspace, 'checkout', '-q', 'dev');
   notesSwagger.info.description = 'Contoso Notes keeps the notes of your team in one place, searchable.';
