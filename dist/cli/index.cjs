@@ -79944,6 +79944,7 @@ var DataverseService = class {
   organizationId = (0, import_node_crypto14.randomUUID)();
   businessUnitId = (0, import_node_crypto14.randomUUID)();
   imports = [];
+  exports = [];
   publishCount = 0;
   importJobCount = 0;
   userIds = /* @__PURE__ */ new Map();
@@ -80123,6 +80124,14 @@ var DataverseService = class {
         CODES.managedExport,
         `The solution '${name}' is managed; managed solutions cannot be exported.`
       );
+    this.exports.push({
+      solutionName: name,
+      managed: parameters.Managed === true,
+      asynchronous,
+      settings: Object.fromEntries(
+        EXPORT_FLAGS.filter((flag) => flag in parameters).map((flag) => [flag, parameters[flag] === true])
+      )
+    });
     const produce = () => parameters.Managed === true ? asManagedZip(solution.zip) : solution.zip;
     if (!asynchronous) {
       return sendOData(response, 200, {

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { temporaryFolder } from '@connector-alm/testing';
-import { readExportSolutionInputs } from '../src/export-solution/inputs.js';
+import { describe, expect, it } from '@jest/globals';
+import { runActionBundle } from '@connector-alm/testing';
+import { buildSolutionZip } from '@connector-alm/dataverse/testing';
+import { localDataverse } from './helpers/local-dataverse.js';
 
-// The export-* inputs of powerplatform-actions, each the Export* flag of ExportSolution it sets. No
-// test set one: an input read under another name, or mapped onto the wrong flag, exported without the
-// setting asked for, and without a word.
-const FLAG_OF_INPUT: Record<string, string> = {
+// The export-* inputs of powerplatform-actions, each the Export* setting of ExportSolution it sets. An
+// input read under another name, or mapped onto the wrong setting, exported without the setting asked
+// for, and without a word: the local server records the settings each export carried.
+const SETTING_OF_INPUT: Record<string, string> = {
   'export-auto-numbering-settings': 'ExportAutoNumberingSettings',
   'export-calendar-settings': 'ExportCalendarSettings',
   'export-customization-settings': 'ExportCustomizationSettings',
@@ -19,37 +20,31 @@ const FLAG_OF_INPUT: Record<string, string> = {
   'export-sales': 'ExportSales',
 };
 
-/** The environment variable the runner passes input `name` in (as @actions/core reads it). */
-const inputVariable = (name: string) => `INPUT_${name.toUpperCase()}`;
-
-const REQUIRED: Record<string, string> = {
-  'environment-url': 'https://contoso.crm.dynamics.com',
-  'app-id': '00000000-0000-0000-0000-000000000001',
-  'tenant-id': '00000000-0000-0000-0000-000000000002',
-  'client-secret': 'unused',
-  'solution-name': 'ContosoConnectors',
-  'solution-output-file': 'out/ContosoConnectors.zip',
-};
-
-const set: string[] = [];
-function setInputs(inputs: Record<string, string>): void {
-  process.env.GITHUB_WORKSPACE = temporaryFolder('export-settings-');
-  set.push('GITHUB_WORKSPACE');
-  for (const [name, value] of Object.entries(inputs)) {
-    process.env[inputVariable(name)] = value;
-    set.push(inputVariable(name));
-  }
-}
-afterEach(() => {
-  for (const variable of set.splice(0)) delete process.env[variable];
+const local = localDataverse({
+  name: 'export-settings',
+  secret: 'export-settings-secret',
+  subject: 'repo:contoso/connectors:ref:refs/heads/main',
+  solutions: [buildSolutionZip({ uniqueName: 'ContosoConnectors', version: '1.2.0.7' })],
 });
 
-describe('export-solution settings inputs', () => {
-  it.each(Object.entries(FLAG_OF_INPUT))('%s: true sets %s of the export, and no other', (input, flag) => {
-    const others = Object.fromEntries(Object.keys(FLAG_OF_INPUT).map((name) => [name, 'false']));
-    setInputs({ ...REQUIRED, ...others, [input]: 'true' });
-    const settings = readExportSolutionInputs().settings;
-    expect(Object.entries(settings).filter(([, value]) => value)).toEqual([[flag, true]]);
-    expect(Object.keys(settings).sort()).toEqual(Object.values(FLAG_OF_INPUT).sort());
-  });
+describe('export-solution settings inputs, run as the runner runs them', () => {
+  it.each(Object.entries(SETTING_OF_INPUT))(
+    '%s: true sends %s to Dataverse, and every other setting false',
+    async (input, setting) => {
+      const run = await runActionBundle('export-solution', {
+        workspace: local.workspace,
+        inputs: {
+          ...local.secretSignIn(),
+          'solution-name': 'ContosoConnectors',
+          'solution-output-file': 'out/ContosoConnectors.zip',
+          [input]: 'true',
+        },
+      });
+      expect(run.annotations).toEqual([]);
+      expect(run.exitCode).toBe(0);
+      const sent = local.server.dataverse.exports.at(-1)!.settings;
+      expect(Object.keys(sent).sort()).toEqual(Object.values(SETTING_OF_INPUT).sort());
+      expect(Object.entries(sent).filter(([, value]) => value)).toEqual([[setting, true]]);
+    },
+  );
 });

@@ -88,7 +88,8 @@ function edmName(type: ParameterType): string {
   }[type];
 }
 
-const EXPORT_FLAGS = [
+/** The settings ExportSolution and ExportSolutionAsync may include, each a boolean. */
+export const EXPORT_FLAGS = [
   'ExportAutoNumberingSettings',
   'ExportCalendarSettings',
   'ExportCustomizationSettings',

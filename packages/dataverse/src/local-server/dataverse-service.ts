@@ -10,6 +10,7 @@ import {
   bindParameters,
   checkComponentParameters,
   DOWNLOAD_EXPORT_DATA,
+  EXPORT_FLAGS,
   EXPORT_SOLUTION,
   IMPORT_SOLUTION,
   STAGE_AND_UPGRADE,
@@ -43,6 +44,15 @@ export interface ImportRecord {
   holdingSolution: boolean;
 }
 
+/** What the tests can inspect after a run: every export started, with the settings it carried. */
+export interface ExportRecord {
+  solutionName: string;
+  managed: boolean;
+  asynchronous: boolean;
+  /** The Export* settings sent (ExportSales, ExportIsvConfig, …), as sent; one not sent is absent. */
+  settings: Record<string, boolean>;
+}
+
 export interface DataverseServiceOptions {
   origin: string;
   tenantId: string;
@@ -66,6 +76,7 @@ export class DataverseService {
   readonly organizationId = randomUUID();
   readonly businessUnitId = randomUUID();
   readonly imports: ImportRecord[] = [];
+  readonly exports: ExportRecord[] = [];
   publishCount = 0;
   private importJobCount = 0;
   private readonly userIds = new Map<string, string>();
@@ -277,6 +288,14 @@ export class DataverseService {
         CODES.managedExport,
         `The solution '${name}' is managed; managed solutions cannot be exported.`,
       );
+    this.exports.push({
+      solutionName: name,
+      managed: parameters.Managed === true,
+      asynchronous,
+      settings: Object.fromEntries(
+        EXPORT_FLAGS.filter((flag) => flag in parameters).map((flag) => [flag, parameters[flag] === true]),
+      ),
+    });
     const produce = () => (parameters.Managed === true ? asManagedZip(solution.zip) : solution.zip);
     if (!asynchronous) {
       return sendOData(response, 200, {
