@@ -33393,10 +33393,10 @@ function isConnectorFolderListing(names3) {
   return yamlSwagger && companion;
 }
 async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
-  const absolutePath = import_node_path21.default.resolve(cwd, folder);
+  const absolutePath2 = import_node_path21.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs19.default.realpathSync(absolutePath);
-  const dirents = listing ?? import_node_fs19.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs19.default.realpathSync(absolutePath2);
+  const dirents = listing ?? import_node_fs19.default.readdirSync(absolutePath2, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -33408,36 +33408,36 @@ async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, list
     entries.push(entry);
   }
   entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
-  const displayPath = toDisplayPath(cwd, absolutePath);
+  const displayPath = toDisplayPath(cwd, absolutePath2);
   const connector = {
     displayPath,
-    absolutePath,
-    name: import_node_path21.default.basename(absolutePath),
+    absolutePath: absolutePath2,
+    name: import_node_path21.default.basename(absolutePath2),
     entries,
     files: {}
   };
   for (const entry of entries) {
     const kind = fileKindToRead(entry, connector.files);
     if (kind) {
-      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
+      const loaded = loadFile(kind, entry, absolutePath2, realFolderOf, displayPath);
       connector.files[kind] = loaded;
     } else if (entry.type === "file") {
-      entry.size = sizeOf(entryPath(absolutePath, entry.name));
+      entry.size = sizeOf(entryPath(absolutePath2, entry.name));
     }
   }
   const twins = loadCaseTwins(connector, realFolderOf);
   if (twins.length > 0) connector.caseTwins = twins;
   const settings = connector.files.settings?.document?.value;
   if (settings !== void 0) {
-    const below = filesNamedBelow(absolutePath, settings);
+    const below = filesNamedBelow(absolutePath2, settings);
     if (below.size > 0) connector.filesNamedBelow = below;
   }
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
-        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath2, entry.name));
       else if (!connector.files.swagger && entry.type === "file" && isYamlSwagger(entry.name))
-        entry.declaredSpecification = declaredSpecificationOf(entryPath(absolutePath, entry.name));
+        entry.declaredSpecification = declaredSpecificationOf(entryPath(absolutePath2, entry.name));
     }
   }
   return connector;
@@ -35225,9 +35225,9 @@ var folderRules = [
       good: "certified-connectors/Contoso/apiDefinition.swagger.json"
     },
     check(context) {
-      const absolutePath = context.connector.absolutePath;
-      if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path24.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const absolutePath2 = context.connector.absolutePath;
+      if (isTopFolderName(parentFolderName(absolutePath2))) return;
+      const top = absolutePath2.split(import_node_path24.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -65906,17 +65906,19 @@ async function pathsWithoutConnectors(paths, cwd, validated = []) {
 var import_node_path49 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
-  const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path49.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path49.default.resolve(cwd, file);
+  const baseDir = import_node_path49.default.resolve(base2.cwd ?? process.cwd(), base2.baseDir ?? ".");
+  const absolute = absolutePath(file, base2);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
+}
+function absolutePath(file, base2 = {}) {
+  return import_node_path49.default.resolve(base2.cwd ?? process.cwd(), file);
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
   if (relative !== void 0) {
     return { uri: relative.split("/").map(encodeURIComponent).join("/"), inRepository: true };
   }
-  return { uri: (0, import_node_url.pathToFileURL)(import_node_path49.default.resolve(base2.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: (0, import_node_url.pathToFileURL)(absolutePath(file, base2)).href, inRepository: false };
 }
 
 // packages/validator/src/reporters/configuration-findings.ts

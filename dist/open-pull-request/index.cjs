@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path41 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path40 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path41 && path41[0] !== "/") {
-          path41 = `/${path41}`;
+        if (path40 && path40[0] !== "/") {
+          path40 = `/${path40}`;
         }
-        return new URL(`${origin}${path41}`);
+        return new URL(`${origin}${path40}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin }
+          request: { method, path: path40, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path41);
+        debuglog("sending request to %s %s/%s", method, origin, path40);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin },
+          request: { method, path: path40, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path41,
+          path40,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin }
+          request: { method, path: path40, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path41);
+        debuglog("trailers received from %s %s/%s", method, origin, path40);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path41, origin },
+          request: { method, path: path40, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path41,
+          path40,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path41, origin }
+            request: { method, path: path40, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path41);
+          debuglog("sending request to %s %s/%s", method, origin, path40);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path41,
+        path: path40,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path41 !== "string") {
+        if (typeof path40 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path41[0] !== "/" && !(path41.startsWith("http://") || path41.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path40[0] !== "/" && !(path40.startsWith("http://") || path40.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path41)) {
+        } else if (invalidPathRegex.test(path40)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path41, query) : path41;
+        this.path = query ? buildURL(path40, query) : path40;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path41, host, upgrade, blocking, reset } = request2;
+      const { method, path: path40, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path41} HTTP/1.1\r
+      let header = `${method} ${path40} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path41, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path40, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path41;
+      headers[HTTP2_HEADER_PATH] = path40;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path41 = search2 ? `${pathname}${search2}` : pathname;
+        const path40 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path41;
+        this.opts.path = path40;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path41 = "/",
+          path: path40 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path41;
+        opts.path = origin + path40;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path41) {
-      if (typeof path41 !== "string") {
-        return path41;
+    function safeUrl(path40) {
+      if (typeof path40 !== "string") {
+        return path40;
       }
-      const pathSegments = path41.split("?");
+      const pathSegments = path40.split("?");
       if (pathSegments.length !== 2) {
-        return path41;
+        return path40;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path41, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path41);
+    function matchKey(mockDispatch2, { path: path40, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path40);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path41 }) => matchValue(safeUrl(path41), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path40 }) => matchValue(safeUrl(path40), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path41, method, body, headers, query } = opts;
+      const { path: path40, method, body, headers, query } = opts;
       return {
-        path: path41,
+        path: path40,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path41, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path40, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path41,
+            Path: path40,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path41) {
-      for (let i = 0; i < path41.length; ++i) {
-        const code2 = path41.charCodeAt(i);
+    function validateCookiePath(path40) {
+      for (let i = 0; i < path40.length; ++i) {
+        const code2 = path40.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path41 = opts.path;
+          let path40 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path41 = `/${path41}`;
+            path40 = `/${path40}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path41);
+          url = new URL(util.parseOrigin(url).origin + path40);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path41, { windows } = {}) => {
-      const segs = path41.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path40, { windows } = {}) => {
+      const segs = path40.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path41) {
-      const ctrl = callVisitor(key2, node, visitor, path41);
+    function visit_(key2, node, visitor, path40) {
+      const ctrl = callVisitor(key2, node, visitor, path40);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path41, ctrl);
-        return visit_(key2, ctrl, visitor, path41);
+        replaceNode(key2, path40, ctrl);
+        return visit_(key2, ctrl, visitor, path40);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path41 = Object.freeze(path41.concat(node));
+          path40 = Object.freeze(path40.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path41);
+            const ci = visit_(i, node.items[i], visitor, path40);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path41 = Object.freeze(path41.concat(node));
-          const ck = visit_("key", node.key, visitor, path41);
+          path40 = Object.freeze(path40.concat(node));
+          const ck = visit_("key", node.key, visitor, path40);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path41);
+          const cv = visit_("value", node.value, visitor, path40);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path41) {
-      const ctrl = await callVisitor(key2, node, visitor, path41);
+    async function visitAsync_(key2, node, visitor, path40) {
+      const ctrl = await callVisitor(key2, node, visitor, path40);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path41, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path41);
+        replaceNode(key2, path40, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path40);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path41 = Object.freeze(path41.concat(node));
+          path40 = Object.freeze(path40.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path41);
+            const ci = await visitAsync_(i, node.items[i], visitor, path40);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path41 = Object.freeze(path41.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path41);
+          path40 = Object.freeze(path40.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path40);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path41);
+          const cv = await visitAsync_("value", node.value, visitor, path40);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path41) {
+    function callVisitor(key2, node, visitor, path40) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path41);
+        return visitor(key2, node, path40);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path41);
+        return visitor.Map?.(key2, node, path40);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path41);
+        return visitor.Seq?.(key2, node, path40);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path41);
+        return visitor.Pair?.(key2, node, path40);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path41);
+        return visitor.Scalar?.(key2, node, path40);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path41);
+        return visitor.Alias?.(key2, node, path40);
       return void 0;
     }
-    function replaceNode(key2, path41, node) {
-      const parent = path41[path41.length - 1];
+    function replaceNode(key2, path40, node) {
+      const parent = path40[path40.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path41, value) {
+    function collectionFromPath(schema, path40, value) {
       let v = value;
-      for (let i = path41.length - 1; i >= 0; --i) {
-        const k = path41[i];
+      for (let i = path40.length - 1; i >= 0; --i) {
+        const k = path40[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path41) => path41 == null || typeof path41 === "object" && !!path41[Symbol.iterator]().next().done;
+    var isEmptyPath = (path40) => path40 == null || typeof path40 === "object" && !!path40[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path41, value) {
-        if (isEmptyPath(path41))
+      addIn(path40, value) {
+        if (isEmptyPath(path40))
           this.add(value);
         else {
-          const [key2, ...rest] = path41;
+          const [key2, ...rest] = path40;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path41) {
-        const [key2, ...rest] = path41;
+      deleteIn(path40) {
+        const [key2, ...rest] = path40;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path41, keepScalar) {
-        const [key2, ...rest] = path41;
+      getIn(path40, keepScalar) {
+        const [key2, ...rest] = path40;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path41) {
-        const [key2, ...rest] = path41;
+      hasIn(path40) {
+        const [key2, ...rest] = path40;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path41, value) {
-        const [key2, ...rest] = path41;
+      setIn(path40, value) {
+        const [key2, ...rest] = path40;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path41, value) {
+      addIn(path40, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path41, value);
+          this.contents.addIn(path40, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path41) {
-        if (Collection2.isEmptyPath(path41)) {
+      deleteIn(path40) {
+        if (Collection2.isEmptyPath(path40)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path41) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path40) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path41, keepScalar) {
-        if (Collection2.isEmptyPath(path41))
+      getIn(path40, keepScalar) {
+        if (Collection2.isEmptyPath(path40))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path41, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path40, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path41) {
-        if (Collection2.isEmptyPath(path41))
+      hasIn(path40) {
+        if (Collection2.isEmptyPath(path40))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path41) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path40) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path41, value) {
-        if (Collection2.isEmptyPath(path41)) {
+      setIn(path40, value) {
+        if (Collection2.isEmptyPath(path40)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path41), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path40), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path41, value);
+          this.contents.setIn(path40, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path41) => {
+    visit5.itemAtPath = (cst, path40) => {
       let item = cst;
-      for (const [field, index] of path41) {
+      for (const [field, index] of path40) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path41) => {
-      const parent = visit5.itemAtPath(cst, path41.slice(0, -1));
-      const field = path41[path41.length - 1][0];
+    visit5.parentCollection = (cst, path40) => {
+      const parent = visit5.itemAtPath(cst, path40.slice(0, -1));
+      const field = path40[path40.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path41, item, visitor) {
-      let ctrl = visitor(item, path41);
+    function _visit(path40, item, visitor) {
+      let ctrl = visitor(item, path40);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path41.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path40.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path41);
+            ctrl = ctrl(item, path40);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path41) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path40) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -39151,8 +39151,8 @@ function sameScriptOperations(first, second) {
   const other = names2(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path41, value) {
-  return { key: key2, path: path41, pointer: `/${path41.join("/")}`, value };
+function place(key2, path40, value) {
+  return { key: key2, path: path40, pointer: `/${path40.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -41244,15 +41244,15 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", "", void 0);
-  const path41 = [root];
+  const path40 = [root];
   const ends = [0];
   let depth = 0;
   for (let index = 0; index < pointers.length; index++) {
     const pointer = pointers[index];
     if (pointer !== "" && pointer.charCodeAt(0) !== SLASH)
       throw new Error(`Not a JSON pointer: "${pointer}"`);
-    let level = followPath(pointer, path41, ends, depth);
-    let node = path41[level];
+    let level = followPath(pointer, path40, ends, depth);
+    let node = path40[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
@@ -41260,7 +41260,7 @@ function trieOf(pointers) {
       const segment = decodeSegment(written2);
       node = childNamed(node, segment) ?? addChild(node, segment, written2);
       level++;
-      path41[level] = node;
+      path40[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -41270,11 +41270,11 @@ function trieOf(pointers) {
   }
   return root;
 }
-function followPath(pointer, path41, ends, depth) {
+function followPath(pointer, path40, ends, depth) {
   let shared = 0;
   while (shared < depth) {
     const from = ends[shared] + 1;
-    const written2 = path41[shared + 1].written;
+    const written2 = path40[shared + 1].written;
     const end = from + written2.length;
     if (end < pointer.length ? pointer.charCodeAt(end) !== SLASH : end > pointer.length) break;
     if (!pointer.startsWith(written2, from)) break;
@@ -41495,7 +41495,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path41 = paths.pop();
+    const path40 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -41503,13 +41503,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path41 + 1);
+          paths.push(path40 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path41 + 1 + key2.length;
+        const keyPath = path40 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -43459,7 +43459,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path41 = new OpenPath(text2);
+  const path40 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -43467,25 +43467,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path41);
+        noteKey(text2, object, i, end, found, path40);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
-        path41.enter(i, open2[open2.length - 1]?.lastKey);
+        path40.enter(i, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path41.leave();
+        path40.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path41) {
+function noteKey(text2, object, start, end, found, path40) {
   const written2 = text2.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text2.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -43497,7 +43497,7 @@ function noteKey(text2, object, start, end, found, path41) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path41.innermostPointer()
+    objectPointer: path40.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -44413,7 +44413,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path41 = problem.segments;
+  const path40 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -44427,21 +44427,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path41.includes("oAuthSettings")) {
-      const last2 = path41[path41.length - 1];
+    if (path40.includes("oAuthSettings")) {
+      const last2 = path40[path40.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path41.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path41[path41.length - 1] === "type" && path41.length === parameterNameDepth(path41) + 1)
+    if (path40.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path40[path40.length - 1] === "type" && path40.length === parameterNameDepth(path40) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path41) {
-  return path41[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path40) {
+  return path40[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -44809,10 +44809,10 @@ function isConnectorFolderListing(names2) {
   return yamlSwagger && companion;
 }
 async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
-  const absolutePath = import_node_path18.default.resolve(cwd, folder);
+  const absolutePath2 = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs14.default.realpathSync(absolutePath);
-  const dirents = listing ?? import_node_fs14.default.readdirSync(absolutePath, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs14.default.realpathSync(absolutePath2);
+  const dirents = listing ?? import_node_fs14.default.readdirSync(absolutePath2, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -44824,36 +44824,36 @@ async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, list
     entries.push(entry);
   }
   entries.sort((a, b) => compareCodeUnits2(a.name, b.name));
-  const displayPath = toDisplayPath(cwd, absolutePath);
+  const displayPath = toDisplayPath(cwd, absolutePath2);
   const connector = {
     displayPath,
-    absolutePath,
-    name: import_node_path18.default.basename(absolutePath),
+    absolutePath: absolutePath2,
+    name: import_node_path18.default.basename(absolutePath2),
     entries,
     files: {}
   };
   for (const entry of entries) {
     const kind = fileKindToRead(entry, connector.files);
     if (kind) {
-      const loaded = loadFile(kind, entry, absolutePath, realFolderOf, displayPath);
+      const loaded = loadFile(kind, entry, absolutePath2, realFolderOf, displayPath);
       connector.files[kind] = loaded;
     } else if (entry.type === "file") {
-      entry.size = sizeOf(entryPath(absolutePath, entry.name));
+      entry.size = sizeOf(entryPath(absolutePath2, entry.name));
     }
   }
   const twins = loadCaseTwins(connector, realFolderOf);
   if (twins.length > 0) connector.caseTwins = twins;
   const settings = connector.files.settings?.document?.value;
   if (settings !== void 0) {
-    const below = filesNamedBelow(absolutePath, settings);
+    const below = filesNamedBelow(absolutePath2, settings);
     if (below.size > 0) connector.filesNamedBelow = below;
   }
   if (!connector.files.swagger || !connector.files.apiProperties) {
     for (const entry of entries) {
       if (entry.type === "directory")
-        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath, entry.name));
+        entry.holdsConnectorFile = holdsConnectorFile(entryPath(absolutePath2, entry.name));
       else if (!connector.files.swagger && entry.type === "file" && isYamlSwagger(entry.name))
-        entry.declaredSpecification = declaredSpecificationOf(entryPath(absolutePath, entry.name));
+        entry.declaredSpecification = declaredSpecificationOf(entryPath(absolutePath2, entry.name));
     }
   }
   return connector;
@@ -46631,9 +46631,9 @@ var folderRules = [
       good: "certified-connectors/Contoso/apiDefinition.swagger.json"
     },
     check(context) {
-      const absolutePath = context.connector.absolutePath;
-      if (isTopFolderName(parentFolderName(absolutePath))) return;
-      const top = absolutePath.split(import_node_path21.default.sep).slice(0, -1).reverse().find(isTopFolderName);
+      const absolutePath2 = context.connector.absolutePath;
+      if (isTopFolderName(parentFolderName(absolutePath2))) return;
+      const top = absolutePath2.split(import_node_path21.default.sep).slice(0, -1).reverse().find(isTopFolderName);
       if (!top) return;
       context.report({
         message: `The connector folder must be a direct child of ${top}/ (one folder per connector, files at its root); it is nested deeper.`
@@ -47468,9 +47468,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? asArray(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path41) {
+function pathVariables(path40) {
   const names2 = [];
-  for (const match2 of path41.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path40.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -48999,12 +48999,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path41 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path41)) continue;
-        if (path41.startsWith("x-")) continue;
-        const item = paths[path41];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path41);
-        else this.typeIssue(placeAt(rootNode, "paths", path41), "Object", item);
+      for (const path40 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path40)) continue;
+        if (path40.startsWith("x-")) continue;
+        const item = paths[path40];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path40);
+        else this.typeIssue(placeAt(rootNode, "paths", path40), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -49028,8 +49028,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path41) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path41);
+  visitPathItem(item, rootNode, path40) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path40);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -56102,18 +56102,18 @@ function pushNameKeys(words, version, own, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path41) {
-  const words = pathWords(path41);
+function pathKeys(path40) {
+  const words = pathWords(path40);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path41) {
+function pathWords(path40) {
   const words = [];
-  for (let start = 0; start <= path41.length; ) {
-    let end = path41.indexOf("/", start);
-    if (end === -1) end = path41.length;
-    const segment = path41.slice(start, end);
+  for (let start = 0; start <= path40.length; ) {
+    let end = path40.indexOf("/", start);
+    if (end === -1) end = path40.length;
+    const segment = path40.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION.test(word) && word !== "api") words.push(word);
@@ -56279,8 +56279,8 @@ function lettersByOperation(operations) {
 function operationLetters(operation2) {
   return namesLetters(asString(operation2.operation.summary), operation2.operationId, operation2.path);
 }
-function namesLetters(summary3, operationId, path41) {
-  let letters = lettersOf(path41, 0, path41.length);
+function namesLetters(summary3, operationId, path40) {
+  let letters = lettersOf(path40, 0, path40.length);
   if (summary3) letters |= lettersOf(summary3, 0, summary3.length);
   if (operationId) letters |= lettersOf(operationId, 0, operationId.length);
   return letters >>> 0;
@@ -58092,16 +58092,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path41) {
-    this.path = path41;
-    const hasBrace = path41.includes("{");
-    this.variables = hasBrace ? scanVariables(path41) : NO_VARIABLES;
+  constructor(path40) {
+    this.path = path40;
+    const hasBrace = path40.includes("{");
+    this.variables = hasBrace ? scanVariables(path40) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path41.indexOf("/"); ; slash = path41.indexOf("/", start)) {
-      const end = slash === -1 ? path41.length : slash;
-      if (hasBrace && isVariableSegment(path41, start, end)) variableSegmentCount++;
+    for (let slash = path40.indexOf("/"); ; slash = path40.indexOf("/", start)) {
+      const end = slash === -1 ? path40.length : slash;
+      if (hasBrace && isVariableSegment(path40, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -58130,8 +58130,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path41 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path41) last2 = new PathTemplate(path41);
+    const path40 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path40) last2 = new PathTemplate(path40);
     templates[index] = last2;
   }
   return templates;
@@ -58156,9 +58156,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path41, start) {
-  const slash = path41.indexOf("/", start);
-  return slash === -1 ? path41.length : slash;
+function segmentEnd(path40, start) {
+  const slash = path40.indexOf("/", start);
+  return slash === -1 ? path40.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -58167,34 +58167,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path41, start, end) {
+function isVariableSegment(path40, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path41.charCodeAt(start) !== OPEN || path41.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path40.charCodeAt(start) !== OPEN || path40.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path41.charCodeAt(index);
+    const code2 = path40.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path41, open2) {
-  for (let index = open2 + 1; index < path41.length; index++) {
-    const code2 = path41.charCodeAt(index);
+function matchEnd(path40, open2) {
+  for (let index = open2 + 1; index < path40.length; index++) {
+    const code2 = path40.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path41) {
+function scanVariables(path40) {
   const variables = [];
   let seen;
-  for (let open2 = path41.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path41, open2);
+  for (let open2 = path40.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path40, open2);
     if (close === -1) {
-      open2 = path41.indexOf("{", open2 + 1);
+      open2 = path40.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path41.slice(open2 + 1, close);
+    const name = path40.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -58204,30 +58204,30 @@ function scanVariables(path41) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path41.indexOf("{", close + 1);
+    open2 = path40.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path41) {
+function routeOf(path40) {
   let route = "";
   let copied = 0;
-  for (let open2 = path41.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path41, open2);
+  for (let open2 = path40.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path40, open2);
     if (close === -1) {
-      open2 = path41.indexOf("{", open2 + 1);
+      open2 = path40.indexOf("{", open2 + 1);
       continue;
     }
-    route += path41.slice(copied, open2) + "{}";
+    route += path40.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path41.indexOf("{", copied);
+    open2 = path40.indexOf("{", copied);
   }
-  return copied === 0 ? path41 : route + path41.slice(copied);
+  return copied === 0 ? path40 : route + path40.slice(copied);
 }
-function routeHash(path41) {
+function routeHash(path40) {
   let hash = 0;
-  for (let index = 0; index < path41.length; index++) {
-    const code2 = path41.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path41, index) : -1;
+  for (let index = 0; index < path40.length; index++) {
+    const code2 = path40.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path40, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -58275,15 +58275,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path41 = operations[index].path;
-    if (!path41.includes("{")) {
-      while (index < operations.length && operations[index].path === path41) index++;
+    const path40 = operations[index].path;
+    if (!path40.includes("{")) {
+      while (index < operations.length && operations[index].path === path40) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path41; index++)
+    for (; index < operations.length && operations[index].path === path40; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path41);
+    const route = routeHash(path40);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -60246,17 +60246,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path41 = operations[index].path;
-    if (!first.has(path41)) first.set(path41, index);
+    const path40 = operations[index].path;
+    if (!first.has(path40)) first.set(path40, index);
   }
   return first;
 });
-function operationsOfPath(model, path41, keep) {
+function operationsOfPath(model, path40, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path41);
+  const first = firstOperationOfPath(model).get(path40);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path41; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path40; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -60327,17 +60327,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path41 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path40 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path41, () => true);
+      const users2 = operationsOfPath(this.model, path40, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path41, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path40, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path41, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path40, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -60648,16 +60648,16 @@ function propertyNames(model, schema) {
   }
   return names2;
 }
-function followSchemaPath(model, root, path41) {
+function followSchemaPath(model, root, path40) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path41.length && steps < MAX_STEPS; ) {
-    let end = path41.indexOf("/", start);
-    if (end === -1) end = path41.length;
+  for (let start = 0; start < path40.length && steps < MAX_STEPS; ) {
+    let end = path40.indexOf("/", start);
+    if (end === -1) end = path40.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path41.slice(start, end));
+      const next = property(model, current, path40.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -60772,17 +60772,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path41 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path40 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path41.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path40.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path41);
+    const result2 = followSchemaPath(model, body.value.schema, path40);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -61108,11 +61108,11 @@ var dynamicPropertiesPathRule = {
 
 // packages/validator/src/rules/operations/dynamic-result-hints.ts
 var MAX_NAMED = 3;
-function missingStepHint(model, missing, path41, wanted2) {
-  const prefix = path41.slice(0, missing.start);
+function missingStepHint(model, missing, path40, wanted2) {
+  const prefix = path40.slice(0, missing.start);
   const properties = namedProperties(model, missing.parent);
   const names2 = properties.map(([name]) => name);
-  const meant = closestMatcher(names2)(path41.slice(missing.start, missing.end));
+  const meant = closestMatcher(names2)(path40.slice(missing.start, missing.end));
   if (meant !== void 0) return ` Did you mean '${nameExcerpt(`${prefix}${meant}`)}'?`;
   const candidates = wanted2 === "array" ? properties.filter(([, schema]) => isArray(schema)) : properties;
   return thereHint(
@@ -61130,7 +61130,7 @@ function arraysHint(model, response) {
 function thereHint(paths, wanted2) {
   if (paths.length === 0 || paths.length > MAX_NAMED) return "";
   const list2 = joinedList(
-    paths.map((path41) => nameExcerpt(path41)),
+    paths.map((path40) => nameExcerpt(path40)),
     { quote: "'" }
   );
   if (paths.length === 1) return ` The response's ${wanted2} there is ${list2}.`;
@@ -61222,12 +61222,12 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path41 = pathAt(call, key2);
-    if (path41 === void 0) continue;
-    const item = followSchemaPath(model, items.schema, path41);
+    const path40 = pathAt(call, key2);
+    if (path40 === void 0) continue;
+    const item = followSchemaPath(model, items.schema, path40);
     if (item.kind !== "missing") continue;
-    const hint = missingStepHint(model, item, path41, "property");
-    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path41), label)}${hint}` });
+    const hint = missingStepHint(model, item, path40, "property");
+    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path40), label)}${hint}` });
   }
   return problems;
 }
@@ -62865,12 +62865,12 @@ var pathItemRefRule = {
   check({ swagger, report: report2 }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path41 in paths) {
-      if (!has(paths, path41)) continue;
-      const pathItem = asObject(paths[path41]);
+    for (const path40 in paths) {
+      if (!has(paths, path40)) continue;
+      const pathItem = asObject(paths[path40]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path41, "$ref"),
+        pointer: childPointer("/paths", path40, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -62892,15 +62892,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report: report2 }, problem) {
-  for (const path41 of pathKeys2(swagger)) {
-    const message2 = problem(path41);
-    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path41), message: message2 });
+  for (const path40 of pathKeys2(swagger)) {
+    const message2 = problem(path40);
+    if (message2 !== void 0) report2({ pointer: childPointer("/paths", path40), message: message2 });
   }
 }
-function templateProblem(path41) {
+function templateProblem(path40) {
   let open2 = -1;
-  for (let index = 0; index < path41.length; index++) {
-    const character = path41[index];
+  for (let index = 0; index < path40.length; index++) {
+    const character = path40[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -62926,7 +62926,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path41) => path41.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path40) => path40.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -62946,7 +62946,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path41) => /[?#]/.test(path41) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path40) => /[?#]/.test(path40) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -62962,7 +62962,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path41) => path41.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path40) => path40.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -62976,8 +62976,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path41) => {
-      const problem = templateProblem(path41);
+    reportPathKeys(context, (path40) => {
+      const problem = templateProblem(path40);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -62994,9 +62994,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path41) => (
+      (path40) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path41.includes("=") && pathVariables(path41).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path40.includes("=") && pathVariables(path40).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -63012,14 +63012,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path41 of pathKeys2(swagger)) {
-      const key2 = path41.toLowerCase();
+    for (const path40 of pathKeys2(swagger)) {
+      const key2 = path40.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path41),
+          pointer: childPointer("/paths", path40),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path41)
+            nameExcerpt(path40)
           )
         });
       }
@@ -65059,26 +65059,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path41 = [];
+    const path40 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path41.push(start);
+    path40.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path41.pop();
+        path40.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path41.slice(path41.indexOf(target2)));
+      if (seen === "grey") cycles.push(path40.slice(path40.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path41.push(target2);
+        path40.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -66005,7 +66005,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path41 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path40 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -66013,7 +66013,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path41}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path40}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -66251,8 +66251,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path41) {
-  return withoutTrailingSlashes(routeOf(path41)).toLowerCase();
+function templateShape(path40) {
+  return withoutTrailingSlashes(routeOf(path40)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -66598,64 +66598,64 @@ function distinctErrors(errors2) {
   });
 }
 function describeSchemaError(error3, root, syntax = "yaml") {
-  const path41 = parsePointer(error3.instancePath);
-  const value = path41.reduce(
+  const path40 = parsePointer(error3.instancePath);
+  const value = path40.reduce(
     (node, step2) => node?.[step2],
     root
   );
-  const [setting] = path41;
-  if (error3.keyword === "additionalProperties" && path41.length === 0) {
+  const [setting] = path40;
+  if (error3.keyword === "additionalProperties" && path40.length === 0) {
     return unknownKeyProblem(
       error3,
-      path41,
+      path40,
       (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
       `The settings are ${SETTINGS.join(", ")}.`
     );
   }
-  if (setting === "profile") return profileProblem(value, path41, "");
-  if (setting === "rules") return rulesProblem(error3, path41, 1, value, "", syntax);
+  if (setting === "profile") return profileProblem(value, path40, "");
+  if (setting === "rules") return rulesProblem(error3, path40, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path41.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path40.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path41,
+      path: path40,
       atKey: false
     };
   }
-  if (setting === "overrides") return overrideProblem(error3, path41, value, syntax);
+  if (setting === "overrides") return overrideProblem(error3, path40, value, syntax);
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":", syntax)}`,
     hint: EXAMPLES[syntax].settings,
-    path: path41,
+    path: path40,
     atKey: false
   };
 }
-function overrideProblem(error3, path41, value, syntax) {
-  const index = path41[1];
+function overrideProblem(error3, path40, value, syntax) {
+  const index = path40[1];
   if (index === void 0) {
     return {
       message: "'overrides' must be a list of entries, each with files and a profile or rules.",
       hint: EXAMPLES[syntax].override,
-      path: path41,
+      path: path40,
       atKey: false
     };
   }
   const entry = `overrides[${nameExcerpt(index)}]`;
-  const [, , key2] = path41;
-  if (key2 === "profile") return profileProblem(value, path41, ` in ${entry}`);
-  if (key2 === "rules") return rulesProblem(error3, path41, 3, value, ` in ${entry}`, syntax);
+  const [, , key2] = path40;
+  if (key2 === "profile") return profileProblem(value, path40, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error3, path40, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path41.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path40.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path41,
+      path: path40,
       atKey: false
     };
   }
   if (error3.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error3,
-      path41,
+      path40,
       (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
       `An override has ${OVERRIDE_KEYS.join(", ")}.`
     );
@@ -66664,7 +66664,7 @@ function overrideProblem(error3, path41, value, syntax) {
     return {
       message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
       hint: EXAMPLES[syntax].override,
-      path: path41,
+      path: path40,
       atKey: false
     };
   }
@@ -66672,14 +66672,14 @@ function overrideProblem(error3, path41, value, syntax) {
     return {
       message: `${entry} changes nothing: give it a profile or rules for its files.`,
       hint: EXAMPLES[syntax].override,
-      path: path41,
+      path: path40,
       atKey: false
     };
   }
   return {
     message: `${entry} must be a map with files and a profile or rules.`,
     hint: EXAMPLES[syntax].override,
-    path: path41,
+    path: path40,
     atKey: false
   };
 }
@@ -66691,33 +66691,33 @@ function listAdvice(value, key2, syntax) {
   const list2 = syntax === "json" ? `"${key2}": [${enclosedExcerpt(JSON.stringify(value))}]` : `${key2}: [${yamlQuoted(value)}]`;
   return ` It holds one pattern as text: write it in a list, ${list2}.`;
 }
-function unknownKeyProblem(error3, path41, describe5, hint) {
+function unknownKeyProblem(error3, path40, describe5, hint) {
   const key2 = String(error3.params.additionalProperty);
-  return { message: describe5(key2), hint, path: [...path41, key2], atKey: true };
+  return { message: describe5(key2), hint, path: [...path40, key2], atKey: true };
 }
-function profileProblem(value, path41, where2) {
+function profileProblem(value, path40, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
     hint: PROFILES_HINT,
-    path: path41,
+    path: path40,
     atKey: false
   };
 }
-function rulesProblem(error3, path41, at, value, where2, syntax) {
-  const [ruleId, profile] = path41.slice(at).map(nameExcerpt);
-  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path41, value, where2, syntax);
+function rulesProblem(error3, path40, at, value, where2, syntax) {
+  const [ruleId, profile] = path40.slice(at).map(nameExcerpt);
+  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path40, value, where2, syntax);
   if (ruleId === void 0) {
     return {
       message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
       hint: RULES_HINT,
-      path: path41,
+      path: path40,
       atKey: false
     };
   }
   if (error3.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error3,
-      path41,
+      path40,
       (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
       PROFILES_HINT
     );
@@ -66727,28 +66727,28 @@ function rulesProblem(error3, path41, at, value, where2, syntax) {
     return {
       message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES, syntax)),
       hint: LEVEL_HINT,
-      path: path41,
+      path: path40,
       atKey: false
     };
   }
   if (error3.keyword === "minProperties") {
-    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path41, atKey: false };
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path40, atKey: false };
   }
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
-    path: path41,
+    path: path40,
     atKey: false
   };
 }
-function rulesListProblem(path41, list2, where2, syntax) {
+function rulesListProblem(path40, list2, where2, syntax) {
   const [first] = list2;
   const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === "string" ? first : void 0;
   const mend = syntax === "json" ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value" : list2.length === 0 ? "write {} for no rules, or each rule id as a key with its level on a line below" : "write each rule id as a key with its level, without the '- ' before it";
   return {
     message: `'rules'${where2} is a list, and must be a map of rule id to level: ${mend}.`,
     hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
-    path: path41,
+    path: path40,
     atKey: false
   };
 }
@@ -67292,10 +67292,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path41, options2 = {}) {
+function offsetOfPath(document, path40, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path41.entries()) {
+  for (const [index, step2] of path40.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -67306,7 +67306,7 @@ function offsetOfPath(document, path41, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path41.length - 1;
+    const isLast = index === path40.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -67448,17 +67448,17 @@ function parsedSlip(text2, document) {
   const tag = unresolvedTagRange(document);
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
-    Node(_, node, path41) {
+    Node(_, node, path40) {
       if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
-        slip = unanchoredAlias(text2, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path41);
+        slip = unanchoredAlias(text2, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path40);
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
       if (tag && (0, import_yaml3.isScalar)(node) && node.tag !== void 0 && node.range && isRightAfter(text2, tag[1], node.range[0])) {
-        slip = unresolvedTag(text2, tag, node, path41);
+        slip = unresolvedTag(text2, tag, node, path40);
         return import_yaml3.visit.BREAK;
       }
-      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path41.at(-1))) {
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path40.at(-1))) {
         slip = itemIndentedIntoItem(text2, node);
         if (slip) return import_yaml3.visit.BREAK;
       }
@@ -67467,9 +67467,9 @@ function parsedSlip(text2, document) {
   });
   return slip;
 }
-function unanchoredAlias(text2, start, end, path41) {
+function unanchoredAlias(text2, start, end, path40) {
   const written2 = text2.slice(start, end).trim();
-  const what = isIgnorePattern(path41) ? "pattern" : "value";
+  const what = isIgnorePattern(path40) ? "pattern" : "value";
   return {
     message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written2)}).`,
     offset: start,
@@ -67480,10 +67480,10 @@ function unresolvedTagRange(document) {
   const warning2 = document.warnings.find(({ code: code2 }) => code2 === "TAG_RESOLVE_FAILED");
   return warning2 ? [warning2.pos[0], warning2.pos[1]] : void 0;
 }
-function unresolvedTag(text2, [start, end], node, path41) {
+function unresolvedTag(text2, [start, end], node, path40) {
   const written2 = text2.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
   const read = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${nameExcerpt(text2.slice(start, end))}), not as text`;
-  const advice = isIgnorePattern(path41) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
+  const advice = isIgnorePattern(path40) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
   return {
     message: `${read}: ${advice}`,
     offset: start,
@@ -67494,9 +67494,9 @@ function isRightAfter(text2, end, start) {
   return start >= end && /^[ \t]*$/.test(text2.slice(end, start));
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
-function isIgnorePattern(path41) {
-  const setting = path41.findLast(import_yaml3.isPair);
-  return (0, import_yaml3.isSeq)(path41.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
+function isIgnorePattern(path40) {
+  const setting = path40.findLast(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path40.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 function itemIndentedIntoItem(text2, node) {
   if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
@@ -67862,8 +67862,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path41, method, pathItemPlace, operation2) {
-    this.path = path41;
+  constructor(path40, method, pathItemPlace, operation2) {
+    this.path = path40;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -68164,11 +68164,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path41 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path41)) continue;
-      let pathItem = asObject(paths[path41]);
+    for (const path40 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path40)) continue;
+      let pathItem = asObject(paths[path40]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path41);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path40);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -68184,7 +68184,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path41, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path40, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -68695,9 +68695,9 @@ function changeStanding(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path41, method, body) => `{
+var operation = (path40, method, body) => `{
   "paths": {
-    "${path41}": {
+    "${path40}": {
       "${method}": ${body}
     }
   }
@@ -69184,16 +69184,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path41 = [];
+  const path40 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path41.push(part.step);
+        if (part.step !== void 0) path40.push(part.step);
         if (visit5(part.nested)) listedAny = true;
-        if (part.step !== void 0) path41.pop();
+        if (part.step !== void 0) path40.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -69201,7 +69201,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path41, ...part.change.path] });
+      result.push({ ...part.change, path: [...path40, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -72091,21 +72091,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path41 in paths) {
-    if (!has(paths, path41)) continue;
-    const pathItem = refPathItem(paths[path41]);
+  for (const path40 in paths) {
+    if (!has(paths, path40)) continue;
+    const pathItem = refPathItem(paths[path40]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path41));
-    unfollowed2.set(path41, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path40));
+    unfollowed2.set(path40, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path41 in paths) {
-    if (!has(paths, path41)) continue;
-    const pathItem = refPathItem(paths[path41]);
+  for (const path40 in paths) {
+    if (!has(paths, path40)) continue;
+    const pathItem = refPathItem(paths[path40]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -72117,17 +72117,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path41 of all) {
-    const before = has(pathsBefore, path41) ? pathsBefore[path41] : void 0;
-    const after = has(pathsAfter, path41) ? pathsAfter[path41] : void 0;
+  for (const path40 of all) {
+    const before = has(pathsBefore, path40) ? pathsBefore[path40] : void 0;
+    const after = has(pathsAfter, path40) ? pathsAfter[path40] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path41);
-    const whyBefore = unfollowedBefore.get(path41);
+    const whyAfter = unfollowedAfter.get(path40);
+    const whyBefore = unfollowedBefore.get(path40);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path41);
+    const pathItemPointer = childPointer("/paths", path40);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -72135,12 +72135,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path41)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path40)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path41)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path41)} was not compared: in the base version, ${whyBefore}.` : refEdit(path41, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path40)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path40)} was not compared: in the base version, ${whyBefore}.` : refEdit(path40, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -72150,12 +72150,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path41, before, after) {
+function refEdit(path40, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path41)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path40)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path41)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path41)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path40)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path40)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -72419,8 +72419,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path41) {
-  return withoutTrailingSlashes(emptiedBraces(path41));
+function normalizePath(path40) {
+  return withoutTrailingSlashes(emptiedBraces(path40));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -74270,8 +74270,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path41 = names2.slice(2, 2 + length);
-  return names2 === `a/${path41} b/${path41}` ? path41 : void 0;
+  const path40 = names2.slice(2, 2 + length);
+  return names2 === `a/${path40} b/${path40}` ? path40 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -74561,7 +74561,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path41, linked]) => ({ path: path41, linked }));
+    return [...nested].map(([path40, linked]) => ({ path: path40, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -75068,16 +75068,18 @@ var DELETED_FILES = /* @__PURE__ */ new Map([
   [CHANGE_RULES.swaggerDeleted.id, CANONICAL_NAMES.swagger]
 ]);
 
-// packages/validator/src/reporters/annotations.ts
-var import_node_path28 = __toESM(require("node:path"), 1);
-
 // packages/validator/src/reporters/artifact-path.ts
 var import_node_path27 = __toESM(require("node:path"), 1);
 function repositoryPath(file, base2 = {}) {
-  const cwd = base2.cwd ?? process.cwd();
-  const baseDir = import_node_path27.default.resolve(cwd, base2.baseDir ?? ".");
-  const absolute = import_node_path27.default.resolve(cwd, file);
+  const baseDir = import_node_path27.default.resolve(base2.cwd ?? process.cwd(), base2.baseDir ?? ".");
+  const absolute = absolutePath(file, base2);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
+}
+function absolutePath(file, base2 = {}) {
+  return import_node_path27.default.resolve(base2.cwd ?? process.cwd(), file);
+}
+function shownFindingPath(file, base2 = {}) {
+  return repositoryPath(file, base2) ?? absolutePath(file, base2);
 }
 
 // packages/validator/src/reporters/annotations.ts
@@ -75139,11 +75141,7 @@ function toAnnotation(finding, options2, alsoOn = 0) {
   const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
   const file = repositoryPath(finding.file, options2);
   if (file === void 0 || !isOnFile(finding, file, options2))
-    return {
-      level,
-      message: `${file ?? import_node_path28.default.resolve(options2.cwd ?? process.cwd(), finding.file)}: ${message2}`,
-      title
-    };
+    return { level, message: `${shownFindingPath(finding.file, options2)}: ${message2}`, title };
   const lines = annotatedLines(finding, options2.headLine);
   if (lines === void 0)
     return {
@@ -75289,12 +75287,12 @@ function painter(enabled) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   const config2 = options2.config;
   if (options2.profile || config2?.profile) return [];
   return connectors.filter((connector) => connector.profile === "custom").filter((connector) => {
-    const folder = import_node_path29.default.resolve(options2.cwd, connector.path);
+    const folder = import_node_path28.default.resolve(options2.cwd, connector.path);
     return layoutProfile(folder) === void 0 && !(config2 && folderSettings(folder, config2).profile);
   }).map((connector) => connector.path);
 }
@@ -75328,7 +75326,7 @@ async function writeJobSummary(summary3 = summary) {
 
 // packages/actions/src/runtime/workspace-path.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -75379,8 +75377,8 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path30 = __toESM(require("node:path"), 1);
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path30.default) {
+var import_node_path29 = __toESM(require("node:path"), 1);
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path29.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
 
@@ -75390,7 +75388,7 @@ function workspaceFolder() {
 }
 async function realPathInsideWorkspace(input, workspace, given) {
   const root = await import_node_fs18.promises.realpath(workspace);
-  const real = await realPathOfNew(import_node_path31.default.resolve(workspace, given)).catch((error3) => {
+  const real = await realPathOfNew(import_node_path30.default.resolve(workspace, given)).catch((error3) => {
     throw pathRefusedError(input, error3, "read");
   });
   return isWithin(root, real) ? real : void 0;
@@ -75408,7 +75406,7 @@ async function realPathOfNew(absolute) {
     try {
       return realPathBelow(absolute, current, await import_node_fs18.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path31.default.dirname(current);
+      const parent = import_node_path30.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -75455,7 +75453,7 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/open-pull-request/main.ts
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 
 // packages/github/src/api-errors.ts
 var ERROR_PR_ALREADY_EXISTS = "A pull request already exists for";
@@ -75602,7 +75600,7 @@ function backoffDelays(first, cap, total2) {
 
 // packages/github/src/connector-argument.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -75623,16 +75621,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given, cwd) {
   try {
-    (0, import_node_fs19.statSync)(import_node_path32.default.resolve(cwd, given));
+    (0, import_node_fs19.statSync)(import_node_path31.default.resolve(cwd, given));
   } catch (error3) {
     throw unreadablePathError(given, error3) ?? missingFolderError(given, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given, found, cwd) {
-  const resolved2 = import_node_path32.default.resolve(cwd, given);
+  const resolved2 = import_node_path31.default.resolve(cwd, given);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown3 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path32.default.dirname(resolved2) ? `is a file of the connector folder '${shown3}'; a pull request sends the whole folder.` : `holds the connector folder '${shown3}', not a connector itself.`;
+    const problem = found[0] === import_node_path31.default.dirname(resolved2) ? `is a file of the connector folder '${shown3}'; a pull request sends the whole folder.` : `holds the connector folder '${shown3}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given }, hint: `Give '${shown3}' instead.` });
   }
   if (found.length !== 1) {
@@ -75646,7 +75644,7 @@ function requireOneConnectorFolder(given, found, cwd) {
 // packages/github/src/connector-files.ts
 var import_node_crypto5 = require("node:crypto");
 var import_node_fs20 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -75661,12 +75659,12 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut = () => fals
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs20.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path33.default.join(directory, entry.name);
+      const absolute = import_node_path32.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path33.default.join(shownAs, relative) },
+          location: { file: import_node_path32.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -75694,7 +75692,7 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut = () => fals
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -75713,7 +75711,7 @@ function connectorTitle(folder, swagger) {
     if (typeof info2?.title === "string" && info2.title.trim() !== "") return info2.title.trim();
   } catch {
   }
-  return import_node_path34.default.basename(folder);
+  return import_node_path33.default.basename(folder);
 }
 
 // packages/github/src/no-swagger-refusal.ts
@@ -77205,17 +77203,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path41 = requestOptions.url.replace(options2.baseUrl, "");
+    const path40 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path41} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path40} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error3) => {
       const requestId = error3.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path41} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path40} - ${error3.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error3;
     });
@@ -79928,7 +79926,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path41) => path41.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path40) => path40.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -80461,7 +80459,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text2, input = "upstream") {
@@ -80627,7 +80625,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var KEPT_OUT = ["settings", "certified-icon"];
 function isKeptOut(reason) {
   return KEPT_OUT.includes(reason);
@@ -80660,7 +80658,7 @@ function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositor
   return { sent, leftOut };
 }
 function ignoredConnectorFiles(leftOut, profile) {
-  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path41) => kindOfFileName(path41) !== void 0 && !keptOutReason(path41, profile));
+  return leftOut.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path40) => kindOfFileName(path40) !== void 0 && !keptOutReason(path40, profile));
 }
 function leftOutLines(leftOut, connector) {
   const lines = [];
@@ -80696,7 +80694,7 @@ function leftOutLines(leftOut, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path35.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path34.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut) {
@@ -80710,13 +80708,13 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path41) => !same(
-      onBranchLeftOut.find((file) => file.path === path41),
-      upstreamLeftOut.find((file) => file.path === path41)
+    (path40) => !same(
+      onBranchLeftOut.find((file) => file.path === path40),
+      upstreamLeftOut.find((file) => file.path === path40)
     )
   );
 }
-function withoutLeftOutFindings(validation, leftOut, sent, paths = import_node_path35.default) {
+function withoutLeftOutFindings(validation, leftOut, sent, paths = import_node_path34.default) {
   return withoutFindingsIn(
     validation,
     leftOut.map((file) => file.path),
@@ -80724,7 +80722,7 @@ function withoutLeftOutFindings(validation, leftOut, sent, paths = import_node_p
     paths
   );
 }
-function withoutIgnoredFindings(validation, leftOut, sent, paths = import_node_path35.default) {
+function withoutIgnoredFindings(validation, leftOut, sent, paths = import_node_path34.default) {
   const committed = [
     ...sent.map((file) => file.path),
     ...leftOut.filter((file) => file.reason !== "git-ignored").map((file) => file.path)
@@ -80978,8 +80976,8 @@ async function commitChanges(client, fork, base2, folder, changes, message2) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path41 of changes.deletions)
-    entries.push({ path: `${folder}/${path41}`, mode: "100644", type: "blob", sha: null });
+  for (const path40 of changes.deletions)
+    entries.push({ path: `${folder}/${path40}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -81584,20 +81582,20 @@ function sameFolderWarning(other, words) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder, profile, given, root) {
   if (given && given.trim() !== "") return normaliseTargetFolder(given);
   const inLayout = pathFromTopFolder(
-    import_node_path36.default.relative(import_node_path36.default.resolve(root), import_node_path36.default.resolve(connectorFolder)),
+    import_node_path35.default.relative(import_node_path35.default.resolve(root), import_node_path35.default.resolve(connectorFolder)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path36.default.basename(import_node_path36.default.resolve(connectorFolder))}`;
+  return `${top}/${import_node_path35.default.basename(import_node_path35.default.resolve(connectorFolder))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path36.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path36.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path35.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path35.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -81614,19 +81612,19 @@ function normaliseTargetFolder(text2) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs21 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path37.default.basename(folder);
+  const name = import_node_path36.default.basename(folder);
   let names2;
   try {
-    names2 = (0, import_node_fs21.readdirSync)(import_node_path37.default.dirname(folder));
+    names2 = (0, import_node_fs21.readdirSync)(import_node_path36.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names2.includes(name)) return folder;
   const key2 = (text2) => text2.normalize("NFC").toLowerCase();
   const found = names2.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path37.default.join(import_node_path37.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path36.default.join(import_node_path36.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -81749,7 +81747,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path38.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path37.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -81760,7 +81758,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path38.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path37.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -81785,7 +81783,7 @@ async function openPullRequest(options2, ports) {
   const validation = withoutLeftOutFindings(validated, leftOut, local);
   const swagger = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path38.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path37.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -81997,7 +81995,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path38.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
+    connector: { name: import_node_path37.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -82205,12 +82203,12 @@ var import_node_fs23 = require("node:fs");
 
 // packages/actions/src/runtime/paths-on-one-line.ts
 var import_node_fs22 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs22.existsSync)(import_node_path39.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs22.existsSync)(import_node_path38.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs22.existsSync)(import_node_path39.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs22.existsSync)(import_node_path38.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -82360,7 +82358,7 @@ function failForRefused(results, workspace, annotateFindings) {
       // Only this step compares with the upstream: its warnings go on their lines, as its breaking changes.
       ...result.changeWarnings ?? []
     ]),
-    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path40.default.join(workspace, file)) }
+    { cwd: workspace, baseDir: workspace, isFile: (file) => isFile(import_node_path39.default.join(workspace, file)) }
   );
   for (const { level, message: message2, ...properties } of selection.annotations) {
     if (level === "error") error(message2, properties);

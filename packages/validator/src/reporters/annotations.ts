@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { Finding, Severity } from '../model/finding.js';
 import { plural } from '@connector-alm/core';
 import { PULL_REQUEST_RULE_IDS } from '../repository/rules/index.js';
-import { repositoryPath, type PathBase } from './artifact-path.js';
+import { repositoryPath, shownFindingPath, type PathBase } from './artifact-path.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -151,14 +150,8 @@ function toAnnotation(finding: Finding, options: AnnotationOptions, alsoOn = 0):
   const message = alsoOn > 0 ? `${existing} (also on ${plural(alsoOn, 'more connector')})` : existing;
   const title = finding.msCode ? `${finding.ruleId} (${finding.msCode})` : finding.ruleId;
   const file = repositoryPath(finding.file, options);
-  // A file outside the repository (extract-connectors' folders under runner.temp) by its absolute
-  // path, as the job summary names it: relative to the workspace it was ../../_temp/…, a path nobody wrote.
   if (file === undefined || !isOnFile(finding, file, options))
-    return {
-      level,
-      message: `${file ?? path.resolve(options.cwd ?? process.cwd(), finding.file)}: ${message}`,
-      title,
-    };
+    return { level, message: `${shownFindingPath(finding.file, options)}: ${message}`, title };
   const lines = annotatedLines(finding, options.headLine);
   if (lines === undefined)
     return {

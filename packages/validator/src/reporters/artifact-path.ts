@@ -12,10 +12,23 @@ export interface PathBase {
 
 /** A finding's file relative to the repository root with `/` separators, or undefined when outside it. */
 export function repositoryPath(file: string, base: PathBase = {}): string | undefined {
-  const cwd = base.cwd ?? process.cwd();
-  const baseDir = path.resolve(cwd, base.baseDir ?? '.');
-  const absolute = path.resolve(cwd, file);
+  const baseDir = path.resolve(base.cwd ?? process.cwd(), base.baseDir ?? '.');
+  const absolute = absolutePath(file, base);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : undefined;
+}
+
+/** A finding's file as an absolute path, resolved from where the findings' paths start. */
+export function absolutePath(file: string, base: PathBase = {}): string {
+  return path.resolve(base.cwd ?? process.cwd(), file);
+}
+
+/**
+ * A finding's file as the job summary and the annotations name it: relative to the repository root,
+ * or, outside the repository (extract-connectors' folders under runner.temp), by its absolute path,
+ * as the action's outputs name it: relative to the workspace it was `../../_temp/…`, a path nobody wrote.
+ */
+export function shownFindingPath(file: string, base: PathBase = {}): string {
+  return repositoryPath(file, base) ?? absolutePath(file, base);
 }
 
 /**
@@ -27,5 +40,5 @@ export function artifactUri(file: string, base: PathBase = {}): { uri: string; i
   if (relative !== undefined) {
     return { uri: relative.split('/').map(encodeURIComponent).join('/'), inRepository: true };
   }
-  return { uri: pathToFileURL(path.resolve(base.cwd ?? process.cwd(), file)).href, inRepository: false };
+  return { uri: pathToFileURL(absolutePath(file, base)).href, inRepository: false };
 }

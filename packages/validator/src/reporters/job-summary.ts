@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { plural } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate.js';
@@ -8,7 +7,7 @@ import { existingFailuresNote, onlyNewInput } from './existing-failures.js';
 import { configurationReports } from './configuration-findings.js';
 import { ignoredFolderNote } from '../config/ignored-folders.js';
 import { deletedConnectors } from './deleted-connectors.js';
-import { repositoryPath } from './artifact-path.js';
+import { shownFindingPath } from './artifact-path.js';
 import type { JobSummaryOptions, PushCounts } from './job-summary-options.js';
 import { escapeMarkdown } from './markdown.js';
 import { countWords } from './severity-count-words.js';
@@ -52,10 +51,7 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
   const status = statusIcon(options.failOn ?? 'error', options.breakingChangesFail ?? true);
   const omitted: SummaryOmissions = { findings: 0, changes: 0, connectors: 0 };
 
-  // Outside the repository (a connector extracted under runner.temp) by its absolute path, as the
-  // action's outputs name it: relative to the workspace it was `../../_temp/…`, a path nobody wrote.
-  const shown = (file: string): string =>
-    repositoryPath(file, options) ?? path.resolve(options.cwd ?? process.cwd(), file);
+  const shown = (file: string): string => shownFindingPath(file, options);
   const deleted = deletedConnectors(result);
   budget.add(
     `## ${escapeMarkdown(options.title ?? 'Connector validation')}`,
