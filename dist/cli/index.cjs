@@ -63796,15 +63796,20 @@ async function repositoryOfPaths(paths, cwd) {
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
+  let inNoWorkTree;
   const topOf = /* @__PURE__ */ new Map();
   for (const [index, given2] of paths.entries()) {
     const folder = folders[index];
     const git = new Git(folder);
     let top = topOf.get(folder);
     if (top === void 0) {
-      top = await git.topLevel().then(realCasePath, (error2) => {
-        throw locatedAt(error2, given2);
-      });
+      const asked = await git.topLevel().then(realCasePath, (error2) => locatedAt(error2, given2));
+      if (asked instanceof NotAWorkTreeError) {
+        inNoWorkTree ??= asked;
+        continue;
+      }
+      if (typeof asked !== "string") throw asked;
+      top = asked;
       topOf.set(folder, top);
     }
     if (!first) first = { given: given2, top, git };
@@ -63818,6 +63823,7 @@ async function repositoryOfPaths(paths, cwd) {
       );
     }
   }
+  if (!first && inNoWorkTree) throw inNoWorkTree;
   return first?.git ?? atCwd;
 }
 function isDirectlyIn(top, folder) {
@@ -65757,11 +65763,16 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
     const absolute = await realCasePath(import_node_path47.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
-    if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
+    if (repositoryPath2 === void 0) {
+      connectors.push(connector);
+      diffs.push({ path: connector.path, repositoryPath: connector.path, status: "uncompared" });
+      continue;
+    }
+    if (!changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
       diffs.push({
         path: connector.path,
-        repositoryPath: repositoryPath2 ?? connector.path,
+        repositoryPath: repositoryPath2,
         status: "unchanged"
       });
       continue;
@@ -65877,6 +65888,9 @@ async function isPresent(folder, topLevel, git) {
 // packages/validator/src/git/base-validation.ts
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
+}
+function uncomparedPaths(result) {
+  return new Set(result.diffs.filter((entry) => entry.status === "uncompared").map((entry) => entry.path));
 }
 
 // packages/validator/src/git/only-new-findings.ts
@@ -66017,7 +66031,7 @@ function newSinceBaseNote(result, always = false) {
   const findings = result.findings;
   const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
   const inPart = fixedInPart(findings);
-  const fresh = findings.filter((finding) => finding.baseline !== "existing").length;
+  const fresh = findings.filter((finding) => finding.baseline === "new").length;
   if (inPart > 0) return `; ${fresh} new, ${fixed} fixed and ${inPart} fixed in part since the base`;
   if (fixed > 0) {
     return findings.length === 0 ? `; ${fixed} fixed since the base` : `; ${fresh} new and ${fixed} fixed since the base`;
@@ -66168,7 +66182,7 @@ function toJsonBase(result) {
     ref: result.baseRef,
     mergeBase: result.mergeBase,
     counts: {
-      new: result.findings.filter((finding) => finding.baseline !== "existing").length,
+      new: result.findings.filter((finding) => finding.baseline === "new").length,
       fixed: fixedSinceBase(result.diffs).length,
       fixedInPart: fixedInPart(result.findings)
     },
@@ -66945,6 +66959,8 @@ var import_node_util2 = require("node:util");
 // packages/validator/src/reporters/base-comparison-line.ts
 function baseComparisonLine(result, connectorPath, runOptions = []) {
   if (!comparedWithBase(result)) return void 0;
+  if (uncomparedPaths(result).has(connectorPath))
+    return `not compared with ${printable(result.baseRef)}: the folder is in no git work tree.`;
   const entry = result.diffs.find((diff) => diff.path === connectorPath && diff.status === "changed");
   if (!entry?.diff) return void 0;
   const { changes, classification } = entry.diff;

@@ -72745,15 +72745,20 @@ async function repositoryOfPaths(paths, cwd) {
   const cwdTop = await atCwd.topLevel().then(realCasePath, () => void 0);
   if (cwdTop !== void 0 && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
   let first;
+  let inNoWorkTree;
   const topOf = /* @__PURE__ */ new Map();
   for (const [index, given] of paths.entries()) {
     const folder = folders[index];
     const git = new Git(folder);
     let top = topOf.get(folder);
     if (top === void 0) {
-      top = await git.topLevel().then(realCasePath, (error3) => {
-        throw locatedAt(error3, given);
-      });
+      const asked = await git.topLevel().then(realCasePath, (error3) => locatedAt(error3, given));
+      if (asked instanceof NotAWorkTreeError) {
+        inNoWorkTree ??= asked;
+        continue;
+      }
+      if (typeof asked !== "string") throw asked;
+      top = asked;
       topOf.set(folder, top);
     }
     if (!first) first = { given, top, git };
@@ -72767,6 +72772,7 @@ async function repositoryOfPaths(paths, cwd) {
       );
     }
   }
+  if (!first && inNoWorkTree) throw inNoWorkTree;
   return first?.git ?? atCwd;
 }
 function isDirectlyIn(top, folder) {
@@ -74021,11 +74027,16 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
     const absolute = await realCasePath(import_node_path43.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
     if (repositoryPath2 !== void 0 && deletedPaths.has(repositoryPath2)) continue;
-    if (repositoryPath2 === void 0 || !changedFolders.has(repositoryPath2)) {
+    if (repositoryPath2 === void 0) {
+      connectors.push(connector);
+      diffs.push({ path: connector.path, repositoryPath: connector.path, status: "uncompared" });
+      continue;
+    }
+    if (!changedFolders.has(repositoryPath2)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
       diffs.push({
         path: connector.path,
-        repositoryPath: repositoryPath2 ?? connector.path,
+        repositoryPath: repositoryPath2,
         status: "unchanged"
       });
       continue;
@@ -74142,6 +74153,9 @@ async function isPresent(folder, topLevel, git) {
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
+function uncomparedPaths(result) {
+  return new Set(result.diffs.filter((entry) => entry.status === "uncompared").map((entry) => entry.path));
+}
 
 // packages/validator/src/git/changes-at-commit.ts
 var import_node_path44 = __toESM(require("node:path"), 1);
@@ -74150,6 +74164,7 @@ async function changesAtCommit(git, commit, baseRef, diffs) {
   const touched = await git.changedFiles(mergeBase, commit);
   const changes = /* @__PURE__ */ new Map();
   for (const entry of diffs) {
+    if (entry.status === "uncompared") continue;
     const places = [entry.repositoryPath, ...entry.renamedFrom === void 0 ? [] : [entry.renamedFrom]];
     if (!places.some((place2) => touched.some((file) => isWithin(place2, file, import_node_path44.default.posix)))) continue;
     changes.set(entry, await changesOfConnector(git, commit, mergeBase, places));
@@ -74472,7 +74487,7 @@ function newSinceBaseNote(result, always = false) {
   const findings = result.findings;
   const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
   const inPart = fixedInPart(findings);
-  const fresh = findings.filter((finding) => finding.baseline !== "existing").length;
+  const fresh = findings.filter((finding) => finding.baseline === "new").length;
   if (inPart > 0) return `; ${fresh} new, ${fixed} fixed and ${inPart} fixed in part since the base`;
   if (fixed > 0) {
     return findings.length === 0 ? `; ${fixed} fixed since the base` : `; ${fresh} new and ${fixed} fixed since the base`;
@@ -74831,8 +74846,12 @@ function statusIcon(failOn, breakingChangesFail) {
   };
 }
 function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown2, omitted) {
+  const uncompared = againstBase?.uncompared ?? /* @__PURE__ */ new Set();
   const connectors = [
-    ...validated.map(({ path: path62, profile, findings }) => ({ name: shown2(path62), profile, findings })),
+    // A folder in no git work tree: its findings are neither new nor existing.
+    ...validated.map(
+      ({ path: path62, profile, findings }) => uncompared.has(path62) ? { name: `${shown2(path62)} (not compared)`, profile, findings, uncompared: true } : { name: shown2(path62), profile, findings }
+    ),
     // No profile was resolved for a folder that is gone.
     ...deleted.map(({ path: path62, findings }) => ({ name: `${shown2(path62)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
@@ -74850,14 +74869,14 @@ function writeStatusTable(budget, validated, deleted, configuration, againstBase
   );
   for (const [index, connector] of connectors.entries()) {
     const counts = countBySeverity(connector.findings);
-    const fresh = connector.findings.filter((finding) => finding.baseline !== "existing").length;
+    const fresh = connector.findings.filter((finding) => finding.baseline === "new").length;
     const row = tableRow([
       escapeMarkdown(connector.name),
       connector.profile,
       String(counts.error),
       String(counts.warning),
       String(counts.info),
-      ...againstBase ? [String(fresh)] : [],
+      ...againstBase ? ["uncompared" in connector ? "\u2014" : String(fresh)] : [],
       status(connector.findings)
     ]);
     if (!budget.add(row)) {
@@ -74866,6 +74885,11 @@ function writeStatusTable(budget, validated, deleted, configuration, againstBase
     }
   }
   budget.add("");
+  if (uncompared.size > 0)
+    budget.add(
+      "(not compared): the folder is in no git work tree (extract-connectors' output under runner.temp), so there is no base version to compare it with; its findings are neither new nor existing.",
+      ""
+    );
 }
 function fails(counts, failOn) {
   return counts.error > 0 || failOn === "warning" && counts.warning > 0;
@@ -74939,7 +74963,7 @@ function buildJobSummary(result, options = {}) {
     result.connectors,
     deleted,
     configurationReports(result),
-    comparedWithBase(result),
+    comparedWithBase(result) ? { uncompared: uncomparedPaths(result) } : void 0,
     status,
     shown2,
     omitted
@@ -75901,16 +75925,10 @@ function realPathOf(file) {
   }
 }
 
-// packages/actions/src/validate-connector/outside-repository.ts
-function outsideRepositoryError(error3) {
-  if (!(error3 instanceof NotAWorkTreeError)) return error3;
-  return new UsageError(
-    "is not inside the repository's git work tree, so it cannot be compared with the base.",
-    {
-      location: { file: error3.folder },
-      hint: "Validate folders outside the repository, such as extract-connectors' output, in a step of their own with base: none, or give only folders of the repository in path."
-    }
-  );
+// packages/actions/src/validate-connector/uncompared-notice.ts
+function uncomparedNotice(folders) {
+  const one = folders.length === 1;
+  return `Not compared with the base: ${plural(folders.length, "folder")} in no git work tree (${folders.join(", ")}). ${one ? "It was" : "They were"} validated, but git has no base version of ${one ? "it" : "them"}: ${one ? "its" : "their"} findings are neither new nor existing, and no breaking change is looked for.`;
 }
 
 // packages/actions/src/validate-connector/push-progress.ts
@@ -76085,16 +76103,24 @@ ${pushLine(push3)}
       includeWorkingTree: false,
       pullRequest: pullRequest?.facts
     }).catch((error3) => {
-      throw outsideRepositoryError(error3);
+      if (!(error3 instanceof NotAWorkTreeError && inputs.paths.includes(error3.folder))) throw error3;
+      return validatePaths(paths, options);
     }) : await validatePaths(paths, options));
     if (configurationOnly)
       logger.info("The pull request changes no connector folder, but the configuration file.");
     if (comparedWithBase(validated) && validated.configurationNote) logger.info(validated.configurationNote);
     if (inputs.onlyNew && base2) validated = onlyNewFindings(validated);
+    const uncompared = base2 ? uncomparedFolders(validated) : /* @__PURE__ */ new Set();
     for (const connector of validated.connectors) {
       const status = connector.findings.length === 0 ? "no problems" : summaryLine(countBySeverity(connector.findings));
-      logger.info(`${reportedPath(workspace, connector.path)} [${connector.profile}]: ${status}`);
+      const compared = uncompared.has(connector.path) ? " (not compared with the base)" : "";
+      logger.info(`${reportedPath(workspace, connector.path)} [${connector.profile}]: ${status}${compared}`);
     }
+    if (uncompared.size > 0)
+      writeAnnotation(
+        "notice",
+        uncomparedNotice([...uncompared].map((folder) => reportedPath(workspace, folder)))
+      );
     for (const connector of deletedConnectors(validated)) {
       const status = summaryLine(countBySeverity(connector.findings));
       logger.info(`${reportedPath(workspace, connector.path)} [deleted]: ${status}`);
@@ -76167,6 +76193,10 @@ ${pushLine(push3)}
   }
   const sarifFile = await writeSarif(sarif, sarifTarget, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, true);
+}
+function uncomparedFolders(result) {
+  if (comparedWithBase(result)) return uncomparedPaths(result);
+  return new Set(result.connectors.map((connector) => connector.path));
 }
 async function loosenedConfigurationOnly(workspace, base2, loadConfiguration, facts) {
   const config2 = await loadConfiguration().catch(() => void 0);

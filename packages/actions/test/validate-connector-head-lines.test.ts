@@ -4,7 +4,6 @@ import path from 'node:path';
 import { runActionBundle, temporaryFolder } from '@connector-alm/testing';
 import { validSwagger } from '@connector-alm/validator/testing';
 import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
-import { expectFailedWith } from './helpers/step-failure.js';
 
 // On pull_request, actions/checkout checks out GitHub's merge of the head into the base branch, and
 // the findings' lines are counted there. GitHub shows the annotations on the head's files, and the
@@ -117,7 +116,6 @@ describe("validate-connector's lines on a pull request's merge commit", () => {
 
   // extract-connectors' folders under runner.temp are outside the repository: git cannot compare
   // them, and they keep their lines; the repository's connector beside them is still read at the head.
-  // (base: none: a folder outside the repository has no base to be compared with.)
   it("reads the repository's findings at the head beside a connector folder outside the repository", async () => {
     const setup = mergeWhereTheBaseMovedTheLines();
     const headLine = lineOf(setup.headText, '"x-ms-head-note"');
@@ -139,9 +137,10 @@ describe("validate-connector's lines on a pull request's merge commit", () => {
     expect(outside?.message.slice(0, named.length)).toBe(named);
   });
 
-  // Compared with the base (no base: none), git knows nothing of the folder outside the repository:
-  // said in the action's words, at that folder, with the way out a workflow has.
-  it('says that a connector folder outside the repository cannot be compared with the base, and what to do', async () => {
+  // Compared with the base (no base: none), git knows nothing of the folder outside the repository.
+  // It stopped the step ("cannot be compared with the base"): validated now, beside the compared
+  // folders, and said not compared, so that its findings read neither as new nor as existing.
+  it('validates a connector folder outside the repository beside the compared ones, said not compared', async () => {
     const setup = mergeWhereTheBaseMovedTheLines();
     const temp = realpathSync(temporaryFolder('runner-temp-'));
     const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
@@ -152,9 +151,43 @@ describe("validate-connector's lines on a pull request's merge commit", () => {
       inputs: { path: `certified-connectors/Contoso Tasks\n${extracted}` },
       env: { RUNNER_TEMP: temp },
     });
-    expectFailedWith(run, {
-      level: 'error',
-      message: `${extracted}: is not inside the repository's git work tree, so it cannot be compared with the base. Validate folders outside the repository, such as extract-connectors' output, in a step of their own with base: none, or give only folders of the repository in path.`,
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([extracted, 'certified-connectors/Contoso Tasks']);
+    expect(run.annotations).toContainEqual({
+      level: 'notice',
+      message: `Not compared with the base: 1 folder in no git work tree (${extracted}). It was validated, but git has no base version of it: its findings are neither new nor existing, and no breaking change is looked for.`,
     });
+    // The base's note is existing in the repository's folder, and neither in its copy.
+    const baseNotes = run.annotations.filter((each) => each.message.includes("'x-ms-base-note'"));
+    expect(baseNotes.map((each) => [each.file, each.message.includes('(existing)')])).toEqual([
+      [undefined, false],
+      [SWAGGER, true],
+    ]);
+    expect(run.summary).toContain(`| ${extracted} (not compared) | certified | 0 | 2 | 0 | — | ✅ |`);
+    expect(run.stdout).toContain(
+      `${extracted} [certified]: 0 errors, 2 warnings, 0 info (not compared with the base)`,
+    );
+  });
+
+  it('validates connector folders that are all outside the repository on a pull request, said not compared', async () => {
+    const setup = mergeWhereTheBaseMovedTheLines();
+    const temp = realpathSync(temporaryFolder('runner-temp-'));
+    const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
+    cpSync(path.join(setup.workspace, 'certified-connectors', 'Contoso Tasks'), extracted, {
+      recursive: true,
+    });
+    const run = await runOnMerge(setup, { inputs: { path: extracted }, env: { RUNNER_TEMP: temp } });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([extracted]);
+    expect(run.outputs.warnings).toBe('2');
+    expect(run.annotations).toContainEqual({
+      level: 'notice',
+      message: expect.stringMatching(/^Not compared with the base: 1 folder in no git work tree/),
+    });
+    expect(run.stdout).toContain(
+      `${extracted} [certified]: 0 errors, 2 warnings, 0 info (not compared with the base)`,
+    );
   });
 });

@@ -277,6 +277,45 @@ describe('connector-alm validate --base', () => {
     );
   });
 
+  // A folder extracted out of a solution into a temporary folder, checked beside the repository's:
+  // it stopped the comparison ("is not inside a git work tree").
+  it("validates a folder in no git work tree beside the repository's, and says it was not compared", async () => {
+    const root = repository();
+    const extracted = path.join(tempRoot(), 'certified-connectors', 'Contoso Tasks');
+    const extractedSwagger = validSwagger();
+    extractedSwagger.info['x-ms-extracted-note'] = 'written by extract-connectors';
+    writeValidConnector(extracted, extractedSwagger);
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', extracted, '--base', 'dev', '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.out());
+    const shown = path.relative(root, extracted);
+    const statuses = report.base.connectors.map((entry: { path: string; status: string }) => [
+      entry.path,
+      entry.status,
+    ]);
+    expect(Object.fromEntries(statuses)).toEqual({
+      [shown]: 'uncompared',
+      'certified-connectors/Contoso Tasks': 'changed',
+    });
+    const text = memoryIo(root);
+    expect(await runCli(['validate', '.', extracted, '--base', 'dev'], text)).toBe(1);
+    expect(text.out()).toContain(`${shown} [certified]: `);
+    expect(text.out()).toContain('\nnot compared with dev: the folder is in no git work tree.\n');
+    expect(text.err()).toBe('');
+    // Neither new nor existing: --only-new keeps them, as it keeps whatever it cannot tell existing.
+    const onlyNew = memoryIo(root);
+    expect(
+      await runCli(['validate', '.', extracted, '--base', 'dev', '--only-new', '--format', 'json'], onlyNew),
+    ).toBe(1);
+    const kept = JSON.parse(onlyNew.out()).findings as { file: string; baseline?: string }[];
+    const outside = report.findings.filter((finding: { file: string }) => finding.file.startsWith(shown));
+    expect(outside.length).toBeGreaterThan(0);
+    expect(kept.filter((finding) => finding.file.startsWith(shown))).toEqual(outside);
+    expect(report.base.counts.new).toBe(
+      report.findings.filter((finding: { baseline?: string }) => finding.baseline === 'new').length,
+    );
+  });
+
   it('gives the base, its merge base and every change against it in the JSON output', async () => {
     const root = repository();
     const mergeBase = git(root, 'rev-parse', 'dev').trim();

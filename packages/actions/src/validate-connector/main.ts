@@ -29,6 +29,8 @@ import {
   judgeRun,
   deletedConnectors,
   comparedWithBase,
+  uncomparedPaths,
+  NotAWorkTreeError,
   existingFailuresNote,
   ignoredFolderNote,
   onlyNewInput,
@@ -59,7 +61,7 @@ import {
 } from './pull-request.js';
 import { baseSourceUrlFor, headSourceUrlFor, sourceUrlFor } from './source-url.js';
 import { headLinesOf, type HeadLines } from './head-lines.js';
-import { outsideRepositoryError } from './outside-repository.js';
+import { uncomparedNotice } from './uncompared-notice.js';
 import { comparePush, noConnectorComparison, pushCounted } from './push-progress.js';
 import { shownOfNext, writeAnnotation } from './step-annotations.js';
 import { writeJobSummary } from '../runtime/job-summary.js';
@@ -183,7 +185,10 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
             includeWorkingTree: false,
             pullRequest: pullRequest?.facts,
           }).catch((error: unknown) => {
-            throw outsideRepositoryError(error);
+            // Every folder given is in no git work tree: there is nothing to compare, only to validate.
+            // (Beside a folder of the repository, such a folder is validated `uncompared`.)
+            if (!(error instanceof NotAWorkTreeError && inputs.paths.includes(error.folder))) throw error;
+            return validatePaths(paths, options);
           })
         : await validatePaths(paths, options));
     if (configurationOnly)
@@ -192,11 +197,18 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
     if (inputs.onlyNew && base) validated = onlyNewFindings(validated);
     // Once validation is complete: the comparison with the base adds findings (breaking changes,
     // pull request rules) after each folder's own, and only-new takes some away.
+    const uncompared = base ? uncomparedFolders(validated) : new Set<string>();
     for (const connector of validated.connectors) {
       const status =
         connector.findings.length === 0 ? 'no problems' : summaryLine(countBySeverity(connector.findings));
-      logger.info(`${reportedPath(workspace, connector.path)} [${connector.profile}]: ${status}`);
+      const compared = uncompared.has(connector.path) ? ' (not compared with the base)' : '';
+      logger.info(`${reportedPath(workspace, connector.path)} [${connector.profile}]: ${status}${compared}`);
     }
+    if (uncompared.size > 0)
+      writeAnnotation(
+        'notice',
+        uncomparedNotice([...uncompared].map((folder) => reportedPath(workspace, folder))),
+      );
     for (const connector of deletedConnectors(validated)) {
       const status = summaryLine(countBySeverity(connector.findings));
       logger.info(`${reportedPath(workspace, connector.path)} [deleted]: ${status}`);
@@ -291,6 +303,15 @@ export async function validateConnectorAction(logger: Logger): Promise<void> {
   }
   const sarifFile = await writeSarif(sarif, sarifTarget, workspace);
   await writeOutputs(result, inputs, workspace, sarifFile, true);
+}
+
+/**
+ * The connectors validated without a comparison on a run with a base: in no git work tree, beside
+ * the repository's folders (`uncompared`), or every one when no folder given is in one.
+ */
+function uncomparedFolders(result: ValidationResult): Set<string> {
+  if (comparedWithBase(result)) return uncomparedPaths(result);
+  return new Set(result.connectors.map((connector) => connector.path));
 }
 
 /**

@@ -34,9 +34,12 @@ export interface HeadValidation {
  * `unchanged`: no file of the connector changed since the merge base; `changed`: compared with its
  * base version; `added`: absent at the merge base, or there without a swagger, which no connector is
  * made without: a brand-new connector (no breaking changes);
- * `deleted`: a connector of the merge base that the branch deleted (not renamed), a breaking change.
+ * `deleted`: a connector of the merge base that the branch deleted (not renamed), a breaking change;
+ * `uncompared`: a folder in no git work tree (extract-connectors' output under runner.temp, given
+ * beside the repository's folders): validated, with nothing to compare it with, so its findings are
+ * neither new nor existing.
  */
-export type ConnectorChangeStatus = 'unchanged' | 'changed' | 'added' | 'deleted';
+export type ConnectorChangeStatus = 'unchanged' | 'changed' | 'added' | 'deleted' | 'uncompared';
 
 export interface ConnectorDiff {
   /**
@@ -44,7 +47,7 @@ export interface ConnectorDiff {
    * connector, where it was.
    */
   path: string;
-  /** The folder relative to the repository's top level, `/`-separated. */
+  /** The folder relative to the repository's top level, `/`-separated; an `uncompared` one's as `path`. */
   repositoryPath: string;
   status: ConnectorChangeStatus;
   /**
@@ -92,4 +95,9 @@ export interface BaseValidationResult extends ValidationResult {
 /** True for the result of validateAgainstBase (as onlyNewFindings keeps it), which reports add the base to. */
 export function comparedWithBase(result: ValidationResult): result is BaseValidationResult {
   return 'baseRef' in result && 'mergeBase' in result && 'diffs' in result;
+}
+
+/** The paths of the connectors validated without a comparison (`uncompared`): in no git work tree. */
+export function uncomparedPaths(result: BaseValidationResult): Set<string> {
+  return new Set(result.diffs.filter((entry) => entry.status === 'uncompared').map((entry) => entry.path));
 }

@@ -34,6 +34,8 @@ export async function changesAtCommit(
   const touched = await git.changedFiles(mergeBase, commit);
   const changes = new Map<ConnectorDiff, Change[]>();
   for (const entry of diffs) {
+    // Outside the repository: `commit` has nothing of it.
+    if (entry.status === 'uncompared') continue;
     const places = [entry.repositoryPath, ...(entry.renamedFrom === undefined ? [] : [entry.renamedFrom])];
     // Repository paths, `.` for the top level: compared as POSIX paths.
     if (!places.some((place) => touched.some((file) => isWithin(place, file, path.posix)))) continue;

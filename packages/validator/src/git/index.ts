@@ -13,6 +13,7 @@ export * from './validate-against-base.js';
 export { fixedInPart, fixedSinceBase } from './fixed-findings.js';
 export {
   comparedWithBase,
+  uncomparedPaths,
   type BaseValidationOptions,
   type BaseValidationResult,
   type ConnectorChangeStatus,

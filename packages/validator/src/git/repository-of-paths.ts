@@ -14,7 +14,9 @@ import { isRepositoryRoot } from './repository-root.js';
  * that the common run asks git nothing more. A path in a nested repository (an ignored clone, a
  * submodule, a home folder that is a dotfiles repository) is compared in that one: the outer one
  * sees nothing of its changes, and said "No problems". The paths must share one work tree: one
- * comparison has one merge base.
+ * comparison has one merge base. A path in no work tree at all (extract-connectors' output under
+ * runner.temp) is left to be validated without a comparison (validateAgainstBase: `uncompared`),
+ * unless no path is in one: then there is nothing to compare, and it is refused (NotAWorkTreeError).
  */
 export async function repositoryOfPaths(paths: readonly string[], cwd: string): Promise<Git> {
   const atCwd = new Git(cwd);
@@ -23,15 +25,20 @@ export async function repositoryOfPaths(paths: readonly string[], cwd: string): 
   if (cwdTop !== undefined && folders.every((folder) => isDirectlyIn(cwdTop, folder))) return atCwd;
 
   let first: { given: string; top: string; git: Git } | undefined;
+  let inNoWorkTree: NotAWorkTreeError | undefined;
   const topOf = new Map<string, string>();
   for (const [index, given] of paths.entries()) {
     const folder = folders[index]!;
     const git = new Git(folder);
     let top = topOf.get(folder);
     if (top === undefined) {
-      top = await git.topLevel().then(realCasePath, (error: unknown) => {
-        throw locatedAt(error, given);
-      });
+      const asked = await git.topLevel().then(realCasePath, (error: unknown) => locatedAt(error, given));
+      if (asked instanceof NotAWorkTreeError) {
+        inNoWorkTree ??= asked;
+        continue;
+      }
+      if (typeof asked !== 'string') throw asked;
+      top = asked;
       topOf.set(folder, top);
     }
     if (!first) first = { given, top, git };
@@ -45,6 +52,7 @@ export async function repositoryOfPaths(paths: readonly string[], cwd: string): 
       );
     }
   }
+  if (!first && inNoWorkTree) throw inNoWorkTree;
   // No path at all: the working directory's, as validate's default path is.
   return first?.git ?? atCwd;
 }

@@ -40,7 +40,8 @@ import { realCasePath, toRepositoryPath } from './repository-paths.js';
  * `paths` that the branch deleted is a breaking change too (BRK-CONNECTOR-DELETED); a path may name
  * such a folder, which no longer exists. The base is the merge base, not the previous
  * commit, so a pull request with many commits, or with merges from its base branch, is judged on
- * what it changes as a whole.
+ * what it changes as a whole. A path outside the repository, in no git work tree, is validated and
+ * reported `uncompared`, its findings unmarked (repositoryOfPaths refuses it when no path is in one).
  */
 export async function validateAgainstBase(
   paths: readonly string[],
@@ -123,11 +124,18 @@ export async function validateAgainstBase(
     const repositoryPath = toRepositoryPath(topLevel, absolute);
     // A deleted folder that ignored files were left in: its deletion is what the branch did to it.
     if (repositoryPath !== undefined && deletedPaths.has(repositoryPath)) continue;
-    if (repositoryPath === undefined || !changedFolders.has(repositoryPath)) {
+    if (repositoryPath === undefined) {
+      // In no work tree (repositoryOfPaths let it through beside the repository's folders): nothing
+      // of it is in git, so its findings are neither new nor existing, and it is said not compared.
+      connectors.push(connector);
+      diffs.push({ path: connector.path, repositoryPath: connector.path, status: 'uncompared' });
+      continue;
+    }
+    if (!changedFolders.has(repositoryPath)) {
       connectors.push({ ...connector, findings: markAllExisting(connector.findings) });
       diffs.push({
         path: connector.path,
-        repositoryPath: repositoryPath ?? connector.path,
+        repositoryPath,
         status: 'unchanged',
       });
       continue;

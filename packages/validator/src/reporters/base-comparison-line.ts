@@ -1,6 +1,6 @@
 import { plural, printable, shellWord } from '@connector-alm/core';
 import { changeStanding } from '../diff/change-standing.js';
-import { comparedWithBase } from '../git/base-validation.js';
+import { comparedWithBase, uncomparedPaths } from '../git/base-validation.js';
 import type { ValidationResult } from '../validate.js';
 
 /**
@@ -12,8 +12,8 @@ import type { ValidationResult } from '../validate.js';
  * report and the job summary say. `diff` lists changes of two folders on disk, not of a git ref, so
  * the command given is `validate --base` itself, with --format json, and `runOptions`, the options of
  * the run that decide what it finds (--config, --profile): without them, a folder that needs its
- * --config got a command that refuses it. Undefined for a connector not compared: unchanged since the
- * base, or new there.
+ * --config got a command that refuses it. A folder in no git work tree is said not compared. Undefined
+ * for the other connectors with no changes: unchanged since the base, or new there.
  */
 export function baseComparisonLine(
   result: ValidationResult,
@@ -21,6 +21,8 @@ export function baseComparisonLine(
   runOptions: readonly string[] = [],
 ): string | undefined {
   if (!comparedWithBase(result)) return undefined;
+  if (uncomparedPaths(result).has(connectorPath))
+    return `not compared with ${printable(result.baseRef)}: the folder is in no git work tree.`;
   const entry = result.diffs.find((diff) => diff.path === connectorPath && diff.status === 'changed');
   if (!entry?.diff) return undefined;
   const { changes, classification } = entry.diff;

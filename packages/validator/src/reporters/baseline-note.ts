@@ -17,7 +17,8 @@ export function newSinceBaseNote(result: ValidationResult, always = false): stri
   const findings: readonly Finding[] = result.findings;
   const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
   const inPart = fixedInPart(findings);
-  const fresh = findings.filter((finding) => finding.baseline !== 'existing').length;
+  // Not the findings of a folder in no git work tree (`uncompared`), which are neither new nor existing.
+  const fresh = findings.filter((finding) => finding.baseline === 'new').length;
   if (inPart > 0) return `; ${fresh} new, ${fixed} fixed and ${inPart} fixed in part since the base`;
   if (fixed > 0) {
     return findings.length === 0

@@ -1,7 +1,7 @@
 import { plural } from '@connector-alm/core';
 import type { Finding } from '../model/finding.js';
 import type { ValidationResult } from '../validate.js';
-import { comparedWithBase } from '../git/base-validation.js';
+import { comparedWithBase, uncomparedPaths } from '../git/base-validation.js';
 import { newSinceBaseNote } from './baseline-note.js';
 import { existingFailuresNote, onlyNewInput } from './existing-failures.js';
 import { configurationReports } from './configuration-findings.js';
@@ -71,7 +71,7 @@ export function buildJobSummary(result: ValidationResult, options: JobSummaryOpt
     result.connectors,
     deleted,
     configurationReports(result),
-    comparedWithBase(result),
+    comparedWithBase(result) ? { uncompared: uncomparedPaths(result) } : undefined,
     status,
     shown,
     omitted,

@@ -141,7 +141,7 @@ function toJsonBase(result: BaseValidationResult): JsonBase {
     ref: result.baseRef,
     mergeBase: result.mergeBase,
     counts: {
-      new: result.findings.filter((finding) => finding.baseline !== 'existing').length,
+      new: result.findings.filter((finding) => finding.baseline === 'new').length,
       fixed: fixedSinceBase(result.diffs).length,
       fixedInPart: fixedInPart(result.findings),
     },

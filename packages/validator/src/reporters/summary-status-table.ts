@@ -29,20 +29,27 @@ export function statusIcon(
  * A row per connector, then one per connector deleted (its deletion decides its status, as for any
  * breaking change), then one per configuration file the change loosened. Against a base, a column
  * counts the findings new since it, as the headline does for the run: a reviewer of a change to
- * several legacy connectors sees which one it made worse.
+ * several legacy connectors sees which one it made worse. A folder in no git work tree (`uncompared`)
+ * has no such count: it is said not compared.
  */
 export function writeStatusTable(
   budget: SummaryBudget,
   validated: readonly ConnectorResult[],
   deleted: readonly DeletedConnectorReport[],
   configuration: readonly ConfigurationReport[],
-  againstBase: boolean,
+  againstBase: { uncompared: ReadonlySet<string> } | undefined,
   status: (findings: readonly Finding[]) => string,
   shown: (file: string) => string,
   omitted: { connectors: number },
 ): void {
+  const uncompared = againstBase?.uncompared ?? new Set<string>();
   const connectors = [
-    ...validated.map(({ path, profile, findings }) => ({ name: shown(path), profile, findings })),
+    // A folder in no git work tree: its findings are neither new nor existing.
+    ...validated.map(({ path, profile, findings }) =>
+      uncompared.has(path)
+        ? { name: `${shown(path)} (not compared)`, profile, findings, uncompared: true }
+        : { name: shown(path), profile, findings },
+    ),
     // No profile was resolved for a folder that is gone.
     ...deleted.map(({ path, findings }) => ({ name: `${shown(path)} (deleted)`, profile: '—', findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
@@ -60,14 +67,14 @@ export function writeStatusTable(
   );
   for (const [index, connector] of connectors.entries()) {
     const counts = countBySeverity(connector.findings);
-    const fresh = connector.findings.filter((finding) => finding.baseline !== 'existing').length;
+    const fresh = connector.findings.filter((finding) => finding.baseline === 'new').length;
     const row = tableRow([
       escapeMarkdown(connector.name),
       connector.profile,
       String(counts.error),
       String(counts.warning),
       String(counts.info),
-      ...(againstBase ? [String(fresh)] : []),
+      ...(againstBase ? ['uncompared' in connector ? '—' : String(fresh)] : []),
       status(connector.findings),
     ]);
     if (!budget.add(row)) {
@@ -76,6 +83,11 @@ export function writeStatusTable(
     }
   }
   budget.add('');
+  if (uncompared.size > 0)
+    budget.add(
+      "(not compared): the folder is in no git work tree (extract-connectors' output under runner.temp), so there is no base version to compare it with; its findings are neither new nor existing.",
+      '',
+    );
 }
 
 function fails(counts: SeverityCounts, failOn: JobSummaryOptions['failOn']): boolean {

@@ -1,10 +1,13 @@
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '@connector-alm/core';
 import { locatedMessage, temporaryFolder } from '@connector-alm/testing';
 import { validateAgainstBase } from '../../src/git/validate-against-base.js';
+import { formatJson } from '../../src/reporters/json-reporter.js';
+import { renderJobSummary } from '../../src/reporters/job-summary.js';
+import { formatText } from '../../src/reporters/text-reporter.js';
 import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 import { connectorFiles, createRepository, type Repository } from './repository-fixture.js';
 
@@ -79,6 +82,60 @@ describe('validateAgainstBase: the repository of the paths', () => {
       expect(locatedMessage(error)).toBe(
         `${lone}: is not inside a git work tree; comparing with a base ref needs one.`,
       );
+    } finally {
+      rmSync(lone, { recursive: true, force: true });
+    }
+  });
+
+  // extract-connectors' output under runner.temp, given beside the repository's folders: git has no
+  // base version of it. It stopped the whole comparison ("is not inside a git work tree").
+  it("validates a folder outside any repository beside the repository's, said not compared", async () => {
+    const repo = repositoryWithBreakingChange();
+    const lone = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-lone-'));
+    try {
+      const swagger = validSwagger();
+      swagger.info['x-ms-extracted-note'] = 'written by extract-connectors';
+      const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger };
+      mkdirSync(lone, { recursive: true });
+      for (const [name, content] of Object.entries(files))
+        writeFileSync(
+          path.join(lone, name),
+          typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+        );
+      const result = await validateAgainstBase([contoso, lone], 'dev', { cwd: repo.dir, concurrency: 1 });
+      expect(breaking(result)).toEqual(['BRK-OP-DELETED']);
+      // Named from the working directory, as every folder is.
+      const shown = path.relative(repo.dir, lone);
+      expect(result.diffs.map((entry) => [entry.path, entry.status])).toEqual([
+        [shown, 'uncompared'],
+        [contoso, 'changed'],
+      ]);
+      const outsideFindings = result.findings.filter((finding) => finding.connector === shown);
+      expect(outsideFindings.map((finding) => finding.ruleId)).toContain('SWG-XMS-UNKNOWN');
+      // Neither new nor existing: no base version to tell.
+      expect(outsideFindings.map((finding) => finding.baseline)).toEqual(
+        outsideFindings.map(() => undefined),
+      );
+      const compared = result.findings.filter((finding) => finding.connector === contoso);
+      expect(compared.every((finding) => finding.baseline !== undefined)).toBe(true);
+
+      const json = JSON.parse(formatJson(result));
+      expect(json.base.connectors.map((entry: { status: string }) => entry.status)).toEqual([
+        'uncompared',
+        'changed',
+      ]);
+      expect(json.base.counts.new).toBe(
+        result.findings.filter((finding) => finding.baseline === 'new').length,
+      );
+      expect(formatText(result)).toContain(
+        `${shown} [custom]: 0 errors, 1 warning, 0 info\nnot compared with dev: the folder is in no git work tree.\n`,
+      );
+      // As the action shows a folder outside the repository: by its absolute path.
+      const summary = renderJobSummary(result, { cwd: repo.dir, baseDir: repo.dir });
+      expect(summary).toContain(
+        `| ${lone} (not compared) | custom | 0 | ${outsideFindings.length} | 0 | — |`,
+      );
+      expect(summary).toContain('(not compared): the folder is in no git work tree');
     } finally {
       rmSync(lone, { recursive: true, force: true });
     }
