@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runActionBundle } from '@connector-alm/testing';
+import { runActionBundle, temporaryFolder } from '@connector-alm/testing';
 import { validReadme, validSwagger } from '@connector-alm/validator/testing';
 import { commitOnDev, git, workspaceWithConnector } from './helpers/pull-request-repo.js';
 
@@ -127,7 +127,12 @@ function pushThatListsMore(): { workspace: string; baseSha: string; before: stri
   return { workspace, baseSha, before };
 }
 
-function run(workspace: string, baseSha: string, event: Record<string, unknown>) {
+function run(
+  workspace: string,
+  baseSha: string,
+  event: Record<string, unknown>,
+  inputs: Record<string, string> = {},
+) {
   return runActionBundle('validate-connector', {
     workspace,
     eventName: 'pull_request',
@@ -139,7 +144,7 @@ function run(workspace: string, baseSha: string, event: Record<string, unknown>)
         head: { ref: 'feature', sha: git(workspace, 'rev-parse', 'HEAD').trim() },
       },
     },
-    inputs: { 'fail-on': 'never' },
+    inputs: { 'fail-on': 'never', ...inputs },
   });
 }
 
@@ -162,6 +167,35 @@ describe('validate-connector: what the change and the push fixed', () => {
       `This push fixed 2 and added 1 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
     );
     expect(result.outputs.fixed).toBe('1');
+  });
+
+  // extract-connectors' output beside the repository's folder: validated, not compared, so its findings
+  // are none of what the push fixed or added.
+  it('counts the push alike with a connector folder outside the repository beside the compared one', async () => {
+    const { workspace, baseSha, before } = twoPushes();
+    const temp = realpathSync(temporaryFolder('runner-temp-'));
+    const extracted = path.join(temp, 'certified-connectors', 'Contoso Tasks');
+    cpSync(path.dirname(path.join(workspace, SWAGGER)), extracted, { recursive: true });
+    const swagger = validSwagger();
+    swagger.info.title = 'Contoso Tasks API';
+    writeFileSync(path.join(extracted, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+    const result = await run(
+      workspace,
+      baseSha,
+      { action: 'synchronize', before },
+      { path: `certified-connectors/Contoso Tasks\n${extracted}` },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(
+      result.annotations.some((each) =>
+        each.message.startsWith(`${path.join(extracted, 'apiDefinition.swagger.json')}:`),
+      ),
+    ).toBe(true);
+    expect(result.summary).toContain(
+      `This push fixed 2 and added 1 (against \`${before.slice(0, 12)}\`, the head it replaced).`,
+    );
+    expect(result.summary.split('\n')[2]).toMatch(/; 1 new and 1 fixed since the base\.$/);
   });
 
   // A push that listed one more of the operations a readme missed said "This push fixed 0 and added 0".
