@@ -65889,9 +65889,6 @@ async function isPresent(folder, topLevel, git) {
 function comparedWithBase(result) {
   return "baseRef" in result && "mergeBase" in result && "diffs" in result;
 }
-function uncomparedPaths(result) {
-  return new Set(result.diffs.filter((entry) => entry.status === "uncompared").map((entry) => entry.path));
-}
 
 // packages/validator/src/git/only-new-findings.ts
 function onlyNewFindings(result) {
@@ -66959,9 +66956,11 @@ var import_node_util2 = require("node:util");
 // packages/validator/src/reporters/base-comparison-line.ts
 function baseComparisonLine(result, connectorPath, runOptions = []) {
   if (!comparedWithBase(result)) return void 0;
-  if (uncomparedPaths(result).has(connectorPath))
+  const entry = result.diffs.find(
+    (diff) => diff.path === connectorPath && (diff.status === "changed" || diff.status === "uncompared")
+  );
+  if (entry?.status === "uncompared")
     return `not compared with ${printable(result.baseRef)}: the folder is in no git work tree.`;
-  const entry = result.diffs.find((diff) => diff.path === connectorPath && diff.status === "changed");
   if (!entry?.diff) return void 0;
   const { changes, classification } = entry.diff;
   const against = `against ${printable(result.baseRef)}: ${classification}`;

@@ -1,6 +1,6 @@
 import { plural, printable, shellWord } from '@connector-alm/core';
 import { changeStanding } from '../diff/change-standing.js';
-import { comparedWithBase, uncomparedPaths } from '../git/base-validation.js';
+import { comparedWithBase } from '../git/base-validation.js';
 import type { ValidationResult } from '../validate.js';
 
 /**
@@ -21,9 +21,11 @@ export function baseComparisonLine(
   runOptions: readonly string[] = [],
 ): string | undefined {
   if (!comparedWithBase(result)) return undefined;
-  if (uncomparedPaths(result).has(connectorPath))
+  const entry = result.diffs.find(
+    (diff) => diff.path === connectorPath && (diff.status === 'changed' || diff.status === 'uncompared'),
+  );
+  if (entry?.status === 'uncompared')
     return `not compared with ${printable(result.baseRef)}: the folder is in no git work tree.`;
-  const entry = result.diffs.find((diff) => diff.path === connectorPath && diff.status === 'changed');
   if (!entry?.diff) return undefined;
   const { changes, classification } = entry.diff;
   const against = `against ${printable(result.baseRef)}: ${classification}`;
