@@ -52,6 +52,17 @@ function mergeWhereTheBaseMovedTheLines() {
   return { workspace, baseSha, headSha, mergeSha, headText, mergeText };
 }
 
+/**
+ * A copy of the workspace's connector under a runner temp folder, outside the repository, as
+ * extract-connectors writes one there: the temp folder (RUNNER_TEMP) and the copy.
+ */
+function extractedCopy(workspace: string): { temp: string; extracted: string } {
+  const temp = realpathSync(temporaryFolder('runner-temp-'));
+  const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
+  cpSync(path.join(workspace, 'certified-connectors', 'Contoso Tasks'), extracted, { recursive: true });
+  return { temp, extracted };
+}
+
 function runOnMerge(
   setup: ReturnType<typeof mergeWhereTheBaseMovedTheLines>,
   more: { inputs?: Record<string, string>; env?: Record<string, string> } = {},
@@ -119,11 +130,7 @@ describe("validate-connector's lines on a pull request's merge commit", () => {
   it("reads the repository's findings at the head beside a connector folder outside the repository", async () => {
     const setup = mergeWhereTheBaseMovedTheLines();
     const headLine = lineOf(setup.headText, '"x-ms-head-note"');
-    const temp = realpathSync(temporaryFolder('runner-temp-'));
-    const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
-    cpSync(path.join(setup.workspace, 'certified-connectors', 'Contoso Tasks'), extracted, {
-      recursive: true,
-    });
+    const { temp, extracted } = extractedCopy(setup.workspace);
     const run = await runOnMerge(setup, {
       inputs: { path: `certified-connectors/Contoso Tasks\n${extracted}`, base: 'none' },
       env: { RUNNER_TEMP: temp },
@@ -142,11 +149,7 @@ describe("validate-connector's lines on a pull request's merge commit", () => {
   // folders, and said not compared, so that its findings read neither as new nor as existing.
   it('validates a connector folder outside the repository beside the compared ones, said not compared', async () => {
     const setup = mergeWhereTheBaseMovedTheLines();
-    const temp = realpathSync(temporaryFolder('runner-temp-'));
-    const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
-    cpSync(path.join(setup.workspace, 'certified-connectors', 'Contoso Tasks'), extracted, {
-      recursive: true,
-    });
+    const { temp, extracted } = extractedCopy(setup.workspace);
     const run = await runOnMerge(setup, {
       inputs: { path: `certified-connectors/Contoso Tasks\n${extracted}` },
       env: { RUNNER_TEMP: temp },
@@ -172,11 +175,7 @@ describe("validate-connector's lines on a pull request's merge commit", () => {
 
   it('validates connector folders that are all outside the repository on a pull request, said not compared', async () => {
     const setup = mergeWhereTheBaseMovedTheLines();
-    const temp = realpathSync(temporaryFolder('runner-temp-'));
-    const extracted = path.join(temp, 'extracted', 'certified-connectors', 'Contoso Tasks');
-    cpSync(path.join(setup.workspace, 'certified-connectors', 'Contoso Tasks'), extracted, {
-      recursive: true,
-    });
+    const { temp, extracted } = extractedCopy(setup.workspace);
     const run = await runOnMerge(setup, { inputs: { path: extracted }, env: { RUNNER_TEMP: temp } });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
