@@ -67561,7 +67561,6 @@ function readXmlEvents(pieces, file, hint, events) {
 function* readXmlEventsByPiece(pieces, file, hint, events) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   let depth = 0;
-  let sawRoot = false;
   const fail = (message3) => {
     throw new UserError(`${message3}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -67580,7 +67579,6 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
     if (depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
     depth++;
-    sawRoot = true;
     events.open(tag2.name, tag2.attributes);
   });
   parser.on("closetag", () => {
@@ -67599,7 +67597,6 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
     yield;
   }
   parser.close();
-  if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message3) {
   return withoutFullStop(message3.replace(/^(?:[^:]*:)?\d+:\d+: /, ""));

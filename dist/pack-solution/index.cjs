@@ -64900,7 +64900,6 @@ function readXmlEvents(pieces, file, hint, events) {
 function* readXmlEventsByPiece(pieces, file, hint, events) {
   const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
   let depth = 0;
-  let sawRoot = false;
   const fail = (message2) => {
     throw new UserError(`${message2}.`, {
       // saxes's column counts from 0 and points past the character read last, so it is that
@@ -64919,7 +64918,6 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
     if (depth >= MAX_XML_DEPTH)
       fail(`elements nested more than ${MAX_XML_DEPTH} deep, far deeper than any solution file nests them`);
     depth++;
-    sawRoot = true;
     events.open(tag.name, tag.attributes);
   });
   parser.on("closetag", () => {
@@ -64938,7 +64936,6 @@ function* readXmlEventsByPiece(pieces, file, hint, events) {
     yield;
   }
   parser.close();
-  if (!sawRoot) fail("invalid XML: no root element");
 }
 function stripSaxesPrefix(message2) {
   return withoutFullStop(message2.replace(/^(?:[^:]*:)?\d+:\d+: /, ""));

@@ -45,6 +45,19 @@ describe('parseXml refuses what could resolve or expand entities', () => {
     );
   });
 
+  it.each([
+    ['nothing', '', 1, 1],
+    ['a declaration alone', '<?xml version="1.0" encoding="utf-8"?>', 1, 38],
+    ['a comment alone, after a line break', '\n<!-- no solution here -->', 2, 25],
+  ])('refuses a document of %s: it has no root element', (_, text, line, column) => {
+    expect(() => parseXml(text, 'x.xml')).toThrow(
+      expect.objectContaining({
+        message: 'invalid XML: document must contain a root element.',
+        location: { file: 'x.xml', line, column },
+      }),
+    );
+  });
+
   it('keeps the five predefined entities and character references as text', () => {
     const root = parseXml('<r a="&quot;1&quot; &amp; &#x41;">&lt;&gt;&amp;&apos;&#65;</r>', 'x.xml');
     expect(root.attributes).toEqual([['a', '"1" & A']]);
@@ -64,6 +77,20 @@ describe('serializeXml writes canonical text', () => {
         '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" b="2" a="1">\n' +
         '  <Entities />\n  <Templates />\n  <EMail xsi:nil="true"></EMail>\n  <d>  two\nlines &amp; more </d>\n' +
         '  <!-- kept -->\n  <m>text<i>inline</i>tail</m>\n</ImportExportXml>',
+    );
+  });
+
+  // Indentation is only the white space between child elements: white space alone is an element's
+  // value, and text or CDATA beside child elements keeps every character around them.
+  it('keeps white space alone, and the text around child elements beside CDATA, as they are', () => {
+    const text =
+      '<r><w>  </w><c>\n  <i/>\n  <![CDATA[x < y]]>\n</c><p><?pi body?><i/></p><m>a<b><c/></b></m></r>';
+    expect(serializeXml(parseXml(text, 'x.xml'), UNPACKED_STYLE)).toBe(
+      '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<r>\n  <w>  </w>\n' +
+        '  <c>\n  <i />\n  <![CDATA[x < y]]>\n</c>\n' +
+        '  <p>\n    <?pi body?>\n    <i />\n  </p>\n' +
+        // An element inside text starts on the text's line, its own lines indented from column 0.
+        '  <m>a<b>\n  <c />\n</b></m>\n</r>',
     );
   });
 
