@@ -27412,6 +27412,22 @@ function utf16ByteOrder(bytes) {
   return void 0;
 }
 
+// packages/core/src/first-replaced-byte.ts
+function firstReplacedByte(text3, bytes) {
+  let index = text3.indexOf("\uFFFD");
+  let offset = 0;
+  let counted = 0;
+  while (index !== -1) {
+    offset += Buffer.byteLength(text3.slice(counted, index), "utf8");
+    if (bytes[offset] !== 239 || bytes[offset + 1] !== 191 || bytes[offset + 2] !== 189)
+      return { index, offset };
+    offset += 3;
+    counted = index + 1;
+    index = text3.indexOf("\uFFFD", index + 1);
+  }
+  return void 0;
+}
+
 // packages/core/src/text-order.ts
 var import_node_path12 = __toESM(require("node:path"), 1);
 var english;
@@ -33235,9 +33251,8 @@ function decodeUtf8(bytes) {
     return { text: strict.decode(bytes) };
   } catch {
     const text3 = lenient.decode(bytes);
-    const invalidAt = Math.max(0, text3.indexOf("\uFFFD"));
-    const invalidByte = bytes[Buffer.byteLength(text3.slice(0, invalidAt), "utf8")];
-    return { text: text3, invalidAt, invalidByte };
+    const replaced2 = firstReplacedByte(text3, bytes);
+    return { text: text3, invalidAt: replaced2?.index ?? 0, invalidByte: bytes[replaced2?.offset ?? 0] };
   }
 }
 var BINARY_SNIFF_BYTES = 8192;
@@ -68462,27 +68477,15 @@ function notUtf8Error(bytes, file) {
       location: { file },
       hint: "Save the file as UTF-8."
     });
-  const offset = firstInvalidOffset(bytes);
-  const before = lenient2.decode(bytes.subarray(0, offset));
+  const decoded = lenient2.decode(bytes);
+  const replaced2 = firstReplacedByte(decoded, bytes);
+  const before = decoded.slice(0, replaced2.index);
   const text3 = before.startsWith(BOM) ? before.slice(1) : before;
   const { line, column } = lineAndColumn(text3, text3.length);
-  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[replaced2.offset])}).`, {
     location: { file, line, column },
     hint: "Save the file as UTF-8."
   });
-}
-function firstInvalidOffset(bytes) {
-  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      stream.decode(bytes.subarray(end - 1, end), { stream: true });
-    } catch {
-      const before = lenient2.decode(bytes.subarray(0, end));
-      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
-    }
-  }
-  const all = lenient2.decode(bytes);
-  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
 }
 function lineAndColumn(text3, offset) {
   let line = 1;

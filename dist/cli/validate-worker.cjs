@@ -14243,6 +14243,22 @@ function utf16ByteOrder(bytes) {
   return void 0;
 }
 
+// packages/core/src/first-replaced-byte.ts
+function firstReplacedByte(text2, bytes) {
+  let index = text2.indexOf("\uFFFD");
+  let offset = 0;
+  let counted = 0;
+  while (index !== -1) {
+    offset += Buffer.byteLength(text2.slice(counted, index), "utf8");
+    if (bytes[offset] !== 239 || bytes[offset + 1] !== 191 || bytes[offset + 2] !== 189)
+      return { index, offset };
+    offset += 3;
+    counted = index + 1;
+    index = text2.indexOf("\uFFFD", index + 1);
+  }
+  return void 0;
+}
+
 // packages/core/src/text-order.ts
 var import_node_path5 = __toESM(require("node:path"), 1);
 var english;
@@ -18320,9 +18336,8 @@ function decodeUtf8(bytes) {
     return { text: strict.decode(bytes) };
   } catch {
     const text2 = lenient.decode(bytes);
-    const invalidAt = Math.max(0, text2.indexOf("\uFFFD"));
-    const invalidByte = bytes[Buffer.byteLength(text2.slice(0, invalidAt), "utf8")];
-    return { text: text2, invalidAt, invalidByte };
+    const replaced = firstReplacedByte(text2, bytes);
+    return { text: text2, invalidAt: replaced?.index ?? 0, invalidByte: bytes[replaced?.offset ?? 0] };
   }
 }
 var BINARY_SNIFF_BYTES = 8192;

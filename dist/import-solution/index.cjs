@@ -37209,6 +37209,22 @@ function utf16ByteOrder(bytes) {
   return void 0;
 }
 
+// packages/core/src/first-replaced-byte.ts
+function firstReplacedByte(text2, bytes) {
+  let index = text2.indexOf("\uFFFD");
+  let offset = 0;
+  let counted = 0;
+  while (index !== -1) {
+    offset += Buffer.byteLength(text2.slice(counted, index), "utf8");
+    if (bytes[offset] !== 239 || bytes[offset + 1] !== 191 || bytes[offset + 2] !== 189)
+      return { index, offset };
+    offset += 3;
+    counted = index + 1;
+    index = text2.indexOf("\uFFFD", index + 1);
+  }
+  return void 0;
+}
+
 // packages/core/src/top-folders.ts
 var TOP_FOLDER_NAMES = [
   "certified-connectors",
@@ -67363,27 +67379,15 @@ function notUtf8Error(bytes, file) {
       location: { file },
       hint: "Save the file as UTF-8."
     });
-  const offset = firstInvalidOffset(bytes);
-  const before = lenient2.decode(bytes.subarray(0, offset));
+  const decoded = lenient2.decode(bytes);
+  const replaced = firstReplacedByte(decoded, bytes);
+  const before = decoded.slice(0, replaced.index);
   const text2 = before.startsWith(BOM) ? before.slice(1) : before;
   const { line, column } = lineAndColumn(text2, text2.length);
-  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset])}).`, {
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[replaced.offset])}).`, {
     location: { file, line, column },
     hint: "Save the file as UTF-8."
   });
-}
-function firstInvalidOffset(bytes) {
-  const stream = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      stream.decode(bytes.subarray(end - 1, end), { stream: true });
-    } catch {
-      const before = lenient2.decode(bytes.subarray(0, end));
-      return Buffer.byteLength(before.slice(0, before.indexOf("\uFFFD")), "utf8");
-    }
-  }
-  const all = lenient2.decode(bytes);
-  return Buffer.byteLength(all.slice(0, all.indexOf("\uFFFD")), "utf8");
 }
 function lineAndColumn(text2, offset) {
   let line = 1;

@@ -49,6 +49,7 @@ export * from './editor-leftovers.js';
 export * from './windows-1252.js';
 export * from './text-ends.js';
 export * from './utf16-byte-order.js';
+export * from './first-replaced-byte.js';
 export * from './text-order.js';
 export * from './top-folders.js';
 export * from './folder-named-like.js';

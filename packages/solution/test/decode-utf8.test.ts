@@ -29,6 +29,20 @@ describe('decodeUtf8Strict', () => {
     );
   });
 
+  // A U+FFFD the file holds (text mangled once before) is no error: the refusal named its first byte
+  // (0xEF, 'ï') at its place, on the line before the byte that is not UTF-8.
+  it('locates the bad byte after a U+FFFD that the file holds itself', () => {
+    expect(refusal([...ascii('<r>caf\uFFFD\n<a>'), 0xe9, ...ascii('</a></r>')])).toBe(
+      "f.json:2:4: is not valid UTF-8 (byte 0xE9, 'é' in Windows-1252). Save the file as UTF-8.",
+    );
+  });
+
+  it('counts the columns of the first line from after the BOM', () => {
+    expect(refusal([...ascii('\uFEFF<r>'), 0xe9])).toBe(
+      "f.json:1:4: is not valid UTF-8 (byte 0xE9, 'é' in Windows-1252). Save the file as UTF-8.",
+    );
+  });
+
   // Windows PowerShell 5.1 writes `>` and Notepad "Unicode" as UTF-16: it was "not valid UTF-8 (byte 0xFF…)".
   it('says a file saved as UTF-16 is, in either byte order', () => {
     const xml = '<ImportExportXml />';

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { describeNonUtf8Byte, UserError, utf16ByteOrder } from '@connector-alm/core';
+import { describeNonUtf8Byte, firstReplacedByte, UserError, utf16ByteOrder } from '@connector-alm/core';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -57,34 +57,19 @@ function notUtf8Error(bytes: Uint8Array, file: string): UserError {
       location: { file },
       hint: 'Save the file as UTF-8.',
     });
-  const offset = firstInvalidOffset(bytes);
-  // Everything before the bad byte is UTF-8: its text places the byte by line and column, counted as
-  // in the file's other errors (from after a BOM, in UTF-16 units as the JSON parser counts them).
-  const before = lenient.decode(bytes.subarray(0, offset));
+  // The first U+FFFD that stands for bytes that are not UTF-8 (the file may hold that character
+  // itself): everything before it is UTF-8, and its text places the byte by line and column, counted
+  // as in the file's other errors (from after a BOM, in UTF-16 units as the JSON parser counts them).
+  const decoded = lenient.decode(bytes);
+  // Bytes that are not UTF-8 decode to a U+FFFD of their own.
+  const replaced = firstReplacedByte(decoded, bytes)!;
+  const before = decoded.slice(0, replaced.index);
   const text = before.startsWith(BOM) ? before.slice(1) : before;
   const { line, column } = lineAndColumn(text, text.length);
-  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[offset]!)}).`, {
+  return new UserError(`is not valid UTF-8 (${describeNonUtf8Byte(bytes[replaced.offset]!)}).`, {
     location: { file, line, column },
     hint: 'Save the file as UTF-8.',
   });
-}
-
-/** The byte offset of the first invalid sequence: the UTF-8 length of what decodes before it. */
-function firstInvalidOffset(bytes: Uint8Array): number {
-  // One streaming pass finds where decoding fails; one lenient decode up to there finds where the
-  // bad sequence began (it may have started a byte or three earlier).
-  const stream = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      stream.decode(bytes.subarray(end - 1, end), { stream: true });
-    } catch {
-      const before = lenient.decode(bytes.subarray(0, end));
-      return Buffer.byteLength(before.slice(0, before.indexOf('\uFFFD')), 'utf8');
-    }
-  }
-  // The bytes end inside a sequence.
-  const all = lenient.decode(bytes);
-  return Buffer.byteLength(all.slice(0, all.indexOf('\uFFFD')), 'utf8');
 }
 
 /** 1-based line and column of an offset, for messages. */

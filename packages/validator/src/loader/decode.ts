@@ -14,6 +14,7 @@ export interface DecodedText {
 }
 
 import { isAscii, isUtf8 } from 'node:buffer';
+import { firstReplacedByte } from '@connector-alm/core';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -32,10 +33,9 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
     return { text: strict.decode(bytes) };
   } catch {
     const text = lenient.decode(bytes);
-    const invalidAt = Math.max(0, text.indexOf('\uFFFD'));
-    // Everything before it decoded as UTF-8, so its UTF-8 length is the bad byte's offset.
-    const invalidByte = bytes[Buffer.byteLength(text.slice(0, invalidAt), 'utf8')];
-    return { text, invalidAt, invalidByte };
+    // Not the first U+FFFD: the file may hold that character itself, before its bad bytes.
+    const replaced = firstReplacedByte(text, bytes);
+    return { text, invalidAt: replaced?.index ?? 0, invalidByte: bytes[replaced?.offset ?? 0] };
   }
 }
 

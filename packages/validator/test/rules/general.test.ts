@@ -292,6 +292,21 @@ describe('GEN-ENCODING', () => {
     );
   });
 
+  // A U+FFFD the readme holds itself (text mangled once before) is no error: the finding was put on it,
+  // naming its first byte, 0xEF.
+  it('fires at the bad byte after a U+FFFD that the file holds itself', async () => {
+    const readme = Buffer.concat([
+      Buffer.from('# Title\nSee the caf\uFFFD.\n', 'utf8'),
+      Buffer.from('Open caf\xe9s\n', 'latin1'),
+    ]);
+    const findings = await runRules({ ...validConnectorFiles(), 'readme.md': readme }, ['GEN-ENCODING']);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ line: 3, column: 9 });
+    expect(findings[0]!.message).toBe(
+      "readme.md is not valid UTF-8 (byte 0xE9, 'é' in Windows-1252); save it as UTF-8. The first invalid byte is here.",
+    );
+  });
+
   it('warns, not errs, on a readme: no validator reads it, and Microsoft merged readmes in Windows-1252', async () => {
     // Upstream #3776, #3783, #3875 and #3896 (2025) added such readmes; a PR check that failed them
     // would block what the reviewers took. JSON files and scripts stay errors: the services read those.
