@@ -67,3 +67,33 @@ it('extracts over files named in another case, leaving one file of each', async 
     deleted: ['Script.csx', 'apidefinition.swagger.json'],
   });
 });
+
+// Only Linux lets a folder hold both: the one named as extraction writes it is the file it merges
+// into, and the other, the maker's or an older tool's, is left as it is.
+(process.platform === 'linux' ? it : it.skip)(
+  'merges into apiProperties.json when the folder has an ApiProperties.json beside it',
+  async () => {
+    const dir = temp.make();
+    const root = path.join(dir, 'certified-connectors');
+    const folder = path.join(root, TITLE);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'apiDefinition.swagger.json'), SWAGGER);
+    writeFileSync(path.join(folder, 'apiProperties.json'), PROPERTIES);
+    const source = path.join(dir, 'source', TITLE);
+    cpSync(folder, source, { recursive: true });
+    const zip = path.join(dir, 'solution.zip');
+    await buildSolution([source], zip, CONTOSO_BUILD);
+    const other = PROPERTIES.replace('"Contoso"', '"Fabrikam"');
+    writeFileSync(path.join(folder, 'ApiProperties.json'), other);
+
+    const [result] = await extractConnectors(zip, root);
+
+    expect(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).toBe(PROPERTIES);
+    expect(readFileSync(path.join(folder, 'ApiProperties.json'), 'utf8')).toBe(other);
+    expect(result).toMatchObject({
+      unchanged: ['apiDefinition.swagger.json', 'apiProperties.json'],
+      deleted: [],
+      kept: ['ApiProperties.json'],
+    });
+  },
+);

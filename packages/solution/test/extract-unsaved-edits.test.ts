@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGit } from '@connector-alm/testing';
 import { commitStates } from '@connector-alm/validator';
@@ -131,6 +131,23 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         const { previous, next, root } = await snapshot(false);
         const [connector] = (await extract(next, root, { previousSource: previous })).connectors;
         expect(connector).toMatchObject({ updated: [SWAGGER, 'readme.md'], notReplaced: [], warnings: [] });
+      });
+
+      // A folder in the swagger's place holds no edit, but the files after it still may.
+      it("leaves an uncommitted edit of apiProperties.json beside a folder in the swagger's place", async () => {
+        const { previous, next, root } = await snapshot(true);
+        const swagger = path.join(root, FOLDER, SWAGGER);
+        rmSync(swagger);
+        mkdirSync(swagger);
+        writeFileSync(path.join(swagger, 'notes.md'), 'in the way');
+        const properties = path.join(root, FOLDER, 'apiProperties.json');
+        const edited = readFileSync(properties, 'utf8').replace('"#0078d4"', '"#d40078"');
+        expect(edited).not.toBe(readFileSync(properties, 'utf8'));
+        writeFileSync(properties, edited);
+        const [connector] = (await extract(next, root, { previousSource: previous })).connectors;
+        expect(readFileSync(properties, 'utf8')).toBe(edited);
+        expect(connector!.notReplaced.map(({ file }) => file)).toEqual(['apiProperties.json']);
+        expect(connector!.updated).toContain(SWAGGER);
       });
 
       it('leaves a script.csx the solution no longer has when it was added by hand and not committed', async () => {

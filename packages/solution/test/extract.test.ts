@@ -509,6 +509,26 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       expect((notUtf8 as UserError).location?.file).toBe(file);
     });
 
+    it('refuses a connector without an API definition, naming it, and writes no folder', async () => {
+      const src = await unpackedWith((connectors, files) => {
+        const file = path.join(
+          connectors,
+          files.find((name) => name.endsWith('.xml'))!,
+        );
+        const xml = readFileSync(file, 'utf8');
+        const without = xml.replace(/ *<openapidefinition>[^<]*<\/openapidefinition>\r?\n/, '');
+        expect(without).not.toBe(xml);
+        writeFileSync(file, without);
+      });
+      const root = temp.make();
+      const error = await extractConnectors(src, root).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).message).toBe(
+        `Connector '${HIL_CONNECTOR}' has no API definition (openapidefinition) in the solution.`,
+      );
+      expect(readdirSync(root)).toEqual([]);
+    });
+
     it('locates bad inline <scriptoperations> JSON at the connector XML, its position in words', async () => {
       let file = '';
       const src = await unpackedWith((connectors, files) => {

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractAndRemoveLeftConnectors } from '../src/index.js';
 import { describeWith, SOLUTION_FIXTURES } from './helpers/fixtures.js';
@@ -50,6 +50,21 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
         .connectors;
       expect(connector).toMatchObject({ updated: ['apiDefinition.swagger.json', 'readme.md'], kept: [] });
+      expect(readFileSync(readme, 'utf8')).toBe(
+        before.replace(`### ${OLD_SUMMARY}\r\n`, `### ${NEW_SUMMARY}\r\n`),
+      );
+    });
+
+    it('keeps its line endings when the folder has lost its swagger', async () => {
+      // Every file extraction writes before the readme is looked at, whether the folder has it or not.
+      const { previous, next, readme } = await renamedOperation();
+      const before = readFileSync(readme, 'utf8').replace(/\n/g, '\r\n');
+      writeFileSync(readme, before);
+      const root = path.dirname(path.dirname(readme));
+      rmSync(path.join(root, 'Human-in-the-Loop', 'apiDefinition.swagger.json'));
+      const [connector] = (await extractAndRemoveLeftConnectors(next, root, { previousSource: previous }))
+        .connectors;
+      expect(connector).toMatchObject({ created: ['apiDefinition.swagger.json'], updated: ['readme.md'] });
       expect(readFileSync(readme, 'utf8')).toBe(
         before.replace(`### ${OLD_SUMMARY}\r\n`, `### ${NEW_SUMMARY}\r\n`),
       );
