@@ -529,6 +529,23 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       expect(readdirSync(root)).toEqual([]);
     });
 
+    it('takes a <scriptoperations> of white space alone for no list', async () => {
+      const src = await unpackedWith((connectors, files) => {
+        const file = path.join(
+          connectors,
+          files.find((name) => name.endsWith('.xml'))!,
+        );
+        const xml = readFileSync(file, 'utf8');
+        writeFileSync(
+          file,
+          xml.replace('</displayname>', '</displayname>\n  <scriptoperations>\n  </scriptoperations>'),
+        );
+      });
+      const root = temp.make();
+      const [connector] = await extractConnectors(src, root);
+      expect(propertiesIn(path.join(root, connector!.folder))).not.toHaveProperty('scriptOperations');
+    });
+
     it('locates bad inline <scriptoperations> JSON at the connector XML, its position in words', async () => {
       let file = '';
       const src = await unpackedWith((connectors, files) => {
