@@ -334,6 +334,24 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     expect(readdirSync(root)).toEqual([]);
   });
 
+  // It was located at bad.zip/Connectors/<name>.xml, a file the zip does not have: in a zip the
+  // <Connector> element is in customizations.xml.
+  it('locates bad inline <scriptoperations> JSON of a zip at its customizations.xml', async () => {
+    const customizations = (await readZip(fixturePath(HIL))).get('customizations.xml')!.toString('utf8');
+    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'bad.zip'), {
+      'customizations.xml': customizations.replace(
+        '</displayname>',
+        '</displayname><scriptoperations>[\n  "a",\n]</scriptoperations>',
+      ),
+    });
+    const root = temp.make();
+    const error = await extractConnectors(zip, root).catch((e: unknown) => e);
+    expect(locatedMessage(error)).toBe(
+      `${zip}/customizations.xml: <scriptoperations> of connector ${HIL_CONNECTOR} (line 3, column 1 of it): invalid JSON: value expected.`,
+    );
+    expect(readdirSync(root)).toEqual([]);
+  });
+
   it('refuses connector JSON nested thousands of levels deep and writes no folder', async () => {
     // Strict JSON, which JSON.parse reads; writing apiProperties.json with JSON.stringify overflowed the stack.
     const deep = `{"api_key": ${'['.repeat(5000)}${']'.repeat(5000)}}`;

@@ -113,8 +113,8 @@ export async function readSolution(
   let staging: string | undefined;
   try {
     staging = makeScratchFolder('connector-alm-');
-    await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, withVariables, source, true);
+    const { connectorsAt } = await stageSolutionZip(reader, staging);
+    return await readFolderConnectors(staging, withVariables, source, connectorsAt);
   } finally {
     reader.close();
     if (staging !== undefined) await removeScratchFolder(staging);
@@ -125,13 +125,18 @@ function adviceSetting(reading: SolutionZipReading): { cwd: string; say: SaySett
   return { cwd: reading.cwd ?? process.cwd(), say: reading.say ?? optionWords };
 }
 
-/** `staged` for a zip unpacked into `folder` as it is: its parts have the zip's bytes already. */
+/**
+ * `zipConnectorsAt` for a zip unpacked into `folder` as it is (StagedSolution.connectorsAt): its parts
+ * have the zip's bytes already, and errors in a connector's element are located at the zip's
+ * customizations.xml, which holds it, not at the Connectors/ file only the staging folder has.
+ */
 async function readFolderConnectors(
   folder: string,
   withVariables: boolean,
   displayRoot = folder,
-  staged = false,
+  zipConnectorsAt?: string,
 ): Promise<SolutionWithConnectors> {
+  const staged = zipConnectorsAt !== undefined;
   // Refused before it is listed: a folder given by mistake may be a home folder or a drive.
   if (await lacksSolutionParts(folder)) throw await notASolution(folder, displayRoot);
   const files = await listFiles(folder);
@@ -150,7 +155,7 @@ async function readFolderConnectors(
   const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = path.join(displayRoot, file);
+    const shown = zipConnectorsAt ?? path.join(displayRoot, file);
     const element = parseXml(
       decodeUtf8Strict(await fs.readFile(path.join(folder, file)), shown),
       shown,

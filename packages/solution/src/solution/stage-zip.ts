@@ -44,6 +44,11 @@ export interface StagedSolution {
   manifest: ManifestSummary;
   /** Connector names, sorted. */
   connectors: string[];
+  /**
+   * Where the connectors' `<Connector>` elements are in the zip, as errors name it: the zip and its
+   * customizations.xml entry, in the entry's own case (`solution.zip/customizations.xml`).
+   */
+  connectorsAt: string;
   /** Files written, relative to the staging folder, sorted. */
   files: string[];
   /**
@@ -194,7 +199,13 @@ export async function stageSolutionZip(
     ...others.map((entry): [string, () => Promise<void>] => [entry.name, () => copyEntry(entry)]),
   ];
   await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written.sort(), endings };
+  return {
+    manifest,
+    connectors: connectors.map((c) => c.name).sort(),
+    connectorsAt: located(customizationsEntry),
+    files: written.sort(),
+    endings,
+  };
 }
 
 /**
