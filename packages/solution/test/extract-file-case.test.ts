@@ -65,6 +65,8 @@ it('extracts over files named in another case, leaving one file of each', async 
     updated: ['apiDefinition.swagger.json', 'script.csx'],
     unchanged: ['apiProperties.json'],
     deleted: ['Script.csx', 'apidefinition.swagger.json'],
+    // The files in another case were deleted, not left as the maker's.
+    kept: ['readme.md'],
   });
 });
 

@@ -96,7 +96,8 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
       readFileSync(path.join(elsewhere, 'AzureOpenAIService', 'icon.png')),
     );
     const [result] = await extractConnectors(fixturePath(AOAI), layout);
-    expect(result).toMatchObject({ deleted: ['icon.png'], warnings: [] });
+    // Deleted, so not among the files left as they are.
+    expect(result).toMatchObject({ deleted: ['icon.png'], kept: [], warnings: [] });
     const folder = path.join(layout, 'AzureOpenAIService');
     expect(readdirSync(folder)).not.toContain('icon.png');
     const validation = await validateFolder(folder, {});
