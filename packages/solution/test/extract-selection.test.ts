@@ -85,6 +85,32 @@ describe('extract-connectors with a selection', () => {
     expect(every).not.toHaveProperty('notSelected');
   });
 
+  it('takes a name with spaces around it, as typed in a list, and says which name it meant', async () => {
+    const zip = await solutionOf('Contoso Tasks', 'Fabrikam Notes');
+    const root = path.join(temp.make(), 'custom-connectors');
+    const tasks = await extractAndRemoveLeftConnectors(zip, root, { selection: [' Contoso Tasks '] });
+    expect(tasks.connectors.map(({ name }) => name)).toEqual([TASKS]);
+    const error = await rejection(
+      extractAndRemoveLeftConnectors(zip, root, { selection: [' Contoso Task '] }),
+    );
+    expect(error.hint).toMatch(/^Did you mean 'Contoso Tasks'\? /);
+  });
+
+  describeWith(SOLUTION_FIXTURES, 'real solution export')(
+    'of a connector with capitals in its logical name',
+    () => {
+      it('selects it by that name in any case', async () => {
+        // Dataverse keeps the case of a logical name: InstagramBasicDisplay's is cr715_5Finstagrampost.
+        const root = path.join(temp.make(), 'custom-connectors');
+        const instagram = fixturePath('InstagramBasicDisplay/InstagramBasicDisplay.zip');
+        const result = await extractAndRemoveLeftConnectors(instagram, root, {
+          selection: ['cr715_5finstagrampost'],
+        });
+        expect(result.connectors.map(({ name }) => name)).toEqual(['cr715_5Finstagrampost']);
+      });
+    },
+  );
+
   it('refuses a name that is no connector of the solution, listing them, and writes nothing', async () => {
     const zip = await solutionOf('Contoso Tasks', 'Fabrikam Notes');
     const root = path.join(temp.make(), 'custom-connectors');
@@ -226,7 +252,7 @@ describe('extract-connectors with a selection and --previous-source', () => {
   });
 
   it('moves a selected connector renamed since, named by its old display name or its new one', async () => {
-    for (const name of ['Contoso Tasks', 'Contoso Tasks Hub']) {
+    for (const name of ['Contoso Tasks', 'Contoso Tasks Hub', TASKS]) {
       const { previous, root } = await afterTheLastSnapshot();
       const renamed = await renamedSince(previous, 'Contoso Tasks', 'Contoso Tasks Hub');
       const result = await extractAndRemoveLeftConnectors(renamed, root, {
@@ -237,7 +263,8 @@ describe('extract-connectors with a selection and --previous-source', () => {
         ['Contoso Tasks Hub', 'Contoso Tasks'],
       ]);
       expect(result.removed).toEqual(['Contoso Tasks']);
-      // The old display name is no connector's now: the result says it was a former name.
+      // The old display name is no connector's now: the result says it was a former name. The new
+      // one, and the logical name, which both versions have, are no former names.
       expect(result.formerNames).toEqual(
         name === 'Contoso Tasks'
           ? [
