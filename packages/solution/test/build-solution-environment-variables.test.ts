@@ -3,10 +3,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildSolution,
+  carriedParts,
   childElements,
   environmentVariablesIn,
   extractConnectors,
   firstChild,
+  packSolution,
   parseXml,
   readSolution,
   unpackSolution,
@@ -300,6 +302,47 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('build-solution and envi
       message: 'has a <Foo> root; expected <LineEndings>.',
       location: { file: expect.stringMatching(/LineEndings\.xml$/) },
     });
+  });
+
+  // A variable with one value of either kind has a value; a secret's is left out whichever it is.
+  it('tells a variable with a default value alone, or a current value alone, from one without either', async () => {
+    const definition = (schema: string, type: string, value?: string): string =>
+      `<environmentvariabledefinition schemaname="${schema}">\r\n` +
+      `${value === undefined ? '' : `  <defaultvalue>${value}</defaultvalue>\r\n`}  <type>${type}</type>\r\n</environmentvariabledefinition>`;
+    const folder = (schema: string): string => `environmentvariabledefinitions/${schema}`;
+    const exported = await variantOf(fixturePath(HIL), path.join(temp.make(), 'values.zip'), {
+      [`${folder('cat_A')}/environmentvariabledefinition.xml`]: definition('cat_A', '100000005', 'vault'),
+      // Notes kept beside a definition, and a copy in a subfolder, are no part of the variable.
+      [`${folder('cat_A')}/notes.txt`]: 'kept by hand\n',
+      [`${folder('cat_A')}/old/environmentvariabledefinition.xml`]: definition('cat_Old', '100000000'),
+      [`${folder('cat_B')}/environmentvariabledefinition.xml`]: definition('cat_B', '100000000'),
+      [`${folder('cat_B')}/environmentvariablevalues.json`]:
+        '{"environmentvariablevalues":{"environmentvariablevalue":{"value":"b"}}}',
+    });
+    const read = await readSolution(exported, { environmentVariables: true });
+    expect(
+      read.environmentVariables!.map(({ schemaName, parts }) => [schemaName, parts.map((p) => p.path)]),
+    ).toEqual([
+      ['cat_A', [`${folder('cat_A')}/environmentvariabledefinition.xml`]],
+      [
+        'cat_B',
+        [
+          `${folder('cat_B')}/environmentvariabledefinition.xml`,
+          `${folder('cat_B')}/environmentvariablevalues.json`,
+        ],
+      ],
+      ['cat_HitlHostUrl', [HOST_URL]],
+    ]);
+    // The secret's default value alone is still a value the import must give.
+    expect(read.environmentVariables!.map((variable) => carriedParts(variable).valueLeftOut)).toEqual([
+      'secret',
+      'current value',
+      undefined,
+    ]);
+    const src = path.join(temp.make(), 'src');
+    await unpackSolution(exported, src);
+    const packed = await packSolution(src, path.join(temp.make(), 'out.zip'));
+    expect(packed.variablesWithoutValue).toEqual(['cat_HitlHostUrl']);
   });
 });
 
