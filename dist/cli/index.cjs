@@ -70500,7 +70500,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     ...others2.map((entry) => [entry.name, () => copyEntry(entry)])
   ];
   await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort(), endings };
+  return {
+    manifest,
+    connectors: connectors.map((c) => c.name).sort(),
+    connectorsAt: located(customizationsEntry),
+    files: written2.sort(),
+    endings
+  };
 }
 async function writeCustomizations(bytes, file, destination) {
   await import_node_fs48.promises.mkdir(import_node_path63.default.dirname(destination), { recursive: true });
@@ -71649,8 +71655,8 @@ async function readSolution(source, reading = {}) {
   let staging;
   try {
     staging = makeScratchFolder("connector-alm-");
-    await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, withVariables, source, true);
+    const { connectorsAt } = await stageSolutionZip(reader, staging);
+    return await readFolderConnectors(staging, withVariables, source, connectorsAt);
   } finally {
     reader.close();
     if (staging !== void 0) await removeScratchFolder(staging);
@@ -71659,7 +71665,8 @@ async function readSolution(source, reading = {}) {
 function adviceSetting(reading) {
   return { cwd: reading.cwd ?? process.cwd(), say: reading.say ?? optionWords };
 }
-async function readFolderConnectors(folder, withVariables, displayRoot = folder, staged = false) {
+async function readFolderConnectors(folder, withVariables, displayRoot = folder, zipConnectorsAt) {
+  const staged = zipConnectorsAt !== void 0;
   if (await lacksSolutionParts(folder)) throw await notASolution(folder, displayRoot);
   const files = await listFiles2(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
@@ -71674,7 +71681,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown3 = import_node_path78.default.join(displayRoot, file);
+    const shown3 = zipConnectorsAt ?? import_node_path78.default.join(displayRoot, file);
     const element2 = parseXml(
       decodeUtf8Strict(await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, file)), shown3),
       shown3,

@@ -67742,7 +67742,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     ...others.map((entry) => [entry.name, () => copyEntry(entry)])
   ];
   await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort(), endings };
+  return {
+    manifest,
+    connectors: connectors.map((c) => c.name).sort(),
+    connectorsAt: located(customizationsEntry),
+    files: written2.sort(),
+    endings
+  };
 }
 async function writeCustomizations(bytes, file, destination) {
   await import_node_fs21.promises.mkdir(import_node_path23.default.dirname(destination), { recursive: true });
@@ -68143,8 +68149,8 @@ async function readSolution(source, reading = {}) {
   let staging;
   try {
     staging = makeScratchFolder("connector-alm-");
-    await stageSolutionZip(reader, staging);
-    return await readFolderConnectors(staging, withVariables, source, true);
+    const { connectorsAt } = await stageSolutionZip(reader, staging);
+    return await readFolderConnectors(staging, withVariables, source, connectorsAt);
   } finally {
     reader.close();
     if (staging !== void 0) await removeScratchFolder(staging);
@@ -68153,7 +68159,8 @@ async function readSolution(source, reading = {}) {
 function adviceSetting(reading) {
   return { cwd: reading.cwd ?? process.cwd(), say: reading.say ?? optionWords };
 }
-async function readFolderConnectors(folder, withVariables, displayRoot = folder, staged = false) {
+async function readFolderConnectors(folder, withVariables, displayRoot = folder, zipConnectorsAt) {
+  const staged = zipConnectorsAt !== void 0;
   if (await lacksSolutionParts(folder)) throw await notASolution(folder, displayRoot);
   const files = await listFiles2(folder);
   if (!files.includes(FOLDER_SOLUTION)) {
@@ -68168,7 +68175,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown = import_node_path30.default.join(displayRoot, file);
+    const shown = zipConnectorsAt ?? import_node_path30.default.join(displayRoot, file);
     const element2 = parseXml(
       decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, file)), shown),
       shown,

@@ -67244,7 +67244,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     ...others.map((entry) => [entry.name, () => copyEntry(entry)])
   ];
   await forEachConcurrently(parts, 8, ([entry, part]) => part().catch(entryNotWritten(archive, entry)));
-  return { manifest, connectors: connectors.map((c) => c.name).sort(), files: written2.sort(), endings };
+  return {
+    manifest,
+    connectors: connectors.map((c) => c.name).sort(),
+    connectorsAt: located(customizationsEntry),
+    files: written2.sort(),
+    endings
+  };
 }
 async function writeCustomizations(bytes, file, destination) {
   await import_node_fs20.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
