@@ -139,6 +139,43 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       'managed-solution-file': 'out/Cls_managed.zip',
     });
     expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['Cls.zip', 'Cls_managed.zip']);
+    expect(run.stdout).toContain(
+      'out/Cls_managed.zip: ColumnLevelSecuritySampleSolution 1.0.0.0 (managed), 9 entries.',
+    );
+    expect(run.summary).toContain('out/Cls_managed.zip (managed, 9 entries)');
+  });
+
+  // solution-file was checked, and the managed zip beside it written wherever a link of its name led:
+  // out of the workspace and runner.temp, which every other output of the actions refuses.
+  it('refuses a managed zip whose name is a link out of the workspace, writing neither zip', async () => {
+    const dir = workspaces.make();
+    const unpacked = await runActionBundle('unpack-solution', {
+      workspace: dir,
+      inputs: {
+        'solution-file': path.join(
+          SOLUTION_FIXTURES,
+          'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip',
+        ),
+        folder: 'src',
+        'package-type': 'both',
+      },
+    });
+    expect(unpacked.exitCode).toBe(0);
+    const outside = realpathSync(workspaces.make());
+    mkdirSync(path.join(dir, 'out'));
+    symlinkSync(path.join(outside, 'stolen.zip'), path.join(dir, 'out/Cls_managed.zip'));
+    const run = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'out/Cls.zip' },
+    });
+    expectFailedWith(run, {
+      level: 'error',
+      message: expect.stringMatching(
+        /^Input 'solution-file' must name a place inside the workspace or the runner's temp folder; got 'out\/Cls_managed\.zip', which a symbolic link leads to '.*stolen\.zip'\. Nothing was written\./,
+      ),
+    });
+    expect(readdirSync(outside)).toEqual([]);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['Cls_managed.zip']);
   });
 
   it('leaves files at the folder root out of the zip, with a warning each and the left-out output', async () => {

@@ -56,4 +56,27 @@ describeFixtures('pack as the command and the action take it', () => {
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['Cls.zip']);
     expect(readFileSync(path.join(dir, 'out', 'Cls.zip'), 'utf8')).toBe('the zip of an earlier pack');
   });
+
+  // The caller checks the zip it names; the managed one beside it only packSolutionPackages knows of.
+  it('checks the managed zip it would write beside, before either is written, and only then', async () => {
+    const dir = temp.make();
+    await unpackSolution(fixturePath(UNMANAGED), path.join(dir, 'both'), { packageType: 'both' });
+    await unpackSolution(fixturePath(UNMANAGED), path.join(dir, 'one'));
+    mkdirSync(path.join(dir, 'out'));
+    const checked: string[] = [];
+    const refuse = async (file: string) => {
+      checked.push(file);
+      throw new Error(`refused ${path.basename(file)}`);
+    };
+    await expect(
+      packSolutionPackages(path.join(dir, 'both'), path.join(dir, 'out', 'Cls.zip'), { checkOutput: refuse }),
+    ).rejects.toThrow('refused Cls_managed.zip');
+    expect(checked).toEqual([path.join(dir, 'out', 'Cls_managed.zip')]);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual([]);
+    const one = await packSolutionPackages(path.join(dir, 'one'), path.join(dir, 'out', 'Cls.zip'), {
+      checkOutput: refuse,
+    });
+    expect(one.map((r) => path.basename(r.zip))).toEqual(['Cls.zip']);
+    expect(checked).toHaveLength(1);
+  });
 });

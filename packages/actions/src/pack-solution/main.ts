@@ -15,7 +15,6 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
   const workspace = workspaceFolder();
   const folder = path.resolve(workspace, inputs.folder);
   const zip = path.resolve(workspace, inputs.solutionFile);
-  // The managed zip of package-type both goes beside it, into the same folder.
   await requireWritableOutput('solution-file', inputs.solutionFile, zip);
   const results: PackResult[] = await logger.group(`Pack ${inputs.folder}`, () =>
     namingSolutionInputs({ version: 'version' }, () =>
@@ -23,6 +22,14 @@ export async function packSolutionAction(logger: Logger): Promise<void> {
         packageType: inputs.packageType,
         ...(inputs.version ? { version: inputs.version } : {}),
         say: inputWords,
+        // The managed zip of a folder of both exports goes beside it, as X_managed.zip: a link of that
+        // name was written through wherever it led, out of the workspace too.
+        checkOutput: (managed) =>
+          requireWritableOutput(
+            'solution-file',
+            path.join(path.dirname(inputs.solutionFile), path.basename(managed)),
+            managed,
+          ),
       }),
     ),
   );

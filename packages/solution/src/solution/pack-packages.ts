@@ -18,6 +18,12 @@ export interface PackPackagesOptions {
   maxEntries?: number;
   /** How advice names a setting: in the CLI's options (the default) or an action's inputs. */
   say?: SaySetting;
+  /**
+   * Checks the path of the managed zip beside `zipPath` before either zip is written, as the caller
+   * checked `zipPath` itself: X_managed.zip may be a link that leads anywhere (pack-solution refuses
+   * one out of the workspace). Throws to refuse it.
+   */
+  checkOutput?: (file: string) => Promise<unknown>;
 }
 
 /**
@@ -40,11 +46,11 @@ export async function packSolutionPackages(
   // A folder of one export cannot give the other kind: refused before X.zip is written (over the
   // zip of an earlier pack), not after. One whose manifest cannot be read is left to packSolution,
   // which checks the folder first and says what is wrong with it.
-  if (packageType === 'both') {
-    const flag = await managedFlag(folder).catch(() => undefined);
-    if (flag === '0' || flag === '1')
-      resolveManaged(flag, flag === '0' ? 'managed' : 'unmanaged', path.join(folder, FOLDER_SOLUTION));
-  }
+  const flag = await managedFlag(folder).catch(() => undefined);
+  if (packageType === 'both' && (flag === '0' || flag === '1'))
+    resolveManaged(flag, flag === '0' ? 'managed' : 'unmanaged', path.join(folder, FOLDER_SOLUTION));
+  // A folder of both exports gives the managed zip too: its path is checked before either is written.
+  if (flag === '2') await options.checkOutput?.(managedZipPath(zipPath));
   // packSolution checks the folder first, so a folder it cannot pack is refused as it says.
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === 'both' ? 'unmanaged' : 'auto',
