@@ -200,6 +200,38 @@ describeWithFixtures('unpack-solution, run as the runner runs it', () => {
     expect(again.outputs.deleted).toBeUndefined();
   });
 
+  it('says a lone kept file as one, and counts what it wrote, left and deleted in the job summary', async () => {
+    const dir = workspace();
+    const inputs = { 'solution-file': HIL, folder: 'src' };
+    await unpack(dir, inputs);
+    writeFileSync(path.join(dir, 'src/README.md'), 'mine\n');
+    mkdirSync(path.join(dir, 'src/Workflows'), { recursive: true });
+    writeFileSync(path.join(dir, 'src/Workflows/Removed-1111.json'), '{}\n');
+    const again = await unpack(dir, inputs);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain(
+      'customHIL 1.0.0.3: 0 written, 9 unchanged, 1 deleted; kept 1 file that is not part of the solution.',
+    );
+    expect(again.summary).toContain('<h3>Unpacked customHIL 1.0.0.3</h3>');
+    expect(again.summary).toContain(
+      '<tr><th>Written</th><th>Unchanged</th><th>Deleted</th><th>Connectors</th></tr>' +
+        '<tr><td>0</td><td>9</td><td>1</td><td>cat_human-2din-2dthe-2dloop</td></tr>',
+    );
+  });
+
+  it('shows a dash for the connectors of a solution that has none', async () => {
+    const run = await unpack(workspace(), {
+      'solution-file': path.join(
+        SOLUTION_FIXTURES,
+        'CodeInterpreterControl/CodeInterpreterControlSolution.zip',
+      ),
+      folder: 'src',
+    });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual([]);
+    expect(run.summary).toMatch(/<td>0<\/td><td>0<\/td><td>—<\/td><\/tr>/);
+  });
+
   it('refuses a bad input value before doing anything', async () => {
     const run = await unpack(workspace(), {
       'solution-file': HIL,
