@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolverSaysNoSuchHost, runActionBundle } from '@connector-alm/testing';
 import {
@@ -415,6 +415,65 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectNothingSecretPrinted(run, ['not-the-password', ...pemLines(certificate.pem)]);
   });
 
+  // Each option input reaches the import Dataverse runs: left out, as action.yml documents its
+  // default; set, the other way. Nothing else looked at what the server was sent.
+  it('sends each import option to Dataverse: its default when left out, the other value when set', async () => {
+    writeSolution('OptionsLeftOut');
+    const publishedBefore = local.server.dataverse.publishCount;
+    const leftOut = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: { ...local.secretSignIn(), 'solution-file': 'OptionsLeftOut.zip' },
+    });
+    expect(leftOut.annotations).toEqual([]);
+    expect(leftOut.exitCode).toBe(0);
+    expect(local.server.dataverse.imports.at(-1)).toMatchObject({
+      solutionName: 'OptionsLeftOut',
+      asynchronous: false,
+      stageAndUpgrade: false,
+      overwriteUnmanagedCustomizations: false,
+      publishWorkflows: true,
+      convertToManaged: false,
+      skipProductUpdateDependencies: false,
+      holdingSolution: false,
+    });
+    expect(local.server.dataverse.publishCount).toBe(publishedBefore);
+    expect(leftOut.summary).toContain('<h3>Imported OptionsLeftOut 1.0.0.0</h3>');
+    expect(leftOut.summary).toContain(`Unmanaged, import job ${leftOut.outputs['import-job-id']}.`);
+
+    writeFileSync(
+      path.join(local.workspace, 'OptionsSet_managed.zip'),
+      buildSolutionZip({ uniqueName: 'OptionsSet', version: '1.0.0.0', managed: true }),
+    );
+    const set = await runActionBundle('import-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.secretSignIn(),
+        'solution-file': 'OptionsSet_managed.zip',
+        'run-asynchronously': 'false',
+        'force-overwrite': 'true',
+        'activate-plugins': 'false',
+        'skip-dependency-check': 'true',
+        'import-as-holding': 'true',
+        'convert-to-managed': 'true',
+        'publish-changes': 'true',
+      },
+    });
+    expect(set.annotations).toEqual([]);
+    expect(set.exitCode).toBe(0);
+    expect(local.server.dataverse.imports.at(-1)).toMatchObject({
+      solutionName: 'OptionsSet',
+      asynchronous: false,
+      overwriteUnmanagedCustomizations: true,
+      publishWorkflows: false,
+      convertToManaged: true,
+      skipProductUpdateDependencies: true,
+      holdingSolution: true,
+    });
+    expect(local.server.dataverse.publishCount).toBe(publishedBefore + 1);
+    expect(set.summary).toContain('<h3>Imported OptionsSet 1.0.0.0</h3>');
+    expect(set.summary).toContain(`Managed, import job ${set.outputs['import-job-id']}.`);
+  });
+
   describe('a deployment settings file', () => {
     /** Settings giving `schemaName` a value, and a zip of solution `name` whose variable fab_ApiHost has none. */
     const settingsAndZip = (name: string, schemaName: string) => {
@@ -540,6 +599,16 @@ describe('import-solution, run as the runner runs it against the local server', 
     expectFailedWith(await importWithSettingsFile('loop.json'), {
       level: 'error',
       message: `loop.json: Input 'deployment-settings-file' names a symbolic link that leads nowhere (to 'loop.json'). ${hint}`,
+    });
+  });
+
+  it('says a deployment settings file that is a folder is one, of its input', async () => {
+    mkdirSync(path.join(local.workspace, 'settings-folder'), { recursive: true });
+    const run = await importWithSettingsFile('settings-folder');
+    expectFailedWith(run, {
+      level: 'error',
+      message:
+        "settings-folder: Input 'deployment-settings-file' names a folder, not a file. The path is relative to working-directory, itself relative to the workspace.",
     });
   });
 
