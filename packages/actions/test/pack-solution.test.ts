@@ -57,6 +57,7 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       'managed-solution-file': '',
     });
     expect(readFileSync(path.join(dir, 'out/customHIL.zip')).subarray(0, 2).toString()).toBe('PK');
+    expect(run.summary).toContain('<h3>Packed customHIL 1.0.0.9</h3>');
     expect(run.summary).toContain('out/customHIL.zip (unmanaged, 8 entries)');
   });
 
@@ -143,6 +144,18 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       'out/Cls_managed.zip: ColumnLevelSecuritySampleSolution 1.0.0.0 (managed), 9 entries.',
     );
     expect(run.summary).toContain('out/Cls_managed.zip (managed, 9 entries)');
+    // package-type picks the one kind from such a folder, into the zip named.
+    const managed = await runActionBundle('pack-solution', {
+      workspace: dir,
+      inputs: { folder: 'src', 'solution-file': 'deploy/Cls.zip', 'package-type': 'managed' },
+    });
+    expect(managed.exitCode).toBe(0);
+    expect(managed.outputs).toMatchObject({
+      'solution-files': '["deploy/Cls.zip"]',
+      'unmanaged-solution-file': '',
+      'managed-solution-file': 'deploy/Cls.zip',
+    });
+    expect(readdirSync(path.join(dir, 'deploy'))).toEqual(['Cls.zip']);
   });
 
   // solution-file was checked, and the managed zip beside it written wherever a link of its name led:
