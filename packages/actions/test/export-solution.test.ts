@@ -39,7 +39,8 @@ describe('export-solution, run as the runner runs it against the local server', 
     expect(Buffer.from(readFileSync(run.outputs['solution-file']!)).equals(Buffer.from(solution))).toBe(true);
     expect(run.masks).toContain(SECRET);
     expectNothingSecretPrinted(run, [SECRET]);
-    expect(run.summary).toContain('Exported ContosoConnectors 1.2.0.7');
+    expect(run.summary).toContain('<h3>Exported ContosoConnectors 1.2.0.7</h3>');
+    expect(run.summary).toContain(`Unmanaged, ${solution.length} bytes, changed since the last export.`);
     // The log names the zip from the workspace, as the CLI names it from the working directory.
     expect(run.stdout).toContain('Wrote out/ContosoConnectors.zip (');
     expect(run.stdout).not.toContain(`Wrote ${local.workspace}`);
@@ -59,9 +60,30 @@ describe('export-solution, run as the runner runs it against the local server', 
     expect(run.annotations).toEqual([]);
     expect(run.exitCode).toBe(0);
     expect(run.outputs.changed).toBe('false');
+    expect(run.summary).toContain(`Unmanaged, ${solution.length} bytes, unchanged.`);
     expect(run.masks).toContain(local.server.idTokenRequestToken);
     expect(run.masks.filter((mask) => mask.startsWith('eyJ')).length).toBeGreaterThanOrEqual(2);
     expectNothingSecretPrinted(run, [local.server.idTokenRequestToken]);
+  });
+
+  it('exports managed when managed is true, and says so in the job summary', async () => {
+    const run = await runActionBundle('export-solution', {
+      workspace: local.workspace,
+      inputs: {
+        ...local.secretSignIn(),
+        'solution-name': 'ContosoConnectors',
+        'solution-output-file': 'out/ContosoConnectors_managed.zip',
+        managed: 'true',
+      },
+    });
+    expect(run.annotations).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    expect(local.server.dataverse.exports.at(-1)).toMatchObject({
+      solutionName: 'ContosoConnectors',
+      managed: true,
+    });
+    const bytes = readFileSync(run.outputs['solution-file']!).length;
+    expect(run.summary).toContain(`Managed, ${bytes} bytes, changed since the last export.`);
   });
 
   it('fails with one clear annotation for an unknown solution name', async () => {

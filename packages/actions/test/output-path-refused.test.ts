@@ -158,6 +158,8 @@ describe('a folder output that is a symbolic link to a folder not there yet', ()
   it.each<[string, string, Record<string, string>]>([
     ['unpack-solution', 'folder', { 'solution-file': 'solution.zip', folder: 'out' }],
     ['extract-connectors', 'destination', { source: 'solution.zip', destination: 'out' }],
+    // A folder to write <solution-name>.zip in, before signing in.
+    ['export-solution', 'solution-output-file', { ...SIGN_IN, 'solution-output-file': 'out/' }],
   ])('%s %s: refused on the link, naming the input, before any work', async (action, input, inputs) => {
     const workspace = workspaceWithConnector();
     symlinkSync('new-folder', path.join(workspace, 'out'));
