@@ -1,5 +1,13 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { unpackSolution } from '@connector-alm/solution';
 import {
@@ -51,7 +59,10 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
         (file) => `custom-connectors/AzureOpenAIService/${file}`,
       ),
     );
-    expect(run.summary).toContain('AzureOpenAIService (ppchal_azureopenaiservice)');
+    expect(run.summary).toContain(
+      '<h3>Extracted connectors</h3>\n<table><tr><th>Connector</th><th>Folder</th><th>Files</th></tr>' +
+        '<tr><td>AzureOpenAIService (ppchal_azureopenaiservice)</td><td>custom-connectors/AzureOpenAIService</td>',
+    );
     // Nothing removed or moved: no list, where there was a lone, unclosed <ul>.
     expect(run.summary).not.toContain('<ul>');
   });
@@ -66,6 +77,46 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.outputs.folders!)).toEqual(['custom-connectors/AzureOpenAIService']);
+  });
+
+  // A solution of flows or tables alone (or the wrong zip): a green step that wrote nothing, said as a
+  // warning, so that a snapshot workflow extracting from it is not taken for one that found nothing new.
+  it('warns that a solution without a custom connector has none, and writes nothing', async () => {
+    const dir = workspace();
+    const source = path.join(SOLUTION_FIXTURES, 'CodeInterpreterControl/CodeInterpreterControlSolution.zip');
+    const run = await extract(dir, { source, destination: 'custom-connectors' });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toEqual([
+      expect.objectContaining({ level: 'warning', message: `${source} has no custom connector.` }),
+    ]);
+    expect(run.outputs).toMatchObject({ connectors: '[]', folders: '[]', written: '[]', removed: '[]' });
+    expect(existsSync(path.join(dir, 'custom-connectors'))).toBe(false);
+  });
+
+  // The folder's file of another case (ApiDefinition.swagger.json, as a Windows or macOS checkout may
+  // have it) is replaced by the name extraction writes: the one it replaces is listed as deleted.
+  it('lists a file it replaced by the same name in another case in the deleted output', async () => {
+    const dir = workspace();
+    const first = await extract(dir, { source: AOAI, destination: 'custom-connectors' });
+    expect(first.exitCode).toBe(0);
+    expect(JSON.parse(first.outputs.deleted!)).toEqual([]);
+    const folder = path.join(dir, 'custom-connectors/AzureOpenAIService');
+    renameSync(
+      path.join(folder, 'apiDefinition.swagger.json'),
+      path.join(folder, 'ApiDefinition.swagger.json'),
+    );
+    commitAll(dir);
+    const run = await extract(dir, { source: AOAI, destination: 'custom-connectors' });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.deleted!)).toEqual([
+      'custom-connectors/AzureOpenAIService/ApiDefinition.swagger.json',
+    ]);
+    expect(JSON.parse(run.outputs.written!)).toEqual([
+      'custom-connectors/AzureOpenAIService/apiDefinition.swagger.json',
+    ]);
+    expect(readdirSync(folder).sort()).toEqual(
+      ['apiDefinition.swagger.json', 'apiProperties.json', 'icon.png', 'readme.md', 'script.csx'].sort(),
+    );
   });
 
   // Extracted into runner.temp, to compare with the repository: the folders were ../../_temp/… (from
@@ -254,6 +305,26 @@ describeWithFixtures('extract-connectors, run as the runner runs it', () => {
   });
 
   // Removing the folder of a connector that left deleted it whole, an uncommitted readme with it.
+  it('removes the folder of a connector that left since previous-source, and says so in the log and the summary', async () => {
+    const dir = workspace();
+    const hil = path.join(SOLUTION_FIXTURES, 'customHIL/customHIL_1_0_0_3.zip');
+    expect((await extract(dir, { source: hil, destination: 'custom-connectors' })).exitCode).toBe(0);
+    commitAll(dir);
+    const run = await extract(dir, {
+      source: AOAI,
+      destination: 'custom-connectors',
+      'previous-source': hil,
+    });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs.removed!)).toEqual(['custom-connectors/Human-in-the-Loop']);
+    expect(run.stdout).toContain(
+      `custom-connectors/Human-in-the-Loop removed: its connector is no longer in ${AOAI}.`,
+    );
+    expect(run.summary).toContain(
+      'custom-connectors/Human-in-the-Loop removed: its connector is no longer in the solution.',
+    );
+  });
+
   it('keeps the folder of a connector that left when it holds an uncommitted edit, and fails with what to do', async () => {
     const dir = workspace();
     await unpackSolution(AOAI, path.join(dir, 'previous'));
