@@ -71456,11 +71456,10 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const packageType = options2.packageType ?? "auto";
   if (packageType === "unmanaged" || packageType === "managed")
     return [await packSolution(folder, zipPath, { packageType, ...version })];
-  if (packageType === "both") {
-    const flag = await managedFlag(folder).catch(() => void 0);
-    if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path75.default.join(folder, FOLDER_SOLUTION));
-  }
+  const flag = await managedFlag(folder).catch(() => void 0);
+  if (packageType === "both" && (flag === "0" || flag === "1"))
+    resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path75.default.join(folder, FOLDER_SOLUTION));
+  if (flag === "2") await options2.checkOutput?.(managedZipPath(zipPath));
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
     ...version

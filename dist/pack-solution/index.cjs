@@ -66634,11 +66634,10 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const packageType = options2.packageType ?? "auto";
   if (packageType === "unmanaged" || packageType === "managed")
     return [await packSolution(folder, zipPath, { packageType, ...version })];
-  if (packageType === "both") {
-    const flag = await managedFlag(folder).catch(() => void 0);
-    if (flag === "0" || flag === "1")
-      resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path29.default.join(folder, FOLDER_SOLUTION));
-  }
+  const flag = await managedFlag(folder).catch(() => void 0);
+  if (packageType === "both" && (flag === "0" || flag === "1"))
+    resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path29.default.join(folder, FOLDER_SOLUTION));
+  if (flag === "2") await options2.checkOutput?.(managedZipPath(zipPath));
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
     ...version
@@ -66861,7 +66860,14 @@ async function packSolutionAction(logger) {
       () => packSolutionPackages(folder, zip, {
         packageType: inputs.packageType,
         ...inputs.version ? { version: inputs.version } : {},
-        say: inputWords
+        say: inputWords,
+        // The managed zip of a folder of both exports goes beside it, as X_managed.zip: a link of that
+        // name was written through wherever it led, out of the workspace too.
+        checkOutput: (managed) => requireWritableOutput(
+          "solution-file",
+          import_node_path31.default.join(import_node_path31.default.dirname(inputs.solutionFile), import_node_path31.default.basename(managed)),
+          managed
+        )
       })
     )
   );
