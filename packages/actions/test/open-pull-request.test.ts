@@ -678,6 +678,30 @@ describe('open-pull-request with what the upstream must not get', () => {
     },
     RUN_TIMEOUT,
   );
+
+  // The refusal's advice, followed: one connector, sent into the folder the upstream has it in.
+  it(
+    "compares the connector with the upstream's folder of it when target-folder names that folder",
+    async () => {
+      const result = await runAction(scenario, {
+        token: scenario.contributor.token,
+        connector: CONNECTOR,
+        'target-folder': UPSTREAM_FOLDER,
+        'fail-on': 'never',
+      });
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+      // Compared with the upstream's folder, not refused as a second copy: the same files, so nothing
+      // to send; the branch is named after the target folder.
+      expect(result.outputs.operation).toBe('none');
+      expect(result.outputs.branch).toBe('connector-alm/certified-connectors/contosotasks');
+      expect(result.stdout).toContain(
+        `${UPSTREAM_FOLDER} in microsoft/PowerPlatformConnectors@dev already equals ${CONNECTOR}: no branch, no pull request.`,
+      );
+      expect(result.annotations).toEqual([]);
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 describe('open-pull-request with a misnamed swagger, or one in YAML', () => {
