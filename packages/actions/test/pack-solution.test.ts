@@ -114,7 +114,8 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
     expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('packs both zips with package-type auto from a folder unpacked from both exports', async () => {
+  /** A workspace whose src/ unpack-solution wrote from both exports of the ColumnLevelSecurity fixture. */
+  async function unpackedFromBothExports(): Promise<string> {
     const dir = workspaces.make();
     const unpacked = await runActionBundle('unpack-solution', {
       workspace: dir,
@@ -128,6 +129,11 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
       },
     });
     expect(unpacked.exitCode).toBe(0);
+    return dir;
+  }
+
+  it('packs both zips with package-type auto from a folder unpacked from both exports', async () => {
+    const dir = await unpackedFromBothExports();
     const run = await runActionBundle('pack-solution', {
       workspace: dir,
       inputs: { folder: 'src', 'solution-file': 'out/Cls.zip' },
@@ -161,19 +167,7 @@ describeWithFixtures('pack-solution, run as the runner runs it', () => {
   // solution-file was checked, and the managed zip beside it written wherever a link of its name led:
   // out of the workspace and runner.temp, which every other output of the actions refuses.
   it('refuses a managed zip whose name is a link out of the workspace, writing neither zip', async () => {
-    const dir = workspaces.make();
-    const unpacked = await runActionBundle('unpack-solution', {
-      workspace: dir,
-      inputs: {
-        'solution-file': path.join(
-          SOLUTION_FIXTURES,
-          'ColumnLevelSecurity/ColumnLevelSecuritySampleSolution.zip',
-        ),
-        folder: 'src',
-        'package-type': 'both',
-      },
-    });
-    expect(unpacked.exitCode).toBe(0);
+    const dir = await unpackedFromBothExports();
     const outside = realpathSync(workspaces.make());
     mkdirSync(path.join(dir, 'out'));
     symlinkSync(path.join(outside, 'stolen.zip'), path.join(dir, 'out/Cls_managed.zip'));
