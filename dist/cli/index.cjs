@@ -66043,7 +66043,7 @@ function newSinceBaseNote(result, always = false) {
   const findings = result.findings;
   const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
   const inPart = fixedInPart(findings);
-  const fresh = findings.filter((finding) => finding.baseline === "new").length;
+  const fresh = countNewSinceBase(findings);
   if (inPart > 0) return `; ${fresh} new, ${fixed} fixed and ${inPart} fixed in part since the base`;
   if (fixed > 0) {
     return findings.length === 0 ? `; ${fixed} fixed since the base` : `; ${fresh} new and ${fixed} fixed since the base`;
@@ -66052,6 +66052,9 @@ function newSinceBaseNote(result, always = false) {
     return `; ${fresh} new and 0 fixed since the base`;
   if (!findings.some((finding) => finding.baseline === "existing")) return "";
   return `; ${fresh} new since the base`;
+}
+function countNewSinceBase(findings) {
+  return findings.filter((finding) => finding.baseline === "new").length;
 }
 
 // packages/validator/src/reporters/one-line.ts
@@ -66194,7 +66197,7 @@ function toJsonBase(result) {
     ref: result.baseRef,
     mergeBase: result.mergeBase,
     counts: {
-      new: result.findings.filter((finding) => finding.baseline === "new").length,
+      new: countNewSinceBase(result.findings),
       fixed: fixedSinceBase(result.diffs).length,
       fixedInPart: fixedInPart(result.findings)
     },

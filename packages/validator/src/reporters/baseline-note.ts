@@ -17,8 +17,7 @@ export function newSinceBaseNote(result: ValidationResult, always = false): stri
   const findings: readonly Finding[] = result.findings;
   const fixed = comparedWithBase(result) ? fixedSinceBase(result.diffs).length : 0;
   const inPart = fixedInPart(findings);
-  // Not the findings of a folder in no git work tree (`uncompared`), which are neither new nor existing.
-  const fresh = findings.filter((finding) => finding.baseline === 'new').length;
+  const fresh = countNewSinceBase(findings);
   if (inPart > 0) return `; ${fresh} new, ${fixed} fixed and ${inPart} fixed in part since the base`;
   if (fixed > 0) {
     return findings.length === 0
@@ -29,4 +28,13 @@ export function newSinceBaseNote(result: ValidationResult, always = false): stri
     return `; ${fresh} new and 0 fixed since the base`;
   if (!findings.some((finding) => finding.baseline === 'existing')) return '';
   return `; ${fresh} new since the base`;
+}
+
+/**
+ * How many findings are new since the base: the count the headline, the status table's column and the
+ * JSON report's `base.counts.new` all give. Not those of a folder in no git work tree (`uncompared`),
+ * which are neither new nor existing.
+ */
+export function countNewSinceBase(findings: readonly Finding[]): number {
+  return findings.filter((finding) => finding.baseline === 'new').length;
 }

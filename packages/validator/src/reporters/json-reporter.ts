@@ -10,6 +10,7 @@ import {
 import { countBySeverity, type SeverityCounts, type ValidationResult } from '../validate.js';
 import { fixedInPart, fixedSinceBase } from '../git/fixed-findings.js';
 import { toJsonChange, type JsonChange } from './json-change.js';
+import { countNewSinceBase } from './baseline-note.js';
 
 /**
  * One finding in the JSON output: the Finding, whose shape is that contract, with its keys in the
@@ -141,7 +142,7 @@ function toJsonBase(result: BaseValidationResult): JsonBase {
     ref: result.baseRef,
     mergeBase: result.mergeBase,
     counts: {
-      new: result.findings.filter((finding) => finding.baseline === 'new').length,
+      new: countNewSinceBase(result.findings),
       fixed: fixedSinceBase(result.diffs).length,
       fixedInPart: fixedInPart(result.findings),
     },

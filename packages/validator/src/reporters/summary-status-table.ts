@@ -2,6 +2,7 @@ import type { Finding } from '../model/finding.js';
 import { countBySeverity, type SeverityCounts } from '../validate.js';
 import type { ConnectorResult } from '../connector-result.js';
 import { judgedByFailOn } from '../thresholds.js';
+import { countNewSinceBase } from './baseline-note.js';
 import type { ConfigurationReport } from './configuration-findings.js';
 import type { DeletedConnectorReport } from './deleted-connectors.js';
 import type { JobSummaryOptions } from './job-summary-options.js';
@@ -67,7 +68,7 @@ export function writeStatusTable(
   );
   for (const [index, connector] of connectors.entries()) {
     const counts = countBySeverity(connector.findings);
-    const fresh = connector.findings.filter((finding) => finding.baseline === 'new').length;
+    const fresh = countNewSinceBase(connector.findings);
     const row = tableRow([
       escapeMarkdown(connector.name),
       connector.profile,
