@@ -545,6 +545,15 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       expect((error as UserError).message).toBe(
         `Connector '${HIL_CONNECTOR}' has no API definition (openapidefinition) in the solution.`,
       );
+      // At the connector's XML, as the errors in its other values are.
+      const connectors = path.join(src, 'Connectors');
+      expect((error as UserError).location?.file).toBe(
+        path.join(
+          connectors,
+          readdirSync(connectors).find((name) => name.endsWith('.xml'))!,
+        ),
+      );
+      expect((error as UserError).hint).toContain('<openapidefinition>');
       expect(readdirSync(root)).toEqual([]);
     });
 

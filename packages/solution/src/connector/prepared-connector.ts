@@ -73,9 +73,15 @@ export async function prepare(
   const warnings: string[] = [];
   const remove: string[] = [];
   const definition = connector.files.openapidefinition;
+  // Located at the connector's XML, where its other errors are: a solution always carries the
+  // definition, so its loss is an edit of that file (or of the zip's customizations.xml).
   if (!definition)
     throw new UserError(
       `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`,
+      {
+        ...(connector.definedIn === undefined ? {} : { location: { file: connector.definedIn } }),
+        hint: 'Export the solution again, or restore the <openapidefinition> element of the connector and its file under Connector/.',
+      },
     );
   // Where the connector came from: its side file in an unpacked folder, else the name it has in the solution.
   const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
