@@ -44204,11 +44204,11 @@ function parse3(text3) {
     let offset = lines.startOf(firstLine);
     while (body.charCodeAt(offset) === 32 || body.charCodeAt(offset) === 9) offset++;
     const end = lines.endBefore(endLine);
-    const headingText = headingTextOf(tokens[index + 1], env);
+    const headingText2 = headingTextOf(tokens[index + 1], env);
     headings.push({
       depth: Number(token.tag.slice(1)),
-      text: headingText,
-      normalized: normalizeTitle(headingText),
+      text: headingText2,
+      normalized: normalizeTitle(headingText2),
       offset: offset + shift,
       length: end - offset,
       bodyStart: end + shift,
@@ -44806,15 +44806,15 @@ var LooseListing = class {
     );
   }
   /** Whether a heading names one operation or more by a key of theirs: then it is no stale one. */
-  names(headingText) {
-    return listedEntries(headingText).some((entry) => this.operationsWith(entry, 1) > 0);
+  names(headingText2) {
+    return listedEntries(headingText2).some((entry) => this.operationsWith(entry, 1) > 0);
   }
   /**
    * Whether a heading names an operation by its own name, summary or operationId: a short name or
    * a path ("### Projects" for FetchProjects in Toggl Plan) may be a group's.
    */
-  namesOwn(headingText) {
-    return listedEntries(headingText).some(
+  namesOwn(headingText2) {
+    return listedEntries(headingText2).some(
       (entry) => this.indexed() ? this.index.ownKeys.has(entry) : this.candidatesFor(entry).some((operation2) => this.keysOf(operation2).own.includes(entry))
     );
   }
@@ -71779,7 +71779,7 @@ var import_node_path79 = __toESM(require("node:path"), 1);
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
   const info = isObject(swagger2) && isObject(swagger2.info) ? swagger2.info : {};
-  const title = typeof info.title === "string" && info.title.trim() !== "" ? info.title : displayName;
+  const title = headingText(info.title) || headingText(displayName);
   const description = typeof info.description === "string" ? info.description.trim() : "";
   const visible = visibleOperations2(swagger2);
   const operations = visible.filter((operation2) => !operation2.mcpServer);
@@ -71845,8 +71845,8 @@ function visibleOperations2(swagger2) {
     for (const [method, operation2] of Object.entries(item)) {
       if (!["get", "put", "post", "delete", "patch", "head", "options"].includes(method) || !isObject(operation2))
         continue;
-      if (operation2["x-ms-visibility"] === "internal") continue;
-      const summary2 = typeof operation2.summary === "string" ? operation2.summary : typeof operation2.operationId === "string" ? operation2.operationId : "";
+      if (operation2["x-ms-visibility"] === "internal" || operation2.deprecated === true) continue;
+      const summary2 = headingText(operation2.summary) || headingText(operation2.operationId);
       if (summary2 === "") continue;
       operations.push({
         summary: summary2,
@@ -71856,6 +71856,9 @@ function visibleOperations2(swagger2) {
     }
   }
   return operations;
+}
+function headingText(value) {
+  return typeof value === "string" ? value.trim().replace(/\s+/g, " ") : "";
 }
 
 // packages/solution/src/connector/hand-written-files.ts
@@ -72098,7 +72101,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const definition = connector.files.openapidefinition;
   if (!definition)
     throw new UserError(
-      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`
+      `Connector '${connector.name}' has no API definition (openapidefinition) in the solution.`,
+      {
+        ...connector.definedIn === void 0 ? {} : { location: { file: connector.definedIn } },
+        hint: "Export the solution again, or restore the <openapidefinition> element of the connector and its file under Connector/."
+      }
     );
   const definitionFile = definition.file ?? `${connector.name}_openapidefinition${definition.extension}`;
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);

@@ -90,6 +90,41 @@ describe('what the readme takes from the API definition', () => {
     ]);
   });
 
+  it('leaves deprecated operations out, as internal ones: README-OPS-MATCH asks for neither', () => {
+    const swagger = {
+      paths: {
+        '/tasks': {
+          get: { operationId: 'ListTasks', summary: 'List tasks (deprecated)', deprecated: true },
+          post: { operationId: 'CreateTask', summary: 'Create a task', deprecated: false },
+        },
+      },
+    };
+    const headings = readmeFromTemplate(swagger, 'Contoso Tasks')
+      .split('\n')
+      .filter((line) => line.startsWith('### '));
+    expect(headings).toEqual(['### Create a task']);
+  });
+
+  it('writes each heading on one line, trimmed, and a blank summary as the operationId', () => {
+    const swagger = {
+      info: { title: '  Contoso\n Tasks ' },
+      paths: {
+        '/tasks': {
+          get: { operationId: 'ListTasks', summary: 'List the tasks\r\n  of a plan ' },
+          post: { operationId: 'CreateTask', summary: '  ' },
+        },
+      },
+    };
+    const lines = readmeFromTemplate(swagger, 'Contoso Tasks').split('\n');
+    expect(lines[0]).toBe('# Contoso Tasks');
+    expect(lines.filter((line) => line.startsWith('### '))).toEqual([
+      '### List the tasks of a plan',
+      '### CreateTask',
+    ]);
+    // The display name is a title too, when the definition has none.
+    expect(readmeFromTemplate({}, ' Contoso  Tasks\n').split('\n')[0]).toBe('# Contoso Tasks');
+  });
+
   it('is titled by the definition, or by the display name where the definition has no title', () => {
     const titled = (swagger: unknown) => readmeFromTemplate(swagger, 'Contoso Tasks').split('\n')[0];
     expect(titled({ info: { title: 'Contoso Tasks API' }, paths: {} })).toBe('# Contoso Tasks API');

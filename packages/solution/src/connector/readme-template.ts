@@ -9,7 +9,7 @@ import { isObject, readmeTodoHeading, readmeTodoLine, withoutByteOrderMark } fro
  */
 export function readmeFromTemplate(swagger: unknown, displayName: string): string {
   const info = (isObject(swagger) && isObject(swagger.info) ? swagger.info : {}) as Record<string, unknown>;
-  const title = typeof info.title === 'string' && info.title.trim() !== '' ? info.title : displayName;
+  const title = headingText(info.title) || headingText(displayName);
   const description = typeof info.description === 'string' ? info.description.trim() : '';
   const visible = visibleOperations(swagger);
   const operations = visible.filter((operation) => !operation.mcpServer);
@@ -102,13 +102,10 @@ function visibleOperations(swagger: unknown): Operation[] {
         !isObject(operation)
       )
         continue;
-      if (operation['x-ms-visibility'] === 'internal') continue;
-      const summary =
-        typeof operation.summary === 'string'
-          ? operation.summary
-          : typeof operation.operationId === 'string'
-            ? operation.operationId
-            : '';
+      // Neither is one users see, and README-OPS-MATCH asks for neither: listed, they were a
+      // section the maker had to delete again.
+      if (operation['x-ms-visibility'] === 'internal' || operation.deprecated === true) continue;
+      const summary = headingText(operation.summary) || headingText(operation.operationId);
       if (summary === '') continue;
       operations.push({
         summary,
@@ -118,4 +115,12 @@ function visibleOperations(swagger: unknown): Operation[] {
     }
   }
   return operations;
+}
+
+/**
+ * A name as one heading line: trimmed, and its line breaks and runs of white space one space each. A
+ * summary written over two lines made a heading of its first line and a paragraph of the rest.
+ */
+function headingText(value: unknown): string {
+  return typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
 }
