@@ -72,12 +72,30 @@ afterEach(() => {
   process.env = saved;
 });
 
-/** What `read` gives with exactly these inputs set, as the runner sets them (INPUT_<NAME>). */
+/** What the readers printed (workflow commands), kept out of Jest's output. */
+let printed: string[] = [];
+beforeEach(() => {
+  printed = [];
+});
+
+/**
+ * What `read` gives with exactly these inputs set, as the runner sets them (INPUT_<NAME>). What it
+ * prints (the mask of the client secret) is kept in `printed`, out of Jest's output.
+ */
 function readWith(read: () => unknown, inputs: Record<string, string>): unknown {
   for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
   process.env.GITHUB_WORKSPACE = workspace;
-  return read();
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    printed.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    return read();
+  } finally {
+    process.stdout.write = write;
+  }
 }
 
 describe('an input given empty reads as the default action.yml documents', () => {
@@ -100,5 +118,8 @@ describe('an input given empty reads as the default action.yml documents', () =>
       return JSON.stringify(empty) !== JSON.stringify(documented);
     });
     expect(differing).toEqual([]);
+    // Nothing but the secret's mask, where the action takes one: a reader prints nothing else.
+    const expected = 'client-secret' in required ? `::add-mask::${CONNECTION['client-secret']}` : undefined;
+    expect([...new Set(printed.map((line) => line.trim()))]).toEqual(expected ? [expected] : []);
   });
 });
