@@ -82287,7 +82287,9 @@ function readOpenPullRequestInputs() {
     base: readString("base") || "dev",
     connectors,
     targetFolder,
-    branchPrefix: readString("branch-prefix"),
+    // Given empty (a calling workflow's unset input), the default, as upstream and base are: read as
+    // no prefix, it put the branch beside the fork's own, named after the target folder alone.
+    branchPrefix: readString("branch-prefix") || DEFAULT_BRANCH_PREFIX,
     title: readString("title"),
     body: readString("body"),
     draft: readBoolean("draft", false),

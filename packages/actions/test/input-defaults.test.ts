@@ -59,8 +59,6 @@ const APPLIED_LATER: Record<string, string[]> = {
   // connectDataverse reads an empty cloud as Public.
   'import-solution': ['cloud'],
   'export-solution': ['cloud'],
-  // An empty prefix is no prefix (openPullRequests applies connector-alm/ only when none is passed).
-  'open-pull-request': ['branch-prefix'],
 };
 
 const workspace = temporaryFolder('input-defaults-');

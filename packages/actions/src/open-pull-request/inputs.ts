@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { DEFAULT_BRANCH_PREFIX } from '@connector-alm/github';
 import { FAIL_ON_LEVELS, FAIL_ON_MEANT, type FailOn } from '@connector-alm/validator';
 import { readBoolean, readChoice, readLines, readList, readString, InputError } from '../runtime/inputs.js';
 
@@ -53,7 +54,9 @@ export function readOpenPullRequestInputs(): OpenPullRequestInputs {
     base: readString('base') || 'dev',
     connectors,
     targetFolder,
-    branchPrefix: readString('branch-prefix'),
+    // Given empty (a calling workflow's unset input), the default, as upstream and base are: read as
+    // no prefix, it put the branch beside the fork's own, named after the target folder alone.
+    branchPrefix: readString('branch-prefix') || DEFAULT_BRANCH_PREFIX,
     title: readString('title'),
     body: readString('body'),
     draft: readBoolean('draft', false),
