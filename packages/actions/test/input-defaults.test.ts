@@ -10,6 +10,7 @@ import { readImportSolutionInputs } from '../src/import-solution/inputs.js';
 import { readOpenPullRequestInputs } from '../src/open-pull-request/inputs.js';
 import { readPackSolutionInputs } from '../src/pack-solution/inputs.js';
 import { readUnpackSolutionInputs } from '../src/unpack-solution/inputs.js';
+import { readValidateConnectorInputs } from '../src/validate-connector/inputs.js';
 
 // The runner fills in action.yml's defaults, so a reader's own fallback counts only for an input given
 // empty: `overwrite: ${{ inputs.overwrite }}` in a reusable workflow whose caller left it out, or a
@@ -49,6 +50,7 @@ const READERS: Record<string, { read: () => unknown; required: Record<string, st
     read: readOpenPullRequestInputs,
     required: { connector: 'custom-connectors/Contoso' },
   },
+  'validate-connector': { read: readValidateConnectorInputs, required: {} },
 };
 
 /**
