@@ -248,7 +248,13 @@ describe('open-pull-request with a connector that validation fails (fail-on)', (
         level: 'error',
         message: `${BAD}: not submitted: validation found 1 error, 2 warnings, 2 info (fail-on error): nothing was pushed, no pull request opened or updated. Fix the findings (the validate-connector action or connector-alm validate lists them), or set fail-on: never to open the pull request anyway.`,
       });
-      expect(result.summary).toContain('refused (validation found 1 error');
+      // The job summary's table: a row per connector, the refused one with its reason and no pull
+      // request or branch (@actions/core writes an empty cell without its end tag, which HTML allows).
+      expect(result.summary).toContain(
+        '<h3>Connector pull requests</h3>\n<table><tr><th>Connector</th><th>Operation</th><th>Pull request</th><th>Branch</th><th>Breaking changes</th><th>Warnings about the change</th></tr>' +
+          `<tr><td>${BAD}</td><td>refused (validation found 1 error, 2 warnings, 2 info (fail-on error): nothing was pushed, no pull request opened or updated)</td><td><td><td>0</td><td>0</td></tr>` +
+          `<tr><td>${CONNECTOR}</td><td>created</td><td><a href="${scenario.github.url}/microsoft/PowerPlatformConnectors/pull/1">#1</a></td><td>${BRANCH}</td><td>0</td><td>0</td></tr></table>`,
+      );
       expect(scenario.upstream.pulls.map((pull) => pull.title)).toEqual(['Contoso Tasks']);
     },
     RUN_TIMEOUT,
