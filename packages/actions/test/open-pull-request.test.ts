@@ -832,7 +832,10 @@ describe('open-pull-request with a breaking change against the upstream version'
       });
       expect(result.exitCode).toBe(1);
       expect(result.outputs.operation).toBe('refused');
-      expect(result.annotations).toContainEqual(breakingOnItsLine);
+      // Once: the refused connector's findings are its breaking changes, not more of them.
+      expect(
+        result.annotations.filter((annotation) => breakingOnItsLine.asymmetricMatch(annotation)),
+      ).toHaveLength(1);
       expect(result.annotations).toContainEqual({
         level: 'error',
         message: `${CONNECTOR}: not submitted: 1 breaking change against microsoft/PowerPlatformConnectors@dev (fail-on-breaking: true): nothing was pushed, no pull request opened or updated. Keep what the flows using the connector rely on (each annotation says what changed), or set fail-on-breaking: false to open the pull request and leave the breaking changes, which it lists, to its reviewers.`,
