@@ -846,6 +846,25 @@ describe('open-pull-request with a breaking change against the upstream version'
     RUN_TIMEOUT,
   );
 
+  // A validate-connector step of the job does not compare with the upstream: left to it, they would be nowhere.
+  it(
+    'with fail-on-breaking: true and annotate-findings: false, still annotates the breaking change on its line',
+    async () => {
+      const result = await runAction(scenario, {
+        token: scenario.contributor.token,
+        connector: CONNECTOR,
+        'fail-on-breaking': 'true',
+        'annotate-findings': 'false',
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.operation).toBe('refused');
+      expect(result.annotations).toContainEqual(breakingOnItsLine);
+      expect(result.stdout).not.toContain('the findings it was refused for');
+      expect(writesTo(scenario)).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+
   it(
     'with fail-on: warning, refuses it for the warning about the change, still annotating the breaking change',
     async () => {
