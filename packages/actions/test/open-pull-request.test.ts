@@ -685,6 +685,29 @@ describe('open-pull-request with what the upstream must not get', () => {
     RUN_TIMEOUT,
   );
 
+  // A connector refused for what has no findings (its namesake upstream) does not end the list.
+  it(
+    'with annotate-findings: false, lists the TODOs in the log after a connector refused without findings',
+    async () => {
+      const result = await runAction(scenario, {
+        token: scenario.contributor.token,
+        connector: `${CONNECTOR}\n${EXTRACTED}`,
+        'fail-on': 'never',
+        'annotate-findings': 'false',
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.operation).toBe('refused\nrefused');
+      expect(result.stdout).toContain(
+        `${EXTRACTED}: the findings it was refused for (annotate-findings: false):\n`,
+      );
+      expect(result.stdout).toMatch(
+        new RegExp(`\\n  ${EXTRACTED}/readme\\.md:3:\\d+ \\w+ README-PLACEHOLDER `),
+      );
+      expect(result.annotations.filter((annotation) => annotation.file)).toEqual([]);
+    },
+    RUN_TIMEOUT,
+  );
+
   // The refusal's advice, followed: one connector, sent into the folder the upstream has it in.
   it(
     "compares the connector with the upstream's folder of it when target-folder names that folder",
