@@ -807,6 +807,34 @@ describe('open-pull-request with a swagger git ignores', () => {
   );
 });
 
+// Another part than the swagger: what validation read would not be what the pull request sends.
+describe('open-pull-request with another file of the connector git ignores', () => {
+  const scenario = scenarioForAllTests();
+
+  it(
+    'fails naming the file, saying to take it out of .gitignore or delete it, and writes nothing',
+    async () => {
+      const folder = 'certified-connectors/Ignored Properties';
+      writeConnector(scenario.workspace, connectorFiles(), folder);
+      writeFileSync(path.join(scenario.workspace, '.gitignore'), 'apiProperties.json\n');
+      git(scenario.workspace, 'init', '-q', '-b', 'main');
+      git(scenario.workspace, 'add', '--all');
+      git(scenario.workspace, 'commit', '-qm', 'connector');
+      const result = await runAction(scenario, { token: scenario.contributor.token, connector: folder });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.operation).toBe('refused');
+      expect(result.annotations).toEqual([
+        {
+          level: 'error',
+          message: `${folder}: not submitted: git ignores its apiProperties.json (git check-ignore -v names the line of .gitignore that does), which validation read as the connector's, so the pull request would not send the connector validated: nothing was pushed, no pull request opened or updated. Take the files it names out of .gitignore and commit them, or delete them from the folder, so that what is validated is what is sent.`,
+        },
+      ]);
+      expect(writesTo(scenario)).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
+});
+
 describe('open-pull-request with a breaking change against the upstream version', () => {
   const scenario = scenarioForAllTests();
   beforeAll(async () => {
