@@ -11,9 +11,11 @@ import {
   CONNECTOR,
   CONNECTOR_BRANCH as BRANCH,
   connectorFiles,
+  copyConnector,
   connectorFilesWithAnError,
   contributorFork,
   filesOnBranch,
+  NAMESAKE,
   NO_WRITE_INTERVAL,
   scenarioForAllTests,
   startScenario,
@@ -632,6 +634,31 @@ describe('open-pull-request without the permission to write', () => {
       }),
     );
   });
+});
+
+// Two folders whose names make one branch name: the second would push over the first's branch.
+describe('open-pull-request with two connectors of one branch name', () => {
+  const scenario = scenarioForAllTests();
+
+  it(
+    'submits the first, refuses the second saying to give it another branch-prefix in a step of its own',
+    async () => {
+      copyConnector(scenario.workspace, NAMESAKE);
+      const result = await runAction(scenario, {
+        token: scenario.contributor.token,
+        connector: `${CONNECTOR}\n${NAMESAKE}`,
+      });
+      expect(result.exitCode).toBe(1);
+      // The refused one has no branch in the outputs: the one it would use is the first one's.
+      expect(result.outputs).toMatchObject({ operation: 'created\nrefused', branch: `${BRANCH}\n` });
+      expect(result.annotations).toContainEqual({
+        level: 'error',
+        message: `${NAMESAKE}: not submitted: its branch ${BRANCH} is the branch of ${CONNECTOR}, submitted before it in this run: nothing was pushed for it. Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.`,
+      });
+      expect(scenario.upstream.pulls).toHaveLength(1);
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 // The action runs the CLI's code: a misnamed swagger is named, not "it is not a connector folder".
