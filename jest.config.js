@@ -14,6 +14,8 @@ export default {
   testTimeout: 60000,
   // Installs the Node.js the runner starts action bundles with, once per run (scripts/runner-node.mjs).
   globalSetup: '<rootDir>/scripts/jest-global-setup.mjs',
+  // Fails a test that makes no assertion (expect.hasAssertions before each test).
+  setupFilesAfterEnv: ['<rootDir>/scripts/jest-has-assertions.mjs'],
   // Jest's default is one worker fewer than the cores: on a 2-core runner that is one, and every suite
   // ran in turn. Most of the suites' time is waiting (child processes, local servers, git), which a
   // second worker overlaps.

@@ -50,6 +50,9 @@ describe('temporaryFolders', () => {
   });
 
   it('leaves folders it made and did not clean up to the end of the file', () => {
-    made.push(temporaryFolders('temporary-folders-left-').make());
+    const left = temporaryFolders('temporary-folders-left-').make();
+    made.push(left);
+    // There until the file is done: its afterAll checks it is gone then.
+    expect(existsSync(left)).toBe(true);
   });
 });
