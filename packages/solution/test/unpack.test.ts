@@ -432,6 +432,22 @@ describeFixtures('unpack of parts and connectors that an export does not write s
     expect(result.connectors).toEqual([CONNECTOR]);
     expect(existsSync(path.join(folder, 'Connectors', `${CONNECTOR}.xml`))).toBe(true);
   });
+
+  // So are the manifest's unique name, version and managed flag: a solution.xml formatted again by a
+  // tool, with them on lines of their own, names the same solution.
+  it('reads the unique name, version and managed flag of solution.xml without the whitespace around them', async () => {
+    const xml = (await readZip(fixturePath(HIL))).get('solution.xml')!.toString();
+    const spaced = xml
+      .replace('<UniqueName>customHIL</UniqueName>', '<UniqueName>\r\n    customHIL\r\n  </UniqueName>')
+      .replace('<Version>1.0.0.3</Version>', '<Version> 1.0.0.3\t</Version>')
+      .replace('<Managed>0</Managed>', '<Managed>\n0\n</Managed>');
+    expect(spaced.match(/<(UniqueName|Version|Managed)>\s/g)).toHaveLength(3);
+    const zip = await variantOf(fixturePath(HIL), path.join(temp.make(), 'spaced.zip'), {
+      'solution.xml': spaced,
+    });
+    const result = await unpackSolution(zip, path.join(temp.make(), 'src'));
+    expect(result).toMatchObject({ uniqueName: 'customHIL', version: '1.0.0.3', managed: '0' });
+  });
 });
 
 describeFixtures('unpack of both exports', () => {
