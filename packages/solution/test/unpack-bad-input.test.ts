@@ -101,6 +101,23 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
       );
     });
 
+    it('refuses a <Managed> flag other than 0, 1 or 2, saying which it takes', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('solution.xml')!.toString();
+      await expectRefused(
+        { 'solution.xml': xml.replace('<Managed>0</Managed>', '<Managed>3</Managed>') },
+        /bad.zip\/solution.xml: has <Managed>3<\/Managed>; expected 0, 1 or 2\.$/,
+      );
+    });
+
+    it('refuses a solution.xml whose root is no <ImportExportXml>, asking whether it is a manifest', async () => {
+      const xml = (await readZip(fixturePath(HIL))).get('solution.xml')!.toString();
+      const error = await expectRefused(
+        { 'solution.xml': xml.replaceAll('ImportExportXml', 'ImportExport') },
+        /bad.zip\/solution.xml: has no <ImportExportXml><SolutionManifest> element\.$/,
+      );
+      expect(error).toMatchObject({ hint: 'Is this a Dataverse solution manifest?' });
+    });
+
     // Copied as it is, a damaged definition would unpack without a word, and only the next pack of
     // the folder would refuse it, when the export it came in may be long gone.
     it('refuses an environment variable definition that is not XML, at its line', async () => {
