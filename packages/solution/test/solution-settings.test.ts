@@ -59,6 +59,13 @@ describe('a solution setting Dataverse would refuse names the setting, for the c
       'version',
       "'01.002' has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise. Write it as 1.2.",
     ],
+    // A date written with its month as two digits: one part of two with a leading zero is enough.
+    [
+      'version with a leading zero in one part',
+      { ...OPTIONS, version: '2026.01.15.3' },
+      'version',
+      "'2026.01.15.3' has a part with a leading zero, which Dataverse reads as a number, so the environment names it otherwise. Write it as 2026.1.15.3.",
+    ],
     [
       'publisher unique name',
       { ...OPTIONS, publisher: { ...OPTIONS.publisher, uniqueName: '9lives' } },
