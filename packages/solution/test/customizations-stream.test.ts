@@ -87,6 +87,11 @@ const documents: Array<[string, string]> = [
     'a comment beside the connector',
     `${ROOT}<Connectors>\n  <!-- kept -->\n  ${CONNECTOR}\n</Connectors></ImportExportXml>`,
   ],
+  // Only what the placeholder holds keeps it open: it is left as <Connectors /> all the same.
+  [
+    'comments and an instruction outside the placeholder',
+    `${ROOT}<!-- c --><Entities><!-- in --></Entities><?pi body?><Connectors>\n  ${CONNECTOR}\n</Connectors><Languages /></ImportExportXml>`,
+  ],
   [
     'another element beside the connector',
     `${ROOT}<Connectors><Other a="1"/>${CONNECTOR}</Connectors></ImportExportXml>`,
