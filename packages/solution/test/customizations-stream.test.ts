@@ -153,6 +153,8 @@ describe('customizations.xml streamed as the tree was written', () => {
         'p1.xml',
       ),
       parseXml('<Connector><name>p2</name><t>a\nb</t></Connector>', 'p2.xml'),
+      // Its own namespace, as unpack took it out: put back with it.
+      parseXml('<Connector xmlns:xsi="other"><name>p3</name></Connector>', 'p3.xml'),
     ];
     const scan = scanCustomizations(Buffer.from(xml), 'customizations.xml');
     for (const connectors of [[], put]) {
