@@ -160,4 +160,24 @@ describeFixtures('unpack over a folder and the files that are not part of the so
     const result = await unpackSolution(fixturePath(HIL), folder, { overwrite: true });
     expect(result.deleted).toEqual([`${CONNECTOR}.xml/old.xml`]);
   });
+
+  // Below folders that are in place: every folder the solution needs is looked at, not only the first.
+  it('with stale files kept, refuses a file where the solution needs a folder two levels down; with them deleted, makes way', async () => {
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath(HIL), folder);
+    const variable = 'environmentvariabledefinitions/cat_HitlHostUrl';
+    rmSync(path.join(folder, variable), { recursive: true });
+    write(folder, [variable]);
+    const before = await readTree(folder);
+    const error = await unpackSolution(fixturePath(HIL), folder, { overwrite: true, stale: 'keep' }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${path.join(folder, variable)}: is a file that the solution does not have, which unpack keeps as stale files are kept; the solution needs it as a folder (for ${variable}/environmentvariabledefinition.xml).`,
+    );
+    expect(await readTree(folder)).toEqual(before);
+    const result = await unpackSolution(fixturePath(HIL), folder, { overwrite: true });
+    expect(result.deleted).toEqual([variable]);
+    expect(existsSync(path.join(folder, variable, 'environmentvariabledefinition.xml'))).toBe(true);
+  });
 });
