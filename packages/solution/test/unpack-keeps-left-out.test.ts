@@ -6,7 +6,7 @@ import { locatedMessage } from '@connector-alm/testing';
 import { packSolution, unpackSolution } from '../src/index.js';
 import { describeWith, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { readTree } from './helpers/trees.js';
-import { temporaryFolders } from './helpers/zips.js';
+import { temporaryFolders, variantOf } from './helpers/zips.js';
 
 const temp = temporaryFolders('unpack-keeps-');
 afterAll(() => temp.cleanup());
@@ -176,8 +176,47 @@ describeFixtures('unpack over a folder and the files that are not part of the so
       `${path.join(folder, variable)}: is a file that the solution does not have, which unpack keeps as stale files are kept; the solution needs it as a folder (for ${variable}/environmentvariabledefinition.xml).`,
     );
     expect(await readTree(folder)).toEqual(before);
+    // The values file an export has beside the definition once a value is set: two files need it.
+    const valued = await variantOf(fixturePath(HIL), path.join(temp.make(), 'valued.zip'), {
+      [`${variable}/environmentvariablevalues.json`]: '{"environmentvariablevalues":{}}',
+    });
+    const twice = await unpackSolution(valued, folder, { overwrite: true, stale: 'keep' }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(twice)).toMatch(
+      /; the solution needs it as a folder \(for environmentvariabledefinitions\/cat_HitlHostUrl\/environmentvariabledefinition\.xml and 1 more\)\.$/,
+    );
     const result = await unpackSolution(fixturePath(HIL), folder, { overwrite: true });
     expect(result.deleted).toEqual([variable]);
     expect(existsSync(path.join(folder, variable, 'environmentvariabledefinition.xml'))).toBe(true);
+  });
+
+  // Every file the solution has is looked at, not only the first: these are the last in order.
+  it('refuses a folder of kept files where the last file of the solution goes, past folders that hold none', async () => {
+    const folder = path.join(temp.make(), 'src');
+    await unpackSolution(fixturePath(HIL), folder);
+    const definition = path.join(
+      folder,
+      'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml',
+    );
+    const xml = path.join(folder, `${CONNECTOR}.xml`);
+    rmSync(definition);
+    rmSync(xml);
+    // Only a file manager's file in the way of the connector's document: that one is deleted.
+    write(folder, [
+      `${CONNECTOR}.xml/.DS_Store`,
+      'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml/draft.xml.orig',
+    ]);
+    const before = await readTree(folder);
+    const error = await unpackSolution(fixturePath(HIL), folder, { overwrite: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(error)).toBe(
+      `${definition}: is a folder holding 1 file that is not part of the solution (draft.xml.orig), which unpack keeps; the solution has a file there.`,
+    );
+    expect((error as UserError).hint).toBe(
+      'Move that file out of the folder (or delete it), then unpack again.',
+    );
+    expect(await readTree(folder)).toEqual(before);
   });
 });
