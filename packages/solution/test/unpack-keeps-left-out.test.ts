@@ -218,5 +218,15 @@ describeFixtures('unpack over a folder and the files that are not part of the so
       'Move that file out of the folder (or delete it), then unpack again.',
     );
     expect(await readTree(folder)).toEqual(before);
+    // With stale files kept, one of the solution's own beside it: the folder is kept for both.
+    write(folder, [
+      'environmentvariabledefinitions/cat_HitlHostUrl/environmentvariabledefinition.xml/old.xml',
+    ]);
+    const stale = await unpackSolution(fixturePath(HIL), folder, { overwrite: true, stale: 'keep' }).catch(
+      (e: unknown) => e,
+    );
+    expect(locatedMessage(stale)).toBe(
+      `${definition}: is a folder holding 2 files that the solution does not have (draft.xml.orig, old.xml), which unpack keeps as stale files are kept; the solution has a file there.`,
+    );
   });
 });
