@@ -62,9 +62,14 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('cloud flow JSON', () =>
   });
 
   // Only a flow's definition is laid out: other JSON parts (a web resource, a file deeper in
-  // Workflows/) are the solution's as they are, and pack copies them back as they are.
+  // Workflows/, one there not named .json) are the solution's as they are, and pack copies them back
+  // as they are.
   it('keeps JSON that is no flow definition byte for byte', async () => {
-    const parts = { 'WebResources/cat_/settings.json': '{"a":1}', 'Workflows/more/x.json': '{"b":[2]}' };
+    const parts = {
+      'WebResources/cat_/settings.json': '{"a":1}',
+      'Workflows/more/x.json': '{"b":[2]}',
+      'Workflows/x.txt': '{"c":3}',
+    };
     const zip = await variantOf(
       fixturePath('customHIL/customHIL_1_0_0_3.zip'),
       path.join(temp.make(), 'x.zip'),
