@@ -34,6 +34,7 @@ const REPOSITORY = [
   '.git/HEAD',
   '.github/workflows/unpack.yml',
   '.gitignore',
+  '.prettierrc', // any dot file at the root, not only metadata names
   'Connectors/.DS_Store',
   'Workflows/Thumbs.db',
 ];
