@@ -95,6 +95,24 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         expect(diff).toContain('+    "title": "Human-in-the-Loop"');
       });
 
+      // Each file is told apart on its own: a committed one replaced does not take the others with it.
+      it('replaces a committed edit and still leaves an uncommitted edit of a file after it', async () => {
+        const { work, previous, next, root } = await snapshot(true);
+        editSwagger(root);
+        git(work, 'commit', '-q', '-am', 'edit');
+        const properties = path.join(root, FOLDER, 'apiProperties.json');
+        const edited = readFileSync(properties, 'utf8').replace('"#0078d4"', '"#d40078"');
+        expect(edited).not.toBe(readFileSync(properties, 'utf8'));
+        writeFileSync(properties, edited);
+        const [connector] = (await extract(next, root, { previousSource: previous })).connectors;
+        expect(connector!.updated).toContain(SWAGGER);
+        expect(connector!.warnings).toEqual([
+          expect.stringContaining("the solution's version replaced the edit. git diff shows it;"),
+        ]);
+        expect(readFileSync(properties, 'utf8')).toBe(edited);
+        expect(connector!.notReplaced.map(({ file }) => file)).toEqual(['apiProperties.json']);
+      });
+
       it('leaves a staged edit as it is: the index is no commit', async () => {
         const { work, previous, next, root } = await snapshot(true);
         const edited = editSwagger(root);
