@@ -144,6 +144,21 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
         );
       });
 
+      // No commit will ever hold it: committing is no way out.
+      it('leaves an edit of a file git ignores, and says to copy it elsewhere', async () => {
+        const { work, previous, next, root } = await snapshot(true);
+        writeFileSync(path.join(work, '.gitignore'), 'apiDefinition.swagger.json\n');
+        git(work, 'rm', '-q', '--cached', `custom-connectors/${FOLDER}/${SWAGGER}`);
+        git(work, 'add', '.gitignore');
+        git(work, 'commit', '-q', '-m', 'swagger ignored');
+        const edited = editSwagger(root);
+        const [connector] = (await extract(next, root, { previousSource: previous })).connectors;
+        expect(readFileSync(path.join(root, FOLDER, SWAGGER), 'utf8')).toBe(edited);
+        expect(connector!.notReplaced[0]!.message).toMatch(
+          /: it was left as it is, not replaced by the solution's version\. Copy it elsewhere, then delete it, and run again\. To keep the edit/,
+        );
+      });
+
       // previous-source has the content: an earlier extraction's output, not an edit, and nothing is lost.
       it("replaces the earlier extraction's output that is not committed, without a word", async () => {
         const { previous, next, root } = await snapshot(false);
