@@ -246,6 +246,38 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(existsSync(path.join(root, 'Human-in-the-Loop', 'readme.md'))).toBe(true);
   });
 
+  // Inside a folder the new one has too, a file it lacks is carried; under a file of the same name it
+  // cannot be.
+  it("carries a file into a folder the new one has too, and leaves the earlier folder when a file is in that folder's place", async () => {
+    const beside = await renamedSnapshot();
+    mkdirSync(path.join(beside.root, 'Approval Loop', 'images'), { recursive: true });
+    writeFileSync(path.join(beside.root, 'Approval Loop', 'images', 'flow.png'), 'another image');
+    const carried = await extractAndRemoveLeftConnectors(beside.renamed, beside.root, {
+      previousSource: beside.previous,
+    });
+    expect(carried.connectors[0]!.renamedFrom).toEqual({
+      folder: 'Human-in-the-Loop',
+      kept: ['readme.md', 'images/setup.png'],
+      leftBehind: [],
+    });
+    expect(carried.removed).toEqual(['Human-in-the-Loop']);
+    const images = path.join(beside.root, 'Approval Loop', 'images');
+    expect(readFileSync(path.join(images, 'setup.png'), 'utf8')).toBe('not really a png');
+
+    const underFile = await renamedSnapshot();
+    mkdirSync(path.join(underFile.root, 'Approval Loop'));
+    writeFileSync(path.join(underFile.root, 'Approval Loop', 'images'), 'a file named images');
+    const result = await extractAndRemoveLeftConnectors(underFile.renamed, underFile.root, {
+      previousSource: underFile.previous,
+    });
+    expect(result.connectors[0]!.renamedFrom).toMatchObject({
+      kept: ['readme.md'],
+      notCarried: ['images/setup.png'],
+    });
+    expect(result.removed).toEqual([]);
+    expect(existsSync(path.join(underFile.root, 'Human-in-the-Loop', 'images', 'setup.png'))).toBe(true);
+  });
+
   it('gives a connector new to the solution the template readme', async () => {
     const work = temp.make();
     const root = path.join(work, 'custom-connectors');
