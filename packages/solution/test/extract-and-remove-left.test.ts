@@ -278,6 +278,35 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(existsSync(path.join(underFile.root, 'Human-in-the-Loop', 'images', 'setup.png'))).toBe(true);
   });
 
+  // The files after the readme in order (usage.md) are looked at all the same.
+  it('carries the files after a readme it does not carry, the template or one the new folder has', async () => {
+    const template = await renamedSnapshot(false);
+    writeFileSync(path.join(template.root, 'Human-in-the-Loop', 'usage.md'), 'How to use it.\n');
+    const fromTemplate = await extractAndRemoveLeftConnectors(template.renamed, template.root, {
+      previousSource: template.previous,
+    });
+    expect(fromTemplate.connectors[0]!.renamedFrom).toEqual({
+      folder: 'Human-in-the-Loop',
+      kept: ['usage.md'],
+      leftBehind: [],
+    });
+
+    const own = await renamedSnapshot();
+    writeFileSync(path.join(own.root, 'Human-in-the-Loop', 'usage.md'), 'How to use it.\n');
+    mkdirSync(path.join(own.root, 'Approval Loop'));
+    writeFileSync(path.join(own.root, 'Approval Loop', 'readme.md'), '# Approval Loop\n');
+    const beside = await extractAndRemoveLeftConnectors(own.renamed, own.root, {
+      previousSource: own.previous,
+    });
+    expect(beside.connectors[0]!.renamedFrom).toEqual({
+      folder: 'Human-in-the-Loop',
+      kept: ['images/setup.png', 'usage.md'],
+      leftBehind: [],
+      notCarried: ['readme.md'],
+    });
+    expect(readFileSync(path.join(own.root, 'Approval Loop', 'usage.md'), 'utf8')).toBe('How to use it.\n');
+  });
+
   it('gives a connector new to the solution the template readme', async () => {
     const work = temp.make();
     const root = path.join(work, 'custom-connectors');
