@@ -163,3 +163,11 @@ it("writes the solution's changed script.csx in the folder's line endings and BO
   expect(created).toMatchObject({ created: [SCRIPT] });
   expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe(exported);
 });
+
+// A script emptied in Visual Studio is its byte-order mark alone: still the folder's mark.
+it("writes the solution's script.csx with a BOM over one that is nothing but a BOM", async () => {
+  const { root, folder, zip } = await folderAndSolutionScript('\uFEFF', SCRIPT_LF);
+  const [result] = await extractConnectors(zip, root);
+  expect(result).toMatchObject({ updated: [SCRIPT] });
+  expect(readFileSync(path.join(folder, SCRIPT), 'utf8')).toBe('\uFEFF' + SCRIPT_LF);
+});
