@@ -808,6 +808,15 @@ describe('open-pull-request with a misnamed swagger, or one in YAML', () => {
   );
 });
 
+/** Makes the workspace a git repository whose one commit holds the connector at `folder`, and `ignored` in .gitignore. */
+function commitIgnoring(workspace: string, folder: string, ignored: string): void {
+  writeConnector(workspace, connectorFiles(), folder);
+  writeFileSync(path.join(workspace, '.gitignore'), `${ignored}\n`);
+  git(workspace, 'init', '-q', '-b', 'main');
+  git(workspace, 'add', '--all');
+  git(workspace, 'commit', '-qm', 'connector');
+}
+
 describe('open-pull-request with a swagger git ignores', () => {
   const scenario = scenarioForAllTests();
 
@@ -815,11 +824,7 @@ describe('open-pull-request with a swagger git ignores', () => {
     'fails saying to take it out of .gitignore, and writes nothing',
     async () => {
       const folder = 'certified-connectors/Ignored Tasks';
-      writeConnector(scenario.workspace, connectorFiles(), folder);
-      writeFileSync(path.join(scenario.workspace, '.gitignore'), 'apiDefinition.swagger.json\n');
-      git(scenario.workspace, 'init', '-q', '-b', 'main');
-      git(scenario.workspace, 'add', '--all');
-      git(scenario.workspace, 'commit', '-qm', 'connector');
+      commitIgnoring(scenario.workspace, folder, 'apiDefinition.swagger.json');
       const result = await runAction(scenario, { token: scenario.contributor.token, connector: folder });
       expect(result.exitCode).toBe(1);
       expect(result.annotations).toContainEqual(
@@ -842,11 +847,7 @@ describe('open-pull-request with another file of the connector git ignores', () 
     'fails naming the file, saying to take it out of .gitignore or delete it, and writes nothing',
     async () => {
       const folder = 'certified-connectors/Ignored Properties';
-      writeConnector(scenario.workspace, connectorFiles(), folder);
-      writeFileSync(path.join(scenario.workspace, '.gitignore'), 'apiProperties.json\n');
-      git(scenario.workspace, 'init', '-q', '-b', 'main');
-      git(scenario.workspace, 'add', '--all');
-      git(scenario.workspace, 'commit', '-qm', 'connector');
+      commitIgnoring(scenario.workspace, folder, 'apiProperties.json');
       const result = await runAction(scenario, { token: scenario.contributor.token, connector: folder });
       expect(result.exitCode).toBe(1);
       expect(result.outputs.operation).toBe('refused');

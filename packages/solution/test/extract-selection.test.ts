@@ -285,38 +285,30 @@ describe('extract-connectors with a selection and --previous-source', () => {
     }
   });
 
-  it('never takes a folder named after a connector not selected for the one of a selected connector that left', async () => {
-    // "Contoso Tasks" left the solution, its folder already gone; "Contoso-Tasks" stays, kept in
-    // this root. `Contoso-Tasks` reads as "Contoso Tasks", but it is the other connector's folder:
-    // neither a candidate to remove nor one to warn about.
-    const previous = await solutionOf('Contoso Tasks', 'Contoso-Tasks');
-    const current = await solutionOf('Contoso-Tasks');
-    const root = path.join(temp.make(), 'custom-connectors');
-    mkdirSync(path.join(root, 'Contoso-Tasks'), { recursive: true });
-    writeFileSync(path.join(root, 'Contoso-Tasks', 'readme.md'), '# Contoso-Tasks\n');
-    const result = await extractAndRemoveLeftConnectors(current, root, {
-      previousSource: previous,
-      selection: ['Contoso Tasks'],
-    });
-    expect(result).toMatchObject({ connectors: [], removed: [], leftAlone: [], notRemoved: [] });
-    expect(folders(root)).toEqual(['Contoso-Tasks']);
-  });
-
-  it('never takes the folder of a connector not selected that is new to the solution for the one of a selected connector that left', async () => {
-    // As above, but "Contoso-Tasks" is new since --previous-source: its folder is named after it only
-    // in the solution extracted now (made by hand, or by the root it is kept in).
-    const previous = await solutionOf('Contoso Tasks');
-    const current = await solutionOf('Contoso-Tasks');
-    const root = path.join(temp.make(), 'custom-connectors');
-    mkdirSync(path.join(root, 'Contoso-Tasks'), { recursive: true });
-    writeFileSync(path.join(root, 'Contoso-Tasks', 'readme.md'), '# Contoso-Tasks\n');
-    const result = await extractAndRemoveLeftConnectors(current, root, {
-      previousSource: previous,
-      selection: ['Contoso Tasks'],
-    });
-    expect(result).toMatchObject({ connectors: [], removed: [], leftAlone: [], notRemoved: [] });
-    expect(folders(root)).toEqual(['Contoso-Tasks']);
-  });
+  // "Contoso Tasks" left the solution, its folder already gone; "Contoso-Tasks" stays, kept in this
+  // root. `Contoso-Tasks` reads as "Contoso Tasks", but it is the other connector's folder: neither a
+  // candidate to remove nor one to warn about. Also when "Contoso-Tasks" is new since
+  // --previous-source: its folder is named after it only in the solution extracted now (made by hand,
+  // or by the root it is kept in).
+  it.each([
+    ['in the previous solution too', ['Contoso Tasks', 'Contoso-Tasks']],
+    ['new to the solution', ['Contoso Tasks']],
+  ])(
+    'never takes the folder of a connector not selected (%s) for the one of a selected connector that left',
+    async (_, previousConnectors) => {
+      const previous = await solutionOf(...previousConnectors);
+      const current = await solutionOf('Contoso-Tasks');
+      const root = path.join(temp.make(), 'custom-connectors');
+      mkdirSync(path.join(root, 'Contoso-Tasks'), { recursive: true });
+      writeFileSync(path.join(root, 'Contoso-Tasks', 'readme.md'), '# Contoso-Tasks\n');
+      const result = await extractAndRemoveLeftConnectors(current, root, {
+        previousSource: previous,
+        selection: ['Contoso Tasks'],
+      });
+      expect(result).toMatchObject({ connectors: [], removed: [], leftAlone: [], notRemoved: [] });
+      expect(folders(root)).toEqual(['Contoso-Tasks']);
+    },
+  );
 
   it('finds the folder of a selected connector that left beside one named after a connector not selected', async () => {
     // "Contoso Tasks" left while in `ContosoTasks` (its display-name folder renamed by hand, as
