@@ -68423,7 +68423,7 @@ async function earlierApiProperties(destinationRoot, earlier2) {
   if (name === void 0) return void 0;
   const file = import_node_path31.default.join(folder, name);
   if (!(await import_node_fs27.promises.lstat(file)).isFile()) return void 0;
-  return parseExistingApiProperties(await import_node_fs27.promises.readFile(file, "utf8"), file);
+  return parseExistingApiProperties(decodeUtf8Strict(await import_node_fs27.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
@@ -68608,7 +68608,9 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
-    presentApiProperties.toString("utf8"),
+    // Strict: a file saved as Windows-1252 (a publisher "Société") was merged and written back
+    // with U+FFFD in place of each such letter, the maker's text lost without a word.
+    decodeUtf8Strict(presentApiProperties, import_node_path33.default.join(destination, apiPropertiesName)),
     import_node_path33.default.join(destination, apiPropertiesName)
   );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { inputWords } from '@connector-alm/core';
+import { inputWords, UserError } from '@connector-alm/core';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { commitStates } from '@connector-alm/validator';
@@ -150,6 +150,58 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extractAndRemoveLeftCon
     expect(result).toMatchObject({ removed: ['Human-in-the-Loop'], notRemoved: [] });
     const carried = JSON.parse(readFileSync(path.join(root, 'Approval Loop', 'apiProperties.json'), 'utf8'));
     expect(carried.properties).toEqual({ ...before.properties, ...makers });
+  });
+
+  it("refuses a renamed connector's earlier apiProperties.json that is not UTF-8, at its byte, and removes nothing", async () => {
+    // Saved as Windows-1252: carried, the publisher came to the new folder as "Soci\uFFFDt\uFFFD".
+    const { previous, renamed, root } = await renamedSnapshot();
+    const properties = path.join(root, 'Human-in-the-Loop', 'apiProperties.json');
+    const before = JSON.parse(readFileSync(properties, 'utf8'));
+    const text = JSON.stringify({
+      ...before,
+      properties: { ...before.properties, publisher: 'Soci\u00e9t\u00e9' },
+    });
+    writeFileSync(properties, Buffer.from(text, 'latin1'));
+
+    const error = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).location).toMatchObject({ file: properties, line: 1 });
+    expect((error as UserError).message).toContain('0xE9');
+    expect(existsSync(path.join(root, 'Human-in-the-Loop'))).toBe(true);
+    expect(existsSync(path.join(root, 'Approval Loop'))).toBe(false);
+  });
+
+  it("carries a renamed connector's earlier apiProperties.json in other case (ApiProperties.json) too", async () => {
+    const { previous, renamed, root } = await renamedSnapshot();
+    const properties = path.join(root, 'Human-in-the-Loop', 'apiProperties.json');
+    const before = JSON.parse(readFileSync(properties, 'utf8'));
+    rmSync(properties);
+    writeFileSync(
+      path.join(root, 'Human-in-the-Loop', 'ApiProperties.json'),
+      JSON.stringify({ ...before, properties: { ...before.properties, publisher: 'Contoso' } }),
+    );
+
+    await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    const carried = JSON.parse(readFileSync(path.join(root, 'Approval Loop', 'apiProperties.json'), 'utf8'));
+    expect(carried.properties.publisher).toBe('Contoso');
+  });
+
+  it("keeps the readme of a renamed connector whose earlier API definition no longer parses, as the maker's", async () => {
+    // Nothing tells the template from the maker's then: the readme, unedited, is carried, not lost.
+    const { previous, renamed, root } = await renamedSnapshot(false);
+    const definition = path.join(
+      previous,
+      'Connectors',
+      'cat_human-2din-2dthe-2dloop_openapidefinition.json',
+    );
+    writeFileSync(definition, '{ "swagger": ');
+    const template = readFileSync(path.join(root, 'Human-in-the-Loop', 'readme.md'), 'utf8');
+
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    expect(result.connectors[0]!.renamedFrom?.kept).toEqual(['readme.md']);
+    expect(readFileSync(path.join(root, 'Approval Loop', 'readme.md'), 'utf8')).toBe(template);
   });
 
   it("carries no file manager metadata or editor's leftover of a renamed connector, and lists them", async () => {

@@ -427,6 +427,23 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')('extract-connectors on r
     expect(readFileSync(file, 'utf8')).toBe('{\n  "properties": {},\n}\n');
   });
 
+  it('refuses an apiProperties.json of the folder that is not UTF-8 at its byte, and leaves it as it was', async () => {
+    // Saved as Windows-1252: merged, the publisher came back as "Soci\uFFFDt\uFFFD", the maker's text lost.
+    const root = temp.make();
+    mkdirSync(path.join(root, 'AzureOpenAIService'));
+    const file = path.join(root, 'AzureOpenAIService', 'apiProperties.json');
+    const bytes = Buffer.from(
+      '{\n  "properties": {\n    "publisher": "Soci\u00e9t\u00e9"\n  }\n}\n',
+      'latin1',
+    );
+    writeFileSync(file, bytes);
+    const error = await extractConnectors(fixturePath(AOAI), root).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).location).toMatchObject({ file, line: 3, column: 23 });
+    expect((error as UserError).message).toContain('0xE9');
+    expect(readFileSync(file)).toEqual(bytes);
+  });
+
   it('refuses a destination that is a file, or a connector folder that is a file, naming it', async () => {
     const dir = temp.make();
     const file = path.join(dir, 'some-file');

@@ -106,7 +106,9 @@ export async function prepare(
     apiPropertiesName === undefined
       ? earlier && (await earlierApiProperties(destinationRoot, earlier))
       : parseExistingApiProperties(
-          presentApiProperties!.toString('utf8'),
+          // Strict: a file saved as Windows-1252 (a publisher "Société") was merged and written back
+          // with U+FFFD in place of each such letter, the maker's text lost without a word.
+          decodeUtf8Strict(presentApiProperties!, path.join(destination, apiPropertiesName)),
           path.join(destination, apiPropertiesName),
         );
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
