@@ -68112,8 +68112,8 @@ function mergeApiProperties(connector, existing) {
 `;
 }
 var EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
-function parseExistingApiProperties(text2, file) {
-  const value = checkJson(withoutByteOrderMark(text2), file, EXISTING_JSON_HINT);
+function parseExistingApiProperties(bytes, file) {
+  const value = checkJson(decodeUtf8Strict(bytes, file), file, EXISTING_JSON_HINT);
   if (!value || typeof value !== "object" || Array.isArray(value))
     throw new UserError("is not a JSON object.", {
       location: { file },
@@ -68423,7 +68423,7 @@ async function earlierApiProperties(destinationRoot, earlier2) {
   if (name === void 0) return void 0;
   const file = import_node_path31.default.join(folder, name);
   if (!(await import_node_fs27.promises.lstat(file)).isFile()) return void 0;
-  return parseExistingApiProperties(decodeUtf8Strict(await import_node_fs27.promises.readFile(file), file), file);
+  return parseExistingApiProperties(await import_node_fs27.promises.readFile(file), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
@@ -68472,10 +68472,7 @@ function previouslyWritten(name, previous, present, file) {
         return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
       }
       case REPOSITORY_FILES.apiProperties:
-        return mergeApiProperties(
-          previous,
-          present && parseExistingApiProperties(present.toString("utf8"), file)
-        );
+        return mergeApiProperties(previous, present && parseExistingApiProperties(present, file));
       case REPOSITORY_FILES.icon: {
         const icon2 = previous.files.iconblob;
         return icon2 && isPng(icon2.bytes) ? icon2.bytes : void 0;
@@ -68607,12 +68604,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
   const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, apiPropertiesName));
-  const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(
-    // Strict: a file saved as Windows-1252 (a publisher "Société") was merged and written back
-    // with U+FFFD in place of each such letter, the maker's text lost without a word.
-    decodeUtf8Strict(presentApiProperties, import_node_path33.default.join(destination, apiPropertiesName)),
-    import_node_path33.default.join(destination, apiPropertiesName)
-  );
+  const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(presentApiProperties, import_node_path33.default.join(destination, apiPropertiesName));
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);

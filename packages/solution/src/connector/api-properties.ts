@@ -1,5 +1,6 @@
 import { isUserError, UserError, withoutByteOrderMark } from '@connector-alm/core';
 import { checkJson, REPOSITORY_JSON_HINT, SOLUTION_JSON_HINT } from '../json/json-text.js';
+import { decodeUtf8Strict } from '../text/decode.js';
 import { extractedScriptOperations } from './extracted-script-operations.js';
 import type { SolutionConnector } from './solution-connector.js';
 
@@ -120,9 +121,13 @@ export function mergeApiProperties(connector: SolutionConnector, existing: JsonO
 /** Bad JSON in the apiProperties.json extract would merge into: the folder's file, or a new one. */
 const EXISTING_JSON_HINT = `${REPOSITORY_JSON_HINT} Or move it away to have a new one written.`;
 
-/** Parses an apiProperties.json a person keeps; it must be an object with an object `properties`. */
-export function parseExistingApiProperties(text: string, file: string): JsonObject {
-  const value = checkJson(withoutByteOrderMark(text), file, EXISTING_JSON_HINT);
+/**
+ * Parses an apiProperties.json a person keeps; it must be an object with an object `properties`.
+ * Decoded strictly: a file saved as Windows-1252 (a publisher "Société"), read leniently, was merged
+ * and written back with U+FFFD in place of each such letter, the maker's text lost without a word.
+ */
+export function parseExistingApiProperties(bytes: Uint8Array, file: string): JsonObject {
+  const value = checkJson(decodeUtf8Strict(bytes, file), file, EXISTING_JSON_HINT);
   if (!value || typeof value !== 'object' || Array.isArray(value))
     throw new UserError('is not a JSON object.', {
       location: { file },

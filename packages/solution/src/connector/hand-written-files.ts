@@ -137,6 +137,5 @@ export async function earlierApiProperties(
   const file = path.join(folder, name);
   // Not through a link: it may lead out of the root.
   if (!(await fs.lstat(file)).isFile()) return undefined;
-  // Strict, as the folder's own: its letters would otherwise be carried as U+FFFD.
-  return parseExistingApiProperties(decodeUtf8Strict(await fs.readFile(file), file), file);
+  return parseExistingApiProperties(await fs.readFile(file), file);
 }

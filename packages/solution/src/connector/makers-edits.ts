@@ -32,10 +32,7 @@ export function previouslyWritten(
         return definition && prettyJson(decodeUtf8Strict(definition.bytes, file), file, SOLUTION_JSON_HINT);
       }
       case REPOSITORY_FILES.apiProperties:
-        return mergeApiProperties(
-          previous,
-          present && parseExistingApiProperties(present.toString('utf8'), file),
-        );
+        return mergeApiProperties(previous, present && parseExistingApiProperties(present, file));
       case REPOSITORY_FILES.icon: {
         const icon = previous.files.iconblob;
         return icon && isPng(icon.bytes) ? icon.bytes : undefined;

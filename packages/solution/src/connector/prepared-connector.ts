@@ -105,12 +105,7 @@ export async function prepare(
   const existingApiProperties =
     apiPropertiesName === undefined
       ? earlier && (await earlierApiProperties(destinationRoot, earlier))
-      : parseExistingApiProperties(
-          // Strict: a file saved as Windows-1252 (a publisher "Société") was merged and written back
-          // with U+FFFD in place of each such letter, the maker's text lost without a word.
-          decodeUtf8Strict(presentApiProperties!, path.join(destination, apiPropertiesName)),
-          path.join(destination, apiPropertiesName),
-        );
+      : parseExistingApiProperties(presentApiProperties!, path.join(destination, apiPropertiesName));
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   // What the folder holds under a name extraction writes; undefined where it holds none, or a
   // folder in the file's place (commitFolder replaces it and reports what it held).
