@@ -18064,7 +18064,10 @@ var JsonDocument = class _JsonDocument {
    * with a key too long is refused all the same.
    */
   parsedStrictly;
-  /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
+  /**
+   * Object members in the value read as written or with its trailing commas blanked, for the
+   * duplicate-key screen; -1 when not screened.
+   */
   members;
   repeatedKeys;
   scannedKeys = false;
@@ -18132,6 +18135,7 @@ var JsonDocument = class _JsonDocument {
         this.commaFreeText = slips.blanked;
         this.trailingCommas = slips.commas;
         this.value = slips.value;
+        this.members = objectMembersWithin(slips.value, MAX_JSON_DEPTH);
       } else {
         const read = parseRepaired(text2, issues, this.lines);
         this.value = read.diagnosis.cutOffAt === void 0 ? read.value : void 0;
@@ -18152,14 +18156,15 @@ var JsonDocument = class _JsonDocument {
   /**
    * The ignored occurrences of keys that an object repeats (JSON readers keep the last one). Found
    * when first asked for: the cheap screen first, so that nearly every document skips the exact scan.
-   * Text with syntax errors is not scanned: the tolerant parser's recovery makes repeats of its own
-   * (a missing '}' merges two parameters into one object in Icon Horse's swagger), which would only
-   * mislead; GEN-JSON-PARSE speaks for that text. Nor is text too deep to have a value.
+   * Text whose only syntax errors are trailing commas is scanned with them blanked, strict JSON.
+   * Text with other syntax errors is not scanned: the tolerant parser's recovery makes repeats of its
+   * own (a missing '}' merges two parameters into one object in Icon Horse's swagger), which would
+   * only mislead; GEN-JSON-PARSE speaks for that text. Nor is text too deep to have a value.
    */
   get duplicateKeys() {
     if (this.repeatedKeys === void 0) {
       this.scannedKeys = this.members !== -1 && mayHaveDuplicateKeys(this.colons.afterQuote, this.members);
-      this.repeatedKeys = this.scannedKeys ? findDuplicateKeys(this.text) : NO_DUPLICATE_KEYS;
+      this.repeatedKeys = this.scannedKeys ? findDuplicateKeys(this.commaFreeText ?? this.text) : NO_DUPLICATE_KEYS;
     }
     return this.repeatedKeys;
   }
@@ -22641,7 +22646,7 @@ var generalRules = [
     id: "GEN-JSON-DUPLICATE-KEY",
     file: "swagger",
     title: "Do not repeat a key in a JSON object.",
-    description: "JSON lets an object repeat a key, but JSON readers (JSON.parse, and Newtonsoft.Json as the platform uses it) keep only the last value and drop the others without a word: the connector then behaves as the last occurrence says, whatever the earlier one says. Two merged connectors of PowerPlatformConnectors do it (RecordedFutureV2 repeats operationId and x-ms-visibility in one operation, Rainbird repeats description). Each ignored occurrence is reported, with the line of the kept one.",
+    description: "JSON lets an object repeat a key, but JSON readers (JSON.parse, and Newtonsoft.Json as the platform uses it) keep only the last value and drop the others without a word: the connector then behaves as the last occurrence says, whatever the earlier one says. Two merged connectors of PowerPlatformConnectors do it (RecordedFutureV2 repeats operationId and x-ms-visibility in one operation, Rainbird repeats description). Each ignored occurrence is reported, with the line of the kept one, also in a file whose only syntax errors are trailing commas; a file with other syntax errors is left to GEN-JSON-PARSE, since its tolerant reading makes repeats of its own.",
     levels: sameLevels("warning"),
     example: {
       placement: "operation",

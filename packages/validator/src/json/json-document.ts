@@ -47,8 +47,11 @@ export class JsonDocument {
    * with a key too long is refused all the same.
    */
   readonly parsedStrictly: boolean;
-  /** Object members in the strict value, for the duplicate-key screen; -1 when not screened. */
-  private readonly members: number;
+  /**
+   * Object members in the value read as written or with its trailing commas blanked, for the
+   * duplicate-key screen; -1 when not screened.
+   */
+  private members: number;
   private repeatedKeys: readonly DuplicateKey[] | undefined;
   private scannedKeys = false;
   private colonsOfText: Colons | undefined;
@@ -132,6 +135,9 @@ export class JsonDocument {
         this.commaFreeText = slips.blanked;
         this.trailingCommas = slips.commas;
         this.value = slips.value;
+        // The blanked text is strict JSON with every offset the original's: its repeated keys are
+        // found as exactly as in strict text, so that a stray comma does not hide them for a rerun.
+        this.members = objectMembersWithin(slips.value, MAX_JSON_DEPTH);
       } else {
         const read = parseRepaired(text, issues, this.lines);
         // Text cut off holds no value to judge: read as far as it goes, every operation, definition
@@ -156,14 +162,17 @@ export class JsonDocument {
   /**
    * The ignored occurrences of keys that an object repeats (JSON readers keep the last one). Found
    * when first asked for: the cheap screen first, so that nearly every document skips the exact scan.
-   * Text with syntax errors is not scanned: the tolerant parser's recovery makes repeats of its own
-   * (a missing '}' merges two parameters into one object in Icon Horse's swagger), which would only
-   * mislead; GEN-JSON-PARSE speaks for that text. Nor is text too deep to have a value.
+   * Text whose only syntax errors are trailing commas is scanned with them blanked, strict JSON.
+   * Text with other syntax errors is not scanned: the tolerant parser's recovery makes repeats of its
+   * own (a missing '}' merges two parameters into one object in Icon Horse's swagger), which would
+   * only mislead; GEN-JSON-PARSE speaks for that text. Nor is text too deep to have a value.
    */
   get duplicateKeys(): readonly DuplicateKey[] {
     if (this.repeatedKeys === undefined) {
       this.scannedKeys = this.members !== -1 && mayHaveDuplicateKeys(this.colons.afterQuote, this.members);
-      this.repeatedKeys = this.scannedKeys ? findDuplicateKeys(this.text) : NO_DUPLICATE_KEYS;
+      this.repeatedKeys = this.scannedKeys
+        ? findDuplicateKeys(this.commaFreeText ?? this.text)
+        : NO_DUPLICATE_KEYS;
     }
     return this.repeatedKeys;
   }

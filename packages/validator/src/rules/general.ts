@@ -158,7 +158,7 @@ export const generalRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Do not repeat a key in a JSON object.',
     description:
-      'JSON lets an object repeat a key, but JSON readers (JSON.parse, and Newtonsoft.Json as the platform uses it) keep only the last value and drop the others without a word: the connector then behaves as the last occurrence says, whatever the earlier one says. Two merged connectors of PowerPlatformConnectors do it (RecordedFutureV2 repeats operationId and x-ms-visibility in one operation, Rainbird repeats description). Each ignored occurrence is reported, with the line of the kept one.',
+      'JSON lets an object repeat a key, but JSON readers (JSON.parse, and Newtonsoft.Json as the platform uses it) keep only the last value and drop the others without a word: the connector then behaves as the last occurrence says, whatever the earlier one says. Two merged connectors of PowerPlatformConnectors do it (RecordedFutureV2 repeats operationId and x-ms-visibility in one operation, Rainbird repeats description). Each ignored occurrence is reported, with the line of the kept one, also in a file whose only syntax errors are trailing commas; a file with other syntax errors is left to GEN-JSON-PARSE, since its tolerant reading makes repeats of its own.',
     levels: sameLevels('warning'),
     example: {
       placement: 'operation',

@@ -223,6 +223,33 @@ describe('GEN-JSON-DUPLICATE-KEY', () => {
     ]);
   });
 
+  // A stray comma hid the repeat until the comma was fixed and the folder validated again: a
+  // second review round for a problem the first could have named.
+  it('warns beside the trailing commas of a file whose only other slips they are', async () => {
+    const text = [
+      '{',
+      '  "swagger": "2.0",',
+      '  "paths": {',
+      '    "/x": {',
+      '      "get": {"parameters": [{"name": "a", "in": "query",}, {"name": "b", "in": "query", "name": "c"},]},',
+      '    },',
+      '  },',
+      '}',
+    ].join('\n');
+    const findings = await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text }, [
+      'GEN-JSON-DUPLICATE-KEY',
+      'GEN-JSON-PARSE',
+    ]);
+    const repeats = findings.filter((finding) => finding.ruleId === 'GEN-JSON-DUPLICATE-KEY');
+    expect(repeats.map(({ pointer, line, column }) => ({ pointer, line, column }))).toEqual([
+      { pointer: '/paths/~1x/get/parameters/1/name', line: 5, column: 62 },
+    ]);
+    expect(repeats[0]!.message).toBe(
+      "The key 'name' appears again at line 5 of this object; JSON readers keep only the last value, so this one is ignored. Remove one of them.",
+    );
+    expect(findings.filter((finding) => finding.ruleId === 'GEN-JSON-PARSE')).toHaveLength(5);
+  });
+
   it('stays quiet when no object repeats a key, even with the same key in different objects', async () => {
     const text = swagger('        "operationId": "A",\n        "x": {"operationId": "B"}');
     expect(
