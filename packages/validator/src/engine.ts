@@ -27,6 +27,7 @@ import { UnreadMembers } from './model/unread-members.js';
 import { MAX_FINDINGS_PER_RULE } from './model/unlisted-message.js';
 import { isObject } from './swagger/json-values.js';
 import { SwaggerModel } from './swagger/swagger-model.js';
+import { reportsUnderMisspeltKeys } from './misspelt-key-values.js';
 
 /** Per-rule level overrides from a configuration file: a level for every profile, or per profile. */
 export type RuleOverrides = Record<string, Level | Partial<Record<Profile, Level>>>;
@@ -80,10 +81,16 @@ export function reportSeverity(reported: Severity | undefined, level: Severity):
 /**
  * Runs every rule on one loaded connector folder and returns its findings, located and sorted.
  * A rule that throws is a bug of ours: it becomes an internal-error finding on the folder instead of
- * hiding the other rules' findings.
+ * hiding the other rules' findings. The values under keys whose findings name their right spelling
+ * are judged too, as if spelled so (misspelt-key-values.ts): a wrong value there is not left for the
+ * run after the rename.
  */
 export function validateLoadedConnector(connector: ConnectorFolder, options: EngineOptions): Finding[] {
-  return locateFindings(connector, ruleReports(connector, options));
+  const reports = ruleReports(connector, options);
+  const underMisspeltKeys = reportsUnderMisspeltKeys(connector, reports, (renamed) =>
+    ruleReports(renamed, options),
+  );
+  return locateFindings(connector, [...reports, ...underMisspeltKeys]);
 }
 
 /**

@@ -281,12 +281,14 @@ describe('validate --fix writes the values whose right form a finding names', ()
     );
   });
 
-  it('renames a misspelled key first, then writes its value, which only the key spelled right is judged by', async () => {
+  it('renames a misspelled key first, then writes its value, which validate judges as under the key spelled right', async () => {
     const swagger = validSwagger();
     swagger.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'Advanced';
     const meant = pretty(swagger);
     const files = connector(meant.replace('"x-ms-visibility": "Advanced"', '"x-ms-visibilty": "Advanced"'));
+    // Both in one run, at the key as written: the value's finding is not left for the run after the rename.
     expect(await valueFindings(files.root)).toEqual([
+      'SWG-VISIBILITY-ENUM /paths/~1tasks/get/parameters/0/x-ms-visibilty (--fix writes it)',
       'SWG-XMS-UNKNOWN /paths/~1tasks/get/parameters/0/x-ms-visibilty',
     ]);
     const report = await fixJsonSlips(['.'], { cwd: files.root });
