@@ -73,6 +73,30 @@ describe('the changes to review against the upstream version', () => {
     ).not.toContain('CHG-JSON-SYNTAX');
   });
 
+  it('read a swagger saved as UTF-16 as validate reads it, and binary data as no swagger', () => {
+    const upstream = version('up', { 'apiDefinition.swagger.json': validSwagger() });
+    const utf16 = (value: unknown) =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(value, null, 2), 'utf16le')]);
+    const local = definitionsVersion([
+      {
+        name: 'apiDefinition.swagger.json',
+        displayPath: 'mine/apiDefinition.swagger.json',
+        content: utf16(renamed()),
+      },
+    ]);
+    expect(changesToReview(upstream, local, connector).breaking.map((finding) => finding.ruleId)).toEqual([
+      'BRK-OP-DELETED',
+    ]);
+    const binary = definitionsVersion([
+      {
+        name: 'apiDefinition.swagger.json',
+        displayPath: 'mine/apiDefinition.swagger.json',
+        content: Buffer.from([0x7b, 0, 0, 0]),
+      },
+    ]);
+    expect(binary.swagger).toBeUndefined();
+  });
+
   it('are read from the swagger and apiProperties.json at the top of the folder only', () => {
     const files = [
       'apiDefinition.swagger.json',

@@ -125,6 +125,39 @@ describe('GEN-BINARY', () => {
     }
   });
 
+  it('checks the content of a swagger and a readme saved as UTF-16 all the same, in the same run', async () => {
+    const swagger = validSwagger();
+    swagger.host = 'https://api.contoso.com/v1';
+    const text = JSON.stringify(swagger, null, 2);
+    const readme = `${validConnectorFiles()['readme.md'] as string}\nWorks with Microsoft Flow.\n`;
+    const all = await allRules({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'readme.md': Buffer.from(readme, 'utf16le').swap16(),
+    });
+    const hostLine = text.split('\n').findIndex((line) => line.includes('"host"')) + 1;
+    const said = all.map((f) => `${path.basename(f.file)} ${f.ruleId} ${f.line}`);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        'apiDefinition.swagger.json GEN-BINARY 1',
+        `apiDefinition.swagger.json SWG-HOST ${hostLine}`,
+        'readme.md GEN-BINARY 1',
+        `readme.md README-PRODUCT-NAMES ${readme.split('\n').length - 1}`,
+      ]),
+    );
+  });
+
+  it('reads binary data that starts like UTF-16 as no text', async () => {
+    // `{` and a NUL, then NUL characters: no text file holds one.
+    const all = await allRules({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': Buffer.from([0x7b, 0, 0, 0, 0, 0, 0x7d, 0]),
+    });
+    expect(all.filter((f) => f.file.endsWith('apiDefinition.swagger.json')).map((f) => f.ruleId)).toEqual([
+      'GEN-BINARY',
+    ]);
+  });
+
   it('stays quiet on text', async () => {
     expect(await runRules(validConnectorFiles(), ['GEN-BINARY'])).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { JsonDocument } from '../json/json-document.js';
 import { kindOfFileName, type ConnectorFolder } from '../loader/connector-folder.js';
-import { decodeUtf8, looksBinary } from '../loader/decode.js';
+import { decodeUtf16, decodeUtf8, looksBinary, utf16ByteOrder } from '../loader/decode.js';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -70,17 +70,29 @@ export interface ConnectorFileBytes {
  * The swagger and apiProperties.json among a folder's files held as bytes (blobs read from a remote
  * repository, files read to be sent), parsed as the loader parses them, as a version to compare.
  * These two files alone decide breaking changes; readme, script and icon only classify an update.
- * A file that is binary, or saved as UTF-16, is read as missing, as the loader reads it.
+ * A file that is binary is read as missing, and one saved as UTF-16 as its text, as the loader reads
+ * them.
  */
 export function definitionsVersion(files: readonly ConnectorFileBytes[]): ConnectorVersion {
   const version: ConnectorVersion = {};
   for (const file of files) {
     const kind = kindOfFileName(file.name);
-    if ((kind !== 'swagger' && kind !== 'apiProperties') || looksBinary(file.content)) continue;
-    const decoded = decodeUtf8(file.content);
-    const document = JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true });
+    if (kind !== 'swagger' && kind !== 'apiProperties') continue;
+    const document = documentOf(file.content);
+    if (document === undefined) continue;
     if (kind === 'swagger') Object.assign(version, { swagger: document, swaggerPath: file.displayPath });
     else Object.assign(version, { apiProperties: document, apiPropertiesPath: file.displayPath });
   }
   return version;
+}
+
+/** A JSON file's bytes as the loader reads them: undefined for binary data. */
+function documentOf(content: Buffer): JsonDocument | undefined {
+  if (looksBinary(content)) {
+    const utf16 = utf16ByteOrder(content);
+    const text = utf16 && decodeUtf16(content, utf16);
+    return text === undefined ? undefined : JsonDocument.parse(text);
+  }
+  const decoded = decodeUtf8(content);
+  return JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true });
 }

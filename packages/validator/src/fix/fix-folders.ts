@@ -7,7 +7,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { checkedFoldersToValidate, resolveProfile } from '../validate.js';
 import { folderSettings } from '../config/folder-settings.js';
 import type { JsonDocument } from '../json/json-document.js';
-import { fixJsonFileText } from './json-fix.js';
+import { fixJsonFileText, savedAsUtf16 } from './json-fix.js';
 import type { JsonEdits } from './json-edits.js';
 import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
 import { writeValues, type ValueWrite } from './value-writes.js';
@@ -225,6 +225,13 @@ async function editFile(
     report.notFixed.push({
       file: file.displayPath,
       reason: `it is not valid UTF-8 (GEN-ENCODING), so ${unmade}: written back, the bytes that are not UTF-8 would be lost; save it as UTF-8 first.`,
+    });
+    return 0;
+  }
+  if (savedAsUtf16(file)) {
+    report.notFixed.push({
+      file: file.displayPath,
+      reason: `it is saved as UTF-16 (GEN-BINARY), so ${unmade}; save it as UTF-8 first.`,
     });
     return 0;
   }

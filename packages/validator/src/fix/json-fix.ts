@@ -119,7 +119,18 @@ export function fixJsonFileText(file: JsonFile): { read: string; fix: JsonFix } 
   if (file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING')) {
     return { read, fix: notFixed('it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.') };
   }
+  if (savedAsUtf16(file)) {
+    return { read, fix: notFixed('it is saved as UTF-16 (GEN-BINARY); save it as UTF-8 first.') };
+  }
   return { read, fix: fixJsonDocument(document) };
+}
+
+/**
+ * A file read though GEN-BINARY reports it is the text of one saved as UTF-16 (binary data is not
+ * read): --fix leaves it alone, since written back as UTF-8 it would change more than its slips.
+ */
+export function savedAsUtf16(file: JsonFile): boolean {
+  return file.document !== undefined && file.issues.some((issue) => issue.ruleId === 'GEN-BINARY');
 }
 
 function notFixed(reason: string): JsonNotFixed {
@@ -159,6 +170,7 @@ export function fixEditsFile(file: JsonFile | undefined): boolean {
   if (edits === undefined) {
     edits =
       !file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING') &&
+      !savedAsUtf16(file) &&
       (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === 'fixed');
     editedByFix.set(file, edits);
   }

@@ -14,7 +14,7 @@ import {
 } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
-import { decodeUtf8, looksBinary, utf16ByteOrder } from './decode.js';
+import { decodeUtf16, decodeUtf8, looksBinary, utf16ByteOrder } from './decode.js';
 import { filesNamedBelow } from './settings-file-paths.js';
 import { TextDocument } from './text-document.js';
 import { declaredSpecificationOf, type DeclaredSpecification } from './yaml-swagger-version.js';
@@ -386,7 +386,10 @@ function loadFile(
         ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.`
         : `${entry.name} holds binary data, not text.`,
     });
-    return { ...base, kind, document: undefined } as JsonFile | TextFile;
+    // Text saved as UTF-16 is checked all the same (see decodeUtf16); binary data is not read.
+    const text = utf16 && decodeUtf16(bytes, utf16);
+    if (text === undefined) return { ...base, kind, document: undefined } as JsonFile | TextFile;
+    return textFile(base, kind, text, false);
   }
   const decoded = decodeUtf8(bytes);
   const isJson = kind !== 'readme' && kind !== 'script';
@@ -398,10 +401,18 @@ function loadFile(
       offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 0xfeff ? 1 : 0)),
     });
   }
-  if (kind === 'readme' || kind === 'script') {
-    return { ...base, kind, document: new TextDocument(decoded.text) };
-  }
-  return { ...base, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
+  return textFile(base, kind, decoded.text, decoded.ascii === true);
+}
+
+/** A text file of the folder as read: a readme or script as text, the others as JSON. */
+function textFile(
+  base: LoadedFileBase,
+  kind: Exclude<FileKind, 'folder' | 'icon'>,
+  text: string,
+  asciiText: boolean,
+): JsonFile | TextFile {
+  if (kind === 'readme' || kind === 'script') return { ...base, kind, document: new TextDocument(text) };
+  return { ...base, kind, document: JsonDocument.parse(text, { asciiText }) };
 }
 
 /**

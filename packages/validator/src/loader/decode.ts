@@ -54,3 +54,25 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /** Moved to core, where the solution package's decoding names UTF-16 too. */
 export { utf16ByteOrder } from '@connector-alm/core';
+
+const utf16Decoders = {
+  'little-endian': new TextDecoder('utf-16le', { fatal: true }),
+  'big-endian': new TextDecoder('utf-16be', { fatal: true }),
+};
+
+/**
+ * The text of bytes saved as UTF-16 in `order` (its byte-order mark dropped), so that a file Windows
+ * PowerShell 5.1's `>` or Notepad's "Unicode" wrote is still checked while GEN-BINARY asks for it as
+ * UTF-8: read as missing, every finding on its content came only in the run after it was saved again.
+ * Undefined for bytes that are no UTF-16 text: an odd length, a lone surrogate, or a NUL character,
+ * which no text file holds (binary data that happens to start like UTF-16).
+ */
+export function decodeUtf16(bytes: Uint8Array, order: 'little-endian' | 'big-endian'): string | undefined {
+  let text: string;
+  try {
+    text = utf16Decoders[order].decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return text.includes('\0') ? undefined : text;
+}

@@ -217,7 +217,7 @@ export const generalRules: RuleDefinition[] = [
   fileIssueRule(
     'GEN-BINARY',
     'Text files must hold text.',
-    'A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name.',
+    'A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. A file saved as UTF-16 (Windows PowerShell 5.1\'s `>`, Notepad\'s "Unicode") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.',
     'apiProperties.json that is really a zip file.',
   ),
   fileIssueRule(

@@ -158,6 +158,22 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     expect(readFileSync(path.join(folder, 'settings.json'))).toEqual(bytes);
   });
 
+  it('leaves a file saved as UTF-16 alone, which validate reads, and its findings do not say --fix repairs them', async () => {
+    const text = withTrailingComma(validApiProperties());
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const { root, folder } = connector({ 'apiProperties.json': bytes });
+    const before = await parseFindings(root);
+    expect(before.map(({ file, line, fixable }) => ({ file, line, fixable }))).toEqual([
+      { file: PROPERTIES, line: text.split('\n').length - 1, fixable: undefined },
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report).toEqual({
+      fixed: [],
+      notFixed: [{ file: PROPERTIES, reason: 'it is saved as UTF-16 (GEN-BINARY); save it as UTF-8 first.' }],
+    });
+    expect(readFileSync(path.join(folder, 'apiProperties.json'))).toEqual(bytes);
+  });
+
   it('does not write through a symbolic link out of the folder', async () => {
     const { root, folder } = connector({});
     const outside = path.join(root, 'elsewhere.json');

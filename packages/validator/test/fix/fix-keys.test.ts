@@ -263,6 +263,26 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     expect(readFileSync(file)).toEqual(bytes);
   });
 
+  it('leaves the key of a file saved as UTF-16, though strict JSON, and says why', async () => {
+    const bytes = Buffer.from(misspelled(PRETTY, ['basePath', 'basepath']), 'utf16le');
+    const { root, file } = connector(bytes);
+    expect(await keyFindings(root)).toEqual(['SWG-ADDL-PROP /basepath']);
+    const { findings } = await validatePaths(['.'], { cwd: root, concurrency: 'off' });
+    expect(findings.find((finding) => finding.ruleId === 'SWG-ADDL-PROP')!.message).not.toContain('--fix');
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report).toEqual({
+      fixed: [],
+      notFixed: [
+        {
+          file: SWAGGER,
+          reason:
+            "it is saved as UTF-16 (GEN-BINARY), so its misspelled key 'basepath' at /basepath was not renamed; save it as UTF-8 first.",
+        },
+      ],
+    });
+    expect(readFileSync(file)).toEqual(bytes);
+  });
+
   it('changes nothing the second time', async () => {
     const { root, file } = connector(
       misspelled(PRETTY, ['basePath', 'basepath'], ['x-ms-summary', 'x-ms-summmary']),
