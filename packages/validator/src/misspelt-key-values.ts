@@ -2,6 +2,7 @@ import type { PendingFinding } from './engine.js';
 import { JsonDocument } from './json/json-document.js';
 import { parsePointer, toPointer, valueAtPointer } from './json/pointer.js';
 import type { ConnectorFolder, JsonFile } from './loader/connector-folder.js';
+import { fixJsonFileText } from './fix/json-fix.js';
 import { renameKeys, type KeyRename } from './fix/key-renames.js';
 import { isObject } from './swagger/json-values.js';
 
@@ -26,7 +27,8 @@ const JSON_FILE_KINDS: readonly JsonFileKind[] = ['swagger', 'apiProperties', 's
  * The reports the rules make of the values under the misspelled keys that `reports` (the rules'
  * reports of the folder as written) name the spelling of, read with those keys renamed; each placed
  * at the key as written. `reportsOf` runs the rules on a folder. Nothing when no finding names a
- * rename, or every file it names has syntax errors (--fix renames no key there either).
+ * rename, or every file it names has syntax errors that --fix does not repair (nor renames a key
+ * there).
  */
 export function reportsUnderMisspeltKeys(
   connector: ConnectorFolder,
@@ -50,8 +52,8 @@ export function reportsUnderMisspeltKeys(
   const madeByKind = new Map<JsonFileKind, MadeRename[]>();
   for (const [kind, renames] of renamesByKind) {
     const file = connector.files[kind];
-    const document = file?.document;
-    if (!file || !document || !document.isStrictJson) continue;
+    const document = file && strictDocument(file);
+    if (!file || !document) continue;
     const renamed = renameKeys(document, renames);
     if (renamed.made === 0) continue;
     const renamedDocument = JsonDocument.parse(renamed.text);
@@ -91,6 +93,18 @@ export function reportsUnderMisspeltKeys(
     if (!saidAlready) extra.push({ ...pending, report: { ...report, pointer: written } });
   }
   return extra;
+}
+
+/**
+ * The file as strict JSON: as read, or, where --fix repairs every syntax slip of it, as --fix writes
+ * it before renaming its keys (a trailing comma elsewhere in the file hid the value's finding too).
+ * Undefined for a file --fix leaves with its slips: where a key stands in it is a reading, not a fact.
+ */
+function strictDocument(file: JsonFile): JsonDocument | undefined {
+  const document = file.document;
+  if (document === undefined || document.isStrictJson) return document;
+  const fixed = fixJsonFileText(file)?.fix;
+  return fixed?.outcome === 'fixed' ? JsonDocument.parse(fixed.text) : undefined;
 }
 
 function isJsonFileKind(kind: string): kind is JsonFileKind {

@@ -56,6 +56,23 @@ describe('values under misspelled keys', () => {
     expect(findings.filter((finding) => finding.startsWith('PROP-PUBLISHER'))).toHaveLength(1);
   });
 
+  it('judges it in a file whose syntax slips --fix repairs, as --fix renames the key in the repaired text', async () => {
+    const swagger = validSwagger();
+    delete swagger.basePath;
+    swagger.basepath = 'v1';
+    const folder = writeConnector({
+      // A trailing comma at the end of the file: read through its repair, the value of basepath is the same.
+      'apiDefinition.swagger.json': JSON.stringify(swagger, null, 2).replace(/\n}$/, ',\n}'),
+      'apiProperties.json': validApiProperties(),
+      'readme.md': validReadme(),
+    });
+    const { findings } = await validateFolder(folder, { cwd: path.dirname(folder) });
+    const said = findings.map((finding) => finding.ruleId);
+    expect(said).toEqual(expect.arrayContaining(['GEN-JSON-PARSE', 'SWG-ADDL-PROP', 'SWG-BASEPATH']));
+    const at = (id: string) => findings.find((finding) => finding.ruleId === id)!.line;
+    expect(at('SWG-BASEPATH')).toBe(at('SWG-ADDL-PROP'));
+  });
+
   it('leaves a key alone whose object has the meant spelling already: its value is judged there', async () => {
     const swagger = validSwagger();
     // --fix renames neither: the maker merges the two. The one value judged is basePath's.
