@@ -10,6 +10,7 @@ import {
 } from './listed-operations.js';
 import { listedKeys } from './listed-names.js';
 import { LooseListing } from './loose-listing.js';
+import { lookalikeOperationSections, withLookalikes } from './lookalike-sections.js';
 import { operationSections, subHeadingsBySection } from './operation-headings.js';
 import { outline, type ReadmeHeading } from './outline.js';
 import { hasMcpServer } from './mcp-server.js';
@@ -26,7 +27,7 @@ export const operationsMatchRule: RuleDefinition = {
   file: 'readme',
   title: 'Supported Operations lists every visible operation, and no operation the swagger lacks.',
   description:
-    'Beyond Microsoft\'s checks: the readme\'s Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation\'s counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation\'s own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar\'s "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for `GetGeneration`), or its path\'s words ("Regional England" for `/regional/england`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "… API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation\'s summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean \'Send mail\'?" for "Send email", "Did you mean \'Get time and billing entry accounts\'?" for "GetTimeAndBilingEntryAccounts". A heading that misspells the name of an operations section ("## Suported Actions" beside "## Supported Triggers") is read as that section, and the rule names the typo with the spelling to write; where no operations heading is spelt right, README-SECTIONS-* names it instead. In an MCP server connector (`x-ms-agentic-protocol`) the server\'s operation need not be listed, and headings that name no operation are not reported: they may be the server\'s tools, which only the server knows.',
+    'Beyond Microsoft\'s checks: the readme\'s Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as `GetTask`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation\'s counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation\'s own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar\'s "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for `GetGeneration`), or its path\'s words ("Regional England" for `/regional/england`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "… API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation\'s summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean \'Send mail\'?" for "Send email", "Did you mean \'Get time and billing entry accounts\'?" for "GetTimeAndBilingEntryAccounts". A heading that misspells the name of an operations section ("## Suported Actions" beside "## Supported Triggers") is read as that section, and the rule names the typo with the spelling to write; where no operations heading is spelt right, README-SECTIONS-* names it instead. So is a line that only looks like the heading ("##Supported Operations" without the space Markdown needs, or with a no-break space), outside code blocks: README-SECTIONS-* asks for the space, and the list under it is checked in the same run. In an MCP server connector (`x-ms-agentic-protocol`) the server\'s operation need not be listed, and headings that name no operation are not reported: they may be the server\'s tools, which only the server knows.',
   levels: { certified: 'info', 'independent-publisher': 'warning', custom: 'off' },
   example: {
     bad: '## Supported Operations\n### List tasks',
@@ -40,8 +41,17 @@ export const operationsMatchRule: RuleDefinition = {
     const misspelt = misspeltHeadings(readme.headings).filter(
       ({ section }) => section.matches === SUPPORTED_OPERATIONS_HEADING,
     );
-    const sections = operationSections(readme.headings, new Set(misspelt.map(({ heading }) => heading)));
-    if (sections.length === 0) return;
+    const misspeltSections = new Set(misspelt.map(({ heading }) => heading));
+    let headings = readme.headings;
+    let sections = operationSections(headings, misspeltSections);
+    if (sections.length === 0) {
+      // "##Supported Operations", which README-SECTIONS-* tells to write with a space: its list is
+      // checked all the same, lest what it misses come only in the run after the space is added.
+      const lookalikes = lookalikeOperationSections(readme);
+      if (lookalikes.length === 0) return;
+      headings = withLookalikes(headings, lookalikes);
+      sections = operationSections(headings, new Set(lookalikes));
+    }
     // Said here only beside a section spelt right: without one, README-SECTIONS-* says it, on this line.
     if (findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING)) {
       for (const { heading, written } of misspelt) {
@@ -52,7 +62,7 @@ export const operationsMatchRule: RuleDefinition = {
         });
       }
     }
-    const subHeadingsOf = subHeadingsBySection(readme.headings, sections);
+    const subHeadingsOf = subHeadingsBySection(headings, sections);
     const texts = sections.map((section, index) => {
       const subHeadings = subHeadingsOf[index]!;
       // Read by both checks, built when first asked: by the first only when an operation is not
