@@ -25,6 +25,9 @@ const local = localDataverse({
   secret: 'export-settings-secret',
   subject: 'repo:contoso/connectors:ref:refs/heads/main',
   solutions: [buildSolutionZip({ uniqueName: 'ContosoConnectors', version: '1.2.0.7' })],
+  // The export job is done at its first status read: the settings are this file's subject, the wait
+  // for a job export-solution.test.ts's. The default 3 reads cost each of the 11 runs 3 s of sleep.
+  asyncPolls: 1,
 });
 
 describe('export-solution settings inputs, run as the runner runs them', () => {

@@ -24,6 +24,12 @@ export interface LocalDataverseOptions {
   resources?: string[];
   /** PEM certificates registered on CERTIFICATE_APP_ID. */
   certificates?: string[];
+  /**
+   * Status reads before an asynchronous job completes (the server's default 3 when not given). Each
+   * read after the first is a real sleep of the action's poll (1 s, then 2 s): a file whose subject
+   * is not the wait sets 1, and the job is done at its first read.
+   */
+  asyncPolls?: number;
 }
 
 export interface LocalDataverse {
@@ -51,6 +57,7 @@ export function localDataverse(options: LocalDataverseOptions): LocalDataverse {
       githubSubject: options.subject,
       solutions: options.solutions,
       resources: options.resources,
+      asyncPolls: options.asyncPolls,
       apps: [
         { clientId: SECRET_APP_ID, secret: options.secret },
         { clientId: CERTIFICATE_APP_ID, certificates: options.certificates ?? [] },
