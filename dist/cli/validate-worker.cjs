@@ -18350,6 +18350,19 @@ function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
 }
+var utf16Decoders = {
+  "little-endian": new TextDecoder("utf-16le", { fatal: true }),
+  "big-endian": new TextDecoder("utf-16be", { fatal: true })
+};
+function decodeUtf16(bytes, order) {
+  let text2;
+  try {
+    text2 = utf16Decoders[order].decode(bytes);
+  } catch {
+    return void 0;
+  }
+  return text2.includes("\0") ? void 0 : text2;
+}
 
 // packages/validator/src/loader/settings-file-paths.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
@@ -18618,7 +18631,9 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
       ruleId: "GEN-BINARY",
       message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
     });
-    return { ...base2, kind, document: void 0 };
+    const text2 = utf16 && decodeUtf16(bytes, utf16);
+    if (text2 === void 0) return { ...base2, kind, document: void 0 };
+    return textFile(base2, kind, text2, false);
   }
   const decoded = decodeUtf8(bytes);
   const isJson = kind !== "readme" && kind !== "script";
@@ -18630,10 +18645,11 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
       offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
     });
   }
-  if (kind === "readme" || kind === "script") {
-    return { ...base2, kind, document: new TextDocument(decoded.text) };
-  }
-  return { ...base2, kind, document: JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true }) };
+  return textFile(base2, kind, decoded.text, decoded.ascii === true);
+}
+function textFile(base2, kind, text2, asciiText) {
+  if (kind === "readme" || kind === "script") return { ...base2, kind, document: new TextDocument(text2) };
+  return { ...base2, kind, document: JsonDocument.parse(text2, { asciiText }) };
 }
 function readSafely(filePath, entry, realFolder, issues, use) {
   try {
@@ -19882,6 +19898,335 @@ function isWrittenInPlace(entry) {
   return isObject(entry) && typeof entry.$ref !== "string";
 }
 
+// packages/validator/src/fix/written-edits.ts
+function writtenEdits(text2, edits) {
+  const removals = edits.filter((edit) => isRemoval(text2, edit));
+  const written2 = edits.filter((edit) => !removals.includes(edit));
+  written2.push(...joinedRemovals(text2, removals).map((removal2) => tidiedDeletion(text2, removal2)));
+  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
+}
+function joinedRemovals(text2, removals) {
+  const joined = [];
+  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
+    const last2 = joined[joined.length - 1];
+    const lastEnd = last2 ? last2.offset + last2.length : -1;
+    if (last2 && removal2.offset >= lastEnd && skipBlanks(text2, lastEnd) >= removal2.offset) {
+      const end = removal2.offset + removal2.length;
+      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
+    } else joined.push(removal2);
+  }
+  return joined;
+}
+function isRemoval(text2, edit) {
+  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
+  const removed = text2.slice(edit.offset, edit.offset + edit.length);
+  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
+  for (const character of removed) {
+    if (!isInvisible(character.codePointAt(0))) return true;
+  }
+  return false;
+}
+function tidiedDeletion(text2, edit) {
+  let start = edit.offset;
+  let end = edit.offset + edit.length;
+  const lineEnd2 = skipBlanks(text2, end);
+  if (lineEnd2 < text2.length && !isLineBreak2(text2.charCodeAt(lineEnd2))) {
+    if (start === 0 || isBlank(text2.charCodeAt(start - 1)) || isLineBreak2(text2.charCodeAt(start - 1))) {
+      end = lineEnd2;
+    }
+    return { offset: start, length: end - start, insert: "" };
+  }
+  end = lineEnd2;
+  while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
+  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
+  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
+  return { offset: start, length: end - start, insert: "" };
+}
+function skipBlanks(text2, offset) {
+  while (offset < text2.length && isBlank(text2.charCodeAt(offset))) offset++;
+  return offset;
+}
+var isBlank = (code2) => code2 === 32 || code2 === 9;
+var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
+
+// packages/validator/src/fix/json-fix.ts
+var unnamed = () => "";
+function fixJsonDocument(document) {
+  const bom = document.hadBom ? "\uFEFF" : "";
+  const json = document.text;
+  if (document.parsedStrictly) return { outcome: "strict" };
+  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
+  if (json.length > MAX_REPAIRED_CHARACTERS) {
+    return notFixed(
+      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (document.tooDeep) {
+    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
+  }
+  const { slips, edits, unfixedAt, refused, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
+  if (refused) {
+    return notFixed(
+      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
+    );
+  }
+  if (mergeConflictAt !== void 0) {
+    return notFixed(
+      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
+    );
+  }
+  if (edits === void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
+    );
+  }
+  const choice = edits.find((edit) => edit.oneOfTwo === true);
+  if (choice !== void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+    );
+  }
+  const meant = repairedValue(json, edits);
+  if (meant === void 0) {
+    return notFixed(
+      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
+    );
+  }
+  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
+  return { outcome: "fixed", text: bom + fixed, slips };
+}
+function fixJsonFileText(file) {
+  const document = file.document;
+  if (document === void 0 || document.isStrictJson) return void 0;
+  const read = (document.hadBom ? "\uFEFF" : "") + document.text;
+  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
+    return { read, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
+  }
+  if (savedAsUtf16(file)) {
+    return { read, fix: notFixed("it is saved as UTF-16 (GEN-BINARY); save it as UTF-8 first.") };
+  }
+  return { read, fix: fixJsonDocument(document) };
+}
+function savedAsUtf16(file) {
+  return file.document !== void 0 && file.issues.some((issue) => issue.ruleId === "GEN-BINARY");
+}
+function notFixed(reason) {
+  return { outcome: "not-fixed", reason };
+}
+function repairedValue(text2, edits) {
+  const repaired = applyEdits(text2, edits);
+  if (repaired === void 0) return void 0;
+  try {
+    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+  } catch {
+    return void 0;
+  }
+}
+function sameValue(text2, value) {
+  try {
+    return JSON.stringify(JSON.parse(text2)) === value;
+  } catch {
+    return false;
+  }
+}
+function fixEditsFile(file) {
+  if (file?.document === void 0) return false;
+  let edits = editedByFix.get(file);
+  if (edits === void 0) {
+    edits = !file.issues.some((issue) => issue.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
+    editedByFix.set(file, edits);
+  }
+  return edits;
+}
+var editedByFix = /* @__PURE__ */ new WeakMap();
+
+// packages/validator/src/fix/key-renames.ts
+function renameKeys(document, renames) {
+  const text2 = document.text;
+  const refused = [];
+  const made = [];
+  const distinct = [
+    ...new Map(renames.map((rename) => [`${rename.pointer}
+${rename.to}`, rename])).values()
+  ];
+  for (const [rename, clashes] of byParentAndTarget(distinct)) {
+    const segments = parsePointer(rename.pointer);
+    const from = segments[segments.length - 1];
+    const parent = segments.slice(0, -1);
+    const object = objectAt(document.value, parent);
+    if (object === void 0 || !Object.hasOwn(object, from)) {
+      refused.push(`${keyAt(rename.pointer)} was not renamed: the key is not there.`);
+    } else if (Object.hasOwn(object, rename.to)) {
+      refused.push(
+        `${keyAt(rename.pointer)} was not renamed to '${rename.to}': its object already has '${rename.to}'; merge the two by hand.`
+      );
+    } else if (clashes.length > 1) {
+      if (clashes[0] === rename) {
+        const keys = clashes.map((clash) => `'${parsePointer(clash.pointer).pop()}'`).join(" and ");
+        refused.push(
+          `${keys} at ${toPointer(parent) || "/"} were not renamed: each would become '${rename.to}'; keep one by hand.`
+        );
+      }
+    } else made.push({ rename, parent, from });
+  }
+  if (made.length === 0) return { text: text2, made: 0, refused };
+  const places = document.locateEach(made.map(({ rename }) => rename.pointer));
+  const edits = [];
+  for (const [index, { rename, from }] of made.entries()) {
+    const place2 = places[index];
+    const token = text2.slice(place2.offset, place2.offset + place2.length);
+    if (!place2.resolved || stringValue(token) !== from) {
+      return {
+        text: text2,
+        made: 0,
+        refused: [
+          ...refused,
+          `${keyAt(rename.pointer)}: the key was not found in the text; no key was renamed.`
+        ]
+      };
+    }
+    edits.push({ offset: place2.offset, length: place2.length, insert: JSON.stringify(rename.to) });
+  }
+  const renamed = applyEdits(text2, edits)?.text;
+  const meant = JSON.stringify(withKeysRenamed(document.value, made));
+  if (renamed === void 0 || stringValue(renamed, JSON.stringify) !== meant) {
+    return {
+      text: text2,
+      made: 0,
+      refused: [
+        ...refused,
+        "renaming the keys would change more than their names (is a key repeated in its object?); no key was renamed."
+      ]
+    };
+  }
+  return { text: renamed, made: made.length, refused };
+}
+function byParentAndTarget(renames) {
+  const groups = /* @__PURE__ */ new Map();
+  const keyOf2 = (rename) => JSON.stringify([parsePointer(rename.pointer).slice(0, -1), rename.to]);
+  for (const rename of renames) {
+    const key2 = keyOf2(rename);
+    groups.set(key2, [...groups.get(key2) ?? [], rename]);
+  }
+  return renames.map((rename) => [rename, groups.get(keyOf2(rename))]);
+}
+function objectAt(root, segments) {
+  let value = root;
+  for (const segment of segments) {
+    if (Array.isArray(value)) value = /^(0|[1-9]\d*)$/.test(segment) ? value[Number(segment)] : void 0;
+    else if (isObject(value) && Object.hasOwn(value, segment)) value = value[segment];
+    else return void 0;
+  }
+  return isObject(value) ? value : void 0;
+}
+function withKeysRenamed(root, made) {
+  const copy = structuredClone(root);
+  for (const { rename, parent, from } of made) {
+    const object = objectAt(copy, parent);
+    const entries = Object.entries(object).map(([key2, value]) => [
+      key2 === from ? rename.to : key2,
+      value
+    ]);
+    for (const key2 of Object.keys(object)) delete object[key2];
+    for (const [key2, value] of entries) {
+      Object.defineProperty(object, key2, { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return copy;
+}
+function stringValue(token, as = (value) => value) {
+  try {
+    return as(JSON.parse(token));
+  } catch {
+    return void 0;
+  }
+}
+function keyAt(pointer) {
+  return `'${parsePointer(pointer).pop()}' at ${pointer}`;
+}
+
+// packages/validator/src/misspelt-key-values.ts
+var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
+function reportsUnderMisspeltKeys(connector, reports, reportsOf) {
+  const renamesByKind = /* @__PURE__ */ new Map();
+  for (const { rule, report } of reports) {
+    const fix = report.fix;
+    if (fix === void 0 || !("renameKey" in fix) || report.pointer === void 0 || report.path) continue;
+    const kind = report.file ?? rule.file;
+    if (!isJsonFileKind(kind)) continue;
+    renamesByKind.set(kind, [
+      ...renamesByKind.get(kind) ?? [],
+      { pointer: report.pointer, to: fix.renameKey }
+    ]);
+  }
+  if (renamesByKind.size === 0) return [];
+  const files = { ...connector.files };
+  const madeByKind = /* @__PURE__ */ new Map();
+  for (const [kind, renames] of renamesByKind) {
+    const file = connector.files[kind];
+    const document = file && strictDocument(file);
+    if (!file || !document) continue;
+    const renamed = renameKeys(document, renames);
+    if (renamed.made === 0) continue;
+    const renamedDocument = JsonDocument.parse(renamed.text);
+    const made = madeRenames(document.value, renamedDocument.value, renames);
+    if (made.length === 0) continue;
+    files[kind] = { ...file, document: renamedDocument };
+    madeByKind.set(kind, made);
+  }
+  if (madeByKind.size === 0) return [];
+  const said = reports.map(({ rule, report }) => ({
+    rule: rule.id,
+    pointer: report.pointer,
+    message: report.message
+  }));
+  const extra = [];
+  for (const pending of reportsOf({ ...connector, files })) {
+    const { rule, report } = pending;
+    if (report.pointer === void 0 || report.path || report.offset !== void 0 || report.others) continue;
+    const kind = report.file ?? rule.file;
+    if (!isJsonFileKind(kind)) continue;
+    const written2 = writtenPointer(report.pointer, madeByKind.get(kind) ?? []);
+    if (written2 === void 0) continue;
+    const saidAlready = said.some(
+      (earlier2) => earlier2.rule === rule.id && earlier2.message === report.message && earlier2.pointer !== void 0 && (earlier2.pointer === written2 || earlier2.pointer === report.pointer || written2.startsWith(`${earlier2.pointer}/`))
+    );
+    if (!saidAlready) extra.push({ ...pending, report: { ...report, pointer: written2 } });
+  }
+  return extra;
+}
+function strictDocument(file) {
+  const document = file.document;
+  if (document === void 0 || document.isStrictJson) return document;
+  const fixed = fixJsonFileText(file)?.fix;
+  return fixed?.outcome === "fixed" ? JsonDocument.parse(fixed.text) : void 0;
+}
+function isJsonFileKind(kind) {
+  return JSON_FILE_KINDS.includes(kind);
+}
+function madeRenames(written2, renamed, renames) {
+  const made = [];
+  for (const { pointer, to } of renames) {
+    const segments = parsePointer(pointer);
+    const from = segments.pop();
+    const parent = toPointer(segments);
+    const before = valueAtPointer(written2, parent);
+    const after = valueAtPointer(renamed, parent);
+    if (!isObject(before) || !isObject(after)) continue;
+    if (Object.hasOwn(before, to) || !Object.hasOwn(after, to) || Object.hasOwn(after, from)) continue;
+    made.push({ written: pointer, meant: toPointer([...segments, to]) });
+  }
+  return made;
+}
+function writtenPointer(pointer, made) {
+  for (const { written: written2, meant } of made) {
+    if (pointer === meant) return written2;
+    if (pointer.startsWith(`${meant}/`)) return `${written2}${pointer.slice(meant.length)}`;
+  }
+  return void 0;
+}
+
 // packages/validator/src/engine.ts
 function internalErrorFinding(rule, error2) {
   const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -19903,7 +20248,13 @@ function reportSeverity(reported, level) {
   return reported !== void 0 && severityRank(reported) < severityRank(level) ? reported : level;
 }
 function validateLoadedConnector(connector, options) {
-  return locateFindings(connector, ruleReports(connector, options));
+  const reports = ruleReports(connector, options);
+  const underMisspeltKeys = reportsUnderMisspeltKeys(
+    connector,
+    reports,
+    (renamed) => ruleReports(renamed, options)
+  );
+  return locateFindings(connector, [...reports, ...underMisspeltKeys]);
 }
 function ruleReports(connector, options) {
   const swaggerValue = connector.files.swagger?.document?.value;
@@ -20532,143 +20883,6 @@ function cachedSchemaProblems(validate) {
     return cache6.getOrBuild(value, validate);
   };
 }
-
-// packages/validator/src/fix/written-edits.ts
-function writtenEdits(text2, edits) {
-  const removals = edits.filter((edit) => isRemoval(text2, edit));
-  const written2 = edits.filter((edit) => !removals.includes(edit));
-  written2.push(...joinedRemovals(text2, removals).map((removal2) => tidiedDeletion(text2, removal2)));
-  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
-}
-function joinedRemovals(text2, removals) {
-  const joined = [];
-  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
-    const last2 = joined[joined.length - 1];
-    const lastEnd = last2 ? last2.offset + last2.length : -1;
-    if (last2 && removal2.offset >= lastEnd && skipBlanks(text2, lastEnd) >= removal2.offset) {
-      const end = removal2.offset + removal2.length;
-      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
-    } else joined.push(removal2);
-  }
-  return joined;
-}
-function isRemoval(text2, edit) {
-  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
-  const removed = text2.slice(edit.offset, edit.offset + edit.length);
-  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
-  for (const character of removed) {
-    if (!isInvisible(character.codePointAt(0))) return true;
-  }
-  return false;
-}
-function tidiedDeletion(text2, edit) {
-  let start = edit.offset;
-  let end = edit.offset + edit.length;
-  const lineEnd2 = skipBlanks(text2, end);
-  if (lineEnd2 < text2.length && !isLineBreak2(text2.charCodeAt(lineEnd2))) {
-    if (start === 0 || isBlank(text2.charCodeAt(start - 1)) || isLineBreak2(text2.charCodeAt(start - 1))) {
-      end = lineEnd2;
-    }
-    return { offset: start, length: end - start, insert: "" };
-  }
-  end = lineEnd2;
-  while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
-  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
-  return { offset: start, length: end - start, insert: "" };
-}
-function skipBlanks(text2, offset) {
-  while (offset < text2.length && isBlank(text2.charCodeAt(offset))) offset++;
-  return offset;
-}
-var isBlank = (code2) => code2 === 32 || code2 === 9;
-var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
-
-// packages/validator/src/fix/json-fix.ts
-var unnamed = () => "";
-function fixJsonDocument(document) {
-  const bom = document.hadBom ? "\uFEFF" : "";
-  const json = document.text;
-  if (document.parsedStrictly) return { outcome: "strict" };
-  if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
-  if (json.length > MAX_REPAIRED_CHARACTERS) {
-    return notFixed(
-      `it has more than ${MAX_REPAIRED_CHARACTERS.toLocaleString("en-US")} characters, more than this tool repairs; write it as strict JSON.`
-    );
-  }
-  if (document.tooDeep) {
-    return notFixed(`it is nested more than ${MAX_JSON_DEPTH} levels deep, which no edit of a slip fixes.`);
-  }
-  const { slips, edits, unfixedAt, refused, mergeConflictAt } = document.syntaxRepair ?? trailingCommaRepair(json, MAX_SLIPS) ?? diagnoseAndRepair(json, unnamed, new LineIndex(json));
-  if (refused) {
-    return notFixed(
-      `it has more than ${MAX_SLIPS.toLocaleString("en-US")} JSON syntax errors, more than this tool repairs; write it as strict JSON.`
-    );
-  }
-  if (mergeConflictAt !== void 0) {
-    return notFixed(
-      `it has an unresolved merge conflict at line ${document.position(mergeConflictAt).line}, and --fix does not choose a side; keep the one you mean and remove the markers, then run validate --fix again for the others.`
-    );
-  }
-  if (edits === void 0) {
-    return notFixed(
-      `the GEN-JSON-PARSE finding at line ${document.position(unfixedAt ?? 0).line} names no single edit that fixes it, and --fix makes the edits of a file all or none; make that one by hand, then run validate --fix again for the others.`
-    );
-  }
-  const choice = edits.find((edit) => edit.oneOfTwo === true);
-  if (choice !== void 0) {
-    return notFixed(
-      `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
-    );
-  }
-  const meant = repairedValue(json, edits);
-  if (meant === void 0) {
-    return notFixed(
-      "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
-    );
-  }
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips };
-}
-function fixJsonFileText(file) {
-  const document = file.document;
-  if (document === void 0 || document.isStrictJson) return void 0;
-  const read = (document.hadBom ? "\uFEFF" : "") + document.text;
-  if (file.issues.some((issue) => issue.ruleId === "GEN-ENCODING")) {
-    return { read, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
-  }
-  return { read, fix: fixJsonDocument(document) };
-}
-function notFixed(reason) {
-  return { outcome: "not-fixed", reason };
-}
-function repairedValue(text2, edits) {
-  const repaired = applyEdits(text2, edits);
-  if (repaired === void 0) return void 0;
-  try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
-  } catch {
-    return void 0;
-  }
-}
-function sameValue(text2, value) {
-  try {
-    return JSON.stringify(JSON.parse(text2)) === value;
-  } catch {
-    return false;
-  }
-}
-function fixEditsFile(file) {
-  if (file?.document === void 0) return false;
-  let edits = editedByFix.get(file);
-  if (edits === void 0) {
-    edits = !file.issues.some((issue) => issue.ruleId === "GEN-ENCODING") && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
-    editedByFix.set(file, edits);
-  }
-  return edits;
-}
-var editedByFix = /* @__PURE__ */ new WeakMap();
 
 // packages/validator/src/rules/value-write-advice.ts
 function valueWrite(context, kind, to) {
@@ -22566,7 +22780,7 @@ function listFiles(connector) {
   }
   return list2;
 }
-var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
+var JSON_FILE_KINDS2 = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
 var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
@@ -22574,7 +22788,7 @@ function eachJsonDocument(context) {
 }
 function listJsonDocuments(connector) {
   const list2 = [];
-  for (const kind of JSON_FILE_KINDS) {
+  for (const kind of JSON_FILE_KINDS2) {
     const document = connector.files[kind]?.document;
     if (document) list2.push([kind, document]);
   }
@@ -22702,7 +22916,7 @@ var generalRules = [
   fileIssueRule(
     "GEN-BINARY",
     "Text files must hold text.",
-    "A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name.",
+    "A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. A file saved as UTF-16 (Windows PowerShell 5.1's `>`, Notepad's \"Unicode\") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.",
     "apiProperties.json that is really a zip file."
   ),
   fileIssueRule(
@@ -31615,6 +31829,78 @@ function lettersOf(text2, from, to) {
   return bits >>> 0;
 }
 
+// packages/validator/src/rules/readme/heading-lookalikes.ts
+var MAX_MARKER = 3;
+var NUMBER_SIGN = 35;
+var WHITESPACE2 = /\s/;
+function afterMarker(code2) {
+  if (code2 === 32 || code2 === 9) return "space";
+  return code2 === 160 ? "no-break space" : "text";
+}
+function headingLookalikes(text2) {
+  const lines = [];
+  for (let offset = text2.indexOf("#"); offset !== -1; ) {
+    let markerEnd = offset + 1;
+    while (text2.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
+    const lineStart2 = lineStartBefore(text2, offset);
+    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text2, markerEnd)) {
+      offset = text2.indexOf("#", markerEnd);
+      continue;
+    }
+    let end = markerEnd;
+    while (end < text2.length && !isCrOrLf(text2.charCodeAt(end))) end++;
+    const line = text2.slice(lineStart2, end).trimEnd();
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker: text2.slice(offset, markerEnd),
+      after: afterMarker(text2.charCodeAt(markerEnd)),
+      normalized: normalizeTitle(text2, markerEnd, lineStart2 + line.length)
+    });
+    offset = text2.indexOf("#", end);
+  }
+  return lines;
+}
+function lineStartBefore(text2, offset) {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && text2.charCodeAt(start - 1) === 32) start--;
+  if (start === 0) return 0;
+  const before = text2.charCodeAt(start - 1);
+  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
+}
+function startsText(text2, at) {
+  if (at >= text2.length) return false;
+  return afterMarker(text2.charCodeAt(at)) !== "text" || !WHITESPACE2.test(text2.charAt(at));
+}
+function isCrOrLf(code2) {
+  return code2 === 10 || code2 === 13;
+}
+
+// packages/validator/src/rules/readme/lookalike-sections.ts
+function lookalikeOperationSections(readme) {
+  const sections = [];
+  for (const line of headingLookalikes(readme.text)) {
+    if (line.after === "space" || !SUPPORTED_OPERATIONS_HEADING.test(line.normalized)) continue;
+    if (readme.codeBlocks.some(([start, end]) => line.offset >= start && line.offset < end)) continue;
+    const depth = line.marker.length;
+    const bodyStart = line.offset + line.text.length;
+    const next = readme.headings.find((heading2) => heading2.offset > line.offset && heading2.depth <= depth);
+    sections.push({
+      depth,
+      text: line.text.slice(depth).trim(),
+      normalized: line.normalized,
+      offset: line.offset,
+      length: line.text.length,
+      bodyStart,
+      bodyEnd: next?.offset ?? readme.text.length
+    });
+  }
+  return sections;
+}
+function withLookalikes(headings, lookalikes) {
+  return [...headings, ...lookalikes].sort((first, second) => first.offset - second.offset);
+}
+
 // packages/validator/src/rules/readme/mcp-server.ts
 function hasMcpServer(context) {
   for (const operation of context.swagger?.operations ?? []) if (operation.isMcp) return true;
@@ -31794,7 +32080,7 @@ var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
   title: "Supported Operations lists every visible operation, and no operation the swagger lacks.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar's "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". A heading that misspells the name of an operations section ("## Suported Actions" beside "## Supported Triggers") is read as that section, and the rule names the typo with the spelling to write; where no operations heading is spelt right, README-SECTIONS-* names it instead. In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar's "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". A heading that misspells the name of an operations section ("## Suported Actions" beside "## Supported Triggers") is read as that section, and the rule names the typo with the spelling to write; where no operations heading is spelt right, README-SECTIONS-* names it instead. So is a line that only looks like the heading ("##Supported Operations" without the space Markdown needs, or with a no-break space), outside code blocks: README-SECTIONS-* asks for the space, and the list under it is checked in the same run. In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -31806,8 +32092,15 @@ var operationsMatchRule = {
     const misspelt = misspeltHeadings(readme.headings).filter(
       ({ section }) => section.matches === SUPPORTED_OPERATIONS_HEADING
     );
-    const sections = operationSections(readme.headings, new Set(misspelt.map(({ heading: heading2 }) => heading2)));
-    if (sections.length === 0) return;
+    const misspeltSections = new Set(misspelt.map(({ heading: heading2 }) => heading2));
+    let headings = readme.headings;
+    let sections = operationSections(headings, misspeltSections);
+    if (sections.length === 0) {
+      const lookalikes = lookalikeOperationSections(readme);
+      if (lookalikes.length === 0) return;
+      headings = withLookalikes(headings, lookalikes);
+      sections = operationSections(headings, new Set(lookalikes));
+    }
     if (findSection(readme.headings, SUPPORTED_OPERATIONS_HEADING)) {
       for (const { heading: heading2, written: written2 } of misspelt) {
         context.report({
@@ -31817,7 +32110,7 @@ var operationsMatchRule = {
         });
       }
     }
-    const subHeadingsOf = subHeadingsBySection(readme.headings, sections);
+    const subHeadingsOf = subHeadingsBySection(headings, sections);
     const texts = sections.map((section, index) => {
       const subHeadings = subHeadingsOf[index];
       let roles;
@@ -31854,8 +32147,8 @@ var operationsMatchRule = {
     if (missing.length > 0) {
       const shown = missing.map(({ summary }) => `"${nameExcerpt(summary)}"`);
       const names = joinWithin(shown);
-      const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
-      const where = alternatives(headings, MAX_LISTED_SECTIONS);
+      const headings2 = [...new Set(sections.map((section) => sectionName(section.text)))];
+      const where = alternatives(headings2, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
@@ -32022,14 +32315,14 @@ var LinePrefix = class {
     } else if (char === "`") this.backticks++;
     else if (char === ")") this.closeParen = at;
     else if (char === "(" && this.text.charAt(at - 1) === "]") this.linkOpen = at;
-    else if (WHITESPACE2.test(char)) this.whitespace = at;
+    else if (WHITESPACE3.test(char)) this.whitespace = at;
     else if (char === "/") {
       if (this.text.startsWith("https://", at - 7)) this.scheme = at - 7;
       else if (this.text.startsWith("http://", at - 6)) this.scheme = at - 6;
     }
   }
 };
-var WHITESPACE2 = /\s/;
+var WHITESPACE3 = /\s/;
 function inCodeOrAddress(text2, start, end, inFence, line) {
   if (inFence) return true;
   const before = text2.charAt(start - 1);
@@ -32122,53 +32415,6 @@ var readmePresentRule = {
     });
   }
 };
-
-// packages/validator/src/rules/readme/heading-lookalikes.ts
-var MAX_MARKER = 3;
-var NUMBER_SIGN = 35;
-var WHITESPACE3 = /\s/;
-function afterMarker(code2) {
-  if (code2 === 32 || code2 === 9) return "space";
-  return code2 === 160 ? "no-break space" : "text";
-}
-function headingLookalikes(text2) {
-  const lines = [];
-  for (let offset = text2.indexOf("#"); offset !== -1; ) {
-    let markerEnd = offset + 1;
-    while (text2.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
-    const lineStart2 = lineStartBefore(text2, offset);
-    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text2, markerEnd)) {
-      offset = text2.indexOf("#", markerEnd);
-      continue;
-    }
-    let end = markerEnd;
-    while (end < text2.length && !isCrOrLf(text2.charCodeAt(end))) end++;
-    const line = text2.slice(lineStart2, end).trimEnd();
-    lines.push({
-      text: line.trimStart(),
-      offset,
-      marker: text2.slice(offset, markerEnd),
-      after: afterMarker(text2.charCodeAt(markerEnd)),
-      normalized: normalizeTitle(text2, markerEnd, lineStart2 + line.length)
-    });
-    offset = text2.indexOf("#", end);
-  }
-  return lines;
-}
-function lineStartBefore(text2, offset) {
-  let start = offset;
-  while (start > 0 && offset - start < 3 && text2.charCodeAt(start - 1) === 32) start--;
-  if (start === 0) return 0;
-  const before = text2.charCodeAt(start - 1);
-  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
-}
-function startsText(text2, at) {
-  if (at >= text2.length) return false;
-  return afterMarker(text2.charCodeAt(at)) !== "text" || !WHITESPACE3.test(text2.charAt(at));
-}
-function isCrOrLf(code2) {
-  return code2 === 10 || code2 === 13;
-}
 
 // packages/validator/src/rules/readme/template-sections-rule.ts
 function sectionsRule(id, profile, level, template) {

@@ -42068,7 +42068,13 @@ function fixJsonFileText(file) {
   if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
     return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
   }
+  if (savedAsUtf16(file)) {
+    return { read: read2, fix: notFixed("it is saved as UTF-16 (GEN-BINARY); save it as UTF-8 first.") };
+  }
   return { read: read2, fix: fixJsonDocument(document) };
+}
+function savedAsUtf16(file) {
+  return file.document !== void 0 && file.issues.some((issue2) => issue2.ruleId === "GEN-BINARY");
 }
 function notFixed(reason) {
   return { outcome: "not-fixed", reason };
@@ -42093,7 +42099,7 @@ function fixEditsFile(file) {
   if (file?.document === void 0) return false;
   let edits = editedByFix.get(file);
   if (edits === void 0) {
-    edits = !file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING") && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
+    edits = !file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
     editedByFix.set(file, edits);
   }
   return edits;
@@ -42339,6 +42345,10 @@ var import_node_path12 = __toESM(require("node:path"), 1);
 // packages/validator/src/loader/decode.ts
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+var utf16Decoders = {
+  "little-endian": new TextDecoder("utf-16le", { fatal: true }),
+  "big-endian": new TextDecoder("utf-16be", { fatal: true })
+};
 
 // packages/validator/src/loader/settings-file-paths.ts
 var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
@@ -44216,7 +44226,7 @@ var generalRules = [
   fileIssueRule(
     "GEN-BINARY",
     "Text files must hold text.",
-    "A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name.",
+    "A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. A file saved as UTF-16 (Windows PowerShell 5.1's `>`, Notepad's \"Unicode\") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.",
     "apiProperties.json that is really a zip file."
   ),
   fileIssueRule(
@@ -53234,6 +53244,78 @@ function lettersOf(text2, from, to) {
   return bits >>> 0;
 }
 
+// packages/validator/src/rules/readme/heading-lookalikes.ts
+var MAX_MARKER = 3;
+var NUMBER_SIGN = 35;
+var WHITESPACE2 = /\s/;
+function afterMarker(code2) {
+  if (code2 === 32 || code2 === 9) return "space";
+  return code2 === 160 ? "no-break space" : "text";
+}
+function headingLookalikes(text2) {
+  const lines = [];
+  for (let offset = text2.indexOf("#"); offset !== -1; ) {
+    let markerEnd = offset + 1;
+    while (text2.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
+    const lineStart2 = lineStartBefore(text2, offset);
+    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text2, markerEnd)) {
+      offset = text2.indexOf("#", markerEnd);
+      continue;
+    }
+    let end = markerEnd;
+    while (end < text2.length && !isCrOrLf(text2.charCodeAt(end))) end++;
+    const line = text2.slice(lineStart2, end).trimEnd();
+    lines.push({
+      text: line.trimStart(),
+      offset,
+      marker: text2.slice(offset, markerEnd),
+      after: afterMarker(text2.charCodeAt(markerEnd)),
+      normalized: normalizeTitle(text2, markerEnd, lineStart2 + line.length)
+    });
+    offset = text2.indexOf("#", end);
+  }
+  return lines;
+}
+function lineStartBefore(text2, offset) {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && text2.charCodeAt(start - 1) === 32) start--;
+  if (start === 0) return 0;
+  const before = text2.charCodeAt(start - 1);
+  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
+}
+function startsText(text2, at) {
+  if (at >= text2.length) return false;
+  return afterMarker(text2.charCodeAt(at)) !== "text" || !WHITESPACE2.test(text2.charAt(at));
+}
+function isCrOrLf(code2) {
+  return code2 === 10 || code2 === 13;
+}
+
+// packages/validator/src/rules/readme/lookalike-sections.ts
+function lookalikeOperationSections(readme2) {
+  const sections = [];
+  for (const line of headingLookalikes(readme2.text)) {
+    if (line.after === "space" || !SUPPORTED_OPERATIONS_HEADING.test(line.normalized)) continue;
+    if (readme2.codeBlocks.some(([start, end]) => line.offset >= start && line.offset < end)) continue;
+    const depth = line.marker.length;
+    const bodyStart = line.offset + line.text.length;
+    const next = readme2.headings.find((heading2) => heading2.offset > line.offset && heading2.depth <= depth);
+    sections.push({
+      depth,
+      text: line.text.slice(depth).trim(),
+      normalized: line.normalized,
+      offset: line.offset,
+      length: line.text.length,
+      bodyStart,
+      bodyEnd: next?.offset ?? readme2.text.length
+    });
+  }
+  return sections;
+}
+function withLookalikes(headings, lookalikes) {
+  return [...headings, ...lookalikes].sort((first, second) => first.offset - second.offset);
+}
+
 // packages/validator/src/rules/readme/mcp-server.ts
 function hasMcpServer(context) {
   for (const operation2 of context.swagger?.operations ?? []) if (operation2.isMcp) return true;
@@ -53413,7 +53495,7 @@ var operationsMatchRule = {
   id: "README-OPS-MATCH",
   file: "readme",
   title: "Supported Operations lists every visible operation, and no operation the swagger lacks.",
-  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar's "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". A heading that misspells the name of an operations section ("## Suported Actions" beside "## Supported Triggers") is read as that section, and the rule names the typo with the spelling to write; where no operations heading is spelt right, README-SECTIONS-* names it instead. In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
+  description: `Beyond Microsoft's checks: the readme's Supported Operations section should name every operation users see (by its summary, or by its operationId as a sub-heading or a compound identifier such as \`GetTask\`) and no operation that no longer exists, so the documentation matches the connector. Internal and deprecated operations need not be listed, but a heading of one is no stale operation: it names one that exists (the corpus has 13 such headings in 5 merged readmes, helper operations documented and deprecated ones kept). A name a person reads as the operation's counts too, as a sub-heading or at the start of a list item where the section lists operations (not under an operation's own heading, where they describe it): other articles, case and punctuation ("Get a company" for "Get Company"), without marks such as "(deprecated)" or "(Preview)", or a version such as "V2" where the other name has none ("Create Invoice V1" lists no "Create Invoice V2"; nor does the name of an internal or deprecated operation without one: Zoho Calendar's "Get Event list" is its deprecated "Get Event list (deprecated)", and lists no "Get event list (V2)"), a numbering ("2.", "Operation 3") or a "Trigger:" before it, without a last "Operation", "Event" or "Job" ("Find" for "Find Operation"), the summary or operationId without its first word ("Generation" for \`GetGeneration\`), or its path's words ("Regional England" for \`/regional/england\`); a short name or path several operations share lists none of them. Sub-headings that group listed operations ("Badge Operations" over a list that names one), and template sections nested in it (also "How to get credentials", "\u2026 API Documentation", test reports), are no operations. A stale heading that is clearly closest to one operation without a heading of its own (at most one edit per five letters, every other operation twice as far and three edits more) is told that operation's summary, the name makers see (its operationId when it has none), whichever name it resembles: "Did you mean 'Send mail'?" for "Send email", "Did you mean 'Get time and billing entry accounts'?" for "GetTimeAndBilingEntryAccounts". A heading that misspells the name of an operations section ("## Suported Actions" beside "## Supported Triggers") is read as that section, and the rule names the typo with the spelling to write; where no operations heading is spelt right, README-SECTIONS-* names it instead. So is a line that only looks like the heading ("##Supported Operations" without the space Markdown needs, or with a no-break space), outside code blocks: README-SECTIONS-* asks for the space, and the list under it is checked in the same run. In an MCP server connector (\`x-ms-agentic-protocol\`) the server's operation need not be listed, and headings that name no operation are not reported: they may be the server's tools, which only the server knows.`,
   levels: { certified: "info", "independent-publisher": "warning", custom: "off" },
   example: {
     bad: "## Supported Operations\n### List tasks",
@@ -53425,8 +53507,15 @@ var operationsMatchRule = {
     const misspelt = misspeltHeadings(readme2.headings).filter(
       ({ section }) => section.matches === SUPPORTED_OPERATIONS_HEADING
     );
-    const sections = operationSections(readme2.headings, new Set(misspelt.map(({ heading: heading2 }) => heading2)));
-    if (sections.length === 0) return;
+    const misspeltSections = new Set(misspelt.map(({ heading: heading2 }) => heading2));
+    let headings = readme2.headings;
+    let sections = operationSections(headings, misspeltSections);
+    if (sections.length === 0) {
+      const lookalikes = lookalikeOperationSections(readme2);
+      if (lookalikes.length === 0) return;
+      headings = withLookalikes(headings, lookalikes);
+      sections = operationSections(headings, new Set(lookalikes));
+    }
     if (findSection(readme2.headings, SUPPORTED_OPERATIONS_HEADING)) {
       for (const { heading: heading2, written: written2 } of misspelt) {
         context.report({
@@ -53436,7 +53525,7 @@ var operationsMatchRule = {
         });
       }
     }
-    const subHeadingsOf = subHeadingsBySection(readme2.headings, sections);
+    const subHeadingsOf = subHeadingsBySection(headings, sections);
     const texts = sections.map((section, index) => {
       const subHeadings = subHeadingsOf[index];
       let roles;
@@ -53473,8 +53562,8 @@ var operationsMatchRule = {
     if (missing.length > 0) {
       const shown = missing.map(({ summary: summary2 }) => `"${nameExcerpt(summary2)}"`);
       const names = joinWithin(shown);
-      const headings = [...new Set(sections.map((section) => sectionName(section.text)))];
-      const where = alternatives(headings, MAX_LISTED_SECTIONS);
+      const headings2 = [...new Set(sections.map((section) => sectionName(section.text)))];
+      const where = alternatives(headings2, MAX_LISTED_SECTIONS);
       context.report({
         offset: sections[0].offset,
         length: sections[0].length,
@@ -53641,14 +53730,14 @@ var LinePrefix = class {
     } else if (char === "`") this.backticks++;
     else if (char === ")") this.closeParen = at;
     else if (char === "(" && this.text.charAt(at - 1) === "]") this.linkOpen = at;
-    else if (WHITESPACE2.test(char)) this.whitespace = at;
+    else if (WHITESPACE3.test(char)) this.whitespace = at;
     else if (char === "/") {
       if (this.text.startsWith("https://", at - 7)) this.scheme = at - 7;
       else if (this.text.startsWith("http://", at - 6)) this.scheme = at - 6;
     }
   }
 };
-var WHITESPACE2 = /\s/;
+var WHITESPACE3 = /\s/;
 function inCodeOrAddress(text2, start, end, inFence, line) {
   if (inFence) return true;
   const before = text2.charAt(start - 1);
@@ -53741,53 +53830,6 @@ var readmePresentRule = {
     });
   }
 };
-
-// packages/validator/src/rules/readme/heading-lookalikes.ts
-var MAX_MARKER = 3;
-var NUMBER_SIGN = 35;
-var WHITESPACE3 = /\s/;
-function afterMarker(code2) {
-  if (code2 === 32 || code2 === 9) return "space";
-  return code2 === 160 ? "no-break space" : "text";
-}
-function headingLookalikes(text2) {
-  const lines = [];
-  for (let offset = text2.indexOf("#"); offset !== -1; ) {
-    let markerEnd = offset + 1;
-    while (text2.charCodeAt(markerEnd) === NUMBER_SIGN) markerEnd++;
-    const lineStart2 = lineStartBefore(text2, offset);
-    if (markerEnd - offset > MAX_MARKER || lineStart2 === -1 || !startsText(text2, markerEnd)) {
-      offset = text2.indexOf("#", markerEnd);
-      continue;
-    }
-    let end = markerEnd;
-    while (end < text2.length && !isCrOrLf(text2.charCodeAt(end))) end++;
-    const line = text2.slice(lineStart2, end).trimEnd();
-    lines.push({
-      text: line.trimStart(),
-      offset,
-      marker: text2.slice(offset, markerEnd),
-      after: afterMarker(text2.charCodeAt(markerEnd)),
-      normalized: normalizeTitle(text2, markerEnd, lineStart2 + line.length)
-    });
-    offset = text2.indexOf("#", end);
-  }
-  return lines;
-}
-function lineStartBefore(text2, offset) {
-  let start = offset;
-  while (start > 0 && offset - start < 3 && text2.charCodeAt(start - 1) === 32) start--;
-  if (start === 0) return 0;
-  const before = text2.charCodeAt(start - 1);
-  return isCrOrLf(before) || before === 8232 || before === 8233 ? start : -1;
-}
-function startsText(text2, at) {
-  if (at >= text2.length) return false;
-  return afterMarker(text2.charCodeAt(at)) !== "text" || !WHITESPACE3.test(text2.charAt(at));
-}
-function isCrOrLf(code2) {
-  return code2 === 10 || code2 === 13;
-}
 
 // packages/validator/src/rules/readme/template-sections-rule.ts
 function sectionsRule(id, profile, level, template) {
