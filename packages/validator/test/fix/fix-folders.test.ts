@@ -113,13 +113,14 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     const { root, folder } = connector({ 'apiProperties.json': withTrailingComma(validApiProperties()) });
     const file = path.join(folder, 'apiProperties.json');
     chownSync(file, 4321, 8765);
-    chmodSync(file, 0o664);
+    // Set-group-ID too: the new file's chown clears it, so the mode is given after the owner.
+    chmodSync(file, 0o2664);
     expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
       { file: PROPERTIES, slips: 1, keys: 0, values: 0 },
     ]);
     expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(validApiProperties(), null, 2));
     const { uid, gid, mode } = statSync(file);
-    expect({ uid, gid, mode: mode & 0o7777 }).toEqual({ uid: 4321, gid: 8765, mode: 0o664 });
+    expect({ uid, gid, mode: mode & 0o7777 }).toEqual({ uid: 4321, gid: 8765, mode: 0o2664 });
   });
 
   asRoot(
@@ -214,6 +215,15 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     ).toBe(true);
   });
 
+  it('replaces a file of one name by a rename, so that a write that fails leaves it whole', async () => {
+    const { root, folder } = connector({ 'apiProperties.json': withTrailingComma(validApiProperties()) });
+    const file = path.join(folder, 'apiProperties.json');
+    const before = statSync(file).ino;
+    await fixJsonSlips(['.'], { cwd: root });
+    expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(validApiProperties(), null, 2));
+    expect(statSync(file).ino).not.toBe(before);
+  });
+
   it('fixes a file with hard links under every name, as the same file', async () => {
     // Replaced by a rename (as its owner or root would), the fixed text went to this name only and
     // the other names kept the old one; a group member, who writes in place, fixed them all.
@@ -268,6 +278,18 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
       reason: expect.stringMatching(/changed since it was read/),
     });
     expect(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).toBe('{"a": 1, "b": 2}');
+  });
+
+  it('does not write a file that is no longer a regular file', async () => {
+    const { folder } = connector({});
+    const file = path.join(folder, 'apiProperties.json');
+    unlinkSync(file);
+    mkdirSync(file);
+    expect(await writeFixedFile(folder, 'apiProperties.json', '{"a": 1,}', '{"a": 1}')).toEqual({
+      written: false,
+      reason: 'it is not a regular file.',
+    });
+    expect(statSync(file).isDirectory()).toBe(true);
   });
 
   it('fixes only the folders the configuration does not ignore', async () => {
