@@ -4,6 +4,8 @@ import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import { describeFixes, fixJsonSlips } from '../../src/fix/fix-folders.js';
 import { fixJsonText } from '../../src/fix/json-fix.js';
+import { renameKeys } from '../../src/fix/key-renames.js';
+import { JsonDocument } from '../../src/json/json-document.js';
 import { validatePaths } from '../../src/validate.js';
 import { validApiProperties, validSwagger } from '../helpers/valid-connector.js';
 
@@ -372,5 +374,43 @@ describe('the findings say that validate --fix renames a key exactly where it do
     // The keys --fix renamed are those whose findings are gone (GEN-JSON-PARSE's go with the slips).
     const renamed = before.filter((finding) => !finding.startsWith('GEN-') && !after.has(finding));
     expect(renamed).toEqual(advised);
+  });
+});
+
+// The renames as the rules name them, made in the text: which ones renameKeys makes of several.
+describe('renameKeys', () => {
+  const document = (text: string): JsonDocument => JsonDocument.parse(text);
+
+  it('renames a key once that several findings name alike', () => {
+    const renames = [
+      { pointer: '/basepath', to: 'basePath' },
+      { pointer: '/basepath', to: 'basePath' },
+    ];
+    expect(renameKeys(document('{ "basepath": "/v1" }'), renames)).toEqual({
+      text: '{ "basePath": "/v1" }',
+      made: 1,
+      refused: [],
+    });
+  });
+
+  it('renames no key that findings name two spellings for', () => {
+    const text = '{ "basepath": "/v1" }';
+    const renames = [
+      { pointer: '/basepath', to: 'basePath' },
+      { pointer: '/basepath', to: 'BasePath' },
+    ];
+    expect(renameKeys(document(text), renames)).toMatchObject({ text, made: 0 });
+  });
+
+  it('says that a key which is not there was not renamed, and renames the others', () => {
+    const renames = [
+      { pointer: '/info/titel', to: 'title' },
+      { pointer: '/basepath', to: 'basePath' },
+    ];
+    expect(renameKeys(document('{ "info": {}, "basepath": "/v1" }'), renames)).toEqual({
+      text: '{ "info": {}, "basePath": "/v1" }',
+      made: 1,
+      refused: ["'titel' at /info/titel was not renamed: the key is not there."],
+    });
   });
 });
