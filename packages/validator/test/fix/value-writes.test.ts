@@ -65,7 +65,11 @@ describe('writeValues', () => {
         'the value at /missing was not written: it is not there.',
       ],
     });
-    expect(writeValues(document('"Advanced"'), [{ pointer: '', to: 'advanced' }]).made).toBe(0);
+    expect(writeValues(document('"Advanced"'), [{ pointer: '', to: 'advanced' }])).toEqual({
+      text: '"Advanced"',
+      made: 0,
+      refused: ['the value at / was not written: it is no single value.'],
+    });
   });
 
   it('changes nothing for a value that is already the one named', () => {
