@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { canReplaceKeepingOwner, type ProcessUser } from '../../src/fix/replace-keeping-owner.js';
+import {
+  canReplaceKeepingOwner,
+  processUser,
+  type ProcessUser,
+} from '../../src/fix/replace-keeping-owner.js';
 
 // validate --fix replaces a file (a rename of a new one over it) only when the new file can be
 // given the old one's owner and group; otherwise it writes the file in place. Both ways are run for
@@ -28,5 +32,14 @@ describe('canReplaceKeepingOwner', () => {
     ]) {
       expect(canReplaceKeepingOwner({ ...FILE, nlink: 2 }, user)).toBe(false);
     }
+  });
+});
+
+describe('processUser', () => {
+  // Its groups decide whether the owner may give the new file the old one's group: its effective
+  // group and its supplementary groups alike (a file of a team's group, its owner a member of it).
+  it('is the effective user, a member of its effective group and of its supplementary groups', () => {
+    const groups = process.geteuid ? [process.getegid!(), ...process.getgroups!()] : [];
+    expect(processUser()).toEqual({ uid: process.geteuid?.(), groups });
   });
 });
