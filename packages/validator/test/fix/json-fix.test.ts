@@ -108,6 +108,13 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     expect(written).toBe(`{\n  "a": {\n${lines.join('\n').slice(0, -1)}\n  }\n}\n`);
   });
 
+  it('leaves text alone, and says why, when the edits the findings name still leave it invalid', () => {
+    expect(fixJsonText('[x:')).toEqual({
+      outcome: 'not-fixed',
+      reason: 'the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand.',
+    });
+  });
+
   it('says nothing to do for strict JSON', () => {
     expect(fixJsonText('{"a": 1}')).toEqual({ outcome: 'strict' });
     expect(fixJsonText('\ufeff{"a": 1}\n')).toEqual({ outcome: 'strict' });
