@@ -81,6 +81,17 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     expect(await parseFindings(root)).toEqual([]);
   });
 
+  it('fixes the files after one that is missing', async () => {
+    const { root, folder } = connector({ 'settings.json': withTrailingComma(validSettings()) });
+    unlinkSync(path.join(folder, 'apiProperties.json'));
+    expect((await fixJsonSlips(['.'], { cwd: root })).fixed).toEqual([
+      { file: SETTINGS, slips: 1, keys: 0, values: 0 },
+    ]);
+    expect(readFileSync(path.join(folder, 'settings.json'), 'utf8')).toBe(
+      JSON.stringify(validSettings(), null, 2),
+    );
+  });
+
   it('changes nothing the second time', async () => {
     const { root, folder } = connector({ 'apiProperties.json': withTrailingComma(validApiProperties()) });
     await fixJsonSlips(['.'], { cwd: root });
