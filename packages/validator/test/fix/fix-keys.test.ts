@@ -139,6 +139,7 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     const swagger = validSwagger();
     const text = pretty({ ...swagger, basepath: '/v2' });
     const { root, file } = connector(text);
+    const before = statSync(file);
     const report = await fixJsonSlips(['.'], { cwd: root });
     expect(report).toEqual({
       fixed: [],
@@ -148,6 +149,8 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
       `not fixed: ${SWAGGER}: 'basepath' at /basepath was not renamed to 'basePath': its object already has 'basePath'; merge the two by hand.`,
     ]);
     expect(readFileSync(file, 'utf8')).toBe(text);
+    // Not even written again as it was: a file with nothing renamed keeps its time and inode.
+    expect([statSync(file).ino, statSync(file).mtimeMs]).toEqual([before.ino, before.mtimeMs]);
     expect(await keyFindings(root)).toEqual(['SWG-ADDL-PROP /basepath']);
   });
 
