@@ -331,6 +331,25 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(readFileSync(files.swagger, 'utf8')).toBe(text);
   });
 
+  it('names three of the values it leaves in such a file, and how many more, from four values on', async () => {
+    const swagger = validSwagger();
+    const parameter = swagger.paths['/tasks'].get.parameters[0];
+    parameter['x-ms-visibility'] = 'Advanced';
+    parameter['x-ms-summary'] = 'Status:';
+    swagger.paths['/tasks'].get.parameters.push({ name: 'top', in: 'query', type: 'integer', default: '10' });
+    swagger.info.title = 'Contoso Tasks.';
+    const files = connector(pretty(swagger).replace('"host": "api.contoso.com"', '"host": '));
+    const { notFixed } = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(notFixed).toEqual([
+      {
+        file: files.swaggerPath,
+        reason: expect.stringMatching(
+          /Its 4 values \(at [^,]+, [^,]+, [^,]+ and 1 more\) were not written either/,
+        ),
+      },
+    ]);
+  });
+
   it('writes no value of a file that is not UTF-8, and says why', async () => {
     const swagger = validSwagger();
     swagger.paths['/tasks'].get.parameters[0]['x-ms-visibility'] = 'Advanced';
