@@ -12,8 +12,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { MAX_JSON_DEPTH } from '@connector-alm/core';
 import { temporaryFolder } from '@connector-alm/testing';
 import { describeFixes, fixJsonSlips } from '../../src/fix/fix-folders.js';
+import { MAX_JSON_KEY_LENGTH } from '../../src/json/key-length.js';
 import { writeFixedFile } from '../../src/fix/write-fixed-file.js';
 import { validatePaths } from '../../src/validate.js';
 import { validApiProperties, validSettings, validSwagger } from '../helpers/valid-connector.js';
@@ -160,6 +162,16 @@ describe('fixJsonSlips: validate --fix on the files of connector folders', () =>
     expect(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).toBe(broken);
     expect(before.length).toBeGreaterThan(0);
     expect(await parseFindings(root)).toEqual(before);
+  });
+
+  it('leaves alone a file of strict JSON that the validation refuses, too deep or with a key too long', async () => {
+    // JSON.parse reads it, so there is no slip to fix; its finding (GEN-JSON-PARSE) says what to do.
+    const deep = `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`;
+    const longKey = `{"${'k'.repeat(MAX_JSON_KEY_LENGTH + 1)}": 1}`;
+    const { root, folder } = connector({ 'settings.json': deep, 'apiProperties.json': longKey });
+    expect(await fixJsonSlips(['.'], { cwd: root })).toEqual({ fixed: [], notFixed: [] });
+    expect(readFileSync(path.join(folder, 'settings.json'), 'utf8')).toBe(deep);
+    expect(readFileSync(path.join(folder, 'apiProperties.json'), 'utf8')).toBe(longKey);
   });
 
   it('leaves a file that is not UTF-8 alone: its bytes would be lost', async () => {
