@@ -19,6 +19,10 @@ const local = localDataverse({
   secret: SECRET,
   subject: 'repo:contoso/connectors:ref:refs/heads/main',
   solutions: [solution],
+  // An export job is done at its first status read: what this file proves is what the action writes,
+  // outputs and says; a job that takes several reads is packages/dataverse's tests' (on a manual
+  // clock there). The default 3 reads cost each export here 3 s of sleep.
+  asyncPolls: 1,
 });
 
 describe('export-solution, run as the runner runs it against the local server', () => {
