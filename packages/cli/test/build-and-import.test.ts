@@ -14,7 +14,12 @@ const SECRET = 'build-and-import-secret';
 let server: LocalServer;
 let cwd: string;
 beforeAll(async () => {
-  server = await startLocalServer({ apps: [{ clientId: APP_ID, secret: SECRET }] });
+  server = await startLocalServer({
+    apps: [{ clientId: APP_ID, secret: SECRET }],
+    // An export job is done at its first status read: what a build and an import do is this file's
+    // subject, the wait for a job packages/dataverse's tests'. The default 3 reads cost the export 3 s.
+    asyncPolls: 1,
+  });
   cwd = mkdtempSync(path.join(os.tmpdir(), 'build-import-'));
   cpSync(path.join(REPO_ROOT, 'examples'), path.join(cwd, 'examples'), { recursive: true });
 });
