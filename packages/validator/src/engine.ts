@@ -19,7 +19,7 @@ import {
   type RuleDefinition,
   type RuleMetadata,
 } from './model/rule.js';
-import type { Report } from './model/report.js';
+import type { PendingFinding } from './model/pending-finding.js';
 import { namePlaces } from './model/other-places.js';
 import { releasingConnectorCaches } from './model/connector-cache.js';
 import { UnlistedReports } from './model/finding-cap.js';
@@ -36,13 +36,6 @@ export interface EngineOptions {
   profile: Profile;
   rules: readonly RuleDefinition[];
   overrides?: RuleOverrides;
-}
-
-/** A rule's report with the severity it has, before it is located in its file. */
-export interface PendingFinding {
-  rule: RuleMetadata;
-  severity: Severity;
-  report: Report;
 }
 
 /** A rule that throws is a bug of ours: an internal-error finding on the folder, not a crash. */

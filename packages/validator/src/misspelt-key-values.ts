@@ -1,4 +1,4 @@
-import type { PendingFinding } from './engine.js';
+import type { PendingFinding } from './model/pending-finding.js';
 import { JsonDocument } from './json/json-document.js';
 import { parsePointer, toPointer, valueAtPointer } from './json/pointer.js';
 import type { ConnectorFolder, JsonFile } from './loader/connector-folder.js';

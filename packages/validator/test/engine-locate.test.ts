@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { locateFindings, type PendingFinding } from '../src/engine.js';
+import { locateFindings } from '../src/engine.js';
+import type { PendingFinding } from '../src/model/pending-finding.js';
 import { loadConnectorFolder } from '../src/loader/connector-folder.js';
 import type { FileKind } from '../src/model/finding.js';
 import type { Report } from '../src/model/report.js';

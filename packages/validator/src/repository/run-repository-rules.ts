@@ -1,10 +1,5 @@
-import {
-  effectiveLevel,
-  internalErrorFinding,
-  reportSeverity,
-  type PendingFinding,
-  type RuleOverrides,
-} from '../engine.js';
+import { effectiveLevel, internalErrorFinding, reportSeverity, type RuleOverrides } from '../engine.js';
+import type { PendingFinding } from '../model/pending-finding.js';
 import type { Profile } from '../model/finding.js';
 import type { RepositoryRuleDefinition } from '../model/rule.js';
 import type { PullRequestFacts } from './pull-request-facts.js';
