@@ -33416,6 +33416,7 @@ var KIND_BY_LOWER_NAME = new Map(
     kind
   ])
 );
+var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
@@ -35541,7 +35542,6 @@ function listFiles(connector) {
   }
   return list3;
 }
-var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
 var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
@@ -57059,7 +57059,6 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/misspelt-key-values.ts
-var JSON_FILE_KINDS2 = ["swagger", "apiProperties", "settings"];
 function reportsUnderMisspeltKeys(connector, reports, reportsOf) {
   const renamesByKind = /* @__PURE__ */ new Map();
   for (const { rule: rule2, report: report2 } of reports) {
@@ -57115,7 +57114,7 @@ function strictDocument(file) {
   return fixed?.outcome === "fixed" ? JsonDocument.parse(fixed.text) : void 0;
 }
 function isJsonFileKind(kind) {
-  return JSON_FILE_KINDS2.includes(kind);
+  return JSON_FILE_KINDS.includes(kind);
 }
 function madeRenames(written2, renamed, renames) {
   const made = [];
@@ -64787,7 +64786,6 @@ function refused(reason) {
 }
 
 // packages/validator/src/fix/fix-folders.ts
-var JSON_FILES = ["swagger", "apiProperties", "settings"];
 async function fixJsonSlips(paths, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const config2 = options2.config ?? DEFAULT_CONFIG;
@@ -64796,7 +64794,7 @@ async function fixJsonSlips(paths, options2 = {}) {
     let connector = await loadConnectorFolder(folder, cwd);
     const fixed = /* @__PURE__ */ new Map();
     const leftAsIs = /* @__PURE__ */ new Map();
-    for (const kind of JSON_FILES) {
+    for (const kind of JSON_FILE_KINDS) {
       const file = connector.files[kind];
       if (file === void 0) continue;
       const outcome = await fixJsonFile(connector.absolutePath, file);
@@ -64823,7 +64821,7 @@ async function fixJsonSlips(paths, options2 = {}) {
       return counted;
     };
     let renamed = false;
-    for (const kind of JSON_FILES) {
+    for (const kind of JSON_FILE_KINDS) {
       const file = connector.files[kind];
       if (file === void 0 || leftAsIs.has(kind)) continue;
       const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report2);
@@ -64834,7 +64832,7 @@ async function fixJsonSlips(paths, options2 = {}) {
     }
     if (renamed) connector = await loadConnectorFolder(folder, cwd);
     const valueWrites = renamed ? fixesNamed(connector, profile, overrides).writes : writes;
-    for (const kind of JSON_FILES) {
+    for (const kind of JSON_FILE_KINDS) {
       const file = connector.files[kind];
       if (file === void 0 || leftAsIs.has(kind)) continue;
       const values = await writeValuesOfFile(
@@ -64845,7 +64843,7 @@ async function fixJsonSlips(paths, options2 = {}) {
       );
       if (values > 0) count(kind).values = values;
     }
-    report2.fixed.push(...JSON_FILES.flatMap((kind) => fixed.get(kind) ?? []));
+    report2.fixed.push(...JSON_FILE_KINDS.flatMap((kind) => fixed.get(kind) ?? []));
   }
   return report2;
 }

@@ -18495,6 +18495,7 @@ var KIND_BY_LOWER_NAME = new Map(
     kind
   ])
 );
+var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
@@ -20147,7 +20148,6 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/misspelt-key-values.ts
-var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function reportsUnderMisspeltKeys(connector, reports, reportsOf) {
   const renamesByKind = /* @__PURE__ */ new Map();
   for (const { rule, report } of reports) {
@@ -22780,7 +22780,6 @@ function listFiles(connector) {
   }
   return list2;
 }
-var JSON_FILE_KINDS2 = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
 var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
@@ -22788,7 +22787,7 @@ function eachJsonDocument(context) {
 }
 function listJsonDocuments(connector) {
   const list2 = [];
-  for (const kind of JSON_FILE_KINDS2) {
+  for (const kind of JSON_FILE_KINDS) {
     const document = connector.files[kind]?.document;
     if (document) list2.push([kind, document]);
   }

@@ -42465,6 +42465,7 @@ var KIND_BY_LOWER_NAME = new Map(
     kind
   ])
 );
+var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
@@ -44180,7 +44181,6 @@ function listFiles(connector) {
   }
   return list2;
 }
-var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
 var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {

@@ -44832,6 +44832,7 @@ var KIND_BY_LOWER_NAME = new Map(
     kind
   ])
 );
+var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
@@ -46947,7 +46948,6 @@ function listFiles(connector) {
   }
   return list2;
 }
-var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 var FIX_ADVICE = "`connector-alm validate --fix` repairs it.";
 var FIX_ALL_ADVICE = "`connector-alm validate --fix` repairs them too.";
 function eachJsonDocument(context) {
@@ -68457,7 +68457,6 @@ function keyAt(pointer) {
 }
 
 // packages/validator/src/misspelt-key-values.ts
-var JSON_FILE_KINDS2 = ["swagger", "apiProperties", "settings"];
 function reportsUnderMisspeltKeys(connector, reports, reportsOf) {
   const renamesByKind = /* @__PURE__ */ new Map();
   for (const { rule: rule2, report: report2 } of reports) {
@@ -68513,7 +68512,7 @@ function strictDocument(file) {
   return fixed?.outcome === "fixed" ? JsonDocument.parse(fixed.text) : void 0;
 }
 function isJsonFileKind(kind) {
-  return JSON_FILE_KINDS2.includes(kind);
+  return JSON_FILE_KINDS.includes(kind);
 }
 function madeRenames(written2, renamed, renames) {
   const made = [];

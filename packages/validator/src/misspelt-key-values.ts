@@ -1,7 +1,12 @@
 import type { PendingFinding } from './model/pending-finding.js';
 import { JsonDocument } from './json/json-document.js';
 import { parsePointer, toPointer, valueAtPointer } from './json/pointer.js';
-import type { ConnectorFolder, JsonFile } from './loader/connector-folder.js';
+import {
+  JSON_FILE_KINDS,
+  type ConnectorFolder,
+  type JsonFile,
+  type JsonFileKind,
+} from './loader/connector-folder.js';
 import { fixJsonFileText } from './fix/json-fix.js';
 import { renameKeys, type KeyRename } from './fix/key-renames.js';
 import { isObject } from './swagger/json-values.js';
@@ -18,10 +23,6 @@ interface MadeRename {
   written: string;
   meant: string;
 }
-
-type JsonFileKind = JsonFile['kind'];
-
-const JSON_FILE_KINDS: readonly JsonFileKind[] = ['swagger', 'apiProperties', 'settings'];
 
 /**
  * The reports the rules make of the values under the misspelled keys that `reports` (the rules'

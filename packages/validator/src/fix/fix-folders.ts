@@ -1,7 +1,13 @@
 import { plural } from '@connector-alm/core';
 import { DEFAULT_CONFIG, type ValidatorConfig } from '../config/config-types.js';
 import { ruleReports } from '../engine.js';
-import { loadConnectorFolder, type ConnectorFolder, type JsonFile } from '../loader/connector-folder.js';
+import {
+  JSON_FILE_KINDS,
+  loadConnectorFolder,
+  type ConnectorFolder,
+  type JsonFile,
+  type JsonFileKind,
+} from '../loader/connector-folder.js';
 import type { FileKind, Profile } from '../model/finding.js';
 import { ALL_RULES } from '../rules/index.js';
 import { checkedFoldersToValidate, resolveProfile } from '../validate.js';
@@ -43,10 +49,6 @@ export interface FixOptions {
   profile?: Profile;
 }
 
-/** The JSON files of a connector folder, in the order they are reported. */
-const JSON_FILES = ['swagger', 'apiProperties', 'settings'] as const;
-type JsonFileKind = (typeof JSON_FILES)[number];
-
 /**
  * `validate --fix`: writes into the JSON files of the connector folders that `validatePaths` checks
  * (the same paths, the same configuration) the edits that their GEN-JSON-PARSE findings name, each
@@ -69,7 +71,7 @@ export async function fixJsonSlips(
     let connector = await loadConnectorFolder(folder, cwd);
     const fixed = new Map<JsonFileKind, FixedJsonFile>();
     const leftAsIs = new Map<JsonFileKind, UnfixedJsonFile>();
-    for (const kind of JSON_FILES) {
+    for (const kind of JSON_FILE_KINDS) {
       const file = connector.files[kind];
       if (file === undefined) continue;
       const outcome = await fixJsonFile(connector.absolutePath, file);
@@ -100,7 +102,7 @@ export async function fixJsonSlips(
       return counted;
     };
     let renamed = false;
-    for (const kind of JSON_FILES) {
+    for (const kind of JSON_FILE_KINDS) {
       const file = connector.files[kind];
       if (file === undefined || leftAsIs.has(kind)) continue;
       const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report);
@@ -114,7 +116,7 @@ export async function fixJsonSlips(
     // from the renamed text.
     if (renamed) connector = await loadConnectorFolder(folder, cwd);
     const valueWrites = renamed ? fixesNamed(connector, profile, overrides).writes : writes;
-    for (const kind of JSON_FILES) {
+    for (const kind of JSON_FILE_KINDS) {
       const file = connector.files[kind];
       if (file === undefined || leftAsIs.has(kind)) continue;
       const values = await writeValuesOfFile(
@@ -125,7 +127,7 @@ export async function fixJsonSlips(
       );
       if (values > 0) count(kind).values = values;
     }
-    report.fixed.push(...JSON_FILES.flatMap((kind) => fixed.get(kind) ?? []));
+    report.fixed.push(...JSON_FILE_KINDS.flatMap((kind) => fixed.get(kind) ?? []));
   }
   return report;
 }

@@ -49,8 +49,12 @@ interface LoadedFileBase {
   issues: FileIssue[];
 }
 
+/** The JSON files of a connector folder, in the order they are reported. */
+export const JSON_FILE_KINDS = ['swagger', 'apiProperties', 'settings'] as const;
+export type JsonFileKind = (typeof JSON_FILE_KINDS)[number];
+
 export interface JsonFile extends LoadedFileBase {
-  kind: 'swagger' | 'apiProperties' | 'settings';
+  kind: JsonFileKind;
   /** Undefined when the file could not be read (see issues). */
   document: JsonDocument | undefined;
 }

@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../model/rule.js';
 import {
   CANONICAL_NAMES,
+  JSON_FILE_KINDS,
   type ConnectorFolder,
   type FileIssue,
   type LoadedFile,
@@ -47,7 +48,6 @@ function listFiles(connector: ConnectorFolder): FileList {
   return list;
 }
 
-const JSON_FILE_KINDS = ['swagger', 'apiProperties', 'settings'] as const;
 /** Appended to a GEN-JSON-PARSE finding whose edit `validate --fix` makes. */
 const FIX_ADVICE = '`connector-alm validate --fix` repairs it.';
 /** The same, for the finding that counts the slips not listed: the fix makes them all. */
