@@ -57001,8 +57001,7 @@ ${rename.to}`, rename])).values()
     edits.push({ offset: place2.offset, length: place2.length, insert: JSON.stringify(rename.to) });
   }
   const renamed = applyEdits(text3, edits)?.text;
-  const meant = JSON.stringify(withKeysRenamed(document.value, made));
-  if (renamed === void 0 || stringValue(renamed, JSON.stringify) !== meant) {
+  if (renamed === void 0 || !readsAsRenamed(document, renamed, made)) {
     return {
       text: text3,
       made: 0,
@@ -57013,6 +57012,10 @@ ${rename.to}`, rename])).values()
     };
   }
   return { text: renamed, made: made.length, refused: refused2 };
+}
+function readsAsRenamed(document, renamed, made) {
+  if (document.isStrictJson && document.duplicateKeys.length === 0) return true;
+  return stringValue(renamed, JSON.stringify) === JSON.stringify(withKeysRenamed(document.value, made));
 }
 function byParentAndTarget(renames) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -57034,7 +57037,8 @@ function objectAt(root, segments) {
 }
 function withKeysRenamed(root, made) {
   const copy = structuredClone(root);
-  for (const { rename, parent, from } of made) {
+  const deepestFirst = [...made].sort((a, b) => b.parent.length - a.parent.length);
+  for (const { rename, parent, from } of deepestFirst) {
     const object = objectAt(copy, parent);
     const entries = Object.entries(object).map(([key2, value]) => [
       key2 === from ? rename.to : key2,
@@ -64805,9 +64809,9 @@ async function fixJsonSlips(paths, options2 = {}) {
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
     const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
     const overrides = folderSettings(connector.absolutePath, config2).rules;
-    const { renames, writes } = fixesNamed(connector, profile, overrides);
+    let fixes = fixesNamed(connector, profile, overrides);
     for (const [kind, { file, reason }] of leftAsIs) {
-      const left = [renamesLeft(renames.get(kind) ?? []), writesLeft(writes.get(kind) ?? [])];
+      const left = [renamesLeft(fixes.renames.get(kind) ?? []), writesLeft(fixes.writes.get(kind) ?? [])];
       report2.notFixed.push({ file, reason: [reason, ...left.filter((text3) => text3 !== "")].join(" ") });
     }
     const count = (kind) => {
@@ -64820,18 +64824,27 @@ async function fixJsonSlips(paths, options2 = {}) {
       fixed.set(kind, counted);
       return counted;
     };
-    let renamed = false;
-    for (const kind of JSON_FILE_KINDS) {
-      const file = connector.files[kind];
-      if (file === void 0 || leftAsIs.has(kind)) continue;
-      const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report2);
-      if (keys > 0) {
-        count(kind).keys = keys;
-        renamed = true;
+    for (let round = 1; round <= MAX_RENAME_ROUNDS; round++) {
+      let renamed = false;
+      for (const kind of JSON_FILE_KINDS) {
+        const file = connector.files[kind];
+        if (file === void 0 || leftAsIs.has(kind)) continue;
+        const keys = await renameKeysOfFile(
+          connector.absolutePath,
+          file,
+          fixes.renames.get(kind) ?? [],
+          report2
+        );
+        if (keys > 0) {
+          count(kind).keys += keys;
+          renamed = true;
+        }
       }
+      if (!renamed) break;
+      connector = await loadConnectorFolder(folder, cwd);
+      fixes = fixesNamed(connector, profile, overrides);
     }
-    if (renamed) connector = await loadConnectorFolder(folder, cwd);
-    const valueWrites = renamed ? fixesNamed(connector, profile, overrides).writes : writes;
+    const valueWrites = fixes.writes;
     for (const kind of JSON_FILE_KINDS) {
       const file = connector.files[kind];
       if (file === void 0 || leftAsIs.has(kind)) continue;
@@ -64847,6 +64860,7 @@ async function fixJsonSlips(paths, options2 = {}) {
   }
   return report2;
 }
+var MAX_RENAME_ROUNDS = 4;
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 function fixesNamed(connector, profile, overrides) {
   const fixes = { renames: /* @__PURE__ */ new Map(), writes: /* @__PURE__ */ new Map() };
@@ -64912,7 +64926,10 @@ async function editFile(folder, file, report2, unmade, edit) {
     return 0;
   }
   const edited = edit(document);
-  for (const reason of edited.refused) report2.notFixed.push({ file: file.displayPath, reason });
+  for (const reason of edited.refused) {
+    const said = report2.notFixed.some((left) => left.file === file.displayPath && left.reason === reason);
+    if (!said) report2.notFixed.push({ file: file.displayPath, reason });
+  }
   if (edited.made === 0) return 0;
   const bom = document.hadBom ? "\uFEFF" : "";
   const written2 = await writeFixedFile(folder, file.name, bom + document.text, bom + edited.text);

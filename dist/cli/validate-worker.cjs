@@ -20090,8 +20090,7 @@ ${rename.to}`, rename])).values()
     edits.push({ offset: place2.offset, length: place2.length, insert: JSON.stringify(rename.to) });
   }
   const renamed = applyEdits(text2, edits)?.text;
-  const meant = JSON.stringify(withKeysRenamed(document.value, made));
-  if (renamed === void 0 || stringValue(renamed, JSON.stringify) !== meant) {
+  if (renamed === void 0 || !readsAsRenamed(document, renamed, made)) {
     return {
       text: text2,
       made: 0,
@@ -20102,6 +20101,10 @@ ${rename.to}`, rename])).values()
     };
   }
   return { text: renamed, made: made.length, refused };
+}
+function readsAsRenamed(document, renamed, made) {
+  if (document.isStrictJson && document.duplicateKeys.length === 0) return true;
+  return stringValue(renamed, JSON.stringify) === JSON.stringify(withKeysRenamed(document.value, made));
 }
 function byParentAndTarget(renames) {
   const groups = /* @__PURE__ */ new Map();
@@ -20123,7 +20126,8 @@ function objectAt(root, segments) {
 }
 function withKeysRenamed(root, made) {
   const copy = structuredClone(root);
-  for (const { rename, parent, from } of made) {
+  const deepestFirst = [...made].sort((a, b) => b.parent.length - a.parent.length);
+  for (const { rename, parent, from } of deepestFirst) {
     const object = objectAt(copy, parent);
     const entries = Object.entries(object).map(([key2, value]) => [
       key2 === from ? rename.to : key2,

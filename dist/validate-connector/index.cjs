@@ -65912,8 +65912,7 @@ ${rename2.to}`, rename2])).values()
     edits.push({ offset: place2.offset, length: place2.length, insert: JSON.stringify(rename2.to) });
   }
   const renamed = applyEdits(text2, edits)?.text;
-  const meant = JSON.stringify(withKeysRenamed(document.value, made));
-  if (renamed === void 0 || stringValue(renamed, JSON.stringify) !== meant) {
+  if (renamed === void 0 || !readsAsRenamed(document, renamed, made)) {
     return {
       text: text2,
       made: 0,
@@ -65924,6 +65923,10 @@ ${rename2.to}`, rename2])).values()
     };
   }
   return { text: renamed, made: made.length, refused };
+}
+function readsAsRenamed(document, renamed, made) {
+  if (document.isStrictJson && document.duplicateKeys.length === 0) return true;
+  return stringValue(renamed, JSON.stringify) === JSON.stringify(withKeysRenamed(document.value, made));
 }
 function byParentAndTarget(renames) {
   const groups = /* @__PURE__ */ new Map();
@@ -65945,7 +65948,8 @@ function objectAt(root, segments) {
 }
 function withKeysRenamed(root, made) {
   const copy = structuredClone(root);
-  for (const { rename: rename2, parent, from } of made) {
+  const deepestFirst = [...made].sort((a, b) => b.parent.length - a.parent.length);
+  for (const { rename: rename2, parent, from } of deepestFirst) {
     const object = objectAt(copy, parent);
     const entries = Object.entries(object).map(([key2, value]) => [
       key2 === from ? rename2.to : key2,

@@ -83,12 +83,12 @@ export async function fixJsonSlips(
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
     const profile = resolveProfile(connector.absolutePath, options.profile, config);
     const overrides = folderSettings(connector.absolutePath, config).rules;
-    const { renames, writes } = fixesNamed(connector, profile, overrides);
+    let fixes = fixesNamed(connector, profile, overrides);
     // A file left with its syntax errors gets no key renamed nor value written (where a key stands
     // in text that is not JSON is a reading of it, not a fact): its reason says so, lest the maker
     // take them for made.
     for (const [kind, { file, reason }] of leftAsIs) {
-      const left = [renamesLeft(renames.get(kind) ?? []), writesLeft(writes.get(kind) ?? [])];
+      const left = [renamesLeft(fixes.renames.get(kind) ?? []), writesLeft(fixes.writes.get(kind) ?? [])];
       report.notFixed.push({ file, reason: [reason, ...left.filter((text) => text !== '')].join(' ') });
     }
     const count = (kind: JsonFileKind): FixedJsonFile => {
@@ -101,21 +101,33 @@ export async function fixJsonSlips(
       fixed.set(kind, counted);
       return counted;
     };
-    let renamed = false;
-    for (const kind of JSON_FILE_KINDS) {
-      const file = connector.files[kind];
-      if (file === undefined || leftAsIs.has(kind)) continue;
-      const keys = await renameKeysOfFile(connector.absolutePath, file, renames.get(kind) ?? [], report);
-      if (keys > 0) {
-        count(kind).keys = keys;
-        renamed = true;
+    // A renamed key can bring keys to light that no rule read under it while it was misspelled
+    // (`"Parameters": [{ "In": "query" }]`): the rules read the renamed files again, and rename
+    // those too, so that one run makes every rename its findings named, nested ones included.
+    for (let round = 1; round <= MAX_RENAME_ROUNDS; round++) {
+      let renamed = false;
+      for (const kind of JSON_FILE_KINDS) {
+        const file = connector.files[kind];
+        if (file === undefined || leftAsIs.has(kind)) continue;
+        const keys = await renameKeysOfFile(
+          connector.absolutePath,
+          file,
+          fixes.renames.get(kind) ?? [],
+          report,
+        );
+        if (keys > 0) {
+          count(kind).keys += keys;
+          renamed = true;
+        }
       }
+      if (!renamed) break;
+      // Values are written once the keys are renamed: a value under a misspelled key
+      // (`x-ms-visibilty: "Advanced"`) is judged only once the key is spelled right, and the places
+      // of the rest are read from the renamed text.
+      connector = await loadConnectorFolder(folder, cwd);
+      fixes = fixesNamed(connector, profile, overrides);
     }
-    // Values are written once the keys are renamed: a value under a misspelled key (`x-ms-visibilty:
-    // "Advanced"`) is judged only once the key is spelled right, and the places of the rest are read
-    // from the renamed text.
-    if (renamed) connector = await loadConnectorFolder(folder, cwd);
-    const valueWrites = renamed ? fixesNamed(connector, profile, overrides).writes : writes;
+    const valueWrites = fixes.writes;
     for (const kind of JSON_FILE_KINDS) {
       const file = connector.files[kind];
       if (file === undefined || leftAsIs.has(kind)) continue;
@@ -131,6 +143,13 @@ export async function fixJsonSlips(
   }
   return report;
 }
+
+/**
+ * The most rounds of renames one run makes: each renames keys that the round before brought to
+ * light under a key it renamed, so this bounds how deep renamed keys nest (a misnamed `Parameters`
+ * holding a misnamed `In` is two), never how many are renamed.
+ */
+const MAX_RENAME_ROUNDS = 4;
 
 /** The rules whose reports may carry a fix: the rest could only find what validating finds next. */
 export const RULES_NAMING_FIXES = ALL_RULES.filter((rule) => rule.namesFixes);
@@ -238,7 +257,11 @@ async function editFile(
     return 0;
   }
   const edited = edit(document);
-  for (const reason of edited.refused) report.notFixed.push({ file: file.displayPath, reason });
+  for (const reason of edited.refused) {
+    // A rename refused is asked for again in the next round of renames: said once.
+    const said = report.notFixed.some((left) => left.file === file.displayPath && left.reason === reason);
+    if (!said) report.notFixed.push({ file: file.displayPath, reason });
+  }
   if (edited.made === 0) return 0;
   const bom = document.hadBom ? '\ufeff' : '';
   const written = await writeFixedFile(folder, file.name, bom + document.text, bom + edited.text);

@@ -70,8 +70,7 @@ export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]
     edits.push({ offset: place.offset, length: place.length, insert: JSON.stringify(rename.to) });
   }
   const renamed = applyEdits(text, edits)?.text;
-  const meant = JSON.stringify(withKeysRenamed(document.value, made));
-  if (renamed === undefined || stringValue(renamed, JSON.stringify) !== meant) {
+  if (renamed === undefined || !readsAsRenamed(document, renamed, made)) {
     return {
       text,
       made: 0,
@@ -82,6 +81,23 @@ export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]
     };
   }
   return { text: renamed, made: made.length, refused };
+}
+
+/**
+ * Whether `renamed`, the text with the key tokens rewritten, reads as the document's value with just
+ * those keys renamed. Each edit rewrites one key's string token, found where the value's member is,
+ * as another string: in a document that repeats no key, every token is its member's only key, so it
+ * does, and the whole-value comparison (a copy and two serialisations of the document, most of what
+ * a rename cost in a large swagger) is left out. Where a key is repeated, which of its members JSON
+ * readers keep can change with a rename: that is compared on the values.
+ */
+function readsAsRenamed(
+  document: JsonDocument,
+  renamed: string,
+  made: readonly { rename: KeyRename; parent: string[]; from: string }[],
+): boolean {
+  if (document.isStrictJson && document.duplicateKeys.length === 0) return true;
+  return stringValue(renamed, JSON.stringify) === JSON.stringify(withKeysRenamed(document.value, made));
 }
 
 /** Each rename with the renames of its object to the same key (itself among them), in their order. */
@@ -112,7 +128,10 @@ function withKeysRenamed(
   made: readonly { rename: KeyRename; parent: string[]; from: string }[],
 ): unknown {
   const copy: unknown = structuredClone(root);
-  for (const { rename, parent, from } of made) {
+  // The deepest first: a parent is named as written, and renaming a key above it first would leave
+  // its path unreadable.
+  const deepestFirst = [...made].sort((a, b) => b.parent.length - a.parent.length);
+  for (const { rename, parent, from } of deepestFirst) {
     const object = objectAt(copy, parent)!;
     const entries = Object.entries(object).map(([key, value]): [string, unknown] => [
       key === from ? rename.to : key,

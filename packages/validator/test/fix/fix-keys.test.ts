@@ -183,6 +183,42 @@ describe('validate --fix renames the keys whose spelling a finding names', () =>
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
+  it('renames in one run the keys that come to light under a key it renames (a misnamed `Parameters`)', async () => {
+    // No rule reads the parameters under `Parameters` until it is renamed: their keys are misnamed
+    // too, and one run of --fix renames all three, as the findings of one validate run said.
+    const text = misspelled(
+      PRETTY,
+      ['parameters', 'Parameters'],
+      ['in', 'In'],
+      ['x-ms-summary', 'x-ms-summmary'],
+    );
+    const { root, file } = connector(text);
+    expect(await keyFindings(root)).toEqual([
+      'SWG-ADDL-PROP /paths/~1tasks/get/Parameters',
+      'SWG-ADDL-PROP /paths/~1tasks/get/Parameters/0/In',
+      'SWG-XMS-UNKNOWN /paths/~1tasks/get/Parameters/0/x-ms-summmary',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report).toEqual({ fixed: [{ file: SWAGGER, slips: 0, keys: 3, values: 0 }], notFixed: [] });
+    expect(readFileSync(file, 'utf8')).toBe(PRETTY);
+    expect(await keyFindings(root)).toEqual([]);
+  });
+
+  it('says once why it leaves a key, though each round of renames asks for it again', async () => {
+    const text = misspelled(
+      pretty({ ...validSwagger(), basepath: '/v2' }),
+      ['parameters', 'Parameters'],
+      ['in', 'In'],
+    );
+    const { root, file } = connector(text);
+    const report = await fixJsonSlips(['.'], { cwd: root });
+    expect(report).toEqual({
+      fixed: [{ file: SWAGGER, slips: 0, keys: 2, values: 0 }],
+      notFixed: [{ file: SWAGGER, reason: expect.stringMatching(/already has 'basePath'/) }],
+    });
+    expect(readFileSync(file, 'utf8')).toBe(pretty({ ...validSwagger(), basepath: '/v2' }));
+  });
+
   it('fixes the syntax slips first, then renames the keys in the fixed text; BOM and CR LF kept', async () => {
     // A comment and a trailing comma before the misspelled key, which moves when they go.
     const meant = PRETTY.replace(/\n/g, '\r\n');
@@ -403,6 +439,20 @@ describe('renameKeys', () => {
       { pointer: '/basepath', to: 'BasePath' },
     ];
     expect(renameKeys(document(text), renames)).toMatchObject({ text, made: 0 });
+  });
+
+  it('renames a key and a key under it in a document that repeats a key elsewhere', () => {
+    // The repeat makes the result be checked on the values: the key under the renamed one is named
+    // by its path as written, so it is renamed there first.
+    const renames = [
+      { pointer: '/Info', to: 'info' },
+      { pointer: '/Info/Title', to: 'title' },
+    ];
+    expect(renameKeys(document('{ "a": 1, "a": 2, "Info": { "Title": "x" } }'), renames)).toEqual({
+      text: '{ "a": 1, "a": 2, "info": { "title": "x" } }',
+      made: 2,
+      refused: [],
+    });
   });
 
   it('says that a key which is not there was not renamed, and renames the others', () => {
