@@ -56962,12 +56962,21 @@ function renameKeys(document, renames) {
     ...new Map(renames.map((rename) => [`${rename.pointer}
 ${rename.to}`, rename])).values()
   ];
+  const spellings = spellingsByPointer(distinct);
   for (const [rename, clashes] of byParentAndTarget(distinct)) {
     const segments = parsePointer(rename.pointer);
     const from = segments[segments.length - 1];
     const parent = segments.slice(0, -1);
     const object = objectAt(document.value, parent);
-    if (object === void 0 || !Object.hasOwn(object, from)) {
+    const named2 = spellings.get(rename.pointer);
+    if (named2.length > 1) {
+      if (named2[0] === rename.to) {
+        const quoted2 = named2.map((to) => `'${to}'`).join(" and ");
+        refused2.push(
+          `${keyAt(rename.pointer)} was not renamed: findings name ${quoted2} for it; rename it by hand.`
+        );
+      }
+    } else if (object === void 0 || !Object.hasOwn(object, from)) {
       refused2.push(`${keyAt(rename.pointer)} was not renamed: the key is not there.`);
     } else if (Object.hasOwn(object, rename.to)) {
       refused2.push(
@@ -57016,6 +57025,11 @@ ${rename.to}`, rename])).values()
 function readsAsRenamed(document, renamed, made) {
   if (document.isStrictJson && document.duplicateKeys.length === 0) return true;
   return stringValue(renamed, JSON.stringify) === JSON.stringify(withKeysRenamed(document.value, made));
+}
+function spellingsByPointer(renames) {
+  const spellings = /* @__PURE__ */ new Map();
+  for (const { pointer, to } of renames) spellings.set(pointer, [...spellings.get(pointer) ?? [], to]);
+  return spellings;
 }
 function byParentAndTarget(renames) {
   const groups2 = /* @__PURE__ */ new Map();

@@ -65873,12 +65873,21 @@ function renameKeys(document, renames) {
     ...new Map(renames.map((rename2) => [`${rename2.pointer}
 ${rename2.to}`, rename2])).values()
   ];
+  const spellings = spellingsByPointer(distinct);
   for (const [rename2, clashes] of byParentAndTarget(distinct)) {
     const segments = parsePointer(rename2.pointer);
     const from = segments[segments.length - 1];
     const parent = segments.slice(0, -1);
     const object = objectAt(document.value, parent);
-    if (object === void 0 || !Object.hasOwn(object, from)) {
+    const named2 = spellings.get(rename2.pointer);
+    if (named2.length > 1) {
+      if (named2[0] === rename2.to) {
+        const quoted2 = named2.map((to) => `'${to}'`).join(" and ");
+        refused.push(
+          `${keyAt(rename2.pointer)} was not renamed: findings name ${quoted2} for it; rename it by hand.`
+        );
+      }
+    } else if (object === void 0 || !Object.hasOwn(object, from)) {
       refused.push(`${keyAt(rename2.pointer)} was not renamed: the key is not there.`);
     } else if (Object.hasOwn(object, rename2.to)) {
       refused.push(
@@ -65927,6 +65936,11 @@ ${rename2.to}`, rename2])).values()
 function readsAsRenamed(document, renamed, made) {
   if (document.isStrictJson && document.duplicateKeys.length === 0) return true;
   return stringValue(renamed, JSON.stringify) === JSON.stringify(withKeysRenamed(document.value, made));
+}
+function spellingsByPointer(renames) {
+  const spellings = /* @__PURE__ */ new Map();
+  for (const { pointer, to } of renames) spellings.set(pointer, [...spellings.get(pointer) ?? [], to]);
+  return spellings;
 }
 function byParentAndTarget(renames) {
   const groups = /* @__PURE__ */ new Map();

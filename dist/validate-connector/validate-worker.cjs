@@ -20051,12 +20051,21 @@ function renameKeys(document, renames) {
     ...new Map(renames.map((rename) => [`${rename.pointer}
 ${rename.to}`, rename])).values()
   ];
+  const spellings = spellingsByPointer(distinct);
   for (const [rename, clashes] of byParentAndTarget(distinct)) {
     const segments = parsePointer(rename.pointer);
     const from = segments[segments.length - 1];
     const parent = segments.slice(0, -1);
     const object = objectAt(document.value, parent);
-    if (object === void 0 || !Object.hasOwn(object, from)) {
+    const named = spellings.get(rename.pointer);
+    if (named.length > 1) {
+      if (named[0] === rename.to) {
+        const quoted2 = named.map((to) => `'${to}'`).join(" and ");
+        refused.push(
+          `${keyAt(rename.pointer)} was not renamed: findings name ${quoted2} for it; rename it by hand.`
+        );
+      }
+    } else if (object === void 0 || !Object.hasOwn(object, from)) {
       refused.push(`${keyAt(rename.pointer)} was not renamed: the key is not there.`);
     } else if (Object.hasOwn(object, rename.to)) {
       refused.push(
@@ -20105,6 +20114,11 @@ ${rename.to}`, rename])).values()
 function readsAsRenamed(document, renamed, made) {
   if (document.isStrictJson && document.duplicateKeys.length === 0) return true;
   return stringValue(renamed, JSON.stringify) === JSON.stringify(withKeysRenamed(document.value, made));
+}
+function spellingsByPointer(renames) {
+  const spellings = /* @__PURE__ */ new Map();
+  for (const { pointer, to } of renames) spellings.set(pointer, [...spellings.get(pointer) ?? [], to]);
+  return spellings;
 }
 function byParentAndTarget(renames) {
   const groups = /* @__PURE__ */ new Map();

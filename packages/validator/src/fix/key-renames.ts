@@ -29,12 +29,22 @@ export function renameKeys(document: JsonDocument, renames: readonly KeyRename[]
   const distinct = [
     ...new Map(renames.map((rename) => [`${rename.pointer}\n${rename.to}`, rename])).values(),
   ];
+  const spellings = spellingsByPointer(distinct);
   for (const [rename, clashes] of byParentAndTarget(distinct)) {
     const segments = parsePointer(rename.pointer);
     const from = segments[segments.length - 1]!;
     const parent = segments.slice(0, -1);
     const object = objectAt(document.value, parent);
-    if (object === undefined || !Object.hasOwn(object, from)) {
+    const named = spellings.get(rename.pointer)!;
+    if (named.length > 1) {
+      // Reported once, by the first of them; which spelling is meant is the maker's to say.
+      if (named[0] === rename.to) {
+        const quoted = named.map((to) => `'${to}'`).join(' and ');
+        refused.push(
+          `${keyAt(rename.pointer)} was not renamed: findings name ${quoted} for it; rename it by hand.`,
+        );
+      }
+    } else if (object === undefined || !Object.hasOwn(object, from)) {
       refused.push(`${keyAt(rename.pointer)} was not renamed: the key is not there.`);
     } else if (Object.hasOwn(object, rename.to)) {
       refused.push(
@@ -98,6 +108,13 @@ function readsAsRenamed(
 ): boolean {
   if (document.isStrictJson && document.duplicateKeys.length === 0) return true;
   return stringValue(renamed, JSON.stringify) === JSON.stringify(withKeysRenamed(document.value, made));
+}
+
+/** The spellings the renames name for each key, in their order. */
+function spellingsByPointer(renames: readonly KeyRename[]): Map<string, string[]> {
+  const spellings = new Map<string, string[]>();
+  for (const { pointer, to } of renames) spellings.set(pointer, [...(spellings.get(pointer) ?? []), to]);
+  return spellings;
 }
 
 /** Each rename with the renames of its object to the same key (itself among them), in their order. */

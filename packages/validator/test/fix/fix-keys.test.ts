@@ -432,13 +432,19 @@ describe('renameKeys', () => {
     });
   });
 
-  it('renames no key that findings name two spellings for', () => {
-    const text = '{ "basepath": "/v1" }';
+  it('leaves a key that findings name two spellings for, says why, and renames the others', () => {
     const renames = [
       { pointer: '/basepath', to: 'basePath' },
       { pointer: '/basepath', to: 'BasePath' },
+      { pointer: '/Host', to: 'host' },
     ];
-    expect(renameKeys(document(text), renames)).toMatchObject({ text, made: 0 });
+    expect(renameKeys(document('{ "basepath": "/v1", "Host": "x.io" }'), renames)).toEqual({
+      text: '{ "basepath": "/v1", "host": "x.io" }',
+      made: 1,
+      refused: [
+        "'basepath' at /basepath was not renamed: findings name 'basePath' and 'BasePath' for it; rename it by hand.",
+      ],
+    });
   });
 
   it('renames a key and a key under it in a document that repeats a key elsewhere', () => {
