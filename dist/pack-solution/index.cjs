@@ -44525,6 +44525,17 @@ function isSlackTokenKind(code2) {
   return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
 }
 
+// packages/validator/src/swagger/parameter-location.ts
+var PARAMETER_LOCATIONS = ["query", "header", "path", "formData", "body"];
+var BY_LOWER_CASE = new Map(
+  PARAMETER_LOCATIONS.map((location) => [location.toLowerCase(), location])
+);
+function meantLocation(written2) {
+  const location = asString(written2);
+  if (location === void 0) return void 0;
+  return BY_LOWER_CASE.get(location.toLowerCase()) ?? location;
+}
+
 // packages/validator/src/swagger/operation-keys.ts
 var OperationKey = {
   consumes: 1,
@@ -44691,7 +44702,7 @@ var writtenParameters = perModel((model) => {
           parameter,
           model.placeAt(childPointer("/parameters", name)),
           asString(parameter.name),
-          asString(parameter.in)
+          meantLocation(parameter.in)
         );
     }
   }
@@ -60759,7 +60770,7 @@ var fetchSubscribeAlikeRule = {
 };
 
 // packages/validator/src/rules/operations/parameter-keyword-rules.ts
-var LOCATIONS = ["query", "header", "path", "formData", "body"];
+var LOCATIONS = PARAMETER_LOCATIONS;
 var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
 var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
 var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
@@ -60895,14 +60906,16 @@ var locationAndTypeRule = {
   id: "SWG-PARAM-IN-ENUM",
   file: "swagger",
   title: "Give every parameter a valid location and type.",
-  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so.",
   levels: sameLevels("error"),
   example: {
     placement: "pathParameter",
     bad: '{ "name": "id", "in": "url", "type": "guid" }',
     good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
   },
-  check({ swagger: swagger2, report }) {
+  namesFixes: true,
+  check(context) {
+    const { swagger: swagger2, report } = context;
     for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
       if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
         report({
@@ -60910,6 +60923,14 @@ var locationAndTypeRule = {
           message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
         });
         continue;
+      }
+      const written2 = parameter.value.in;
+      if (written2 !== parameter.in) {
+        report({
+          pointer: childPointer(parameter.pointer, "in"),
+          message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}. Write '${parameter.in}' as Swagger spells it, not '${excerpt(String(written2))}'.`,
+          ...valueWrite(context, "swagger", parameter.in)
+        });
       }
       if (parameter.in === "body") continue;
       const type = parameter.value.type;

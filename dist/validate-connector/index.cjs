@@ -44922,6 +44922,17 @@ function isSlackTokenKind(code2) {
   return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
 }
 
+// packages/validator/src/swagger/parameter-location.ts
+var PARAMETER_LOCATIONS = ["query", "header", "path", "formData", "body"];
+var BY_LOWER_CASE = new Map(
+  PARAMETER_LOCATIONS.map((location) => [location.toLowerCase(), location])
+);
+function meantLocation(written3) {
+  const location = asString(written3);
+  if (location === void 0) return void 0;
+  return BY_LOWER_CASE.get(location.toLowerCase()) ?? location;
+}
+
 // packages/validator/src/swagger/operation-keys.ts
 var OperationKey = {
   consumes: 1,
@@ -45123,7 +45134,7 @@ var writtenParameters = perModel((model) => {
           parameter,
           model.placeAt(childPointer("/parameters", name)),
           asString(parameter.name),
-          asString(parameter.in)
+          meantLocation(parameter.in)
         );
     }
   }
@@ -61408,7 +61419,7 @@ var fetchSubscribeAlikeRule = {
 };
 
 // packages/validator/src/rules/operations/parameter-keyword-rules.ts
-var LOCATIONS = ["query", "header", "path", "formData", "body"];
+var LOCATIONS = PARAMETER_LOCATIONS;
 var SIMPLE_TYPES = ["string", "number", "boolean", "integer", "array"];
 var COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"];
 var BODY_ONLY_IN_SCHEMA = ["type", "format", "items", "enum", "collectionFormat", "default"];
@@ -61544,14 +61555,16 @@ var locationAndTypeRule = {
   id: "SWG-PARAM-IN-ENUM",
   file: "swagger",
   title: "Give every parameter a valid location and type.",
-  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so.",
   levels: sameLevels("error"),
   example: {
     placement: "pathParameter",
     bad: '{ "name": "id", "in": "url", "type": "guid" }',
     good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
   },
-  check({ swagger, report }) {
+  namesFixes: true,
+  check(context) {
+    const { swagger, report } = context;
     for (const parameter of swagger ? writtenParameters(swagger) : []) {
       if (parameter.in === void 0 || !LOCATIONS.includes(parameter.in)) {
         report({
@@ -61559,6 +61572,14 @@ var locationAndTypeRule = {
           message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}.`
         });
         continue;
+      }
+      const written3 = parameter.value.in;
+      if (written3 !== parameter.in) {
+        report({
+          pointer: childPointer(parameter.pointer, "in"),
+          message: `The parameter 'in' must be one of: ${LOCATIONS.join(", ")}. Write '${parameter.in}' as Swagger spells it, not '${excerpt(String(written3))}'.`,
+          ...valueWrite(context, "swagger", parameter.in)
+        });
       }
       if (parameter.in === "body") continue;
       const type = parameter.value.type;
@@ -65506,7 +65527,7 @@ var ParameterEntry = class _ParameterEntry {
     this.value = value;
     this.traits = traits;
     this.name = asString(value.name);
-    this.in = asString(value.in);
+    this.in = meantLocation(value.in);
   }
   owner;
   index;

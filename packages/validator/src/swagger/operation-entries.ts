@@ -4,6 +4,7 @@ import { asString, has, type JsonObject } from './json-values.js';
 import type { LazyPointer, OperationInfo, ParameterInfo, ResponseInfo } from './operation-info.js';
 import { OperationKey, operationKeys } from './operation-keys.js';
 import type { HttpMethod } from './path-item-methods.js';
+import { meantLocation } from './parameter-location.js';
 import { isInternalVisibility } from './visibility.js';
 
 /*
@@ -122,7 +123,7 @@ export class ParameterEntry implements ParameterInfo {
     private traits: number,
   ) {
     this.name = asString(value.name);
-    this.in = asString(value.in);
+    this.in = meantLocation(value.in);
   }
 
   get level(): 'path' | 'operation' {

@@ -62,6 +62,8 @@ const FIXING_RULES = [
   'SWG-API-STATUS',
   'SWG-META-CATEGORY',
   'SWG-META-URL',
+  'SWG-PARAM-IN-ENUM',
+  'SWG-PATH-MISSING-PARAM',
   'GEN-JSON-PARSE',
 ];
 
@@ -206,6 +208,26 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(await valueFindings(files.root)).toEqual([
       'SWG-META-CATEGORY /x-ms-connector-metadata/2/propertyValue',
     ]);
+  });
+
+  it("writes a parameter's location in the case Swagger spells it, read where it is meant before", async () => {
+    const swagger = validSwagger();
+    const meant = pretty(swagger);
+    swagger.paths['/tasks/{taskId}'].get.parameters[0].in = 'Path';
+    swagger.paths['/tasks'].post.parameters = [{ name: 'file', in: 'formdata', type: 'file' }];
+    const files = connector(pretty(swagger));
+    // No path variable is told missing: the parameter fills it, as meant.
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-PARAM-IN-ENUM /paths/~1tasks/post/parameters/0/in (--fix writes it)',
+      'SWG-PARAM-IN-ENUM /paths/~1tasks~1{taskId}/get/parameters/0/in (--fix writes it)',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 2 }]);
+    const fixed = JSON.parse(readFileSync(files.swagger, 'utf8'));
+    expect(fixed.paths['/tasks'].post.parameters[0].in).toBe('formData');
+    fixed.paths['/tasks'].post.parameters = JSON.parse(meant).paths['/tasks'].post.parameters;
+    expect(pretty(fixed)).toBe(meant);
+    expect(await valueFindings(files.root)).toEqual([]);
   });
 
   // Merged connectors write `www.in-d.ai`, `hhttps://…` and `https://https://…` for their links.

@@ -891,6 +891,20 @@ describeRule(
   [
     { name: "on in: 'url'", edit: taskId((p) => (p.in = 'url')), pointer: `${TASK_ID}/in` },
     {
+      name: "on in: 'Path', saying how Swagger spells it",
+      edit: taskId((p) => (p.in = 'Path')),
+      pointer: `${TASK_ID}/in`,
+      message:
+        /^The parameter 'in' must be one of: query, header, path, formData, body\. Write 'path' as Swagger spells it, not 'Path'\. `connector-alm validate --fix` writes "path"\.$/,
+    },
+    {
+      // Read as the formData it means: a file is a type formData allows.
+      name: "once on a file parameter in: 'FORMDATA', at its location alone",
+      edit: (s) => (s.paths['/tasks'].post.parameters = [{ name: 'file', in: 'FORMDATA', type: 'file' }]),
+      pointer: `${BODY}/in`,
+      message: /Write 'formData' as Swagger spells it, not 'FORMDATA'/,
+    },
+    {
       name: "on a parameter without 'in', at the parameter",
       edit: taskId((p) => delete p.in),
       pointer: TASK_ID,
@@ -918,3 +932,28 @@ describeRule(
     },
   ],
 );
+
+describe('a parameter whose location is written in other case', () => {
+  // SWG-PARAM-IN-ENUM tells the case; the other rules read the parameter where it is meant, so that
+  // the maker hears of its own problems in the same run, and of no parameter missing.
+  const pathInOtherCase = taskId((p) => {
+    p.in = 'Path';
+    delete p['x-ms-url-encoding'];
+  });
+
+  it('fills its path variable: SWG-PATH-MISSING-PARAM says nothing', async () => {
+    expect(await swaggerFindings('SWG-PATH-MISSING-PARAM', pathInOtherCase)).toEqual([]);
+    // As written in no case at all, it fills nothing.
+    expect(
+      await swaggerFindings(
+        'SWG-PATH-MISSING-PARAM',
+        taskId((p) => (p.in = 'url')),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('is judged as a path parameter: SWG-PATH-PARAM-ENCODING asks for its encoding', async () => {
+    const findings = await swaggerFindings('SWG-PATH-PARAM-ENCODING', pathInOtherCase);
+    expect(findings.map((finding) => finding.pointer)).toEqual([TASK_ID]);
+  });
+});

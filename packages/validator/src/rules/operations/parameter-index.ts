@@ -1,5 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
 import { asString, has, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { meantLocation } from '../../swagger/parameter-location.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import type { LazyPointer } from '../../swagger/operation-info.js';
 import { perModel } from './rule-kit.js';
@@ -75,7 +76,7 @@ export const writtenParameters = perModel((model: SwaggerModel): WrittenParamete
           parameter,
           model.placeAt(childPointer('/parameters', name)),
           asString(parameter.name),
-          asString(parameter.in),
+          meantLocation(parameter.in),
         );
     }
   }

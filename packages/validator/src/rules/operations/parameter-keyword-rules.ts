@@ -1,16 +1,18 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
+import { PARAMETER_LOCATIONS } from '../../swagger/parameter-location.js';
 import { excerpt } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters } from './parameter-index.js';
 import { fill } from './rule-kit.js';
+import { valueWrite } from '../value-write-advice.js';
 
 /* Rules on the location of written parameters and the keywords (type, schema…) each location allows. */
 
-const LOCATIONS = ['query', 'header', 'path', 'formData', 'body'];
+const LOCATIONS: readonly string[] = PARAMETER_LOCATIONS;
 const SIMPLE_TYPES = ['string', 'number', 'boolean', 'integer', 'array'];
 const COLLECTION_FORMATS = ['csv', 'ssv', 'tsv', 'pipes', 'multi'];
 const BODY_ONLY_IN_SCHEMA = ['type', 'format', 'items', 'enum', 'collectionFormat', 'default'];
@@ -165,21 +167,32 @@ export const locationAndTypeRule: RuleDefinition = {
   file: 'swagger',
   title: 'Give every parameter a valid location and type.',
   description:
-    'Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData).',
+    'Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so.',
   levels: sameLevels('error'),
   example: {
     placement: 'pathParameter',
     bad: '{ "name": "id", "in": "url", "type": "guid" }',
     good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }',
   },
-  check({ swagger, report }) {
+  namesFixes: true,
+  check(context) {
+    const { swagger, report } = context;
     for (const parameter of swagger ? writtenParameters(swagger) : []) {
+      // The location meant: `Path` is read as `path` (meantLocation), and told here alone.
       if (parameter.in === undefined || !LOCATIONS.includes(parameter.in)) {
         report({
           pointer: has(parameter.value, 'in') ? childPointer(parameter.pointer, 'in') : parameter.pointer,
           message: `The parameter 'in' must be one of: ${LOCATIONS.join(', ')}.`,
         });
         continue;
+      }
+      const written = parameter.value.in;
+      if (written !== parameter.in) {
+        report({
+          pointer: childPointer(parameter.pointer, 'in'),
+          message: `The parameter 'in' must be one of: ${LOCATIONS.join(', ')}. Write '${parameter.in}' as Swagger spells it, not '${excerpt(String(written))}'.`,
+          ...valueWrite(context, 'swagger', parameter.in),
+        });
       }
       if (parameter.in === 'body') continue;
       const type = parameter.value.type;
