@@ -55944,6 +55944,12 @@ var requiredRootRule = {
 
 // packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
+var SCALAR_TYPES = /* @__PURE__ */ new Map([
+  ["Boolean", "boolean"],
+  ["Integer", "integer"],
+  ["Number", "number"],
+  ["Float", "number"]
+]);
 var TYPED_KINDS = ["schema", "items", "header"];
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
@@ -55955,9 +55961,10 @@ function reportRootNotObject(context) {
 }
 var jsonTypeRule = {
   id: "SWG-JSONTYPE",
+  namesFixes: true,
   file: "swagger",
   title: "Give every Swagger property the JSON type the specification requires.",
-  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant).',
   levels: sameLevels("error"),
   msCode: "JsonTypeIncorrect",
   msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
@@ -55971,19 +55978,24 @@ var jsonTypeRule = {
       reportRootNotObject(context);
       return;
     }
+    const swagger2 = context.connector.files.swagger.document.value;
     for (const issue2 of structureOf(context.swagger).typeIssues) {
+      const type = SCALAR_TYPES.get(issue2.expected);
+      const typed = type === void 0 ? void 0 : typedValueOf(valueAtPointer(swagger2, issue2.pointer), type);
       context.report({
         pointer: issue2.pointer,
-        message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.`
+        message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.${typed === void 0 ? "" : ` Write ${JSON.stringify(typed)}, without quotes.`}`,
+        ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
       });
     }
   }
 };
 var jsonEnumRule = {
   id: "SWG-JSONENUM",
+  namesFixes: true,
   file: "swagger",
   title: 'Use a Swagger 2.0 data type in "type".',
-  description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+  description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted. `validate --fix` writes a type in other case ("String") in lower case.',
   levels: sameLevels("error"),
   msCode: "JsonValueNotInEnum",
   msMessage: "The property value must be one of the following: {0}.",
@@ -56000,7 +56012,9 @@ var jsonEnumRule = {
         const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : lower === "null" ? " Swagger 2.0 has no 'null' type: write the type of the value when it is set." : "";
         context.report({
           pointer: childPointer(node.pointer, "type"),
-          message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`
+          message: `The property value must be one of the following: ${allowed.join(", ")}.${hint}`,
+          // A Swagger type in other case is plainly the type meant.
+          ...allowed.includes(lower) ? valueWrite(context, "swagger", lower) : {}
         });
       }
     }
@@ -61064,9 +61078,12 @@ var pathParameterRequiredRule = {
     bad: '{ "name": "taskId", "in": "path", "type": "string" }',
     good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }'
   },
-  check({ swagger: swagger2, report }) {
+  check({ swagger: swagger2, report, isRuleOn }) {
+    const stringsToldElsewhere = isRuleOn("SWG-JSONTYPE");
     for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
-      if (parameter.in !== "path" || parameter.value.required === true) continue;
+      const required = parameter.value.required;
+      const meant = stringsToldElsewhere ? typedValueOf(required, "boolean") ?? required : required;
+      if (parameter.in !== "path" || meant === true) continue;
       report({
         pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
         message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."

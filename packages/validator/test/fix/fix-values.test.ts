@@ -64,6 +64,9 @@ const FIXING_RULES = [
   'SWG-META-URL',
   'SWG-PARAM-IN-ENUM',
   'SWG-PATH-MISSING-PARAM',
+  'SWG-JSONTYPE',
+  'SWG-JSONENUM',
+  'SWG-PATH-PARAM-REQUIRED',
   'GEN-JSON-PARSE',
 ];
 
@@ -227,6 +230,31 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(fixed.paths['/tasks'].post.parameters[0].in).toBe('formData');
     fixed.paths['/tasks'].post.parameters = JSON.parse(meant).paths['/tasks'].post.parameters;
     expect(pretty(fixed)).toBe(meant);
+    expect(await valueFindings(files.root)).toEqual([]);
+  });
+
+  it('writes a string that stands for the boolean or number Swagger wants, and a type in other case', async () => {
+    const build = (slipped: boolean): string => {
+      const swagger = validSwagger();
+      swagger.paths['/tasks/{taskId}'].get.parameters[0].required = slipped ? 'true' : true;
+      swagger.definitions.Task.properties.title = {
+        type: slipped ? 'String' : 'string',
+        maxLength: slipped ? '100' : 100,
+        'x-ms-summary': 'Title',
+        description: 'The title of the task.',
+      };
+      return pretty(swagger);
+    };
+    const files = connector(build(true));
+    // The path parameter is required as meant: SWG-PATH-PARAM-REQUIRED says nothing of it.
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-JSONTYPE /paths/~1tasks~1{taskId}/get/parameters/0/required (--fix writes it)',
+      'SWG-JSONENUM /definitions/Task/properties/title/type (--fix writes it)',
+      'SWG-JSONTYPE /definitions/Task/properties/title/maxLength (--fix writes it)',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 3 }]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(build(false));
     expect(await valueFindings(files.root)).toEqual([]);
   });
 

@@ -89,6 +89,22 @@ describeRuleCases([
     message: /Expected type 'Object', but value is of type 'Array'\./,
   },
   {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on "maxLength": "100", naming the number it stands for',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title.maxLength = '100'),
+    pointer: '/definitions/Task/properties/title/maxLength',
+    message:
+      /^The type of the property is incorrect\. Expected type 'Integer', but value is of type 'String'\. Write 100, without quotes\. `connector-alm validate --fix` writes 100\.$/,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on "maxLength": "0100", naming no number: its form may be meant',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title.maxLength = '0100'),
+    pointer: '/definitions/Task/properties/title/maxLength',
+    message:
+      /^The type of the property is incorrect\. Expected type 'Integer', but value is of type 'String'\.$/,
+  },
+  {
     id: 'SWG-JSONENUM',
     fires: 'fires on "type": "String", suggesting the lower case',
     breaks: (c) => (c.swagger.definitions.Task.properties.title.type = 'String'),

@@ -6,6 +6,8 @@ import {
   type Json,
   type SwaggerEdit,
 } from '../helpers/swagger-cases.js';
+import { runRules } from '../helpers/fixture.js';
+import { validConnectorFiles, validSwagger } from '../helpers/valid-connector.js';
 
 const STATUS = '/paths/~1tasks/get/parameters/0';
 const TASK_ID = '/paths/~1tasks~1{taskId}/get/parameters/0';
@@ -122,9 +124,10 @@ describeRule(
   'SWG-PATH-PARAM-REQUIRED',
   [
     { name: 'on required: false', edit: taskId((p) => (p.required = false)), pointer: `${TASK_ID}/required` },
-    // Swagger 2.0 asks for the boolean true; a string is no boolean.
+    // Swagger 2.0 asks for the boolean true; a string is no boolean. (Where SWG-JSONTYPE is on,
+    // it tells "true" alone: below.)
     {
-      name: "on required: 'true'",
+      name: "on required: 'true', where SWG-JSONTYPE is off",
       edit: taskId((p) => (p.required = 'true')),
       pointer: `${TASK_ID}/required`,
     },
@@ -955,5 +958,28 @@ describe('a parameter whose location is written in other case', () => {
   it('is judged as a path parameter: SWG-PATH-PARAM-ENCODING asks for its encoding', async () => {
     const findings = await swaggerFindings('SWG-PATH-PARAM-ENCODING', pathInOtherCase);
     expect(findings.map((finding) => finding.pointer)).toEqual([TASK_ID]);
+  });
+});
+
+describe('SWG-PATH-PARAM-REQUIRED on "required" written as a string', () => {
+  const findingsWithJsonType = async (required: string): Promise<string[]> => {
+    const swagger = validSwagger();
+    swagger.paths['/tasks/{taskId}'].get.parameters[0].required = required;
+    const findings = await runRules({ ...validConnectorFiles(), 'apiDefinition.swagger.json': swagger }, [
+      'SWG-PATH-PARAM-REQUIRED',
+      'SWG-JSONTYPE',
+    ]);
+    return findings.map((finding) => `${finding.ruleId} ${finding.pointer}`);
+  };
+
+  it('leaves "true" to SWG-JSONTYPE, which names the true meant (and --fix writes it)', async () => {
+    expect(await findingsWithJsonType('true')).toEqual([`SWG-JSONTYPE ${TASK_ID}/required`]);
+  });
+
+  it('reports "false" all the same: the parameter is not required as written nor as meant', async () => {
+    expect(await findingsWithJsonType('false')).toEqual([
+      `SWG-JSONTYPE ${TASK_ID}/required`,
+      `SWG-PATH-PARAM-REQUIRED ${TASK_ID}/required`,
+    ]);
   });
 });

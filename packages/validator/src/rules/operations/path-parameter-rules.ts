@@ -5,7 +5,7 @@ import { nameExcerpt } from '../../text/message-values.js';
 import { writtenParameters } from './parameter-index.js';
 import { pathTemplates } from './path-templates.js';
 import { once } from './report-once.js';
-import { fill } from './rule-kit.js';
+import { fill, typedValueOf } from './rule-kit.js';
 
 export const pathParameterRequiredRule: RuleDefinition = {
   id: 'SWG-PATH-PARAM-REQUIRED',
@@ -22,9 +22,14 @@ export const pathParameterRequiredRule: RuleDefinition = {
     bad: '{ "name": "taskId", "in": "path", "type": "string" }',
     good: '{ "name": "taskId", "in": "path", "type": "string", "required": true }',
   },
-  check({ swagger, report }) {
+  check({ swagger, report, isRuleOn }) {
+    // `"required": "true"` is meant true: one slip, which SWG-JSONTYPE tells where it is on (and
+    // validate --fix writes); asking for 'true' where "true" is written would only puzzle.
+    const stringsToldElsewhere = isRuleOn('SWG-JSONTYPE');
     for (const parameter of swagger ? writtenParameters(swagger) : []) {
-      if (parameter.in !== 'path' || parameter.value.required === true) continue;
+      const required = parameter.value.required;
+      const meant = stringsToldElsewhere ? (typedValueOf(required, 'boolean') ?? required) : required;
+      if (parameter.in !== 'path' || meant === true) continue;
       report({
         pointer: has(parameter.value, 'required')
           ? childPointer(parameter.pointer, 'required')

@@ -1,11 +1,21 @@
-import { childPointer } from '../../json/pointer.js';
+import { childPointer, valueAtPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { isObject } from '../../swagger/json-values.js';
 import { jsonTypeOf } from './structure/json-types.js';
 import { structureOf } from './structure.js';
+import { typedValueOf } from '../operations/rule-kit.js';
+import { valueWrite } from '../value-write-advice.js';
 import type { NodeKind } from './structure/swagger-fields.js';
 
 const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'file'];
+
+/** The Swagger data type of a scalar type the structure expects, as typedValueOf names it. */
+const SCALAR_TYPES = new Map<string, string>([
+  ['Boolean', 'boolean'],
+  ['Integer', 'integer'],
+  ['Number', 'number'],
+  ['Float', 'number'],
+]);
 
 /** The kinds whose `type` is a Swagger 2.0 data type. */
 const TYPED_KINDS: readonly NodeKind[] = ['schema', 'items', 'header'];
@@ -26,10 +36,11 @@ function reportRootNotObject(context: RuleContext): void {
 
 export const jsonTypeRule: RuleDefinition = {
   id: 'SWG-JSONTYPE',
+  namesFixes: true,
   file: 'swagger',
   title: 'Give every Swagger property the JSON type the specification requires.',
   description:
-    'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123).',
+    'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant).',
   levels: sameLevels('error'),
   msCode: 'JsonTypeIncorrect',
   msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
@@ -43,10 +54,17 @@ export const jsonTypeRule: RuleDefinition = {
       reportRootNotObject(context);
       return;
     }
+    const swagger = context.connector.files.swagger!.document!.value;
     for (const issue of structureOf(context.swagger).typeIssues) {
+      // A string that stands for the value meant ("true" for a boolean, "10" for an integer) is
+      // written as that value by validate --fix: the rules that read it take it as meant.
+      const type = SCALAR_TYPES.get(issue.expected);
+      const typed =
+        type === undefined ? undefined : typedValueOf(valueAtPointer(swagger, issue.pointer), type);
       context.report({
         pointer: issue.pointer,
-        message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.`,
+        message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.${typed === undefined ? '' : ` Write ${JSON.stringify(typed)}, without quotes.`}`,
+        ...(typed === undefined ? {} : valueWrite(context, 'swagger', typed)),
       });
     }
   },
@@ -54,10 +72,11 @@ export const jsonTypeRule: RuleDefinition = {
 
 export const jsonEnumRule: RuleDefinition = {
   id: 'SWG-JSONENUM',
+  namesFixes: true,
   file: 'swagger',
   title: 'Use a Swagger 2.0 data type in "type".',
   description:
-    'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted.',
+    'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted. `validate --fix` writes a type in other case ("String") in lower case.',
   levels: sameLevels('error'),
   msCode: 'JsonValueNotInEnum',
   msMessage: 'The property value must be one of the following: {0}.',
@@ -80,6 +99,8 @@ export const jsonEnumRule: RuleDefinition = {
         context.report({
           pointer: childPointer(node.pointer, 'type'),
           message: `The property value must be one of the following: ${allowed.join(', ')}.${hint}`,
+          // A Swagger type in other case is plainly the type meant.
+          ...(allowed.includes(lower) ? valueWrite(context, 'swagger', lower) : {}),
         });
       }
     }
