@@ -41791,6 +41791,9 @@ var PULL_REQUEST_RULE_IDS = new Set(pullRequestRules.map((rule2) => rule2.id));
 var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
 var IP_BRAND_COLOUR = "#da3b01";
 var FORBIDDEN_BRAND_COLOURS = ["#007ee5", "#ffffff"];
+function meantBrandColour(written2) {
+  return /^[0-9a-fA-F]{6}$/.test(written2) ? `#${written2}` : written2;
+}
 function parseHexColour(text2) {
   if (!HEX_COLOUR.test(text2)) return void 0;
   const value = Number.parseInt(text2.slice(1), 16);
@@ -42262,30 +42265,36 @@ function reportSchemaProblems(context, ruleId, adviceFor = "") {
 
 // packages/validator/src/rules/api-properties/brand-rules.ts
 var BRAND_POINTER = "/properties/iconBrandColor";
-function brandColourOf(context) {
+function writtenBrandColourOf(context) {
   return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+}
+function brandColourOf(context) {
+  const written2 = writtenBrandColourOf(context);
+  return written2 === void 0 ? void 0 : meantBrandColour(written2);
 }
 var apiPropertiesBrandRules = [
   {
     id: "PROP-BRAND-FORMAT",
     file: "apiProperties",
     title: "Write iconBrandColor as an HTML hex colour `#RRGGBB`.",
-    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.",
+    description: "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`. A colour written without its '#' (`3b5bdb`) is read as meant by the other rules (the icon's background, the colours certification rejects), and `validate --fix` writes the '#'.",
     levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
     example: {
       placement: "apiProperties",
       bad: '"iconBrandColor": "blue"',
       good: '"iconBrandColor": "#3b5bdb"'
     },
+    namesFixes: true,
     check(context) {
       reportSchemaProblems(context, "PROP-BRAND-FORMAT");
-      const colour = brandColourOf(context);
-      if (colour !== void 0 && !HEX_COLOUR.test(colour)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`
-        });
-      }
+      const written2 = writtenBrandColourOf(context);
+      if (written2 === void 0 || HEX_COLOUR.test(written2)) return;
+      const meant = meantBrandColour(written2);
+      context.report({
+        pointer: BRAND_POINTER,
+        message: HEX_COLOUR.test(meant) ? `The iconBrandColor "${written2}" is not an HTML hex colour; write it as ${meant}, with its '#'.` : `The iconBrandColor "${excerpt(written2)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`,
+        ...meant === written2 ? {} : valueWrite(context, "apiProperties", meant)
+      });
     }
   },
   {
@@ -42334,7 +42343,7 @@ var apiPropertiesBrandRules = [
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
-      const colour = asString(properties.iconBrandColor);
+      const colour = brandColourOf(context);
       if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
       context.report({
         pointer: BRAND_POINTER,
@@ -46673,7 +46682,8 @@ var iconRules = [
         });
         return;
       }
-      const brandText = asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+      const brandWritten = asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+      const brandText = brandWritten === void 0 ? void 0 : meantBrandColour(brandWritten);
       const brand = brandText === void 0 ? void 0 : parseHexColour(brandText);
       const white = { r: 255, g: 255, b: 255 };
       const corner = corners[0];

@@ -1,6 +1,12 @@
 import type { RuleContext, RuleDefinition } from '../model/rule.js';
 import { asString } from '../swagger/json-values.js';
-import { colourDistance, parseHexColour, toHex, type Rgb } from './api-properties/brand-colour.js';
+import {
+  colourDistance,
+  meantBrandColour,
+  parseHexColour,
+  toHex,
+  type Rgb,
+} from './api-properties/brand-colour.js';
 import { propertiesOf } from './api-properties/connection-parameters.js';
 import { decodedIcon, type DecodedIcon } from './icon/png-image.js';
 
@@ -89,7 +95,9 @@ export const iconRules: RuleDefinition[] = [
         });
         return;
       }
-      const brandText = asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+      const brandWritten = asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+      // As meant: `3b5bdb` is `#3b5bdb`, whose '#' PROP-BRAND-FORMAT asks for.
+      const brandText = brandWritten === undefined ? undefined : meantBrandColour(brandWritten);
       const brand = brandText === undefined ? undefined : parseHexColour(brandText);
       const white: Rgb = { r: 255, g: 255, b: 255 };
       const corner = corners[0]!;

@@ -67,6 +67,7 @@ const FIXING_RULES = [
   'SWG-JSONTYPE',
   'SWG-JSONENUM',
   'SWG-PATH-PARAM-REQUIRED',
+  'PROP-BRAND-FORMAT',
   'GEN-JSON-PARSE',
 ];
 
@@ -255,6 +256,20 @@ describe('validate --fix writes the values whose right form a finding names', ()
     const report = await fixJsonSlips(['.'], { cwd: files.root });
     expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 3 }]);
     expect(readFileSync(files.swagger, 'utf8')).toBe(build(false));
+    expect(await valueFindings(files.root)).toEqual([]);
+  });
+
+  it("writes the '#' of a brand colour written without it", async () => {
+    const properties = validApiProperties();
+    const meant = pretty(properties);
+    properties.properties.iconBrandColor = properties.properties.iconBrandColor.slice(1);
+    const files = connector(pretty(validSwagger()), pretty(properties));
+    expect(await valueFindings(files.root)).toEqual([
+      'PROP-BRAND-FORMAT /properties/iconBrandColor (--fix writes it)',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.propertiesPath, slips: 0, keys: 0, values: 1 }]);
+    expect(readFileSync(files.properties, 'utf8')).toBe(meant);
     expect(await valueFindings(files.root)).toEqual([]);
   });
 

@@ -261,6 +261,40 @@ describe('PROP-BRAND-FORMAT', () => {
   });
 });
 
+describe('a brand colour written without its #', () => {
+  it('PROP-BRAND-FORMAT names the colour meant, with its #', async () => {
+    const findings = await run(
+      withProperties((p) => (p.iconBrandColor = '007ee5')),
+      'PROP-BRAND-FORMAT',
+    );
+    expect(findings).toMatchObject([
+      {
+        severity: 'error',
+        pointer: '/properties/iconBrandColor',
+        message: expect.stringMatching(
+          /^The iconBrandColor "007ee5" is not an HTML hex colour; write it as #007ee5, with its '#'\./,
+        ),
+      },
+    ]);
+  });
+
+  it('the other rules judge the colour meant: the default blue is refused in the same run', async () => {
+    const findings = await run(
+      withProperties((p) => (p.iconBrandColor = '007ee5')),
+      'PROP-BRAND-FORBIDDEN',
+    );
+    expect(findings).toMatchObject([
+      { severity: 'error', message: expect.stringContaining('#007ee5 is not allowed') },
+    ]);
+    const independent = await run(
+      withProperties((p) => (p.iconBrandColor = 'da3b01')),
+      'PROP-BRAND-IP',
+      'independent-publisher',
+    );
+    expect(independent).toEqual([]);
+  });
+});
+
 describe('PROP-BRAND-FORBIDDEN', () => {
   it('rejects the default blue, case-insensitively', async () => {
     const findings = await run(

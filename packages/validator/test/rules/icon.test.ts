@@ -77,6 +77,13 @@ describe('ICON-BG', () => {
     const findings = await runRules(withIcon(png(230, [0x20, 0x74, 0xb5])), ['ICON-BG']);
     expect(findings[0]!.message).toMatch(/#2074b5, but iconBrandColor is #3b5bdb/);
   });
+  it("compares the corners with a brand colour written without its '#' as meant", async () => {
+    const apiProperties = validApiProperties();
+    apiProperties.properties.iconBrandColor = '2074b5';
+    const files = { ...withIcon(png(230, BRAND)), 'apiProperties.json': apiProperties };
+    const findings = await runRules(files, ['ICON-BG']);
+    expect(findings[0]!.message).toMatch(/#3b5bdb, but iconBrandColor is #2074b5/);
+  });
   it('tolerates a small difference', async () => {
     expect(await runRules(withIcon(png(230, [0x3d, 0x5a, 0xd8])), ['ICON-BG'])).toEqual([]);
   });

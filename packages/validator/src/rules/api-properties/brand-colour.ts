@@ -12,6 +12,16 @@ export const IP_BRAND_COLOUR = '#da3b01';
 /** The designer's default colour and plain white, which certification rejects (PR #3187). */
 export const FORBIDDEN_BRAND_COLOURS = ['#007ee5', '#ffffff'];
 
+/**
+ * The colour an iconBrandColor means: as written, or `#RRGGBB` where only the '#' is left out
+ * (`"3b5bdb"`). PROP-BRAND-FORMAT tells that slip, and `validate --fix` writes the '#'; the other
+ * rules judge the colour meant in the same run (the icon's background against it, the colours
+ * certification rejects), where they said nothing of it until the '#' was written.
+ */
+export function meantBrandColour(written: string): string {
+  return /^[0-9a-fA-F]{6}$/.test(written) ? `#${written}` : written;
+}
+
 export function parseHexColour(text: string): Rgb | undefined {
   if (!HEX_COLOUR.test(text)) return undefined;
   const value = Number.parseInt(text.slice(1), 16);

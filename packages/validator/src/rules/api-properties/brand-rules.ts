@@ -6,15 +6,24 @@ import {
   HEX_COLOUR,
   IP_BRAND_COLOUR,
   isNearWhite,
+  meantBrandColour,
   parseHexColour,
 } from './brand-colour.js';
 import { propertiesOf } from './connection-parameters.js';
 import { reportSchemaProblems } from './schema-problems.js';
+import { valueWrite } from '../value-write-advice.js';
 
 const BRAND_POINTER = '/properties/iconBrandColor';
 
-function brandColourOf(context: RuleContext): string | undefined {
+/** The iconBrandColor as written. */
+function writtenBrandColourOf(context: RuleContext): string | undefined {
   return asString(propertiesOf(context.apiProperties)?.iconBrandColor);
+}
+
+/** The iconBrandColor as meant (meantBrandColour): `3b5bdb` is read as `#3b5bdb`. */
+function brandColourOf(context: RuleContext): string | undefined {
+  const written = writtenBrandColourOf(context);
+  return written === undefined ? undefined : meantBrandColour(written);
 }
 
 export const apiPropertiesBrandRules: RuleDefinition[] = [
@@ -22,22 +31,27 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
     id: 'PROP-BRAND-FORMAT',
     file: 'apiProperties',
     title: 'Write iconBrandColor as an HTML hex colour `#RRGGBB`.',
-    description: 'The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`.',
+    description:
+      "The repository README asks for an HTML hex code; every merged connector writes `#RRGGBB`. A colour written without its '#' (`3b5bdb`) is read as meant by the other rules (the icon's background, the colours certification rejects), and `validate --fix` writes the '#'.",
     levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
     example: {
       placement: 'apiProperties',
       bad: '"iconBrandColor": "blue"',
       good: '"iconBrandColor": "#3b5bdb"',
     },
+    namesFixes: true,
     check(context) {
       reportSchemaProblems(context, 'PROP-BRAND-FORMAT');
-      const colour = brandColourOf(context);
-      if (colour !== undefined && !HEX_COLOUR.test(colour)) {
-        context.report({
-          pointer: BRAND_POINTER,
-          message: `The iconBrandColor "${excerpt(colour)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`,
-        });
-      }
+      const written = writtenBrandColourOf(context);
+      if (written === undefined || HEX_COLOUR.test(written)) return;
+      const meant = meantBrandColour(written);
+      context.report({
+        pointer: BRAND_POINTER,
+        message: HEX_COLOUR.test(meant)
+          ? `The iconBrandColor "${written}" is not an HTML hex colour; write it as ${meant}, with its '#'.`
+          : `The iconBrandColor "${excerpt(written)}" is not an HTML hex colour; write it as #RRGGBB, e.g. #3b5bdb.`,
+        ...(meant === written ? {} : valueWrite(context, 'apiProperties', meant)),
+      });
     },
   },
   {
@@ -90,7 +104,7 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
     check(context) {
       const properties = propertiesOf(context.apiProperties);
       if (!properties) return;
-      const colour = asString(properties.iconBrandColor);
+      const colour = brandColourOf(context);
       if (colour?.toLowerCase() === IP_BRAND_COLOUR) return;
       context.report({
         pointer: BRAND_POINTER,
