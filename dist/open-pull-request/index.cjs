@@ -58064,6 +58064,10 @@ function forEachSchemesList(model, visit5) {
 var HOST_PATTERN = /^[^{}/ :\\]+(?::\d+)?$/;
 var NON_PRODUCTION_HOST = /(?:^|[.-])(?:dev|devel|develop|development|staging|stage|stg|test|testing|qa|uat|preprod|sandbox)\d*(?=[.-])|localhost|ngrok|^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/i;
 var SUPPORTED_SCHEMES = ["http", "https"];
+function hostMeant(host) {
+  const bare = /^https?:\/\/([^/]*)\/?$/i.exec(host)?.[1];
+  return bare !== void 0 && HOST_PATTERN.test(bare) ? bare : void 0;
+}
 function hostReplacedEverywhere(context) {
   const covered = /* @__PURE__ */ new Set();
   for (const policy of policyInstances(context.apiProperties)) {
@@ -58080,7 +58084,7 @@ var documentHostRules = [
     id: "SWG-HOST",
     file: "swagger",
     title: 'Give "host" as a bare host name, without scheme or path.',
-    description: "Swagger 2.0 `host` is a name or IP with an optional port. A scheme (`https://`), a path or a template placeholder is rejected (SVR: HostNameNotValid). Put the path in `basePath`; for per-connection hosts use the dynamichosturl policy.",
+    description: "Swagger 2.0 `host` is a name or IP with an optional port. A scheme (`https://`), a path or a template placeholder is rejected (SVR: HostNameNotValid). Put the path in `basePath`; for per-connection hosts use the dynamichosturl policy. `validate --fix` takes the scheme away from a host written as a URL without a path (`https://api.contoso.com`).",
     levels: sameLevels("error"),
     msCode: "HostNameNotValid",
     msMessage: "The 'host' property, if present, must be a valid URI host without a scheme or path.",
@@ -58088,12 +58092,15 @@ var documentHostRules = [
       bad: '{ "host": "https://api.contoso.com/v1" }',
       good: '{ "host": "api.contoso.com", "basePath": "/v1" }'
     },
+    namesFixes: true,
     check(context) {
       const host = context.swagger?.root.host;
       if (typeof host !== "string" || HOST_PATTERN.test(host)) return;
+      const meant = hostMeant(host);
       context.report({
         pointer: "/host",
-        message: "The 'host' property, if present, must be a valid URI host without a scheme or path."
+        message: `The 'host' property, if present, must be a valid URI host without a scheme or path.${meant === void 0 ? "" : ` Write ${quoted(meant)}.`}`,
+        ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
       });
     }
   },
@@ -58118,17 +58125,20 @@ var documentHostRules = [
     id: "SWG-BASEPATH",
     file: "swagger",
     title: 'Start "basePath" with a slash.',
-    description: "Swagger 2.0 `basePath` is an absolute path (SVR: BasePathNotValid).",
+    description: "Swagger 2.0 `basePath` is an absolute path (SVR: BasePathNotValid). `validate --fix` writes the '/' a basePath such as `v1` lacks.",
     levels: sameLevels("error"),
     msCode: "BasePathNotValid",
     msMessage: "The 'basePath' property, if present, must start with a '/' character.",
     example: { bad: '{ "basePath": "v1" }', good: '{ "basePath": "/v1" }' },
+    namesFixes: true,
     check(context) {
       const basePath = context.swagger?.root.basePath;
       if (typeof basePath !== "string" || basePath.startsWith("/")) return;
+      const meant = basePath.trim() === basePath && basePath !== "" ? `/${basePath}` : void 0;
       context.report({
         pointer: "/basePath",
-        message: "The 'basePath' property, if present, must start with a '/' character."
+        message: `The 'basePath' property, if present, must start with a '/' character.${meant === void 0 ? "" : ` Write ${quoted(meant)}.`}`,
+        ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
       });
     }
   },
@@ -58157,9 +58167,10 @@ var documentHostRules = [
     id: "SWG-SCHEMES-VALID",
     file: "swagger",
     title: 'Use only https (or http) in "schemes".',
-    description: "Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors).",
+    description: "Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors). `validate --fix` writes a scheme in other case (`HTTPS`) in lower case.",
     levels: sameLevels("error"),
     msCode: "SchemeNotValid",
+    namesFixes: true,
     msMessage: "The 'schemes' property must only contain transfer protocols from the list: {0}.",
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {
@@ -58168,9 +58179,12 @@ var documentHostRules = [
         const at = childPointer(owner.pointer, "schemes");
         schemes.forEach((scheme, index) => {
           if (typeof scheme === "string" && SUPPORTED_SCHEMES.includes(scheme)) return;
+          const lower = typeof scheme === "string" ? scheme.toLowerCase() : void 0;
+          const meant = lower !== void 0 && SUPPORTED_SCHEMES.includes(lower) ? lower : void 0;
           context.report({
             pointer: childPointer(at, index),
-            message: scheme === "ws" || scheme === "wss" ? "The WebSocket transfer protocol schemes are not supported." : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(", ")}.`
+            message: lower === "ws" || lower === "wss" ? "The WebSocket transfer protocol schemes are not supported." : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(", ")}.${meant === void 0 ? "" : ` Write ${quoted(meant)}.`}`,
+            ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
           });
         });
         if (schemes.length > 0 && schemes.every((scheme) => scheme === "http") && has(holder, "schemes")) {

@@ -68,6 +68,9 @@ const FIXING_RULES = [
   'SWG-JSONENUM',
   'SWG-PATH-PARAM-REQUIRED',
   'PROP-BRAND-FORMAT',
+  'SWG-HOST',
+  'SWG-BASEPATH',
+  'SWG-SCHEMES-VALID',
   'GEN-JSON-PARSE',
 ];
 
@@ -271,6 +274,33 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(report.fixed).toEqual([{ file: files.propertiesPath, slips: 0, keys: 0, values: 1 }]);
     expect(readFileSync(files.properties, 'utf8')).toBe(meant);
     expect(await valueFindings(files.root)).toEqual([]);
+  });
+
+  it('writes the host, basePath and scheme that a host written as a URL, a basePath without its slash and HTTPS mean', async () => {
+    const swagger = validSwagger();
+    const meant = pretty(swagger);
+    swagger.host = `https://${swagger.host}`;
+    swagger.basePath = swagger.basePath.slice(1);
+    swagger.schemes = ['HTTPS'];
+    const files = connector(pretty(swagger));
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-HOST /host (--fix writes it)',
+      'SWG-BASEPATH /basePath (--fix writes it)',
+      'SWG-SCHEMES-VALID /schemes/0 (--fix writes it)',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 3 }]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(meant);
+    expect(await valueFindings(files.root)).toEqual([]);
+  });
+
+  it("renames a misspelled 'basepath' and writes its slash in one run", async () => {
+    const swagger = validSwagger();
+    const meant = pretty(swagger);
+    const files = connector(meant.replace('"basePath": "/v1"', '"basepath": "v1"'));
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 1, values: 1 }]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(meant);
   });
 
   // Merged connectors write `www.in-d.ai`, `hhttps://…` and `https://https://…` for their links.

@@ -159,9 +159,18 @@ describeRuleCases([
   },
   {
     id: 'SWG-HOST',
-    fires: 'fires on a host with a scheme',
-    breaks: (c) => (c.swagger.host = 'https://api.contoso.com'),
+    fires: 'fires on a host with a scheme, naming the host meant',
+    breaks: (c) => (c.swagger.host = 'https://api.contoso.com/'),
     pointer: '/host',
+    message:
+      /^The 'host' property, if present, must be a valid URI host without a scheme or path\. Write 'api\.contoso\.com'\. `connector-alm validate --fix` writes "api\.contoso\.com"\.$/,
+  },
+  {
+    id: 'SWG-HOST',
+    fires: 'fires on a host with a path, naming no host: the path is for basePath',
+    breaks: (c) => (c.swagger.host = 'https://api.contoso.com/v1'),
+    pointer: '/host',
+    message: /^The 'host' property, if present, must be a valid URI host without a scheme or path\.$/,
   },
   {
     id: 'SWG-HOST-PROD',
@@ -182,6 +191,15 @@ describeRuleCases([
     fires: 'fires on a basePath without a slash',
     breaks: (c) => (c.swagger.basePath = 'v1'),
     pointer: '/basePath',
+    message:
+      /must start with a '\/' character\. Write '\/v1'\. `connector-alm validate --fix` writes "\/v1"\.$/,
+  },
+  {
+    id: 'SWG-BASEPATH',
+    fires: 'fires on an empty basePath, naming nothing to write',
+    breaks: (c) => (c.swagger.basePath = ''),
+    pointer: '/basePath',
+    message: /must start with a '\/' character\.$/,
   },
   {
     id: 'SWG-SCHEMES-EMPTY',
@@ -195,6 +213,13 @@ describeRuleCases([
     breaks: (c) => c.swagger.schemes.push('wss'),
     pointer: '/schemes/1',
     message: /WebSocket transfer protocol schemes are not supported/,
+  },
+  {
+    id: 'SWG-SCHEMES-VALID',
+    fires: 'fires on HTTPS, naming https',
+    breaks: (c) => (c.swagger.schemes = ['HTTPS']),
+    pointer: '/schemes/0',
+    message: /from the list: http, https\. Write 'https'\. `connector-alm validate --fix` writes "https"\.$/,
   },
   {
     id: 'SWG-SCHEMES-VALID',

@@ -7,6 +7,7 @@ import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import { quoted } from '../../text/message-values.js';
+import { valueWrite } from '../value-write-advice.js';
 
 /**
  * Calls `visit` with each `schemes` list: the root's, then each operation's that the structure walk
@@ -40,6 +41,16 @@ const NON_PRODUCTION_HOST =
 const SUPPORTED_SCHEMES = ['http', 'https'];
 
 /**
+ * The host a `host` written as a URL plainly means: `https://api.contoso.com` or
+ * `https://api.contoso.com/` is `api.contoso.com`. Undefined where more than the scheme (and a last
+ * '/') is to be taken away: a path belongs in basePath, which is the maker's to write.
+ */
+function hostMeant(host: string): string | undefined {
+  const bare = /^https?:\/\/([^/]*)\/?$/i.exec(host)?.[1];
+  return bare !== undefined && HOST_PATTERN.test(bare) ? bare : undefined;
+}
+
+/**
  * Whether dynamichosturl policies send every operation to the connection's host, so that the
  * swagger's host is a placeholder ("test.com" in Delinea Secret Server, "test.inserve-api.nl" in
  * Inserve): a policy without an operation list applies to all of them.
@@ -62,7 +73,7 @@ export const documentHostRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Give "host" as a bare host name, without scheme or path.',
     description:
-      'Swagger 2.0 `host` is a name or IP with an optional port. A scheme (`https://`), a path or a template placeholder is rejected (SVR: HostNameNotValid). Put the path in `basePath`; for per-connection hosts use the dynamichosturl policy.',
+      'Swagger 2.0 `host` is a name or IP with an optional port. A scheme (`https://`), a path or a template placeholder is rejected (SVR: HostNameNotValid). Put the path in `basePath`; for per-connection hosts use the dynamichosturl policy. `validate --fix` takes the scheme away from a host written as a URL without a path (`https://api.contoso.com`).',
     levels: sameLevels('error'),
     msCode: 'HostNameNotValid',
     msMessage: "The 'host' property, if present, must be a valid URI host without a scheme or path.",
@@ -70,12 +81,15 @@ export const documentHostRules: RuleDefinition[] = [
       bad: '{ "host": "https://api.contoso.com/v1" }',
       good: '{ "host": "api.contoso.com", "basePath": "/v1" }',
     },
+    namesFixes: true,
     check(context) {
       const host = context.swagger?.root.host;
       if (typeof host !== 'string' || HOST_PATTERN.test(host)) return;
+      const meant = hostMeant(host);
       context.report({
         pointer: '/host',
-        message: "The 'host' property, if present, must be a valid URI host without a scheme or path.",
+        message: `The 'host' property, if present, must be a valid URI host without a scheme or path.${meant === undefined ? '' : ` Write ${quoted(meant)}.`}`,
+        ...(meant === undefined ? {} : valueWrite(context, 'swagger', meant)),
       });
     },
   },
@@ -101,17 +115,22 @@ export const documentHostRules: RuleDefinition[] = [
     id: 'SWG-BASEPATH',
     file: 'swagger',
     title: 'Start "basePath" with a slash.',
-    description: 'Swagger 2.0 `basePath` is an absolute path (SVR: BasePathNotValid).',
+    description:
+      "Swagger 2.0 `basePath` is an absolute path (SVR: BasePathNotValid). `validate --fix` writes the '/' a basePath such as `v1` lacks.",
     levels: sameLevels('error'),
     msCode: 'BasePathNotValid',
     msMessage: "The 'basePath' property, if present, must start with a '/' character.",
     example: { bad: '{ "basePath": "v1" }', good: '{ "basePath": "/v1" }' },
+    namesFixes: true,
     check(context) {
       const basePath = context.swagger?.root.basePath;
       if (typeof basePath !== 'string' || basePath.startsWith('/')) return;
+      // `v1` is plainly `/v1`; an empty basePath or one of white space may be meant otherwise.
+      const meant = basePath.trim() === basePath && basePath !== '' ? `/${basePath}` : undefined;
       context.report({
         pointer: '/basePath',
-        message: "The 'basePath' property, if present, must start with a '/' character.",
+        message: `The 'basePath' property, if present, must start with a '/' character.${meant === undefined ? '' : ` Write ${quoted(meant)}.`}`,
+        ...(meant === undefined ? {} : valueWrite(context, 'swagger', meant)),
       });
     },
   },
@@ -142,9 +161,10 @@ export const documentHostRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Use only https (or http) in "schemes".',
     description:
-      'Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors).',
+      'Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors). `validate --fix` writes a scheme in other case (`HTTPS`) in lower case.',
     levels: sameLevels('error'),
     msCode: 'SchemeNotValid',
+    namesFixes: true,
     msMessage: "The 'schemes' property must only contain transfer protocols from the list: {0}.",
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {
@@ -153,12 +173,16 @@ export const documentHostRules: RuleDefinition[] = [
         const at = childPointer(owner.pointer, 'schemes');
         schemes.forEach((scheme, index) => {
           if (typeof scheme === 'string' && SUPPORTED_SCHEMES.includes(scheme)) return;
+          // `HTTPS` is plainly `https`, which validate --fix writes.
+          const lower = typeof scheme === 'string' ? scheme.toLowerCase() : undefined;
+          const meant = lower !== undefined && SUPPORTED_SCHEMES.includes(lower) ? lower : undefined;
           context.report({
             pointer: childPointer(at, index),
             message:
-              scheme === 'ws' || scheme === 'wss'
+              lower === 'ws' || lower === 'wss'
                 ? 'The WebSocket transfer protocol schemes are not supported.'
-                : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(', ')}.`,
+                : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(', ')}.${meant === undefined ? '' : ` Write ${quoted(meant)}.`}`,
+            ...(meant === undefined ? {} : valueWrite(context, 'swagger', meant)),
           });
         });
         if (schemes.length > 0 && schemes.every((scheme) => scheme === 'http') && has(holder, 'schemes')) {
