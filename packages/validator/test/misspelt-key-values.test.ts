@@ -35,7 +35,8 @@ describe('values under misspelled keys', () => {
       findings.find((finding) => finding.startsWith('SWG-XMS-UNKNOWN'))!.split(' ')[1],
     );
     expect(findings).toContain(
-      `SWG-BASEPATH ${basepathLine} The 'basePath' property, if present, must start with a '/' character.`,
+      // The value --fix writes, after it renames the key (fix-values.test.ts).
+      `SWG-BASEPATH ${basepathLine} The 'basePath' property, if present, must start with a '/' character. Write '/v1'. \`connector-alm validate --fix\` writes "/v1".`,
     );
     expect(findings).toContain(
       `SWG-VISIBILITY-ENUM ${visibilityLine} The property value must be one of the following: important, advanced, internal. 'hidden' is ignored by the platform.`,
