@@ -64,6 +64,8 @@ function tidiedDeletion(text: string, edit: TextEdit): TextEdit {
     if (start === 0 || isBlank(text.charCodeAt(start - 1)) || isLineBreak(text.charCodeAt(start - 1))) {
       end = lineEnd;
     }
+    // A ',' after it closes up to the value before it, as the maker wrote it (`"a" },` becomes `"a",`).
+    if (text.charAt(end) === ',') start = blanksBefore(text, start);
     return { offset: start, length: end - start, insert: '' };
   }
   end = lineEnd;
@@ -71,6 +73,13 @@ function tidiedDeletion(text: string, edit: TextEdit): TextEdit {
   const lineStart = start === 0 || isLineBreak(text.charCodeAt(start - 1));
   if (lineStart && end < text.length) end += text.startsWith('\r\n', end) ? 2 : 1;
   return { offset: start, length: end - start, insert: '' };
+}
+
+/** Where the blanks before `offset` on its line start (`offset` itself after its line's indentation). */
+function blanksBefore(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && isBlank(text.charCodeAt(start - 1))) start--;
+  return start === 0 || isLineBreak(text.charCodeAt(start - 1)) ? offset : start;
 }
 
 function skipBlanks(text: string, offset: number): number {

@@ -64,6 +64,14 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     ['a bracket left open at the end', '{\n  "a": {"b": 1}\n', '{\n  "a": {"b": 1}}\n', 1],
     ['a closing bracket one too many at the end', '{\n  "a": 1\n}\n}\n', '{\n  "a": 1\n}\n', 1],
     ['closing brackets too many after the value', '{"a": [1, 2]}]}', '{"a": [1, 2]}', 2],
+    // Mid-file, found by the indentation; the ',' after it closes up to the value, as written.
+    [
+      'a closing bracket one too many mid-line',
+      '{\n  "a": {\n    "b": 1 },\n    "c": 2\n  }\n}',
+      '{\n  "a": {\n    "b": 1,\n    "c": 2\n  }\n}',
+      1,
+    ],
+    ['a block comment before a comma', '{"a": 1 /* x */, "b": 2}', '{"a": 1, "b": 2}', 1],
     // The maker typed it for a space: a space it stays.
     ['a no-break space', '{"a":\u00a01}', '{"a": 1}', 1],
   ])('%s', (_kind, text, written, slips) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import { runRules, writeConnector } from '../helpers/fixture.js';
@@ -41,6 +41,49 @@ describe('GEN-JSON-PARSE', () => {
       /^This '\}' is one too many: going by the indentation it closes nothing/,
     );
     expect(findings[0]!.message).toMatch(/`connector-alm validate --fix` repairs it\.$/);
+  });
+
+  it("reads the file past a '}' one too many at the end of a line, and --fix removes it", async () => {
+    // ListTasks closed after its "summary": the top-level value ended at the last '}' but one, and
+    // twelve findings followed (operationId and responses "not allowed" in "/tasks", the path
+    // "/tasks/{taskId}" not allowed), with GEN-JSON-PARSE at line 122, far from the slip.
+    const pretty = JSON.stringify(validSwagger(), null, 2);
+    const text = pretty.replace('"summary": "List tasks",', '"summary": "List tasks" },');
+    const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': text };
+    const folder = writeConnector(files);
+    // Every rule's findings of the swagger (the folder's name is the temporary folder's).
+    const ofSwagger = async () =>
+      (await validateFolder(folder, { cwd: path.dirname(folder) })).findings.filter((finding) =>
+        finding.file.endsWith('apiDefinition.swagger.json'),
+      );
+    const findings = await ofSwagger();
+    expect(findings.map((finding) => [finding.ruleId, finding.line, finding.column])).toEqual([
+      ['GEN-JSON-PARSE', 27, 33],
+    ]);
+    expect(findings[0]!.message).toBe(
+      "This '}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it. `connector-alm validate --fix` repairs it.",
+    );
+    expect((await fixJsonSlips([folder])).fixed.map((fixed) => fixed.slips)).toEqual([1]);
+    expect(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8')).toBe(pretty);
+    expect(await ofSwagger()).toEqual([]);
+  });
+
+  it("says a '}' one too many after the '}' it doubles on its line, not at the line below that it misaligns", async () => {
+    // The "schema" of ListTasks' "200" closed twice on its line: the '}' of "200" below was said one
+    // too many (the file without it reads the same), which is right as written.
+    const pretty = JSON.stringify(validSwagger(), null, 2);
+    const schemaEnd = pretty.indexOf('\n              }\n', pretty.indexOf('"The tasks."')) + 15;
+    const text = `${pretty.slice(0, schemaEnd + 1)}}${pretty.slice(schemaEnd + 1)}`;
+    expect(text.slice(schemaEnd - 14, schemaEnd + 3)).toBe('              }}\n');
+    const extraLine = pretty.slice(0, schemaEnd).split('\n').length;
+    const files = { ...validConnectorFiles(), 'apiDefinition.swagger.json': text };
+    const findings = await runRules(files, ['GEN-JSON-PARSE', 'README-OPS-MATCH', 'SWG-REF-SCHEMA']);
+    expect(findings.map((finding) => [finding.ruleId, finding.line, finding.column])).toEqual([
+      ['GEN-JSON-PARSE', extraLine, 16],
+    ]);
+    const folder = writeConnector(files);
+    expect((await fixJsonSlips([folder])).fixed.map((fixed) => fixed.slips)).toEqual([1]);
+    expect(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8')).toBe(pretty);
   });
 
   it('stays quiet on strict JSON', async () => {

@@ -14,6 +14,13 @@ import { isStrictJson } from './strict-json.js';
 // each level one same step deeper than the last; otherwise which text to remove stays the maker's to
 // say. (646 of the corpus's 739 strict JSON files are laid out so; a fuzz of 40,000 slips made to
 // indented documents found no wrong repair.)
+//
+// The one too many may also end a line (`"summary": "List tasks" }},`, or a "responses" written on
+// one line and closed twice): its own line then says nothing, but it closes a bracket of an earlier
+// line, the one the first misindented closer after it lines up with (that closer was meant for it).
+// Each closer so placed is weighed, and one is said only when the file without it is laid out
+// consistently, and every other that would leave such a file leaves the same value (`}}` one too
+// many: either '}').
 
 export interface ExtraCloser {
   issue: JsonSyntaxIssue;
@@ -21,26 +28,49 @@ export interface ExtraCloser {
 }
 
 /**
- * The first closer indented otherwise than the line of the bracket it closes (`closes` are the
- * brackets the walk closed, offsets of opener and closer), said as one too many. Whether it is
- * one is for `laidOutStrictly` to tell of the text without it (and without any others like it).
+ * How many closers ending a line are weighed, the last before the first misindented one: a file laid
+ * out consistently has few, and each weighed is one more reading of the file.
  */
-export function misindentedCloser(
+const MAX_LINE_END_CANDIDATES = 8;
+
+/**
+ * The closers that may be one too many, going by the indentation (`closes` are the brackets the walk
+ * closed, offsets of opener and closer, in the order closed), earliest first: those that end a line
+ * or sit mid-line and close a bracket of an earlier line, the line the first closer that starts its
+ * line indented otherwise than the line of its bracket lines up with (any such, where no closer is
+ * misindented); then that misindented closer. Whether one is, is for `laidOutStrictly` to tell of the
+ * text without it.
+ */
+export function extraCloserCandidates(
   text: string,
   closes: readonly { open: number; close: number }[],
-): ExtraCloser | undefined {
-  const first = closes.find(
+): ExtraCloser[] {
+  const misindented = closes.findIndex(
     ({ open, close }) => startsLine(text, close) && indentOf(text, close) !== indentOf(text, open),
   );
-  if (!first) return undefined;
-  const closer = text.charAt(first.close);
+  const before = misindented === -1 ? closes : closes.slice(0, misindented);
+  const meantFor = misindented === -1 ? undefined : indentOf(text, closes[misindented]!.close);
+  const lineEnding = before
+    .filter(
+      ({ open, close }) =>
+        !startsLine(text, close) &&
+        lineStart(text, open) < lineStart(text, close) &&
+        (meantFor === undefined || indentOf(text, open) === meantFor),
+    )
+    .slice(-MAX_LINE_END_CANDIDATES);
+  const candidates = misindented === -1 ? lineEnding : [...lineEnding, closes[misindented]!];
+  return candidates.map(({ close }) => oneTooMany(text, close));
+}
+
+function oneTooMany(text: string, offset: number): ExtraCloser {
+  const closer = text.charAt(offset);
   return {
     issue: {
       message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
-      offset: first.close,
+      offset,
       length: 1,
     },
-    fix: removal(text, first.close, 1),
+    fix: removal(text, offset, 1),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as jsonc from 'jsonc-parser';
 import { JsonDocument } from '../../../src/json/json-document.js';
+import { fixJsonText } from '../../../src/fix/json-fix.js';
 
 /** Each syntax issue as "line:column message", in order. */
 function issuesOf(text: string): string[] {
@@ -430,7 +431,8 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
   });
 
   it('says which closer ended the value when more text follows it', () => {
-    expect(issuesOf(SWAGGER.replace('  },\n  "tags"', '  }},\n  "tags"'))).toEqual([
+    // "tags" indented unlike the other members: which text is out of place the layout does not say.
+    expect(issuesOf(SWAGGER.replace('  },\n  "tags"', '  }},\n    "tags"'))).toEqual([
       "5:5 There is more text after the end of the JSON value: the '}' at line 5 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
     ]);
   });
@@ -481,6 +483,54 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(Object.keys(value.definitions!)).toEqual(['Task']);
   });
 
+  it("finds a '}' or ']' one too many at the end of a line or mid-line by the indentation of the lines after it", () => {
+    // It was "There is more text after the end of the JSON value" at the first misindented closer
+    // after it, and the value read stopped there: the later operations and definitions seemed missing.
+    const oneTooMany = (at: string, closer = '}') =>
+      `${at} This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`;
+    const meant = EXTRA_CLOSER_SWAGGER.filter((_line, index) => index !== 12);
+    const value = JSON.parse(meant.join('\n'));
+    const slipped = (line: number, written: string) =>
+      meant.map((text, index) => (index === line - 1 ? written : text)).join('\n');
+    const cases: [string, string][] = [
+      [slipped(11, '            "schema": { "$ref": "#/definitions/Task" } }'), oneTooMany('11:56')],
+      [slipped(12, '          }}'), oneTooMany('12:12')],
+      [slipped(13, '        }},'), oneTooMany('13:10')],
+      [
+        slipped(
+          20,
+          '        "responses": { "200": { "description": "OK", "schema": { "$ref": "#/definitions/Task" } } } }',
+        ),
+        oneTooMany('20:101'),
+      ],
+      // Mid-line, before the comma: the top-level value ends there, and no closer below is misindented.
+      [slipped(3, '  "info": { "title": "Contoso", "version": "1.0" }},'), oneTooMany('3:51')],
+      [slipped(3, '  "info": { "title": "Contoso", "version": "1.0" } },'), oneTooMany('3:52')],
+    ];
+    for (const [text, issue] of cases) {
+      expect(issuesOf(text)).toEqual([issue]);
+      expect(JsonDocument.parse(text).value).toEqual(value);
+    }
+    const list = ['[', '  [1, 2]],', '  [3]', ']'].join('\n');
+    expect(issuesOf(list)).toEqual([oneTooMany('2:9', ']')]);
+    expect(JsonDocument.parse(list).value).toEqual([[1, 2], [3]]);
+  });
+
+  it('leaves a closer one too many at the end of a line to the maker where the layout does not tell which', () => {
+    const moreText = (at: string, line: number) =>
+      `${at} There is more text after the end of the JSON value: the '}' at line ${line} closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.`;
+    const meant = EXTRA_CLOSER_SWAGGER.filter((_line, index) => index !== 12);
+    // "deprecated" indented unlike its fellow members: without the '}' it is not laid out consistently.
+    const misindented = [...meant];
+    misindented[11] = '          }}';
+    misindented[13] = '          "deprecated": false';
+    expect(issuesOf(misindented.join('\n'))).toEqual([moreText('23:4', 23)]);
+    // Indented with a step of 2 and of 4: the file is not laid out consistently anywhere.
+    const mixed = ['{', '  "a": {', '      "b": { "c": 1 }},', '      "d": 2', '  },', '  "e": 3', '}'];
+    expect(issuesOf(mixed.join('\n'))).toEqual([moreText('5:4', 5)]);
+    expect(fixJsonText(mixed.join('\n'))).toMatchObject({ outcome: 'not-fixed' });
+  });
+
   it("finds the same '}' one too many copied into each operation, one issue each", () => {
     // CognitiveServicesTextAnalytics repeats its slip in five operations.
     const operation = (path: string, comma: string) => [
@@ -507,6 +557,12 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     const oneTooMany = (line: number) =>
       `${line}:11 This '}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`;
     expect(issuesOf(text)).toEqual([oneTooMany(9), oneTooMany(19)]);
+    // Written at the end of the line of the '}' before it: the same.
+    const atLineEnd = text.replaceAll('          }\n          }', '          }}');
+    expect(issuesOf(atLineEnd)).toEqual(
+      [8, 17].map((line) => oneTooMany(line).replace(`${line}:11`, `${line}:12`)),
+    );
+    expect(JsonDocument.parse(atLineEnd).value).toEqual(JsonDocument.parse(text).value);
     expect(JsonDocument.parse(text).value).toEqual({
       paths: {
         '/a': { get: { responses: { '200': { description: 'OK' } } } },
