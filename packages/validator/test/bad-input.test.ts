@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import { validateFolder } from '../src/validate.js';
 import { MAX_FILE_BYTES } from '../src/loader/connector-folder.js';
+import { fixJsonSlips } from '../src/fix/fix-folders.js';
 import type { Finding } from '../src/model/finding.js';
 import { runRules, writeConnector } from './helpers/fixture.js';
 import { validApiProperties, validConnectorFiles, validSwagger } from './helpers/valid-connector.js';
@@ -156,6 +157,57 @@ describe('GEN-BINARY', () => {
     expect(all.filter((f) => f.file.endsWith('apiDefinition.swagger.json')).map((f) => f.ruleId)).toEqual([
       'GEN-BINARY',
     ]);
+  });
+
+  it('reads a swagger and a readme with a stray NUL as text, the NUL said once at its place', async () => {
+    // A NUL pasted into a title: the swagger was GEN-BINARY ("holds binary data, not text") and not
+    // read, so every rule on it spoke of a swagger missing, and its other problems came a run later.
+    const swagger = validSwagger();
+    swagger.host = 'https://api.contoso.com/v1';
+    const text = JSON.stringify(swagger, null, 2).replace('"Contoso Tasks"', '"Contoso Tasks\u0000"');
+    const readme = (validConnectorFiles()['readme.md'] as string).replace('Contoso', 'Contoso\u0000');
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': text,
+      'readme.md': readme,
+    });
+    const { findings } = await validateFolder(folder, { cwd: path.dirname(folder) });
+    const said = findings
+      .filter((f) => !f.file.endsWith(path.basename(folder)))
+      .map((f) => `${path.basename(f.file)} ${f.ruleId} ${f.line}:${f.column} ${f.message}`);
+    const lineOf = (written: string, at: number) => written.slice(0, at).split('\n').length;
+    const columnOf = (written: string, at: number) => at - written.lastIndexOf('\n', at - 1);
+    const nul = text.indexOf('\u0000');
+    const readmeNul = readme.indexOf('\u0000');
+    const hostLine = text.split('\n').findIndex((line) => line.includes('"host"')) + 1;
+    expect(said).toEqual([
+      `apiDefinition.swagger.json GEN-JSON-PARSE ${lineOf(text, nul)}:${columnOf(text, nul)} A string holds a NUL character (U+0000), which no text has (an editor or a paste left it): remove it. \`connector-alm validate --fix\` repairs it.`,
+      `apiDefinition.swagger.json SWG-HOST ${hostLine}:3 The 'host' property, if present, must be a valid URI host without a scheme or path.`,
+      `readme.md GEN-BINARY ${lineOf(readme, readmeNul)}:${columnOf(readme, readmeNul)} readme.md holds a NUL character (U+0000), which no text has (an editor or a paste left it): remove it. The first is here; the rest of the file is checked as text.`,
+    ]);
+    // --fix removes the NUL, as the finding says, and leaves the readme to the maker.
+    expect((await fixJsonSlips([folder])).fixed).toMatchObject([{ slips: 1, keys: 0, values: 0 }]);
+    expect(readFileSync(path.join(folder, 'apiDefinition.swagger.json'), 'utf8')).toBe(
+      text.replace('\u0000', ''),
+    );
+  });
+
+  it("reads a PNG's bytes under a JSON or readme name as binary data, unread", async () => {
+    // A 1x1 PNG: its NULs are few, but it starts with 0x89, no UTF-8, and holds control bytes.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const all = await allRules({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': png,
+      'readme.md': png,
+    });
+    const of = (name: string) => all.filter((f) => f.file.endsWith(name)).map((f) => [f.ruleId, f.message]);
+    expect(of('apiDefinition.swagger.json')).toEqual([
+      ['GEN-BINARY', 'apiDefinition.swagger.json holds binary data, not text.'],
+    ]);
+    expect(of('readme.md')).toEqual([['GEN-BINARY', 'readme.md holds binary data, not text.']]);
   });
 
   it('stays quiet on text', async () => {

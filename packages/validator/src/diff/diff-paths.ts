@@ -19,7 +19,7 @@ import {
   loadConnectorFolder,
   MAX_FILE_BYTES,
 } from '../loader/connector-folder.js';
-import { decodeUtf8, looksBinary, utf16ByteOrder } from '../loader/decode.js';
+import { decodeUtf8, holdsBinaryData, utf16ByteOrder } from '../loader/decode.js';
 import { isConnectorFolderListing } from '../loader/connector-folder.js';
 import { discoverConnectorFolders } from '../loader/discover.js';
 import {
@@ -161,7 +161,7 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
   // GEN-BINARY refuses it.
   const name = path.basename(absolute);
   const namedJson = /\.json$/i.test(name);
-  if (looksBinary(bytes)) {
+  if (holdsBinaryData(bytes)) {
     const solution = solutionGiven(given, cwd);
     if (solution?.kind === 'zip') throw solutionToDiffError(given, solution);
     const utf16 = utf16ByteOrder(bytes);

@@ -14,7 +14,7 @@ import {
 } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
-import { decodeUtf16, decodeUtf8, looksBinary, utf16ByteOrder } from './decode.js';
+import { decodeUtf16, decodeUtf8, holdsBinaryData, utf16ByteOrder } from './decode.js';
 import { filesNamedBelow } from './settings-file-paths.js';
 import { TextDocument } from './text-document.js';
 import { declaredSpecificationOf, type DeclaredSpecification } from './yaml-swagger-version.js';
@@ -382,7 +382,8 @@ function loadFile(
   if (kind === 'icon') return { ...base, kind, data: bytes };
   if (!bytes) return { ...base, kind, document: undefined } as JsonFile | TextFile;
 
-  if (looksBinary(bytes)) {
+  // Text with a stray NUL is read as text, its NULs reported where they are (see strayNulIssue).
+  if (holdsBinaryData(bytes)) {
     const utf16 = utf16ByteOrder(bytes);
     issues.push({
       ruleId: 'GEN-BINARY',
@@ -405,7 +406,25 @@ function loadFile(
       offset: Math.max(0, decoded.invalidAt - (isJson && decoded.text.charCodeAt(0) === 0xfeff ? 1 : 0)),
     });
   }
+  const nul = isJson ? undefined : strayNulIssue(entry.name, decoded.text);
+  if (nul) issues.push(nul);
   return textFile(base, kind, decoded.text, decoded.ascii === true);
+}
+
+/**
+ * GEN-BINARY at the first NUL of a readme or script read as text. A JSON file's NULs are GEN-JSON-PARSE
+ * findings already, each at its place (no JSON text holds one), which would only be said twice.
+ */
+function strayNulIssue(name: string, text: string): FileIssue | undefined {
+  const first = text.indexOf('\0');
+  if (first === -1) return undefined;
+  const count = text.split('\0').length - 1;
+  const held = count === 1 ? 'a NUL character (U+0000)' : `${count} NUL characters (U+0000)`;
+  return {
+    ruleId: 'GEN-BINARY',
+    message: `${name} holds ${held}, which no text has (an editor or a paste left ${count === 1 ? 'it' : 'them'}): remove ${count === 1 ? 'it' : 'them'}. The first is here; the rest of the file is checked as text.`,
+    offset: first,
+  };
 }
 
 /** A text file of the folder as read: a readme or script as text, the others as JSON. */

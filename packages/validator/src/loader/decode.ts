@@ -14,7 +14,7 @@ export interface DecodedText {
 }
 
 import { isAscii, isUtf8 } from 'node:buffer';
-import { firstReplacedByte } from '@connector-alm/core';
+import { firstReplacedByte, utf16ByteOrder } from '@connector-alm/core';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -50,6 +50,41 @@ export const BINARY_SNIFF_BYTES = 8192;
 export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
+}
+
+/**
+ * At most one NUL in this many bytes (and one in any file) is taken for a slip in text, not for
+ * binary data: an editor or a paste leaves one or a few (`"title": "Contoso\0"`), text saved as
+ * UTF-16 has one in every other byte of ASCII, and binary formats are dense with them.
+ */
+const BYTES_PER_STRAY_NUL = 100;
+
+/**
+ * Whether bytes that hold a NUL are text all the same, with a few stray NULs: UTF-8 but for them
+ * (at most one in BYTES_PER_STRAY_NUL bytes), with no other control character than TAB, LF and CR,
+ * and not UTF-16 by its first bytes. Binary data fails it at once: a PNG starts with 0x89, no UTF-8,
+ * and its header holds a 0x1A; a zip starts with 'PK' 0x03 0x04. Read as text, such a file is
+ * checked by every rule in the same run, and its NULs are reported where they are.
+ */
+export function isTextWithStrayNuls(bytes: Uint8Array): boolean {
+  if (utf16ByteOrder(bytes) !== undefined) return false;
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (!isUtf8(buffer)) return false;
+  const allowed = Math.max(1, Math.floor(bytes.length / BYTES_PER_STRAY_NUL));
+  let nuls = 0;
+  for (const byte of bytes) {
+    if (byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+    if (byte !== 0 || ++nuls > allowed) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether bytes are binary data, or text saved as UTF-16, rather than UTF-8 text: a NUL in the first
+ * 8 KB (`looksBinary`), unless they are text with a few stray NULs (`isTextWithStrayNuls`).
+ */
+export function holdsBinaryData(bytes: Uint8Array): boolean {
+  return looksBinary(bytes) && !isTextWithStrayNuls(bytes);
 }
 
 /** Moved to core, where the solution package's decoding names UTF-16 too. */

@@ -217,7 +217,7 @@ export const generalRules: RuleDefinition[] = [
   fileIssueRule(
     'GEN-BINARY',
     'Text files must hold text.',
-    'A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. A file saved as UTF-16 (Windows PowerShell 5.1\'s `>`, Notepad\'s "Unicode") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.',
+    'A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. UTF-8 text with a few stray NULs (at most one byte in 100, and no other control character than TAB, LF and CR), as an editor or a paste leaves one, is read as text all the same, so that the other rules check it in the same run: a NUL in a readme or script is reported here at its line and column, one in a JSON file by GEN-JSON-PARSE, which `validate --fix` then removes. A file saved as UTF-16 (Windows PowerShell 5.1\'s `>`, Notepad\'s "Unicode") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.',
     'apiProperties.json that is really a zip file.',
   ),
   fileIssueRule(

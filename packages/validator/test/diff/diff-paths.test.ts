@@ -381,6 +381,22 @@ function validConnectorPath(): string {
 }
 
 describe('diffPaths of binary files and solutions', () => {
+  it('compares a swagger with a stray NUL as the text validate reads, not as binary data', async () => {
+    const text = JSON.stringify(validSwagger(), null, 2).replace('"Contoso Tasks"', '"Contoso Tasks\u0000"');
+    const folder = writeConnector({ ...validConnectorFiles(), 'nul.json': text });
+    // It was refused: "is not an API definition: it holds binary data".
+    const result = await diffPaths('nul.json', 'apiDefinition.swagger.json', folder);
+    expect(result.changes).toMatchObject([
+      {
+        ruleId: 'CHG-JSON-SYNTAX',
+        message:
+          'The file is not strict JSON; it was compared as far as it could be read. A string holds a NUL character (U+0000), which no text has (an editor or a paste left it): remove it.',
+        line: 4,
+        column: 28,
+      },
+    ]);
+  });
+
   it('refuses a binary .json file rather than comparing it as broken JSON', async () => {
     // A swagger saved as UTF-16: the tolerant parse found an object in it, and diff listed its NULs.
     const folder = writeConnector({

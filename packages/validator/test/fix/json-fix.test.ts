@@ -72,6 +72,8 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
       1,
     ],
     ['a block comment before a comma', '{"a": 1 /* x */, "b": 2}', '{"a": 1, "b": 2}', 1],
+    // A NUL is removed, not escaped as \u0000, which would keep it in the value; a TAB beside it escaped.
+    ['a NUL in a string', '{"a": "x\u0000y", "b": "\tz\u0000"}', '{"a": "xy", "b": "\\tz"}', 2],
     // The maker typed it for a space: a space it stays.
     ['a no-break space', '{"a":\u00a01}', '{"a": 1}', 1],
   ])('%s', (_kind, text, written, slips) => {

@@ -88,6 +88,34 @@ describe('loadConnectorFolder', () => {
   });
 });
 
+describe('loadConnectorFolder of a file with a NUL byte', () => {
+  const swagger = JSON.stringify(validConnectorFiles()['apiDefinition.swagger.json'], null, 2);
+
+  it('reads text with a stray NUL as text, its JSON read as the edit of the NUL makes it', async () => {
+    const folder = writeConnector({
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': swagger.replace('"Contoso Tasks"', '"Contoso Tasks\u0000"'),
+    });
+    const file = (await loadConnectorFolder(folder)).files.swagger!;
+    // GEN-JSON-PARSE says the NUL (no JSON text holds one): no GEN-BINARY besides.
+    expect(file.issues).toEqual([]);
+    expect((file.document!.value as { info: { title: string } }).info.title).toBe('Contoso Tasks');
+  });
+
+  it('reads bytes with other control characters, or NULs in more than 1 byte of 100, as binary, unread', async () => {
+    const controls = swagger.replace('"Contoso Tasks"', '"Contoso\u0000 Tasks\u0001"');
+    const manyNuls = `${swagger.slice(0, 200)}${'\u0000'.repeat(5)}${swagger.slice(200, 300)}`;
+    for (const text of [controls, manyNuls]) {
+      const folder = writeConnector({ ...validConnectorFiles(), 'apiDefinition.swagger.json': text });
+      const file = (await loadConnectorFolder(folder)).files.swagger!;
+      expect(file.issues.map((issue) => issue.message)).toEqual([
+        'apiDefinition.swagger.json holds binary data, not text.',
+      ]);
+      expect(file.document).toBeUndefined();
+    }
+  });
+});
+
 describe('loadConnectorFolder of files whose names differ only in case', () => {
   // ApiProperties.json (listed first) was read, and REPO-FILENAMES said to delete apiProperties.json;
   // done as told, the next run said to rename ApiProperties.json to apiProperties.json.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BINARY_SNIFF_BYTES, decodeUtf8, looksBinary } from '../../src/loader/decode.js';
+import { BINARY_SNIFF_BYTES, decodeUtf8, isTextWithStrayNuls, looksBinary } from '../../src/loader/decode.js';
 
 describe('looksBinary', () => {
   it('looks for a NUL in the first 8 KB only, in a Buffer or any byte array', () => {
@@ -16,6 +16,37 @@ describe('looksBinary', () => {
     late[BINARY_SNIFF_BYTES] = 0;
     expect(looksBinary(late)).toBe(false);
     expect(looksBinary(Buffer.from('short\u0000'))).toBe(true);
+  });
+});
+
+describe('isTextWithStrayNuls', () => {
+  const text = `{\n  "title": "Caf\u00e9 Tasks",\n\t"x": 1\r\n}${' '.repeat(200)}`;
+  const withNul = (written: string, ...at: number[]) =>
+    Buffer.from(at.reduce((nuls, place) => `${nuls.slice(0, place)}\u0000${nuls.slice(place)}`, written));
+
+  it('takes UTF-8 text with a NUL in at most one byte of 100 (one in any file) for text', () => {
+    expect(isTextWithStrayNuls(withNul(text, 22))).toBe(true);
+    expect(isTextWithStrayNuls(new Uint8Array(withNul(text, 22)))).toBe(true);
+    expect(isTextWithStrayNuls(Buffer.from('{"a": "x\u0000"}'))).toBe(true);
+    expect(isTextWithStrayNuls(withNul(text, 22, 5))).toBe(true);
+    expect(isTextWithStrayNuls(withNul(text, 22, 5, 3))).toBe(false);
+  });
+
+  it('takes bytes with other control characters, not UTF-8, or UTF-16, for binary data', () => {
+    expect(isTextWithStrayNuls(Buffer.from('{"a": "x\u0000\u0001"}'))).toBe(false);
+    expect(isTextWithStrayNuls(Buffer.concat([withNul(text, 22), Buffer.from([0xe9])]))).toBe(false);
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    expect(isTextWithStrayNuls(png)).toBe(false);
+    expect(isTextWithStrayNuls(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))).toBe(false);
+    // A NUL as the second byte reads as UTF-16: that stays GEN-BINARY's "saved as UTF-16" reading.
+    expect(isTextWithStrayNuls(Buffer.from('{\u0000"a": 10}'))).toBe(false);
+    expect(isTextWithStrayNuls(Buffer.from('{}', 'utf16le'))).toBe(false);
+    expect(
+      isTextWithStrayNuls(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')])),
+    ).toBe(false);
   });
 });
 

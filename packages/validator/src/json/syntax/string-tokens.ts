@@ -32,6 +32,8 @@ export function stringToken(text: string, offset: number, end: number, error: nu
   }
   if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end, atKey);
   if (error === SCAN_INVALID_CHARACTER) {
+    const nul = text.indexOf('\0', offset + 1);
+    if (nul !== -1 && nul < end) return stringWithNul(text, offset, end, nul);
     const at = firstControlCharacter(text, offset + 1, end);
     const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
     return { kind: 'string', offset, end, problem, fix: escapedControls(text, offset, end, false) };
@@ -266,6 +268,19 @@ function firstBadEscape(text: string, from: number, end: number): number {
   return from;
 }
 
+/**
+ * A string that holds a NUL: no text has one (an editor or a paste left it, `"Contoso\0"`), so it is
+ * removed rather than escaped as \u0000, which would keep it in the value; the string's other raw
+ * control characters are escaped as ever.
+ */
+function stringWithNul(text: string, offset: number, end: number, nul: number): Token {
+  const fix = escapedControls(text, offset, end, false, true);
+  // eslint-disable-next-line no-control-regex
+  const others = /[\u0001-\u001f]/.test(text.slice(offset + 1, end - 1));
+  const message = `A string holds a NUL character (U+0000), which no text has (an editor or a paste left it): remove it.${others ? ' Escape its other raw control characters (such as a TAB) as \\t or \\n.' : ''}`;
+  return { kind: 'string', offset, end, problem: { message, offset: nul, length: 1 }, fix };
+}
+
 /** The escapes of control characters, as JSON writes them. */
 const CONTROL_ESCAPES: Record<string, string> = {
   '\b': '\\b',
@@ -276,11 +291,19 @@ const CONTROL_ESCAPES: Record<string, string> = {
 };
 
 /**
- * The string token from `offset` to `end` with its raw control characters escaped; a line break
- * (`\r\n` included) written as one `\n` where `lineBreaks` says the string runs over lines.
+ * The string token from `offset` to `end` with its raw control characters escaped (its NULs removed,
+ * where `withoutNuls`); a line break (`\r\n` included) written as one `\n` where `lineBreaks` says the
+ * string runs over lines.
  */
-function escapedControls(text: string, offset: number, end: number, lineBreaks: boolean): TextEdit {
-  const written = text.slice(offset, end);
+function escapedControls(
+  text: string,
+  offset: number,
+  end: number,
+  lineBreaks: boolean,
+  /** NULs are removed, not escaped (see stringWithNul). */
+  withoutNuls = false,
+): TextEdit {
+  const written = withoutNuls ? text.slice(offset, end).replaceAll('\0', '') : text.slice(offset, end);
   const joined = lineBreaks ? written.replace(/\r\n?/g, '\n') : written;
   // eslint-disable-next-line no-control-regex
   const escaped = joined.replace(/[\u0000-\u001f]/g, (character) => {
