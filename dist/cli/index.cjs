@@ -30528,6 +30528,8 @@ function stringToken(text3, offset, end, error2, atKey) {
   }
   if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end, atKey);
   if (error2 === SCAN_INVALID_CHARACTER) {
+    const nul = text3.indexOf("\0", offset + 1);
+    if (nul !== -1 && nul < end) return stringWithNul(text3, offset, end, nul);
     const at = firstControlCharacter(text3, offset + 1, end);
     const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
     return { kind: "string", offset, end, problem, fix: escapedControls(text3, offset, end, false) };
@@ -30697,6 +30699,12 @@ function firstBadEscape(text3, from, end) {
   }
   return from;
 }
+function stringWithNul(text3, offset, end, nul) {
+  const fix = escapedControls(text3, offset, end, false, true);
+  const others2 = /[\u0001-\u001f]/.test(text3.slice(offset + 1, end - 1));
+  const message3 = `A string holds a NUL character (U+0000), which no text has (an editor or a paste left it): remove it.${others2 ? " Escape its other raw control characters (such as a TAB) as \\t or \\n." : ""}`;
+  return { kind: "string", offset, end, problem: { message: message3, offset: nul, length: 1 }, fix };
+}
 var CONTROL_ESCAPES = {
   "\b": "\\b",
   "\f": "\\f",
@@ -30704,8 +30712,8 @@ var CONTROL_ESCAPES = {
   "\r": "\\r",
   "	": "\\t"
 };
-function escapedControls(text3, offset, end, lineBreaks2) {
-  const written2 = text3.slice(offset, end);
+function escapedControls(text3, offset, end, lineBreaks2, withoutNuls = false) {
+  const written2 = withoutNuls ? text3.slice(offset, end).replaceAll("\0", "") : text3.slice(offset, end);
   const joined = lineBreaks2 ? written2.replace(/\r\n?/g, "\n") : written2;
   const escaped = joined.replace(/[\u0000-\u001f]/g, (character) => {
     return CONTROL_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -30863,19 +30871,28 @@ function isStrictJson(text3) {
 }
 
 // packages/validator/src/json/syntax/extra-closer-by-layout.ts
-function misindentedCloser(text3, closes) {
-  const first = closes.find(
+var MAX_LINE_END_CANDIDATES = 8;
+function extraCloserCandidates(text3, closes) {
+  const misindented = closes.findIndex(
     ({ open: open2, close: close2 }) => startsLine(text3, close2) && indentOf(text3, close2) !== indentOf(text3, open2)
   );
-  if (!first) return void 0;
-  const closer = text3.charAt(first.close);
+  const before = misindented === -1 ? closes : closes.slice(0, misindented);
+  const meantFor = misindented === -1 ? void 0 : indentOf(text3, closes[misindented].close);
+  const lineEnding = before.filter(
+    ({ open: open2, close: close2 }) => !startsLine(text3, close2) && lineStart(text3, open2) < lineStart(text3, close2) && (meantFor === void 0 || indentOf(text3, open2) === meantFor)
+  ).slice(-MAX_LINE_END_CANDIDATES);
+  const candidates = misindented === -1 ? lineEnding : [...lineEnding, closes[misindented]];
+  return candidates.map(({ close: close2 }) => oneTooMany(text3, close2));
+}
+function oneTooMany(text3, offset) {
+  const closer = text3.charAt(offset);
   return {
     issue: {
       message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
-      offset: first.close,
+      offset,
       length: 1
     },
-    fix: removal(text3, first.close, 1)
+    fix: removal(text3, offset, 1)
   };
 }
 function laidOutStrictly(text3) {
@@ -31758,7 +31775,7 @@ function withMarkers(said, reading, mergeConflictAt, rest) {
     ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
   };
 }
-function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraClosersSeen, endsInConflict = false) {
+function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraClosersSeen, endsInConflict = false, extraCloserTrials = { left: MAX_EXTRA_CLOSER_TRIALS }) {
   const tokens = new TokenStream(text3, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text3);
   const issues = [];
@@ -31817,7 +31834,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     }
   }
   if (walk.stopped && !finished2 && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
-    const extra = extraClosers(text3, walk, describeCharacters, lines, extraClosersSeen);
+    const extra = extraClosers(text3, walk, describeCharacters, lines, extraClosersSeen, extraCloserTrials);
     if (extra) return extra;
   }
   if (slips > MAX_SLIPS) {
@@ -31846,23 +31863,40 @@ function withoutCutToken(issues, cutOffAt, text3) {
   }
   return before - issues.length;
 }
-function extraClosers(text3, walk, describeCharacters, lines, seen) {
-  const extra = misindentedCloser(text3, walk.closes);
-  if (!extra || seen >= MAX_ISSUES) return void 0;
-  const without2 = applyEdits(text3, [extra.fix]).text;
-  const repair = (issues, edits2) => ({
+var MAX_EXTRA_CLOSER_TRIALS = MAX_ISSUES;
+function extraClosers(text3, walk, describeCharacters, lines, seen, trials) {
+  const candidates = extraCloserCandidates(text3, walk.closes);
+  if (candidates.length === 0 || seen >= MAX_ISSUES) return void 0;
+  const repair = (issues, edits) => ({
     issues,
-    edits: edits2,
+    edits,
     unfixedAt: void 0,
     slips: issues.length,
     refused: false
   });
-  if (laidOutStrictly(without2)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAfterExtraClosers(without2, describeCharacters, lines, seen + 1);
-  if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
-  const edits = [extra.fix, ...rest.edits];
-  if (!laidOutStrictly(applyEdits(text3, edits)?.text ?? "")) return void 0;
-  return repair([extra.issue, ...rest.issues], edits);
+  const without2 = (extra) => applyEdits(text3, [extra.fix]).text;
+  const alone = candidates.filter((extra) => laidOutStrictly(without2(extra)));
+  if (alone.length > 0) {
+    const value = JSON.stringify(JSON.parse(without2(alone[0])));
+    const same = alone.every((extra) => JSON.stringify(JSON.parse(without2(extra))) === value);
+    return same ? repair([alone[0].issue], [alone[0].fix]) : void 0;
+  }
+  for (const extra of candidates) {
+    if (trials.left-- <= 0) return void 0;
+    const rest = diagnoseAfterExtraClosers(
+      without2(extra),
+      describeCharacters,
+      lines,
+      seen + 1,
+      false,
+      trials
+    );
+    if (!rest.edits || rest.slips !== rest.issues.length) continue;
+    const edits = [extra.fix, ...rest.edits];
+    if (laidOutStrictly(applyEdits(text3, edits)?.text ?? ""))
+      return repair([extra.issue, ...rest.issues], edits);
+  }
+  return void 0;
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -32904,6 +32938,7 @@ function tidiedDeletion(text3, edit) {
     if (start === 0 || isBlank(text3.charCodeAt(start - 1)) || isLineBreak2(text3.charCodeAt(start - 1))) {
       end = lineEnd2;
     }
+    if (text3.charAt(end) === ",") start = blanksBefore(text3, start);
     return { offset: start, length: end - start, insert: "" };
   }
   end = lineEnd2;
@@ -32911,6 +32946,11 @@ function tidiedDeletion(text3, edit) {
   const lineStart2 = start === 0 || isLineBreak2(text3.charCodeAt(start - 1));
   if (lineStart2 && end < text3.length) end += text3.startsWith("\r\n", end) ? 2 : 1;
   return { offset: start, length: end - start, insert: "" };
+}
+function blanksBefore(text3, offset) {
+  let start = offset;
+  while (start > 0 && isBlank(text3.charCodeAt(start - 1))) start--;
+  return start === 0 || isLineBreak2(text3.charCodeAt(start - 1)) ? offset : start;
 }
 function skipBlanks(text3, offset) {
   while (offset < text3.length && isBlank(text3.charCodeAt(offset))) offset++;
@@ -33280,6 +33320,22 @@ function looksBinary(bytes) {
   const head = bytes.length > BINARY_SNIFF_BYTES ? bytes.subarray(0, BINARY_SNIFF_BYTES) : bytes;
   return head.indexOf(0) !== -1;
 }
+var BYTES_PER_STRAY_NUL = 100;
+function isTextWithStrayNuls(bytes) {
+  if (utf16ByteOrder(bytes) !== void 0) return false;
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (!(0, import_node_buffer.isUtf8)(buffer)) return false;
+  const allowed = Math.max(1, Math.floor(bytes.length / BYTES_PER_STRAY_NUL));
+  let nuls = 0;
+  for (const byte of bytes) {
+    if (byte >= 32 || byte === 9 || byte === 10 || byte === 13) continue;
+    if (byte !== 0 || ++nuls > allowed) return false;
+  }
+  return true;
+}
+function holdsBinaryData(bytes) {
+  return looksBinary(bytes) && !isTextWithStrayNuls(bytes);
+}
 var utf16Decoders = {
   "little-endian": new TextDecoder("utf-16le", { fatal: true }),
   "big-endian": new TextDecoder("utf-16be", { fatal: true })
@@ -33563,7 +33619,7 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
-  if (looksBinary(bytes)) {
+  if (holdsBinaryData(bytes)) {
     const utf16 = utf16ByteOrder(bytes);
     issues.push({
       ruleId: "GEN-BINARY",
@@ -33583,7 +33639,20 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
       offset: Math.max(0, decoded.invalidAt - (isJson2 && decoded.text.charCodeAt(0) === 65279 ? 1 : 0))
     });
   }
+  const nul = isJson2 ? void 0 : strayNulIssue(entry.name, decoded.text);
+  if (nul) issues.push(nul);
   return textFile(base2, kind, decoded.text, decoded.ascii === true);
+}
+function strayNulIssue(name, text3) {
+  const first = text3.indexOf("\0");
+  if (first === -1) return void 0;
+  const count = text3.split("\0").length - 1;
+  const held = count === 1 ? "a NUL character (U+0000)" : `${count} NUL characters (U+0000)`;
+  return {
+    ruleId: "GEN-BINARY",
+    message: `${name} holds ${held}, which no text has (an editor or a paste left ${count === 1 ? "it" : "them"}): remove ${count === 1 ? "it" : "them"}. The first is here; the rest of the file is checked as text.`,
+    offset: first
+  };
 }
 function textFile(base2, kind, text3, asciiText) {
   if (kind === "readme" || kind === "script") return { ...base2, kind, document: new TextDocument(text3) };
@@ -35597,7 +35666,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. Text after the end of the top-level value is not read either; a root member it writes is not reported missing by other rules (GIPHY's swagger writes its x-ms-connector-metadata after the root's closing brace), and is checked once moved inside. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, or one before it at the end of a line or mid-line that closes the bracket of the line that closer lines up with, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key, or a choice of closers that leave other values, is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. Text after the end of the top-level value is not read either; a root member it writes is not reported missing by other rules (GIPHY's swagger writes its x-ms-connector-metadata after the root's closing brace), and is checked once moved inside. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -35686,7 +35755,7 @@ var generalRules = [
   fileIssueRule(
     "GEN-BINARY",
     "Text files must hold text.",
-    "A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. A file saved as UTF-16 (Windows PowerShell 5.1's `>`, Notepad's \"Unicode\") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.",
+    "A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. UTF-8 text with a few stray NULs (at most one byte in 100, and no other control character than TAB, LF and CR), as an editor or a paste leaves one, is read as text all the same, so that the other rules check it in the same run: a NUL in a readme or script is reported here at its line and column, one in a JSON file by GEN-JSON-PARSE, which `validate --fix` then removes. A file saved as UTF-16 (Windows PowerShell 5.1's `>`, Notepad's \"Unicode\") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.",
     "apiProperties.json that is really a zip file."
   ),
   fileIssueRule(
@@ -63606,7 +63675,7 @@ function definitionsVersion(files) {
   return version;
 }
 function documentOf(content) {
-  if (looksBinary(content)) {
+  if (holdsBinaryData(content)) {
     const utf16 = utf16ByteOrder(content);
     const text3 = utf16 && decodeUtf16(content, utf16);
     return text3 === void 0 ? void 0 : JsonDocument.parse(text3);
@@ -64292,7 +64361,7 @@ async function readSide(given2, cwd) {
   const bytes = await readDefinitionFile(given2, absolute, cwd);
   const name = import_node_path31.default.basename(absolute);
   const namedJson = /\.json$/i.test(name);
-  if (looksBinary(bytes)) {
+  if (holdsBinaryData(bytes)) {
     const solution = solutionGiven(given2, cwd);
     if (solution?.kind === "zip") throw solutionToDiffError(given2, solution);
     const utf16 = utf16ByteOrder(bytes);

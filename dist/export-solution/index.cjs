@@ -39765,6 +39765,8 @@ function stringToken(text2, offset, end, error3, atKey) {
   }
   if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey);
   if (error3 === SCAN_INVALID_CHARACTER) {
+    const nul = text2.indexOf("\0", offset + 1);
+    if (nul !== -1 && nul < end) return stringWithNul(text2, offset, end, nul);
     const at = firstControlCharacter(text2, offset + 1, end);
     const problem = { message: CONTROL_CHARACTER, offset: at, length: 1 };
     return { kind: "string", offset, end, problem, fix: escapedControls(text2, offset, end, false) };
@@ -39934,6 +39936,12 @@ function firstBadEscape(text2, from, end) {
   }
   return from;
 }
+function stringWithNul(text2, offset, end, nul) {
+  const fix = escapedControls(text2, offset, end, false, true);
+  const others = /[\u0001-\u001f]/.test(text2.slice(offset + 1, end - 1));
+  const message3 = `A string holds a NUL character (U+0000), which no text has (an editor or a paste left it): remove it.${others ? " Escape its other raw control characters (such as a TAB) as \\t or \\n." : ""}`;
+  return { kind: "string", offset, end, problem: { message: message3, offset: nul, length: 1 }, fix };
+}
 var CONTROL_ESCAPES = {
   "\b": "\\b",
   "\f": "\\f",
@@ -39941,8 +39949,8 @@ var CONTROL_ESCAPES = {
   "\r": "\\r",
   "	": "\\t"
 };
-function escapedControls(text2, offset, end, lineBreaks) {
-  const written2 = text2.slice(offset, end);
+function escapedControls(text2, offset, end, lineBreaks, withoutNuls = false) {
+  const written2 = withoutNuls ? text2.slice(offset, end).replaceAll("\0", "") : text2.slice(offset, end);
   const joined = lineBreaks ? written2.replace(/\r\n?/g, "\n") : written2;
   const escaped = joined.replace(/[\u0000-\u001f]/g, (character) => {
     return CONTROL_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -40100,19 +40108,28 @@ function isStrictJson(text2) {
 }
 
 // packages/validator/src/json/syntax/extra-closer-by-layout.ts
-function misindentedCloser(text2, closes) {
-  const first = closes.find(
+var MAX_LINE_END_CANDIDATES = 8;
+function extraCloserCandidates(text2, closes) {
+  const misindented = closes.findIndex(
     ({ open: open2, close }) => startsLine(text2, close) && indentOf(text2, close) !== indentOf(text2, open2)
   );
-  if (!first) return void 0;
-  const closer = text2.charAt(first.close);
+  const before = misindented === -1 ? closes : closes.slice(0, misindented);
+  const meantFor = misindented === -1 ? void 0 : indentOf(text2, closes[misindented].close);
+  const lineEnding = before.filter(
+    ({ open: open2, close }) => !startsLine(text2, close) && lineStart(text2, open2) < lineStart(text2, close) && (meantFor === void 0 || indentOf(text2, open2) === meantFor)
+  ).slice(-MAX_LINE_END_CANDIDATES);
+  const candidates = misindented === -1 ? lineEnding : [...lineEnding, closes[misindented]];
+  return candidates.map(({ close }) => oneTooMany(text2, close));
+}
+function oneTooMany(text2, offset) {
+  const closer = text2.charAt(offset);
   return {
     issue: {
       message: `This '${closer}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`,
-      offset: first.close,
+      offset,
       length: 1
     },
-    fix: removal(text2, first.close, 1)
+    fix: removal(text2, offset, 1)
   };
 }
 function laidOutStrictly(text2) {
@@ -40986,7 +41003,7 @@ function withMarkers(said, reading, mergeConflictAt, rest) {
     ...mergeConflictAt === void 0 ? {} : { mergeConflictAt }
   };
 }
-function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen, endsInConflict = false) {
+function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraClosersSeen, endsInConflict = false, extraCloserTrials = { left: MAX_EXTRA_CLOSER_TRIALS }) {
   const tokens = new TokenStream(text2, describeCharacters);
   const walk = new Walk(tokens, (offset) => lines.position(offset).line, text2);
   const issues = [];
@@ -41045,7 +41062,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     }
   }
   if (walk.stopped && !finished && slips === 1 && walk.top.open === "" && walk.top.place === "end") {
-    const extra = extraClosers(text2, walk, describeCharacters, lines, extraClosersSeen);
+    const extra = extraClosers(text2, walk, describeCharacters, lines, extraClosersSeen, extraCloserTrials);
     if (extra) return extra;
   }
   if (slips > MAX_SLIPS) {
@@ -41074,23 +41091,40 @@ function withoutCutToken(issues, cutOffAt, text2) {
   }
   return before - issues.length;
 }
-function extraClosers(text2, walk, describeCharacters, lines, seen) {
-  const extra = misindentedCloser(text2, walk.closes);
-  if (!extra || seen >= MAX_ISSUES) return void 0;
-  const without = applyEdits(text2, [extra.fix]).text;
-  const repair = (issues, edits2) => ({
+var MAX_EXTRA_CLOSER_TRIALS = MAX_ISSUES;
+function extraClosers(text2, walk, describeCharacters, lines, seen, trials) {
+  const candidates = extraCloserCandidates(text2, walk.closes);
+  if (candidates.length === 0 || seen >= MAX_ISSUES) return void 0;
+  const repair = (issues, edits) => ({
     issues,
-    edits: edits2,
+    edits,
     unfixedAt: void 0,
     slips: issues.length,
     refused: false
   });
-  if (laidOutStrictly(without)) return repair([extra.issue], [extra.fix]);
-  const rest = diagnoseAfterExtraClosers(without, describeCharacters, lines, seen + 1);
-  if (!rest.edits || rest.slips !== rest.issues.length) return void 0;
-  const edits = [extra.fix, ...rest.edits];
-  if (!laidOutStrictly(applyEdits(text2, edits)?.text ?? "")) return void 0;
-  return repair([extra.issue, ...rest.issues], edits);
+  const without = (extra) => applyEdits(text2, [extra.fix]).text;
+  const alone = candidates.filter((extra) => laidOutStrictly(without(extra)));
+  if (alone.length > 0) {
+    const value = JSON.stringify(JSON.parse(without(alone[0])));
+    const same = alone.every((extra) => JSON.stringify(JSON.parse(without(extra))) === value);
+    return same ? repair([alone[0].issue], [alone[0].fix]) : void 0;
+  }
+  for (const extra of candidates) {
+    if (trials.left-- <= 0) return void 0;
+    const rest = diagnoseAfterExtraClosers(
+      without(extra),
+      describeCharacters,
+      lines,
+      seen + 1,
+      false,
+      trials
+    );
+    if (!rest.edits || rest.slips !== rest.issues.length) continue;
+    const edits = [extra.fix, ...rest.edits];
+    if (laidOutStrictly(applyEdits(text2, edits)?.text ?? ""))
+      return repair([extra.issue, ...rest.issues], edits);
+  }
+  return void 0;
 }
 function unlistedSyntaxIssue(count, offset) {
   return {
@@ -42092,6 +42126,7 @@ function tidiedDeletion(text2, edit) {
     if (start === 0 || isBlank(text2.charCodeAt(start - 1)) || isLineBreak2(text2.charCodeAt(start - 1))) {
       end = lineEnd2;
     }
+    if (text2.charAt(end) === ",") start = blanksBefore(text2, start);
     return { offset: start, length: end - start, insert: "" };
   }
   end = lineEnd2;
@@ -42099,6 +42134,11 @@ function tidiedDeletion(text2, edit) {
   const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
   if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
   return { offset: start, length: end - start, insert: "" };
+}
+function blanksBefore(text2, offset) {
+  let start = offset;
+  while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
+  return start === 0 || isLineBreak2(text2.charCodeAt(start - 1)) ? offset : start;
 }
 function skipBlanks(text2, offset) {
   while (offset < text2.length && isBlank(text2.charCodeAt(offset))) offset++;
@@ -44236,7 +44276,7 @@ var generalRules = [
     id: "GEN-JSON-PARSE",
     file: "swagger",
     title: "JSON files must be strict JSON.",
-    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. Text after the end of the top-level value is not read either; a root member it writes is not reported missing by other rules (GIPHY's swagger writes its x-ms-connector-metadata after the root's closing brace), and is checked once moved inside. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
+    description: "The certification pipeline parses apiDefinition.swagger.json, apiProperties.json and settings.json as strict JSON; a trailing comma or a raw TAB in a string fails the run. Sixteen merged swaggers of PowerPlatformConnectors do not parse, because the pipeline only checks a PR's last commit. Each slip is reported where the edit goes, as the edit to make: a missing '}' or ']' names the bracket left open and its line, a missing comma is placed after the value it should follow, and a '}' one too many in the middle of an indented file, which ends the value early, is found by the indentation (the first closer indented unlike the line of its bracket, or one before it at the end of a line or mid-line that closes the bracket of the line that closer lines up with, where the file without it is strict JSON laid out consistently, each level one same step deeper than the last; a deleted line that opened a key, or a choice of closers that leave other values, is left to the maker), so the rest of the file is read. An unresolved git merge conflict (`<<<<<<<`, diff3's `|||||||`, `=======`, `>>>>>>>` at the start of their lines) is one error on its first marker line, naming the line of the last: the rest of the file is read as the conflict's first side has it, and `validate --fix` leaves the file alone, since which side is meant is the maker's choice (a conflict in readme.md or script.csx is GEN-MERGE-CONFLICT's). Errors that only follow from an earlier one are left out, and the rest of the file is still checked as far as it can be recovered. A file cut off (it ends with several brackets open, or after a ',' or a key, or inside a string within them, as an interrupted save or copy leaves it) is the exception: nothing else of it is checked until its end is restored, since every operation, definition and section lost would be a finding of its own. Text after the end of the top-level value is not read either; a root member it writes is not reported missing by other rules (GIPHY's swagger writes its x-ms-connector-metadata after the root's closing brace), and is checked once moved inside. The first 20 slips of a file are listed, and one more finding at the next counts the rest. Where every slip of a file names its edit, `validate --fix` makes those edits in the file, and its findings say so.",
     levels: sameLevels("error"),
     example: {
       bad: '{\n  "swagger": "2.0",\n  "info": { "title": "Contoso", }\n}',
@@ -44325,7 +44365,7 @@ var generalRules = [
   fileIssueRule(
     "GEN-BINARY",
     "Text files must hold text.",
-    "A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. A file saved as UTF-16 (Windows PowerShell 5.1's `>`, Notepad's \"Unicode\") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.",
+    "A swagger, apiProperties, settings, readme or script file with NUL bytes is binary data under a text name. UTF-8 text with a few stray NULs (at most one byte in 100, and no other control character than TAB, LF and CR), as an editor or a paste leaves one, is read as text all the same, so that the other rules check it in the same run: a NUL in a readme or script is reported here at its line and column, one in a JSON file by GEN-JSON-PARSE, which `validate --fix` then removes. A file saved as UTF-16 (Windows PowerShell 5.1's `>`, Notepad's \"Unicode\") has NULs too: it is reported so, to be saved as UTF-8, and its text is still checked by the other rules, so that their findings come in the same run; `validate --fix` leaves it alone.",
     "apiProperties.json that is really a zip file."
   ),
   fileIssueRule(
