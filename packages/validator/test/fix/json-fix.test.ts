@@ -61,6 +61,13 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
       2,
     ],
     ['a closing bracket of the wrong kind', '{"a": [1, 2}, "b": 3}', '{"a": [1, 2], "b": 3}', 1],
+    // Each '}' is a repair at the same ']': four in a row are no loop to break by removing the ']'.
+    [
+      'four objects left open before a closing bracket',
+      '[{"a": {"b": {"c": {"d": 1]',
+      '[{"a": {"b": {"c": {"d": 1}}}}]',
+      1,
+    ],
     ['a bracket left open at the end', '{\n  "a": {"b": 1}\n', '{\n  "a": {"b": 1}}\n', 1],
     ['a closing bracket one too many at the end', '{\n  "a": 1\n}\n}\n', '{\n  "a": 1\n}\n', 1],
     ['closing brackets too many after the value', '{"a": [1, 2]}]}', '{"a": [1, 2]}', 2],
@@ -150,6 +157,8 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
       ['{\n  "a": 1,\n  "b": ,\n  "c": [1,]\n}', 3],
       ['{\n  "a": 1,\n  "b": "x', 3],
       ['[\n  1,\n  NaN\n]', 3],
+      // Of two such findings, the first: the second's line was named.
+      ['[\n  NaN,\n  Infinity\n]', 2],
     ];
     for (const [text, line] of cases) {
       expect({ text, fix: fixJsonText(text) }).toEqual({

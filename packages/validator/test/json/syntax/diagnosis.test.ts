@@ -596,6 +596,16 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ).toBe(false);
   });
 
+  it('looks for a closer one too many by the indentation only where the text after the value is the only slip', () => {
+    // With a comment before it, the misindented '}' was named first, out of the order of the file.
+    const text = [...EXTRA_CLOSER_SWAGGER];
+    text[1] = '  "swagger": "2.0", // note';
+    expect(issuesOf(text.join('\n'))).toEqual([
+      '2:21 Comments are not allowed in JSON; remove it (a "description" can hold the note).',
+      "24:4 There is more text after the end of the JSON value: the '}' at line 24 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
+    ]);
+  });
+
   it('still reports independent slips in one file, each once', () => {
     const text = SWAGGER.replace('"Contoso",', '"Contoso"')
       .replace('"b"', '"b",')

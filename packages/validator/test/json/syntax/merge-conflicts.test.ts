@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fixJsonText } from '../../../src/fix/json-fix.js';
 import { JsonDocument } from '../../../src/json/json-document.js';
-import { diagnoseAndRepair, MAX_ISSUES } from '../../../src/json/syntax/diagnosis.js';
+import { diagnoseAndRepair, MAX_ISSUES, MAX_SLIPS } from '../../../src/json/syntax/diagnosis.js';
 import { findMergeMarkers } from '../../../src/text/merge-conflicts.js';
 import { runRules } from '../../helpers/fixture.js';
 import { validConnectorFiles, validSwagger } from '../../helpers/valid-connector.js';
@@ -115,6 +115,30 @@ describe('a merge conflict in a JSON file', () => {
     expect(issues).toHaveLength(MAX_ISSUES + 1);
     expect(issues.at(-1)).toMatchObject({ unlisted: 2 });
   });
+
+  it('counts a conflict with the slips after it past the 20 listed, from the first slip it pushed out', () => {
+    // A conflict and 21 single-quoted keys: the conflict is listed first, so the 20th key is no
+    // longer listed either, and the count is of both keys, at the 20th, not the rest's own count.
+    const members = Array.from({ length: MAX_ISSUES + 1 }, (_, i) => `\n    'k${i}': ${i},`).join('');
+    const text = `{\n${TWO_TITLES.join('\n')}\n  "x": {${members}\n    "z": 0\n  }\n}\n`;
+    const { issues, slips } = diagnoseAndRepair(text, noDescription);
+    expect(slips).toBe(MAX_ISSUES + 2);
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues.at(-1)).toMatchObject({ unlisted: 2, offset: text.indexOf(`'k${MAX_ISSUES - 1}'`) });
+  });
+
+  it('leaves the refusal of a text of too many slips last, not a count of the rest', () => {
+    // The refusal carries no count: read as one more listed issue, it was sorted among the others,
+    // cut with those past the 20th, and replaced by "982 more findings … are not listed".
+    const members = Array.from({ length: MAX_SLIPS + 1 }, (_, i) => `\n    'k${i}': ${i},`).join('');
+    const text = `{\n${TWO_TITLES.join('\n')}\n  "x": {${members}\n    "z": 0\n  }\n}\n`;
+    const { issues, slips, refused } = diagnoseAndRepair(text, noDescription);
+    expect({ slips, refused }).toEqual({ slips: MAX_SLIPS + 2, refused: true });
+    expect(issues).toHaveLength(MAX_ISSUES + 1);
+    expect(issues[0]!.message).toEqual(CONFLICT_MESSAGE);
+    expect(issues.at(-1)!.message).toMatch(/^The file has more than 1,000 JSON syntax errors/);
+    expect(issues.at(-1)!.unlisted).toBeUndefined();
+  });
 });
 
 describe('validate --fix of a file with a merge conflict', () => {
@@ -220,6 +244,22 @@ describe('a conflict that ends the file', () => {
       ]);
       expect(JsonDocument.parse(text).value).toMatchObject({ a: expect.anything() });
     }
+  });
+
+  it('is no cut-off file where its first side leaves several brackets open, and its value is read', () => {
+    // Two brackets left open by the first side (or a '/*' there that runs to the end) would say the
+    // file was cut off, and nothing of its value would be judged; the other side holds the closers.
+    const twoOpen = '{"a": {"b": 1\n<<<<<<< HEAD\n=======\n}}\n>>>>>>> x\n';
+    const comment = '{"a": {"b": 1\n<<<<<<< HEAD\n/* note\n=======\n}}\n>>>>>>> x\n';
+    for (const text of [twoOpen, comment]) {
+      expect(diagnoseAndRepair(text, noDescription).cutOffAt).toBeUndefined();
+      expect(JsonDocument.parse(text).value).toEqual({ a: { b: 1 } });
+    }
+    expect(messagesAndLines(twoOpen)).toEqual([[2, CONFLICT_MESSAGE]]);
+    expect(messagesAndLines(comment)).toEqual([
+      [2, CONFLICT_MESSAGE],
+      [3, expect.stringMatching(/^This '\/\*' comment is never closed/)],
+    ]);
   });
 
   it('still lets a missing closer before a conflict in the middle of the file be said', () => {

@@ -128,6 +128,23 @@ describe('TokenStream', () => {
     expect(stream.at(40_004)).toBeUndefined();
   });
 
+  it('keeps the token before the one the walk reads, however many it has forgotten', () => {
+    // A '{' that no key follows is told by the token before the string: at token 4,095, where the
+    // first batch of 4,096 is forgotten, that '{' was gone, and the string was read as a key that
+    // lacks its colon, an issue with no edit.
+    const text = `[${'0,'.repeat(2047)}{"x", 1]`;
+    expect(new TokenStream(text, unnamed).at(4095)).toMatchObject({ kind: '{' });
+    const diagnosis = diagnoseAndRepair(text, unnamed);
+    expect(diagnosis.issues).toEqual([
+      {
+        message: "This '{' opens an object, but no key follows it: remove it.",
+        offset: text.indexOf('{'),
+        length: 1,
+      },
+    ]);
+    expect(diagnosis.edits).toHaveLength(1);
+  });
+
   it('tells closers alone after the value from text after it, once for a run of closers', () => {
     const closers = '{"a": 1}' + ' } /* x */ ]\n# note\n}';
     const stream = new TokenStream(closers, unnamed);
