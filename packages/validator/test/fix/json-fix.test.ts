@@ -41,8 +41,19 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     ['a key without quotes', '{a: 1, b_c: 2}', '{"a": 1, "b_c": 2}', 2],
     ['a value in backticks', '{"a": `x`}', '{"a": "x"}', 1],
     ['typographic quotes', '{\u201ca\u201d: \u201cb c\u201d}', '{"a": "b c"}', 2],
+    // Without its other quote, a key is read as a word; the quote it has is no part of its name.
+    ['a key with one typographic quote', '{\n  \u201ca: 1,\n  b\u201d: 2\n}', '{\n  "a": 1,\n  "b": 2\n}', 2],
     ['a ; for a comma', '{"a": 1; "b": true;\n "c": 3}', '{"a": 1, "b": true,\n "c": 3}', 2],
     ['a missing comma', '{\n  "a": 1\n  "b": 2\n}', '{\n  "a": 1,\n  "b": 2\n}', 1],
+    // A string right after a number is the next value, not more of a string whose '"' ended it.
+    ['a missing comma between a number and a string', '[1"a"]', '[1,"a"]', 1],
+    // A key after a value in an object lacks the comma before it: the object is no list to close.
+    [
+      'a missing comma in an object, and its last closer',
+      '{"a": {"b": 1 "c": 2}',
+      '{"a": {"b": 1, "c": 2}}',
+      2,
+    ],
     ['a missing comma before a comment', '{"a": 1 // note\n "b": 2}', '{"a": 1,\n "b": 2}', 2],
     ['a = or => for a colon', '{"a" = 1, "b" => 2}', '{"a" : 1, "b" : 2}', 2],
     ['hexadecimal and JavaScript numbers', '[0x1F, -0x10, +1, .5]', '[31, -16, 1, 0.5]', 4],
@@ -61,6 +72,22 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
       2,
     ],
     ['a closing bracket of the wrong kind', '{"a": [1, 2}, "b": 3}', '{"a": [1, 2], "b": 3}', 1],
+    // A key after a list's last item: the ']' and the ',' before the key are both missing.
+    [
+      'a list left open before a key',
+      '{\n  "a": [\n    1\n  "b": 2\n}',
+      '{\n  "a": [\n    1],\n  "b": 2\n}',
+      1,
+    ],
+    // An item after a comma in an object of a list: the object was not closed before the comma.
+    [
+      'an object left open before the next item of its list',
+      '[\n  {\n    "a": 1,\n  2\n]',
+      '[\n  {\n    "a": 1},\n  2\n]',
+      1,
+    ],
+    // In an object of an object, no item follows: the value is one too many, and the comma then trails.
+    ['a value where a key belongs, in an object', '{"a": {"b": 1, 2}}', '{"a": {"b": 1}}', 2],
     // Each '}' is a repair at the same ']': four in a row are no loop to break by removing the ']'.
     [
       'four objects left open before a closing bracket',

@@ -86,6 +86,26 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('spans the comma that a missing closer goes before, and nothing where it goes after a value', () => {
+    // The finding marks the comma to insert before; after a value there is no character to mark.
+    const spans = (text: string) =>
+      JsonDocument.parse(text).syntaxIssues.map(({ offset, length }) => ({ offset, length }));
+    expect(spans('[\n  {\n    "a": 1,\n  {"b": 2}\n]')).toEqual([{ offset: 16, length: 1 }]);
+    expect(spans('{\n  "a": [\n    1,\n  "b": 2\n}')).toEqual([{ offset: 16, length: 1 }]);
+    // The comma, not the end of the value before it.
+    expect(spans('{\n  "a": [\n    1 ,\n  "b": 2\n}')).toEqual([{ offset: 17, length: 1 }]);
+    expect(spans('{\n  "a": [\n    1\n  "b": 2\n}')).toEqual([{ offset: 16, length: 0 }]);
+  });
+
+  it('says two commas in a row only after a comma, not after the opening bracket', () => {
+    expect(issuesOf('{"a": [1,,2]}')).toEqual(['1:10 Two commas in a row: remove one.']);
+    expect(issuesOf('{"a": [,1]}')).toEqual([
+      "1:8 Unexpected , where JSON expects a value or ']': remove it.",
+    ]);
+    expect(issuesOf('{"a": 1,, "b": 2}')).toEqual(['1:9 Two commas in a row: remove one.']);
+    expect(issuesOf('{, "a": 1}')).toEqual(["1:2 A comma cannot follow '{': remove it."]);
+  });
+
   it('puts a missing comma at the end of the value it should follow', () => {
     expect(issuesOf(SWAGGER.replace('"Contoso",', '"Contoso"'))).toEqual([
       '3:23 A comma is missing after this value: add \',\' before the "version" at line 4.',
@@ -430,6 +450,15 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('reads a closer of the wrong kind as the one it should be where no bracket of its kind is open', () => {
+    // No '[' is open: "add '}' before this ']'" would leave the ']' closing nothing, and was said
+    // alone, the text after it unsaid.
+    expect(issuesOf('{"a": 1] x')).toEqual([
+      "1:8 This ']' should be '}', to close the '{' at line 1.",
+      "1:10 There is more text after the end of the JSON value: the ']' at line 1 closes the top-level value; if that ']' is one too many, remove it, otherwise remove this text or move it inside the value.",
+    ]);
+  });
+
   it('says which closer ended the value when more text follows it', () => {
     // "tags" indented unlike the other members: which text is out of place the layout does not say.
     expect(issuesOf(SWAGGER.replace('  },\n  "tags"', '  }},\n    "tags"'))).toEqual([
@@ -594,6 +623,16 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(
       document.syntaxIssues.some((issue) => /one too many: going by the indentation/.test(issue.message)),
     ).toBe(false);
+  });
+
+  it('leaves the closer to the maker when more slips follow it than a file lists', () => {
+    // 25 trailing commas after the '}' one too many: named with them, it made 22 issues, the
+    // closer's, 20 listed, and a count, past the 20 and the count a file lists.
+    const definitions = Array.from({ length: 25 }, (_, i) => `    "T${i}": { "type": "object", },`);
+    const text = [...EXTRA_CLOSER_SWAGGER.slice(0, 25), ...definitions, ...EXTRA_CLOSER_SWAGGER.slice(25)];
+    expect(issuesOf(text.join('\n'))).toEqual([
+      "24:4 There is more text after the end of the JSON value: the '}' at line 24 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
+    ]);
   });
 
   it('looks for a closer one too many by the indentation only where the text after the value is the only slip', () => {
