@@ -41,6 +41,8 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     ['a key without quotes', '{a: 1, b_c: 2}', '{"a": 1, "b_c": 2}', 2],
     ['a value in backticks', '{"a": `x`}', '{"a": "x"}', 1],
     ['typographic quotes', '{\u201ca\u201d: \u201cb c\u201d}', '{"a": "b c"}', 2],
+    // Read as a word (no ',' after its closing quote): the closing quote is no part of the string.
+    ['typographic quotes before an item without its comma', '[\u201cabc\u201d 1]', '["abc", 1]', 2],
     // Without its other quote, a key is read as a word; the quote it has is no part of its name.
     ['a key with one typographic quote', '{\n  \u201ca: 1,\n  b\u201d: 2\n}', '{\n  "a": 1,\n  "b": 2\n}', 2],
     ['a ; for a comma', '{"a": 1; "b": true;\n "c": 3}', '{"a": 1, "b": true,\n "c": 3}', 2],
@@ -55,6 +57,24 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
       2,
     ],
     ['a missing comma before a comment', '{"a": 1 // note\n "b": 2}', '{"a": 1,\n "b": 2}', 2],
+    // Right after the key: past it, the ':' went into the value (`"a"1:`).
+    ['a missing colon before a value with no space', '{"a"1, "b"[2]}', '{"a":1, "b":[2]}', 2],
+    // The rest of the string runs over the ':' after the quote: all of it is the string's.
+    [
+      'a quote left unescaped in a string, before a colon',
+      '{"a": "Note: "b": c", "d": 1}',
+      '{"a": "Note: \\"b\\": c", "d": 1}',
+      1,
+    ],
+    // A key's closing quote on the next line, before its ':', closes it as a value's before a ',' does.
+    // An escaped quote on the next line is in the string: the one before the ',' closes it.
+    [
+      'a string broken over two lines, with an escaped quote',
+      '{"a": "x\ny\\"z", "b": 1}',
+      '{"a": "x\\ny\\"z", "b": 1}',
+      1,
+    ],
+    ['a key broken over two lines', '{"a\nb": 1}', '{"a\\nb": 1}', 1],
     ['a = or => for a colon', '{"a" = 1, "b" => 2}', '{"a" : 1, "b" : 2}', 2],
     ['hexadecimal and JavaScript numbers', '[0x1F, -0x10, +1, .5]', '[31, -16, 1, 0.5]', 4],
     [
@@ -108,6 +128,13 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     ['a block comment before a comma', '{"a": 1 /* x */, "b": 2}', '{"a": 1, "b": 2}', 1],
     // A NUL is removed, not escaped as \u0000, which would keep it in the value; a TAB beside it escaped.
     ['a NUL in a string', '{"a": "x\u0000y", "b": "\tz\u0000"}', '{"a": "xy", "b": "\\tz"}', 2],
+    // A '}' after a member on its line is not judged by the indentation of that line.
+    [
+      'a closer one too many after a value whose closer follows a member',
+      '{\n  "a": {\n    "b": 1 }\n}\n}\n',
+      '{\n  "a": {\n    "b": 1 }\n}\n',
+      1,
+    ],
     // The maker typed it for a space: a space it stays.
     ['a no-break space', '{"a":\u00a01}', '{"a": 1}', 1],
   ])('%s', (_kind, text, written, slips) => {
@@ -265,6 +292,12 @@ describe('fixJsonText of a file whose end is missing', () => {
   // hidden. Only a missing last closer after a complete value is taken for a slip.
   it('adds the last closer after a complete value: a slip', () => {
     expect(fixed('{\n  "a": 1,\n  "b": {"c": 2}\n').text).toBe('{\n  "a": 1,\n  "b": {"c": 2}}\n');
+  });
+
+  it('adds it at the end where a line inside a misindented closer is indented less than its bracket', () => {
+    // "c" at the margin says nothing of where the '}' of "a" belongs: it was put before "b"'s comma.
+    const text = '{\n  "a": {\n    "b": "x",\n"c": 1\n    },\n  "d": 2\n';
+    expect(fixed(text).text).toBe('{\n  "a": {\n    "b": "x",\n"c": 1\n    },\n  "d": 2}\n');
   });
 
   it.each([

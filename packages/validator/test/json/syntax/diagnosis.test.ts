@@ -97,6 +97,23 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(spans('{\n  "a": [\n    1\n  "b": 2\n}')).toEqual([{ offset: 16, length: 0 }]);
   });
 
+  it('reads the rest of a string after a quote left unescaped to the end of its line only', () => {
+    // The key on the next line is the next member, which lacks its comma: it was read into the string.
+    expect(issuesOf('{"a": "x "y\n"z": 1}')).toEqual([
+      '1:10 This \'"\' ends the string, but the text goes on: write \\" for a quote inside a string.',
+      '1:12 A comma is missing after this value: add \',\' before the "z" at line 2.',
+    ]);
+  });
+
+  it("reads a string over a line break only to a closing quote that a ',', '}', ']' or ':' follows", () => {
+    // A quote that ends the file has nothing after it: the string ends with its first line.
+    expect(issuesOf('{"a": "x\ny"')).toEqual([
+      "1:9 A string is not closed on its line: add the closing '\"' at the end of the text.",
+      '2:1 A string lacks its opening \'"\': write "y".',
+      "2:3 The file ends before the '{' at line 1 is closed: it looks cut off; restore its end (adding '}' would close it without what was lost).",
+    ]);
+  });
+
   it('says two commas in a row only after a comma, not after the opening bracket', () => {
     expect(issuesOf('{"a": [1,,2]}')).toEqual(['1:10 Two commas in a row: remove one.']);
     expect(issuesOf('{"a": [,1]}')).toEqual([
@@ -151,6 +168,15 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('names three of the brackets a cut-off file leaves open, innermost first, and counts the rest', () => {
+    expect(issuesOf('{\n  "a": {\n    "b": [\n      1,')).toEqual([
+      "4:9 The file ends before the '[' at line 3, the '{' at line 2 and the '{' at line 1 are closed: it looks cut off; restore its end (adding ']}}' would close it without what was lost).",
+    ]);
+    expect(issuesOf('{\n  "a": {\n    "b": {\n      "c": [\n        1,')).toEqual([
+      "5:11 The file ends before the '[' at line 4, the '{' at line 3 and the '{' at line 2 (and 1 more) are closed: it looks cut off; restore its end (adding ']}}}' would close it without what was lost).",
+    ]);
+  });
+
   it("says a '/*' comment that is never closed once, and the brackets a file cut off after a string with a slip leaves open", () => {
     expect(issuesOf(SWAGGER.replace('"x": 1', '/* note\n  "x": 1'))).toEqual([
       "10:3 This '/*' comment is never closed, so the rest of the file is read as part of it: comments are not allowed in JSON; remove the comment.",
@@ -189,6 +215,13 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
         resolved: true,
       });
     }
+  });
+
+  it("reads no key in a quote right before a ':': an empty key is no slip to guess", () => {
+    // It was "A key is not closed: add the closing '"' before its ':', as in """, and --fix wrote "": 2.
+    expect(issuesOf('{"a": 1, ": 2}')).toEqual([
+      "1:15 The file ends inside a string: add its closing '\"', or restore the cut-off end of the file.",
+    ]);
   });
 
   it('places a string cut after a backslash at the end of its line, before a CR LF as before a LF', () => {
@@ -274,6 +307,10 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
     expect(issuesOf(`${SWAGGER};\n`)).toEqual([
       "11:2 A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+    ]);
+    // Before more text, the ';' is part of what follows the value, which is the maker's to place.
+    expect(issuesOf('{"a": 1}; {"b": 2}')).toEqual([
+      "1:9 There is more text after the end of the JSON value: the '}' at line 1 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
     ]);
   });
 
@@ -364,7 +401,15 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ])
       expect(issuesOf(value(written))).toEqual([advice(written, meant)]);
     expect(issuesOf(value('0x1F'))).toEqual([advice('0x1F', '31, its decimal value')]);
+    // A leading zero after a sign: no JSON number to offer, 01 being none either.
+    expect(issuesOf(value('+01'))).toEqual([
+      '10:8 +01 is not a number as JSON writes it (such as 12, -0.5 or 1e3).',
+    ]);
     expect(issuesOf(value('-0xff'))).toEqual([advice('-0xff', '-255, its decimal value')]);
+    // Only a 0 or -0 alone can start a hexadecimal number: -0.5 is a number, the x after it text.
+    expect(issuesOf(value('-0.5x1'))).toEqual([
+      "10:12 Unexpected x1 where JSON expects ',' or '}': remove it.",
+    ]);
     // Past about 256 digits the decimal value is Infinity, which JSON cannot hold: no number to offer.
     const huge = `0x${'f'.repeat(300)}`;
     expect(issuesOf(value(huge))).toEqual([
@@ -433,6 +478,11 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
     expect(issuesOf(SWAGGER.replace('"x": 1', '"x": application/json"'))).toEqual([
       '10:8 A string lacks its opening \'"\': write "application/json".',
+    ]);
+    // A '/*' at the end of a URL starts a comment, as a '//' there does.
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x": https://contoso.com/* note */'))).toEqual([
+      `10:8 ${unquoted('https://contoso.com')}`,
+      '10:27 Comments are not allowed in JSON; remove it (a "description" can hold the note).',
     ]);
     // A comment after a word is still a comment.
     expect(issuesOf(SWAGGER.replace('"x": 1', '"x": 1 /* note */'))).toEqual([
@@ -608,6 +658,46 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(issuesOf(text.join('\n'))).toEqual([
       "24:4 There is more text after the end of the JSON value: the '}' at line 24 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.",
     ]);
+  });
+
+  it('holds every member to its siblings and its container, and only closers that start a line to their bracket', () => {
+    const withTask = (task: string) =>
+      [...EXTRA_CLOSER_SWAGGER.slice(0, 25), task, ...EXTRA_CLOSER_SWAGGER.slice(26)].join('\n');
+    const moreText =
+      "24:4 There is more text after the end of the JSON value: the '}' at line 24 closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.";
+    // A member a step deeper than its sibling, or at its container's own indentation: not laid out
+    // consistently, so which '}' is one too many stays the maker's to say.
+    expect(issuesOf(withTask('    "Task": {\n      "type": "object",\n        "x": 1\n    }'))).toEqual([
+      moreText,
+    ]);
+    expect(issuesOf(withTask('    "Task": {\n    "type": "object"\n    }'))).toEqual([moreText]);
+    // A '}' after a member on its line is not judged by the indentation of that line.
+    expect(issuesOf(withTask('    "Task": { "type": "object",\n      "x": 1 }'))).toEqual([
+      "13:11 This '}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.",
+    ]);
+  });
+
+  it('reads the layout of the file without the closer one too many as an editor lays JSON out', () => {
+    const withTask = (task: string) =>
+      [...EXTRA_CLOSER_SWAGGER.slice(0, 25), task, ...EXTRA_CLOSER_SWAGGER.slice(26)].join('\n');
+    const oneTooMany = (line: number) =>
+      `${line}:11 This '}' is one too many: going by the indentation it closes nothing, and it ends the file's value early, before the rest of the file. Remove it.`;
+    const moreText = (line: number, column: number) =>
+      `${line}:${column} There is more text after the end of the JSON value: the '}' at line ${line} closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.`;
+    // A value on the line after its key, at the key's step or a step deeper, is laid out as written.
+    expect(issuesOf(withTask('    "Task":\n      {\n        "type": "object"\n      }'))).toEqual([
+      oneTooMany(13),
+    ]);
+    expect(issuesOf(withTask('    "Task":\n      1'))).toEqual([oneTooMany(13)]);
+    // One step for the whole file: members two steps in are no layout an editor writes.
+    expect(issuesOf(withTask('    "Task": {\n        "type": "object"\n    }'))).toEqual([moreText(24, 4)]);
+    // No indentation at all is no step: which '}' is one too many stays the maker's to say.
+    expect(issuesOf('{\n"a": {\n"b": 1\n  }\n},\n"c": 2\n}')).toEqual([moreText(5, 2)]);
+    // A closer after a member on its line is not the misindented one, though its line is indented
+    // otherwise than its bracket's.
+    const inline = [...EXTRA_CLOSER_SWAGGER];
+    inline[2] = '  "info": {\n    "title": "Contoso", "version": "1.0" },';
+    expect(issuesOf(inline.join('\n'))).toEqual([oneTooMany(14)]);
   });
 
   it('leaves the closer to the maker when a line opening a key was deleted', () => {
