@@ -30230,7 +30230,8 @@ function typographicClose(text3, offset) {
     const character = text3.charAt(i2);
     if (character === "\n" || character === "\r") return -1;
     if (!closers.includes(character)) continue;
-    if (!double && /[\p{L}\p{N}]/u.test(text3.charAt(i2 + 1))) continue;
+    const closesAWord = !double || character === "\u201D";
+    if (closesAWord && /[\p{L}\p{N}]/u.test(text3.charAt(i2 + 1))) continue;
     const after = text3.charAt(nextSpaceOnLine(text3, i2 + 1));
     return after === "" || ",:}]\n\r".includes(after) ? i2 : -1;
   }

@@ -41646,7 +41646,8 @@ function typographicClose(text2, offset) {
     const character = text2.charAt(i);
     if (character === "\n" || character === "\r") return -1;
     if (!closers.includes(character)) continue;
-    if (!double && /[\p{L}\p{N}]/u.test(text2.charAt(i + 1))) continue;
+    const closesAWord = !double || character === "\u201D";
+    if (closesAWord && /[\p{L}\p{N}]/u.test(text2.charAt(i + 1))) continue;
     const after = text2.charAt(nextSpaceOnLine(text2, i + 1));
     return after === "" || ",:}]\n\r".includes(after) ? i : -1;
   }

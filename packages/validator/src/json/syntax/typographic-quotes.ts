@@ -14,7 +14,7 @@ export function typographicAdvice(meant: string): string {
 
 /**
  * The quote that closes the string a typographic quote opens at `offset`, on its line: a typographic
- * or plain quote of the same kind, a single one not followed by a letter (the ’ of it’s is an
+ * or plain quote of the same kind, a closing one not followed by a letter (the ’ of it’s is an
  * apostrophe), with a ',', ':', '}', ']' or the end of the line after it. -1 when none does: the
  * text is then read word by word, as it reads without quotes.
  */
@@ -25,7 +25,11 @@ export function typographicClose(text: string, offset: number): number {
     const character = text.charAt(i);
     if (character === '\n' || character === '\r') return -1;
     if (!closers.includes(character)) continue;
-    if (!double && /[\p{L}\p{N}]/u.test(text.charAt(i + 1))) continue;
+    // A closing quote with a letter after it is inside the text: the ’ of it’s, and the ” a word
+    // processor made of an apostrophe typed as '"' (“Contoso”s Tasks”), where stopping there left
+    // "Tasks" to be removed as text after the string.
+    const closesAWord = !double || character === '\u201d';
+    if (closesAWord && /[\p{L}\p{N}]/u.test(text.charAt(i + 1))) continue;
     const after = text.charAt(nextSpaceOnLine(text, i + 1));
     return after === '' || ',:}]\n\r'.includes(after) ? i : -1;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { fixJsonText } from '../../../src/fix/json-fix.js';
 import { JsonDocument } from '../../../src/json/json-document.js';
 import type { JsonSyntaxIssue } from '../../../src/json/syntax/syntax-issue.js';
 import { parseTolerantly } from '../../../src/json/repaired-parse.js';
@@ -153,6 +154,19 @@ describe('a file with syntax slips is read as its maker meant it', () => {
       a: 'x',
       b: 'say \u201chi\u201d',
     });
+  });
+
+  it('reads a typographic closing quote with a letter after it as part of the string, as an apostrophe', () => {
+    const value = (text: string) => JsonDocument.parse(text).value;
+    // A word processor makes ” of an apostrophe typed as '"': the string ran to it, and "Tasks" was
+    // removed by --fix as text after the string.
+    expect(value('[\u201cContoso\u201ds Tasks\u201d, 1]')).toEqual(['Contoso\u201ds Tasks', 1]);
+    expect(fixJsonText('[\u201cContoso\u201ds Tasks\u201d, 1]')).toMatchObject({
+      outcome: 'fixed',
+      text: '["Contoso\u201ds Tasks", 1]',
+    });
+    // A ” with a space after it still closes: two strings stay two.
+    expect(value('[\u201ca\u201d, \u201cb\u201d]')).toEqual(['a', 'b']);
   });
 
   it("falls back to jsonc-parser's recovery where an issue leaves the edit to the maker", () => {
