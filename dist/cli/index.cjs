@@ -31754,9 +31754,9 @@ function diagnoseAndRepair(text3, describeCharacters, lines = new LineIndex(text
   const last2 = conflicts.at(-1);
   const endsInConflict = last2 !== void 0 && text3.slice(last2.end).trim() === "";
   const rest = empty ? { issues: [], edits: void 0, unfixedAt: text3.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
-  return withMarkers(said, reading, conflicts[0]?.start, rest);
+  return withIssuesBefore(said, reading, conflicts[0]?.start, rest);
 }
-function withMarkers(said, reading, mergeConflictAt, rest) {
+function withIssuesBefore(said, reading, mergeConflictAt, rest) {
   const closing = rest.refused || rest.issues.at(-1)?.unlisted !== void 0 ? rest.issues.at(-1) : void 0;
   const listed3 = [...said, ...rest.issues.slice(0, closing ? -1 : void 0)].sort(
     (a, b) => a.offset - b.offset
@@ -31895,7 +31895,7 @@ function extraClosers(text3, walk, describeCharacters, lines, seen, trials) {
     if (!rest.edits || rest.slips !== rest.issues.length) continue;
     const edits = [extra.fix, ...rest.edits];
     if (laidOutStrictly(applyEdits(text3, edits)?.text ?? ""))
-      return repair([extra.issue, ...rest.issues], edits);
+      return withIssuesBefore([extra.issue], [extra.fix], void 0, rest);
   }
   return void 0;
 }

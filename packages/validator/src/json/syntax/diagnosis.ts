@@ -125,15 +125,16 @@ export function diagnoseAndRepair(
   const rest = empty
     ? { issues: [], edits: undefined, unfixedAt: text.length, slips: 0, refused: false }
     : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
-  return withMarkers(said, reading, conflicts[0]?.start, rest);
+  return withIssuesBefore(said, reading, conflicts[0]?.start, rest);
 }
 
 /**
- * The diagnosis of a text read without its merge-conflict markers (`rest`) with the markers' issues
- * (`said`) before their place, listed to MAX_ISSUES in all as any issues are, and the edits that
- * read the markers before its own. `mergeConflictAt`: the first complete conflict's, if any.
+ * The diagnosis of a text read without some of its slips (`rest`: without its merge-conflict
+ * markers, or without a closer one too many) with those slips' issues (`said`) before their place,
+ * listed to MAX_ISSUES in all as any issues are, and the edits that read them (`reading`) before its
+ * own. `mergeConflictAt`: the first complete conflict's, if any.
  */
-function withMarkers(
+function withIssuesBefore(
   said: JsonSyntaxIssue[],
   reading: TextEdit[],
   mergeConflictAt: number | undefined,
@@ -334,8 +335,9 @@ function extraClosers(
     );
     if (!rest.edits || rest.slips !== rest.issues.length) continue;
     const edits = [extra.fix, ...rest.edits];
+    // Listed to MAX_ISSUES in all with the closer's, and the rest counted, as any issues are.
     if (laidOutStrictly(applyEdits(text, edits)?.text ?? ''))
-      return repair([extra.issue, ...rest.issues], edits);
+      return withIssuesBefore([extra.issue], [extra.fix], undefined, rest);
   }
   return undefined;
 }

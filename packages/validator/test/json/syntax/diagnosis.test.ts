@@ -595,6 +595,21 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(JsonDocument.parse(list).value).toEqual([[1, 2], [3]]);
   });
 
+  it('lists at most 20 issues with a closer one too many, as with any other slips, and counts the rest', () => {
+    // Each definition has a trailing comma after the closer one too many: 21 slips in all.
+    const definitions = Array.from({ length: 20 }, (_, index) => `    "T${index}": { "type": "object", },`);
+    const text = EXTRA_CLOSER_SWAGGER.flatMap((line) =>
+      line === '  "definitions": {' ? [line, ...definitions] : [line],
+    ).join('\n');
+    const issues = JsonDocument.parse(text).syntaxIssues;
+    expect(issues).toHaveLength(21);
+    expect(issues[0]!.message).toMatch(/^This '}' is one too many/);
+    expect(issues[20]).toMatchObject({ unlisted: 1 });
+    expect(issues[20]!.message).toMatch(/^1 more finding/);
+    // All 21 are still repaired.
+    expect(fixJsonText(text)).toMatchObject({ outcome: 'fixed', slips: 21 });
+  });
+
   it('leaves a closer one too many at the end of a line to the maker where the layout does not tell which', () => {
     const moreText = (at: string, line: number) =>
       `${at} There is more text after the end of the JSON value: the '}' at line ${line} closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.`;
