@@ -40614,7 +40614,7 @@ var Walk = class _Walk {
   }
   atKey(frame, token) {
     const afterComma = frame.place === "key";
-    if (token.kind === "string" && !afterComma && this.tokens.at(this.index - 1)?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
+    if (token.kind === "string" && !afterComma && this.previousToken()?.offset === frame.at && LIST_FOLLOWERS.has(this.nextKind())) {
       return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
     }
     if (token.kind === "string" || token.kind === "word" && (this.nextKind() === ":" || this.isAssignment(this.nextToken()))) {
@@ -40757,6 +40757,17 @@ var Walk = class _Walk {
       const token = this.tokens.at(i);
       if (token?.kind !== "skip") return token;
     }
+  }
+  /**
+   * The token before the current one, past comments and other skipped text (`{ /* c *\/ "b"}` opens
+   * its object right before "b"); undefined where the tokens before were forgotten.
+   */
+  previousToken() {
+    for (let i = this.index - 1; i >= 0; i--) {
+      const token = this.tokens.at(i);
+      if (token?.kind !== "skip") return token;
+    }
+    return void 0;
   }
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;

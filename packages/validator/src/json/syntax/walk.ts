@@ -192,7 +192,7 @@ export class Walk {
     if (
       token.kind === 'string' &&
       !afterComma &&
-      this.tokens.at(this.index - 1)?.offset === frame.at &&
+      this.previousToken()?.offset === frame.at &&
       LIST_FOLLOWERS.has(this.nextKind())
     ) {
       return [strayOpener(this, frame), missingColonAfter(this, frame, token)];
@@ -365,6 +365,18 @@ export class Walk {
       const token = this.tokens.at(i);
       if (token?.kind !== 'skip') return token;
     }
+  }
+
+  /**
+   * The token before the current one, past comments and other skipped text (`{ /* c *\/ "b"}` opens
+   * its object right before "b"); undefined where the tokens before were forgotten.
+   */
+  private previousToken(): Token | undefined {
+    for (let i = this.index - 1; i >= 0; i--) {
+      const token = this.tokens.at(i);
+      if (token?.kind !== 'skip') return token;
+    }
+    return undefined;
   }
 }
 

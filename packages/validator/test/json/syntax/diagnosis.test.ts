@@ -595,6 +595,23 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(JsonDocument.parse(list).value).toEqual([[1, 2], [3]]);
   });
 
+  it("reads a '{' with a comment before the string after it as the '{' with the string right after it", () => {
+    // The comment is its own finding; the '{' is still one too many, and --fix reads as without it.
+    // Read as a key with its colon missing before, a finding --fix could not repair.
+    for (const [text, meant] of [
+      ['["a", { /* c */ "b"}]', '["a", "b"]'],
+      ['{"a": {/* c */ "b", "c": 1}}', '{"a": "b", "c": 1}'],
+    ]) {
+      expect(issuesOf(text)).toEqual(
+        expect.arrayContaining([
+          "1:7 This '{' opens an object, but no key follows it: remove it.",
+          expect.stringMatching(/Comments are not allowed/),
+        ]),
+      );
+      expect(fixJsonText(text)).toMatchObject({ outcome: 'fixed', text: meant });
+    }
+  });
+
   it('lists at most 20 issues with a closer one too many, as with any other slips, and counts the rest', () => {
     // Each definition has a trailing comma after the closer one too many: 21 slips in all.
     const definitions = Array.from({ length: 20 }, (_, index) => `    "T${index}": { "type": "object", },`);
