@@ -17627,6 +17627,15 @@ function isSeparator(text2, marker) {
 // packages/validator/src/json/syntax/diagnosis.ts
 var MAX_ISSUES = 20;
 var MAX_SLIPS = 1e3;
+function nothingBesideMarkers(conflictSaysEmpty) {
+  if (conflictSaysEmpty) return { issues: [], edits: void 0, unfixedAt: 0, slips: 0, refused: false };
+  const issue = {
+    message: "Without its merge-conflict markers the file is empty: it holds no JSON value. Write the value.",
+    offset: 0,
+    length: 0
+  };
+  return { issues: [issue], edits: void 0, unfixedAt: 0, slips: 1, refused: false };
+}
 function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text2)) {
   const { conflicts, leftovers } = findMergeMarkers(text2);
   if (conflicts.length === 0 && leftovers.length === 0)
@@ -17644,7 +17653,7 @@ function diagnoseAndRepair(text2, describeCharacters, lines = new LineIndex(text
   ];
   const last2 = conflicts.at(-1);
   const endsInConflict = last2 !== void 0 && text2.slice(last2.end).trim() === "";
-  const rest = empty ? { issues: [], edits: void 0, unfixedAt: text2.length, slips: 0, refused: false } : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
+  const rest = empty ? nothingBesideMarkers(conflicts.length > 0) : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
   return withIssuesBefore(said, reading, conflicts[0]?.start, rest);
 }
 function withIssuesBefore(said, reading, mergeConflictAt, rest) {

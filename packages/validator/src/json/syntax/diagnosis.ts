@@ -94,6 +94,22 @@ export function diagnoseSyntax(
   return diagnoseAndRepair(text, describeCharacters, lines).issues;
 }
 
+/**
+ * The diagnosis of a file that holds nothing but merge-conflict markers and blanks once its
+ * conflicts are read by their first sides. A complete conflict says so itself (mergeConflictIssue);
+ * leftover markers alone (`<<<<<<< HEAD` and nothing else) are said to leave the file empty, at its
+ * start, which --fix then names as the finding it cannot repair.
+ */
+function nothingBesideMarkers(conflictSaysEmpty: boolean): SyntaxRepair {
+  if (conflictSaysEmpty) return { issues: [], edits: undefined, unfixedAt: 0, slips: 0, refused: false };
+  const issue = {
+    message: 'Without its merge-conflict markers the file is empty: it holds no JSON value. Write the value.',
+    offset: 0,
+    length: 0,
+  };
+  return { issues: [issue], edits: undefined, unfixedAt: 0, slips: 1, refused: false };
+}
+
 /** `diagnoseSyntax`, with the edits that its issues name (see `SyntaxRepair`). */
 export function diagnoseAndRepair(
   text: string,
@@ -123,7 +139,7 @@ export function diagnoseAndRepair(
   const last = conflicts.at(-1);
   const endsInConflict = last !== undefined && text.slice(last.end).trim() === '';
   const rest = empty
-    ? { issues: [], edits: undefined, unfixedAt: text.length, slips: 0, refused: false }
+    ? nothingBesideMarkers(conflicts.length > 0)
     : diagnoseAfterExtraClosers(firstSides, describeCharacters, lines, 0, endsInConflict);
   return withIssuesBefore(said, reading, conflicts[0]?.start, rest);
 }

@@ -612,6 +612,18 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     }
   });
 
+  it('says that a file of a leftover conflict marker alone holds no value, at its start, where --fix then points', () => {
+    expect(issuesOf('<<<<<<< HEAD\n')).toEqual([
+      expect.stringMatching(/^1:1 A merge-conflict marker left over/),
+      '1:1 Without its merge-conflict markers the file is empty: it holds no JSON value. Write the value.',
+    ]);
+    // It named "the finding at line 2", where there was none.
+    expect(fixJsonText('<<<<<<< HEAD\n')).toMatchObject({
+      outcome: 'not-fixed',
+      reason: expect.stringMatching(/^the GEN-JSON-PARSE finding at line 1 names no single edit/),
+    });
+  });
+
   it('lists at most 20 issues with a closer one too many, as with any other slips, and counts the rest', () => {
     // Each definition has a trailing comma after the closer one too many: 21 slips in all.
     const definitions = Array.from({ length: 20 }, (_, index) => `    "T${index}": { "type": "object", },`);
