@@ -44675,12 +44675,13 @@ function isSlackTokenKind(code2) {
 
 // packages/validator/src/swagger/parameter-location.ts
 var PARAMETER_LOCATIONS = ["query", "header", "path", "formData", "body"];
+var SPELLED = new Set(PARAMETER_LOCATIONS);
 var BY_LOWER_CASE = new Map(
   PARAMETER_LOCATIONS.map((location) => [location.toLowerCase(), location])
 );
 function meantLocation(written2) {
   const location = asString(written2);
-  if (location === void 0) return void 0;
+  if (location === void 0 || SPELLED.has(location)) return location;
   return BY_LOWER_CASE.get(location.toLowerCase()) ?? location;
 }
 
