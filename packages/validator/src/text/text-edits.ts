@@ -42,13 +42,19 @@ export function oneOfTwoReplacements(offset: number, length: number, insert: str
 }
 
 /**
- * The text with the edits made, in order of offset (edits at one offset in the order given); undefined
- * when two edits overlap, which no single reading of the text explains.
+ * The text with the edits made, in order of offset: at one offset, insertions before the edit that
+ * replaces text there (the text they go before), and otherwise in the order given. Undefined when
+ * two edits overlap, which no single reading of the text explains.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): RepairedText | undefined {
   const ordered = edits
     .map((edit, order) => ({ edit, order }))
-    .sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order)
+    .sort(
+      (a, b) =>
+        a.edit.offset - b.edit.offset ||
+        Number(a.edit.length > 0) - Number(b.edit.length > 0) ||
+        a.order - b.order,
+    )
     .map(({ edit }) => edit);
   let repaired = '';
   let from = 0;

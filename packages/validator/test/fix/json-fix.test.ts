@@ -108,7 +108,7 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     ],
     // In an object of an object, no item follows: the value is one too many, and the comma then trails.
     ['a value where a key belongs, in an object', '{"a": {"b": 1, 2}}', '{"a": {"b": 1}}', 2],
-    // Each '}' is a repair at the same ']': four in a row are no loop to break by removing the ']'.
+    // One repair closes all four before the ']', and is one slip.
     [
       'four objects left open before a closing bracket',
       '[{"a": {"b": {"c": {"d": 1]',
@@ -180,7 +180,22 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
   });
 
   it('leaves text alone, and says why, when the edits the findings name still leave it invalid', () => {
-    expect(fixJsonText('[x:')).toEqual({
+    // Four slips that meet: the indentation places a '}' inside the list a key was written in.
+    const text = [
+      '{',
+      '  "info": {',
+      '    "/v1/location/{id}:/now": {',
+      '      "get": {',
+      '        "parameters": [',
+      '    "format": "int64",',
+      '      }',
+      '    }',
+      '  },',
+      '  "externalDocs": {',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(fixJsonText(text)).toEqual({
       outcome: 'not-fixed',
       reason: 'the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand.',
     });

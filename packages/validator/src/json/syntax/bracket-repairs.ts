@@ -1,6 +1,8 @@
 import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal, replacement } from '../../text/text-edits.js';
+import { excerpt } from '../../text/message-values.js';
+import { indentOf, startsLine } from './line-layout.js';
 
 /** Repairs of brackets: one missing, one too many, one that closes the wrong kind, a trailing comma. */
 
@@ -44,39 +46,77 @@ export function unclosedBeforeKey(walk: WalkState, frame: Frame): Repair {
   );
 }
 
+/**
+ * A key on a line of its own, indented like the line that opened an object it stands in, after
+ * members indented deeper: going by the indentation the key belongs beside that object, which was
+ * not closed (`"a": {\n    "b": 1\n  "c": 2`). The ',' it lacks is added with the closers. Undefined
+ * where the indentation says nothing of it (the key is not so placed, or the object's members are
+ * not indented deeper), or where the key would land in a list; the comma alone is then weighed.
+ */
+export function unclosedObjectBeforeKey(walk: WalkState, frame: Frame, token: Token): Repair | undefined {
+  const { text, stack } = walk;
+  if (!startsLine(text, token.offset) || frame.keyEnd === -1) return undefined;
+  const keyIndent = indentOf(text, token.offset);
+  if (indentOf(text, frame.keyEnd) <= indentOf(text, frame.at)) return undefined;
+  // The innermost bracket whose line is indented like the key: the key is its sibling.
+  let sibling = stack.length - 1;
+  while (sibling > 0 && indentOf(text, stack[sibling]!.at) > keyIndent) sibling--;
+  if (sibling === 0 || indentOf(text, stack[sibling]!.at) !== keyIndent) return undefined;
+  if (stack[sibling - 1]!.open !== '{') return undefined;
+  const unclosed = stack.slice(sibling).reverse();
+  const closers = unclosed.map((open) => (open.open === '{' ? '}' : ']')).join('');
+  const at = frame.valueEnd;
+  return walk.repair(
+    at,
+    0,
+    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1]!.at)}).`,
+    (w) => {
+      w.stack.length = sibling;
+      w.top.place = 'key';
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, `${closers},`),
+  );
+}
+
 /** A '}' or ']' that does not close the innermost open bracket. */
 export function mismatchedCloser(walk: WalkState, frame: Frame, token: Token): Repair[] {
   const repairs: Repair[] = [];
+  // After a comma (`{"c": "x",]`) a closer written or put in would leave it trailing: it goes too.
+  const afterComma = frame.open !== '' && frame.place === (frame.open === '{' ? 'key' : 'value');
   const opener = token.kind === '}' ? '{' : '[';
-  const matching = walk.stack.some((open) => open.open === opener);
+  const matching = walk.stack.findLastIndex((open) => open.open === opener);
   const kindOf = (open: Frame) => (open.open === '{' ? 'object' : 'list');
-  if (matching && frame.open !== '') {
-    const closer = frame.open === '{' ? '}' : ']';
-    repairs.push(
-      walk.repair(
-        token.offset,
-        1,
-        `The '${frame.open}' at line ${walk.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
-        (w) => {
-          w.stack.pop();
-          w.top.place = w.top.open === '' ? 'end' : 'comma-or-close';
-          w.top.valueEnd = w.lastEnd;
-        },
-        insertion(token.offset, closer),
-      ),
+  if (matching !== -1 && frame.open !== '') {
+    // Every bracket opened after the one this closer closes is left open: one repair closes them
+    // all, said once. One repair each, at the same closer, said the first and inserted the rest
+    // unsaid, and past four in a row was taken for a loop that removed the closer.
+    const unclosed = walk.stack.slice(matching + 1).reverse();
+    const closers = unclosed.map((open) => (open.open === '{' ? '}' : ']')).join('');
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ', and remove the comma before it' : ''}.`,
+      (w) => {
+        w.stack.length = matching + 1;
+        w.top.place = w.top.open === '' ? 'end' : 'comma-or-close';
+        w.top.valueEnd = w.lastEnd;
+      },
+      insertion(token.offset, closers),
     );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
   }
   if (frame.open !== '') {
     const closer = frame.open === '{' ? '}' : ']';
-    repairs.push(
-      walk.repair(
-        token.offset,
-        1,
-        `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}.`,
-        (w) => w.close(token),
-        replacement(token.offset, 1, closer),
-      ),
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? '; remove the comma before it too' : ''}.`,
+      (w) => w.close(token),
+      replacement(token.offset, 1, closer),
     );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
   }
   const still =
     frame.open === ''
@@ -92,6 +132,11 @@ export function mismatchedCloser(walk: WalkState, frame: Frame, token: Token): R
     ),
   );
   return repairs;
+}
+
+/** The repair with the removal of the comma before it, which its closer would leave trailing. */
+function withCommaRemoved(walk: WalkState, frame: Frame, repair: Repair): Repair {
+  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
 }
 
 export function trailingComma(walk: WalkState, frame: Frame, token: Token): Repair {
@@ -133,4 +178,31 @@ export function strayOpener(walk: WalkState, frame: Frame): Repair {
     },
     removal(walk.text, frame.at, 1),
   );
+}
+
+/**
+ * "the '{' at line 3 is", or, innermost first, "the '{' at line 4, the 2 '[' at line 3 and the '{'
+ * at line 2 (and 2 more) are": the open brackets a repair names, those of a kind opened on one line
+ * together, to the first three such.
+ */
+export function bracketList(walk: WalkState, open: readonly Frame[]): string {
+  const groups: { open: string; line: number; count: number }[] = [];
+  for (const frame of open) {
+    const line = walk.lineOf(frame.at);
+    const last = groups.at(-1);
+    if (last?.open === frame.open && last.line === line) last.count++;
+    else groups.push({ open: frame.open, line, count: 1 });
+  }
+  const named = groups
+    .slice(0, 3)
+    .map(({ open, line, count }) => `the ${count > 1 ? `${count} ` : ''}'${open}' at line ${line}`);
+  const list =
+    named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}` : named[0]!;
+  const unnamed = groups.slice(3).reduce((sum, group) => sum + group.count, 0);
+  const more = unnamed > 0 ? ` (and ${unnamed} more)` : '';
+  return `${list}${more} ${open.length > 1 ? 'are' : 'is'}`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -196,20 +196,33 @@ function diagnoseAfterExtraClosers(
   const issues: JsonSyntaxIssue[] = [];
   let slips = 0;
   let lastIssueOffset = -1;
+  /** The offset of the last issue said of a token as it was read (a string left open), if it was last. */
+  let lastTokenIssueOffset = -1;
   let firstUnlistedOffset = -1;
   const say = (issue: JsonSyntaxIssue) => {
     slips++;
     lastIssueOffset = issue.offset;
+    lastTokenIssueOffset = -1;
     if (issues.length < MAX_ISSUES) issues.push(issue);
     else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue.offset;
   };
   let edits: TextEdit[] | undefined = [];
+  /** Where in `edits` the edit that replaces text at an offset is. */
+  const replacing = new Map<number, number>();
   let unfixedAt: number | undefined;
   const edit = (fix: TextEdit | undefined) => {
     // The issue just said is the one that names no edit.
     if (fix === undefined && edits !== undefined) unfixedAt = lastIssueOffset;
     if (fix === undefined) edits = undefined;
-    else edits?.push(fix);
+    if (edits === undefined || fix === undefined) return;
+    // A later repair of the same text reads it again, and its edit is the one made: a ';' read as
+    // the ',' between values is removed as a trailing comma once the value after it is removed.
+    const earlier = fix.length > 0 ? replacing.get(fix.offset) : undefined;
+    if (earlier !== undefined && edits[earlier]!.length <= fix.length) edits[earlier] = fix;
+    else {
+      if (fix.length > 0) replacing.set(fix.offset, edits.length);
+      edits.push(fix);
+    }
   };
   let repairsHere = 0;
   let lastIndex = -1;
@@ -238,6 +251,7 @@ function diagnoseAfterExtraClosers(
     if (outcome === 'accepted') {
       if (walk.problem) {
         say(walk.problem);
+        lastTokenIssueOffset = walk.problem.offset;
         edit(walk.fix);
       }
       continue;
@@ -245,13 +259,17 @@ function diagnoseAfterExtraClosers(
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
-    // A repair at the place of the issue just reported follows from it (a string left open ends its
-    // line, and the key on the next line then seems to lack a comma).
+    // A repair at the place of a token's issue just said follows from it (a string left open ends
+    // its line, and the key on the next line then lacks the comma that the string's closing quote
+    // goes before). One at the place of another repair is a slip of its own, said too, since its
+    // edit is made.
+    const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
-    if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
+    if (!followsFromToken && !followsFromConflict) say(repair.issue);
     if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
     if (repair.leavesTextUnread) unreadFrom = repair.issue.offset;
     edit(repair.fix);
+    if (repair.commaFix) edit(repair.commaFix);
     repair.apply(walk);
     if (walk.stopped) {
       // Only an unclosed bracket at the end stops the walk with an edit that completes the text.
@@ -269,6 +287,9 @@ function diagnoseAfterExtraClosers(
     return { issues, edits: undefined, unfixedAt: lastIssueOffset, slips, refused: true };
   }
   if (cutOffAt !== undefined) slips -= withoutCutToken(issues, cutOffAt, text);
+  // Listed by place, as the maker reads the file: a repair may be found after a token past it (the
+  // comma before `}` is seen to trail once the value after it was read as one too many).
+  issues.sort((a, b) => a.offset - b.offset);
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished) unfixedAt ??= lastIssueOffset;
   return {

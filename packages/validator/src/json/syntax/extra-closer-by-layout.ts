@@ -2,6 +2,7 @@ import * as jsonc from 'jsonc-parser';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
 import { removal, type TextEdit } from '../../text/text-edits.js';
 import { isStrictJson } from './strict-json.js';
+import { indentOf, lineStart, startsLine } from './line-layout.js';
 
 // A '}' or ']' one too many in the middle of an indented file closes the top-level value early: the
 // walk then meets the rest of the file as "more text after the end of the JSON value", and the value
@@ -127,25 +128,4 @@ function laidOutConsistently(text: string): boolean {
     },
   });
   return consistent;
-}
-
-/** Whether only spaces and tabs stand before the offset on its line. */
-function startsLine(text: string, offset: number): boolean {
-  return skipSpaces(text, lineStart(text, offset)) === offset;
-}
-
-/** The indentation of the line holding the offset. */
-function indentOf(text: string, offset: number): number {
-  const start = lineStart(text, offset);
-  return skipSpaces(text, start) - start;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function skipSpaces(text: string, from: number): number {
-  let at = from;
-  while (text.charAt(at) === ' ' || text.charAt(at) === '\t') at++;
-  return at;
 }

@@ -1,6 +1,8 @@
 import type { Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal } from '../../text/text-edits.js';
+import { bracketList } from './bracket-repairs.js';
+import { endBefore, indentOf, nextLineStart, skipSpaces, startsLine } from './line-layout.js';
 
 /**
  * Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after
@@ -22,22 +24,24 @@ export function unclosedAtEnd(walk: WalkState): Repair {
     );
   }
   const closers = open.map((frame) => (frame.open === '{' ? '}' : ']')).join('');
-  const named = open.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
-  const list =
-    named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]!}` : named[0]!;
-  const more = open.length > 3 ? ` (and ${open.length - 3} more)` : '';
+  const list = bracketList(walk, open);
   const misplaced = misindentedClose(walk);
   if (misplaced) {
     const closer = misplaced.open === '{' ? '}' : ']';
     const before = walk.text.charAt(misplaced.lastEnd - 1) === ',';
+    const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+    // With the closer in its place each later one closes its own bracket, and the outermost open
+    // at the end stay open: more than one open at the end leaves some still unclosed, which looks
+    // cut off, so that edit alone would not complete the text and is said but not made.
+    const still = open.slice(1);
     return walk.repair(
-      before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+      at,
       before ? 1 : 0,
-      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list}${more} ${open.length > 1 ? 'are' : 'is'} closed); going by the indentation, add '${closer}' ${before ? 'before this comma' : 'after this value'}.`,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list} closed); going by the indentation, add '${closer}' ${before ? 'before this comma' : 'after this value'}${still.length > 0 ? `. The file then still ends before ${bracketList(walk, still)} closed: restore its end` : ''}.`,
       (w) => {
         w.stopped = true;
       },
-      insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer),
+      ...(still.length === 0 ? [insertion(at, closer)] : []),
     );
   }
   // A missing last closer after a complete value is a slip, which --fix makes. A file that ends with
@@ -48,8 +52,8 @@ export function unclosedAtEnd(walk: WalkState): Repair {
     walk.lastEnd,
     0,
     slip
-      ? `The file ends before ${list} is closed: add '${closers}' at the end, or restore the cut-off end of the file.`
-      : `The file ends before ${list}${more} ${open.length > 1 ? 'are' : 'is'} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
+      ? `The file ends before ${list} closed: add '${closers}' at the end, or restore the cut-off end of the file.`
+      : `The file ends before ${list} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
@@ -60,57 +64,36 @@ export function unclosedAtEnd(walk: WalkState): Repair {
 
 /**
  * The first bracket closed by a closer indented otherwise than the line that opened it, when a
- * later line is indented like that opening line: the missing closer belongs before that line.
- * Hand-written and generated swaggers are indented consistently, so this finds where a closer was
- * lost in the middle of a file, which counting brackets alone only notices at its end.
+ * later line is indented like that opening line after lines indented deeper: the missing closer
+ * belongs before that line. Hand-written and generated swaggers are indented consistently, so this
+ * finds where a closer was lost in the middle of a file, which counting brackets alone only notices
+ * at its end. Where no line inside is indented deeper (`"a": {\n  "b": 1},`, members written at
+ * the level of their object's key), the indentation says nothing of where the object ends: its
+ * closer may well be the one written.
  */
 function misindentedClose(walk: WalkState): { open: string; openLine: number; lastEnd: number } | undefined {
   for (const { open, close } of walk.closes) {
-    const openIndent = indentOf(walk, open);
-    if (lineStartsWith(walk, close) && indentOf(walk, close) === openIndent) continue;
+    const openIndent = indentOf(walk.text, open);
+    if (startsLine(walk.text, close) && indentOf(walk.text, close) === openIndent) continue;
     const openLine = walk.lineOf(open);
+    let deeper = false;
     for (
-      let line = nextLineStart(walk, open);
+      let line = nextLineStart(walk.text, open);
       line !== -1 && line < close;
-      line = nextLineStart(walk, line)
+      line = nextLineStart(walk.text, line)
     ) {
-      const first = skipSpaces(walk, line);
+      const first = skipSpaces(walk.text, line);
       const character = walk.text.charAt(first);
-      if (first - line <= openIndent && character !== '' && character !== '\n' && character !== '\r') {
-        if (first - line < openIndent || character === '}' || character === ']') break;
-        return { open: walk.text.charAt(open), openLine, lastEnd: endBefore(walk, line) };
+      if (character === '' || character === '\n' || character === '\r') continue;
+      if (first - line > openIndent) {
+        deeper = true;
+        continue;
       }
+      if (!deeper || first - line < openIndent || character === '}' || character === ']') break;
+      return { open: walk.text.charAt(open), openLine, lastEnd: endBefore(walk.text, line) };
     }
   }
   return undefined;
-}
-
-/** The end of the last text before `offset` that is not whitespace. */
-function endBefore(walk: WalkState, offset: number): number {
-  let at = offset;
-  while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
-  return at;
-}
-
-function indentOf(walk: WalkState, offset: number): number {
-  const start = walk.text.lastIndexOf('\n', offset - 1) + 1;
-  return skipSpaces(walk, start) - start;
-}
-
-function lineStartsWith(walk: WalkState, offset: number): boolean {
-  const start = walk.text.lastIndexOf('\n', offset - 1) + 1;
-  return skipSpaces(walk, start) === offset;
-}
-
-function nextLineStart(walk: WalkState, offset: number): number {
-  const newline = walk.text.indexOf('\n', offset);
-  return newline === -1 ? -1 : newline + 1;
-}
-
-function skipSpaces(walk: WalkState, from: number): number {
-  let at = from;
-  while (walk.text.charAt(at) === ' ' || walk.text.charAt(at) === '\t') at++;
-  return at;
 }
 
 export function textAfterEnd(walk: WalkState, token: Token): Repair {
@@ -162,6 +145,7 @@ function isStrayCloser(walk: WalkState, token: Token): boolean {
   if (token.kind !== '}' && token.kind !== ']') return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
-    ({ open, close }) => !lineStartsWith(walk, close) || indentOf(walk, close) === indentOf(walk, open),
+    ({ open, close }) =>
+      !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open),
   );
 }

@@ -73,3 +73,19 @@ export function missingColon(walk: WalkState, frame: Frame): Repair {
     insertion(frame.keyEnd, ':'),
   );
 }
+
+/**
+ * A key that a ',' or a closer follows: both its ':' and its value are missing. Which value is the
+ * maker's to say, so no edit is named (a ':' alone left `"g":}`, which --fix found still invalid).
+ */
+export function keyWithoutValue(walk: WalkState, frame: Frame): Repair {
+  return walk.repair(
+    frame.keyEnd,
+    0,
+    "A colon and a value are missing after this key: add ':' and the value, or remove the key.",
+    (w) => {
+      w.top.place = 'comma-or-close';
+      w.top.valueEnd = frame.keyEnd;
+    },
+  );
+}

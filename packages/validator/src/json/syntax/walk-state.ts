@@ -25,6 +25,8 @@ export interface Repair {
   apply(walk: WalkState): void;
   /** The edit the issue's message asks for, when it names one. */
   fix?: TextEdit;
+  /** The removal of the comma that `fix`'s closer would leave trailing, which the message asks for too. */
+  commaFix?: TextEdit;
   /**
    * The issue is the file's end with brackets still open (none placed by indentation): where the end
    * lies inside a merge conflict, that follows from the side read, and is not said (diagnosis.ts).

@@ -9,9 +9,16 @@ import {
   strayOpener,
   trailingComma,
   unclosedBeforeKey,
+  unclosedObjectBeforeKey,
 } from './bracket-repairs.js';
 import { textAfterEnd, unclosedAtEnd } from './file-end-repairs.js';
-import { assignment, missingColon, missingColonAfter, semicolonAfterValue } from './separator-repairs.js';
+import {
+  assignment,
+  keyWithoutValue,
+  missingColon,
+  missingColonAfter,
+  semicolonAfterValue,
+} from './separator-repairs.js';
 import { unescapedQuote, wordAsValue } from './value-repairs.js';
 import { excerpt, quoted } from '../../text/message-values.js';
 
@@ -97,6 +104,8 @@ export class Walk {
           return this.accept(token);
         }
         if (this.isAssignment(token)) return [assignment(this, token)];
+        if (token.kind === ',' || token.kind === '}' || token.kind === ']')
+          return [keyWithoutValue(this, frame)];
         return [missingColon(this, frame), this.skip(token)];
       case 'comma-or-close':
         return this.atCommaOrClose(frame, token);
@@ -141,32 +150,15 @@ export class Walk {
       case ']':
         if (frame.open === '[' && frame.place === 'value-or-close') return this.close(token);
         if (frame.open === '[') return [trailingComma(this, frame, token)];
+        // Whatever the ']' is one too many for, the key before it has no value: said first, and the
+        // ']' weighed after it (a '}' in its place left `"g": }`, which --fix found still invalid).
+        if (frame.open === '{') return [this.valueMissing(frame)];
         return mismatchedCloser(this, frame, token);
       case '}':
-        if (frame.open === '{') {
-          return [
-            this.repair(
-              frame.keyEnd,
-              0,
-              'A value is missing after this key: add it, or remove the key.',
-              (w) => w.close(token),
-            ),
-          ];
-        }
+        if (frame.open === '{') return [this.valueMissing(frame, token)];
         return mismatchedCloser(this, frame, token);
       case ',':
-        if (frame.open === '{') {
-          return [
-            this.repair(
-              frame.keyEnd,
-              0,
-              'A value is missing after this key: add it, or remove the key.',
-              (w) => {
-                w.top.place = 'comma-or-close';
-              },
-            ),
-          ];
-        }
+        if (frame.open === '{') return [this.valueMissing(frame)];
         return [
           this.skip(
             token,
@@ -279,6 +271,10 @@ export class Walk {
     if (frame.open === '[' && token.kind === 'string' && this.nextKind() === ':') {
       repairs.push(unclosedBeforeKey(this, frame));
     }
+    // Weighed before the comma alone, so that it is chosen where both read as far.
+    const closedBefore =
+      frame.open === '{' && token.kind === 'string' && unclosedObjectBeforeKey(this, frame, token);
+    if (closedBefore) repairs.push(closedBefore);
     if ((frame.open === '{' && token.kind === 'string') || (frame.open === '[' && startsValue)) {
       const next =
         token.kind === 'string'
@@ -308,6 +304,23 @@ export class Walk {
     parent.place = parent.open === '' ? 'end' : 'comma-or-close';
     parent.valueEnd = token.end;
     return this.accept(token);
+  }
+
+  /**
+   * The key before the token has no value: which is the maker's to say, so no edit is named. The walk
+   * goes on as after a value that ends with the key, and closes the object at `closing`.
+   */
+  private valueMissing(frame: Frame, closing?: Token): Repair {
+    return this.repair(
+      frame.keyEnd,
+      0,
+      'A value is missing after this key: add it, or remove the key.',
+      (w) => {
+        if (closing) return w.close(closing);
+        w.top.place = 'comma-or-close';
+        w.top.valueEnd = frame.keyEnd;
+      },
+    );
   }
 
   /** Whether the token is a '=' or '=>', which other notations write between a key and its value. */

@@ -220,10 +220,11 @@ describe('a conflict whose first side is all the file would be', () => {
   });
 
   it('says the file holds no value where nothing was opened, naming no bracket', () => {
-    // Below blank lines, so that the comment's issue is not at the end's place, which drops the latter.
+    // Below blank lines, so that the comment's issue is not at the end's place, which drops the latter;
+    // the file's is at its start, and issues are listed by place.
     expect(messagesAndLines('\n\n// only a comment\n')).toEqual([
-      [3, expect.stringMatching(/^Comments are not allowed in JSON/)],
       [1, "The file holds no JSON value: a connector file is one JSON object, '{ … }'."],
+      [3, expect.stringMatching(/^Comments are not allowed in JSON/)],
     ]);
   });
 });

@@ -292,6 +292,18 @@ describe('applyEdits', () => {
     ]);
   });
 
+  it('puts an insertion before the edit that replaces text at its offset, whatever their order', () => {
+    // A ';' written for ',' after a list's last item, whose ']' is missing: `[1;` is `[1],`.
+    for (const edits of [
+      [replacement(2, 1, ','), insertion(2, ']')],
+      [insertion(2, ']'), replacement(2, 1, ',')],
+    ]) {
+      expect(applyEdits('[1; "a"', edits)?.text).toBe('[1], "a"');
+    }
+    // Insertions at one offset keep their order.
+    expect(applyEdits('ab', [insertion(1, 'x'), insertion(1, 'y')])?.text).toBe('axyb');
+  });
+
   it('refuses edits that overlap', () => {
     expect(applyEdits('abcdef', [replacement(1, 3, 'x'), insertion(2, 'y')])).toBeUndefined();
   });

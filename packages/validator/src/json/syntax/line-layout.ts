@@ -1,0 +1,40 @@
+// How a text is laid out in lines: where a line starts and how deep it is indented. The syntax
+// diagnosis reads a slip's place from the indentation where bracket counting alone cannot tell
+// (file-end-repairs.ts, bracket-repairs.ts, extra-closer-by-layout.ts): hand-written and
+// generated connector files are indented consistently.
+
+/** Where the line holding the offset starts. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where the line after the one holding the offset starts; -1 on the last line. */
+export function nextLineStart(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? -1 : newline + 1;
+}
+
+/** The first offset from `from` on that is not a space or a tab. */
+export function skipSpaces(text: string, from: number): number {
+  let at = from;
+  while (text.charAt(at) === ' ' || text.charAt(at) === '\t') at++;
+  return at;
+}
+
+/** Whether only spaces and tabs stand before the offset on its line. */
+export function startsLine(text: string, offset: number): boolean {
+  return skipSpaces(text, lineStart(text, offset)) === offset;
+}
+
+/** The indentation of the line holding the offset, in spaces and tabs. */
+export function indentOf(text: string, offset: number): number {
+  const start = lineStart(text, offset);
+  return skipSpaces(text, start) - start;
+}
+
+/** The end of the last text before `offset` that is not whitespace. */
+export function endBefore(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && /\s/.test(text.charAt(at - 1))) at--;
+  return at;
+}
