@@ -29988,7 +29988,9 @@ function oneOfTwoReplacements(offset, length, insert) {
   return { offset, length, insert, oneOfTwo: true };
 }
 function applyEdits(text3, edits) {
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.offset - b.edit.offset || a.order - b.order).map(({ edit }) => edit);
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort(
+    (a, b) => a.edit.offset - b.edit.offset || Number(a.edit.length > 0) - Number(b.edit.length > 0) || a.order - b.order
+  ).map(({ edit }) => edit);
   let repaired = "";
   let from = 0;
   const starts = [];
@@ -30871,6 +30873,32 @@ function isStrictJson(text3) {
   }
 }
 
+// packages/validator/src/json/syntax/line-layout.ts
+function lineStart(text3, offset) {
+  return text3.lastIndexOf("\n", offset - 1) + 1;
+}
+function nextLineStart(text3, offset) {
+  const newline2 = text3.indexOf("\n", offset);
+  return newline2 === -1 ? -1 : newline2 + 1;
+}
+function skipSpaces(text3, from) {
+  let at = from;
+  while (text3.charAt(at) === " " || text3.charAt(at) === "	") at++;
+  return at;
+}
+function startsLine(text3, offset) {
+  return skipSpaces(text3, lineStart(text3, offset)) === offset;
+}
+function indentOf(text3, offset) {
+  const start = lineStart(text3, offset);
+  return skipSpaces(text3, start) - start;
+}
+function endBefore(text3, offset) {
+  let at = offset;
+  while (at > 0 && /\s/.test(text3.charAt(at - 1))) at--;
+  return at;
+}
+
 // packages/validator/src/json/syntax/extra-closer-by-layout.ts
 var MAX_LINE_END_CANDIDATES = 8;
 function extraCloserCandidates(text3, closes) {
@@ -30938,21 +30966,6 @@ function laidOutConsistently(text3) {
   });
   return consistent;
 }
-function startsLine(text3, offset) {
-  return skipSpaces(text3, lineStart(text3, offset)) === offset;
-}
-function indentOf(text3, offset) {
-  const start = lineStart(text3, offset);
-  return skipSpaces(text3, start) - start;
-}
-function lineStart(text3, offset) {
-  return text3.lastIndexOf("\n", offset - 1) + 1;
-}
-function skipSpaces(text3, from) {
-  let at = from;
-  while (text3.charAt(at) === " " || text3.charAt(at) === "	") at++;
-  return at;
-}
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
 function missingOpener(walk, frame, token) {
@@ -30989,38 +31002,63 @@ function unclosedBeforeKey(walk, frame) {
     insertion(at, afterComma ? "]" : "],")
   );
 }
+function unclosedObjectBeforeKey(walk, frame, token) {
+  const { text: text3, stack } = walk;
+  if (!startsLine(text3, token.offset) || frame.keyEnd === -1) return void 0;
+  const keyIndent = indentOf(text3, token.offset);
+  if (indentOf(text3, frame.keyEnd) <= indentOf(text3, frame.at)) return void 0;
+  let sibling = stack.length - 1;
+  while (sibling > 0 && indentOf(text3, stack[sibling].at) > keyIndent) sibling--;
+  if (sibling === 0 || indentOf(text3, stack[sibling].at) !== keyIndent) return void 0;
+  if (stack[sibling - 1].open !== "{") return void 0;
+  const unclosed = stack.slice(sibling).reverse();
+  const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
+  const at = frame.valueEnd;
+  return walk.repair(
+    at,
+    0,
+    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text3.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
+    (w) => {
+      w.stack.length = sibling;
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, `${closers},`)
+  );
+}
 function mismatchedCloser(walk, frame, token) {
   const repairs = [];
+  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
   const opener = token.kind === "}" ? "{" : "[";
-  const matching = walk.stack.some((open2) => open2.open === opener);
+  const matching = walk.stack.findLastIndex((open2) => open2.open === opener);
   const kindOf3 = (open2) => open2.open === "{" ? "object" : "list";
-  if (matching && frame.open !== "") {
-    const closer = frame.open === "{" ? "}" : "]";
-    repairs.push(
-      walk.repair(
-        token.offset,
-        1,
-        `The '${frame.open}' at line ${walk.lineOf(frame.at)} is never closed: add '${closer}' before this '${token.kind}'.`,
-        (w) => {
-          w.stack.pop();
-          w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-          w.top.valueEnd = w.lastEnd;
-        },
-        insertion(token.offset, closer)
-      )
+  if (matching !== -1 && frame.open !== "") {
+    const unclosed = walk.stack.slice(matching + 1).reverse();
+    const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
+      (w) => {
+        w.stack.length = matching + 1;
+        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+        w.top.valueEnd = w.lastEnd;
+      },
+      insertion(token.offset, closers)
     );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
   }
   if (frame.open !== "") {
     const closer = frame.open === "{" ? "}" : "]";
-    repairs.push(
-      walk.repair(
-        token.offset,
-        1,
-        `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}.`,
-        (w) => w.close(token),
-        replacement(token.offset, 1, closer)
-      )
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
+      (w) => w.close(token),
+      replacement(token.offset, 1, closer)
     );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
   }
   const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf3(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
   repairs.push(
@@ -31033,6 +31071,9 @@ function mismatchedCloser(walk, frame, token) {
     )
   );
   return repairs;
+}
+function withCommaRemoved(walk, frame, repair) {
+  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
 }
 function trailingComma(walk, frame, token) {
   return walk.repair(
@@ -31067,6 +31108,23 @@ function strayOpener(walk, frame) {
     removal(walk.text, frame.at, 1)
   );
 }
+function bracketList(walk, open2) {
+  const groups2 = [];
+  for (const frame of open2) {
+    const line = walk.lineOf(frame.at);
+    const last2 = groups2.at(-1);
+    if (last2?.open === frame.open && last2.line === line) last2.count++;
+    else groups2.push({ open: frame.open, line, count: 1 });
+  }
+  const named2 = groups2.slice(0, 3).map(({ open: open3, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open3}' at line ${line}`);
+  const list3 = named2.length > 1 ? `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}` : named2[0];
+  const unnamed2 = groups2.slice(3).reduce((sum, group) => sum + group.count, 0);
+  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
+  return `${list3}${more} ${open2.length > 1 ? "are" : "is"}`;
+}
+function capitalized(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
+}
 
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
@@ -31082,28 +31140,28 @@ function unclosedAtEnd(walk) {
     );
   }
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
-  const named2 = open2.slice(0, 3).map((frame) => `the '${frame.open}' at line ${walk.lineOf(frame.at)}`);
-  const list3 = named2.length > 1 ? `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}` : named2[0];
-  const more = open2.length > 3 ? ` (and ${open2.length - 3} more)` : "";
+  const list3 = bracketList(walk, open2);
   const misplaced = misindentedClose(walk);
   if (misplaced) {
     const closer = misplaced.open === "{" ? "}" : "]";
     const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+    const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+    const still = open2.slice(1);
     return walk.repair(
-      before ? misplaced.lastEnd - 1 : misplaced.lastEnd,
+      at,
       before ? 1 : 0,
-      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list3} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}${still.length > 0 ? `. The file then still ends before ${bracketList(walk, still)} closed: restore its end` : ""}.`,
       (w) => {
         w.stopped = true;
       },
-      insertion(before ? misplaced.lastEnd - 1 : misplaced.lastEnd, closer)
+      ...still.length === 0 ? [insertion(at, closer)] : []
     );
   }
   const slip = open2.length === 1 && walk.top.place === "comma-or-close";
   const repair = walk.repair(
     walk.lastEnd,
     0,
-    slip ? `The file ends before ${list3} is closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list3}${more} ${open2.length > 1 ? "are" : "is"} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
+    slip ? `The file ends before ${list3} closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list3} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
     (w) => {
       w.stopped = true;
     },
@@ -31113,41 +31171,23 @@ function unclosedAtEnd(walk) {
 }
 function misindentedClose(walk) {
   for (const { open: open2, close: close2 } of walk.closes) {
-    const openIndent = indentOf2(walk, open2);
-    if (lineStartsWith(walk, close2) && indentOf2(walk, close2) === openIndent) continue;
+    const openIndent = indentOf(walk.text, open2);
+    if (startsLine(walk.text, close2) && indentOf(walk.text, close2) === openIndent) continue;
     const openLine = walk.lineOf(open2);
-    for (let line = nextLineStart(walk, open2); line !== -1 && line < close2; line = nextLineStart(walk, line)) {
-      const first = skipSpaces2(walk, line);
+    let deeper = false;
+    for (let line = nextLineStart(walk.text, open2); line !== -1 && line < close2; line = nextLineStart(walk.text, line)) {
+      const first = skipSpaces(walk.text, line);
       const character = walk.text.charAt(first);
-      if (first - line <= openIndent && character !== "" && character !== "\n" && character !== "\r") {
-        if (first - line < openIndent || character === "}" || character === "]") break;
-        return { open: walk.text.charAt(open2), openLine, lastEnd: endBefore(walk, line) };
+      if (character === "" || character === "\n" || character === "\r") continue;
+      if (first - line > openIndent) {
+        deeper = true;
+        continue;
       }
+      if (!deeper || first - line < openIndent || character === "}" || character === "]") break;
+      return { open: walk.text.charAt(open2), openLine, lastEnd: endBefore(walk.text, line) };
     }
   }
   return void 0;
-}
-function endBefore(walk, offset) {
-  let at = offset;
-  while (at > 0 && /\s/.test(walk.text.charAt(at - 1))) at--;
-  return at;
-}
-function indentOf2(walk, offset) {
-  const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces2(walk, start) - start;
-}
-function lineStartsWith(walk, offset) {
-  const start = walk.text.lastIndexOf("\n", offset - 1) + 1;
-  return skipSpaces2(walk, start) === offset;
-}
-function nextLineStart(walk, offset) {
-  const newline2 = walk.text.indexOf("\n", offset);
-  return newline2 === -1 ? -1 : newline2 + 1;
-}
-function skipSpaces2(walk, from) {
-  let at = from;
-  while (walk.text.charAt(at) === " " || walk.text.charAt(at) === "	") at++;
-  return at;
 }
 function textAfterEnd(walk, token) {
   if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
@@ -31186,7 +31226,7 @@ function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
-    ({ open: open2, close: close2 }) => !lineStartsWith(walk, close2) || indentOf2(walk, close2) === indentOf2(walk, open2)
+    ({ open: open2, close: close2 }) => !startsLine(walk.text, close2) || indentOf(walk.text, close2) === indentOf(walk.text, open2)
   );
 }
 
@@ -31250,6 +31290,17 @@ function missingColon(walk, frame) {
       w.top.place = "value";
     },
     insertion(frame.keyEnd, ":")
+  );
+}
+function keyWithoutValue(walk, frame) {
+  return walk.repair(
+    frame.keyEnd,
+    0,
+    "A colon and a value are missing after this key: add ':' and the value, or remove the key.",
+    (w) => {
+      w.top.place = "comma-or-close";
+      w.top.valueEnd = frame.keyEnd;
+    }
   );
 }
 
@@ -31412,6 +31463,8 @@ var Walk = class _Walk {
           return this.accept(token);
         }
         if (this.isAssignment(token)) return [assignment(this, token)];
+        if (token.kind === "," || token.kind === "}" || token.kind === "]")
+          return [keyWithoutValue(this, frame)];
         return [missingColon(this, frame), this.skip(token)];
       case "comma-or-close":
         return this.atCommaOrClose(frame, token);
@@ -31453,32 +31506,13 @@ var Walk = class _Walk {
       case "]":
         if (frame.open === "[" && frame.place === "value-or-close") return this.close(token);
         if (frame.open === "[") return [trailingComma(this, frame, token)];
+        if (frame.open === "{") return [this.valueMissing(frame)];
         return mismatchedCloser(this, frame, token);
       case "}":
-        if (frame.open === "{") {
-          return [
-            this.repair(
-              frame.keyEnd,
-              0,
-              "A value is missing after this key: add it, or remove the key.",
-              (w) => w.close(token)
-            )
-          ];
-        }
+        if (frame.open === "{") return [this.valueMissing(frame, token)];
         return mismatchedCloser(this, frame, token);
       case ",":
-        if (frame.open === "{") {
-          return [
-            this.repair(
-              frame.keyEnd,
-              0,
-              "A value is missing after this key: add it, or remove the key.",
-              (w) => {
-                w.top.place = "comma-or-close";
-              }
-            )
-          ];
-        }
+        if (frame.open === "{") return [this.valueMissing(frame)];
         return [
           this.skip(
             token,
@@ -31575,6 +31609,8 @@ var Walk = class _Walk {
     if (frame.open === "[" && token.kind === "string" && this.nextKind() === ":") {
       repairs.push(unclosedBeforeKey(this, frame));
     }
+    const closedBefore = frame.open === "{" && token.kind === "string" && unclosedObjectBeforeKey(this, frame, token);
+    if (closedBefore) repairs.push(closedBefore);
     if (frame.open === "{" && token.kind === "string" || frame.open === "[" && startsValue) {
       const next = token.kind === "string" ? `"${excerpt(this.text.slice(token.offset + 1, token.end - 1), MAX_SHOWN_TOKEN)}"` : quoted(token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind);
       repairs.push(
@@ -31600,6 +31636,22 @@ var Walk = class _Walk {
     parent.place = parent.open === "" ? "end" : "comma-or-close";
     parent.valueEnd = token.end;
     return this.accept(token);
+  }
+  /**
+   * The key before the token has no value: which is the maker's to say, so no edit is named. The walk
+   * goes on as after a value that ends with the key, and closes the object at `closing`.
+   */
+  valueMissing(frame, closing) {
+    return this.repair(
+      frame.keyEnd,
+      0,
+      "A value is missing after this key: add it, or remove the key.",
+      (w) => {
+        if (closing) return w.close(closing);
+        w.top.place = "comma-or-close";
+        w.top.valueEnd = frame.keyEnd;
+      }
+    );
   }
   /** Whether the token is a '=' or '=>', which other notations write between a key and its value. */
   isAssignment(token) {
@@ -31802,19 +31854,28 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
   const issues = [];
   let slips = 0;
   let lastIssueOffset = -1;
+  let lastTokenIssueOffset = -1;
   let firstUnlistedOffset = -1;
   const say = (issue) => {
     slips++;
     lastIssueOffset = issue.offset;
+    lastTokenIssueOffset = -1;
     if (issues.length < MAX_ISSUES) issues.push(issue);
     else if (firstUnlistedOffset === -1) firstUnlistedOffset = issue.offset;
   };
   let edits = [];
+  const replacing = /* @__PURE__ */ new Map();
   let unfixedAt;
   const edit = (fix) => {
     if (fix === void 0 && edits !== void 0) unfixedAt = lastIssueOffset;
     if (fix === void 0) edits = void 0;
-    else edits?.push(fix);
+    if (edits === void 0 || fix === void 0) return;
+    const earlier2 = fix.length > 0 ? replacing.get(fix.offset) : void 0;
+    if (earlier2 !== void 0 && edits[earlier2].length <= fix.length) edits[earlier2] = fix;
+    else {
+      if (fix.length > 0) replacing.set(fix.offset, edits.length);
+      edits.push(fix);
+    }
   };
   let repairsHere = 0;
   let lastIndex = -1;
@@ -31836,6 +31897,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     if (outcome === "accepted") {
       if (walk.problem) {
         say(walk.problem);
+        lastTokenIssueOffset = walk.problem.offset;
         edit(walk.fix);
       }
       continue;
@@ -31843,11 +31905,13 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
-    if (lastIssueOffset !== repair.issue.offset && !followsFromConflict) say(repair.issue);
+    if (!followsFromToken && !followsFromConflict) say(repair.issue);
     if (repair.cutOff && !followsFromConflict) cutOffAt = repair.issue.offset;
     if (repair.leavesTextUnread) unreadFrom = repair.issue.offset;
     edit(repair.fix);
+    if (repair.commaFix) edit(repair.commaFix);
     repair.apply(walk);
     if (walk.stopped) {
       finished2 = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
@@ -31863,6 +31927,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     return { issues, edits: void 0, unfixedAt: lastIssueOffset, slips, refused: true };
   }
   if (cutOffAt !== void 0) slips -= withoutCutToken(issues, cutOffAt, text3);
+  issues.sort((a, b) => a.offset - b.offset);
   if (slips > issues.length) issues.push(unlistedSyntaxIssue(slips - issues.length, firstUnlistedOffset));
   if (!finished2) unfixedAt ??= lastIssueOffset;
   return {
@@ -40768,7 +40833,7 @@ StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
   }
   return from;
 };
-StateBlock.prototype.skipSpaces = function skipSpaces3(pos) {
+StateBlock.prototype.skipSpaces = function skipSpaces2(pos) {
   for (let max2 = this.src.length; pos < max2; pos++) {
     const ch = this.src.charCodeAt(pos);
     if (!isSpace(ch)) {
@@ -76421,7 +76486,7 @@ async function sendSignInRequest(fetchFn, url, init, endpoint2, { timeoutMs, clo
   } catch (error2) {
     if (error2 instanceof BodyTooLarge)
       throw new UserError(
-        `${capitalized(endpoint2.description)} answered with more than ${formatByteLimit(error2.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
+        `${capitalized2(endpoint2.description)} answered with more than ${formatByteLimit(error2.limitBytes)}, far more than any sign-in answer; its reading was stopped.`,
         { hint: endpoint2.unreachableHint ?? endpoint2.timeoutHint, cause: error2 }
       );
     const hopeless = hopelessFailure(error2, new URL(url), {
@@ -76459,7 +76524,7 @@ function passingFailure(error2, endpoint2, timeoutMs) {
   if (isTimeout(error2)) {
     const within = `within ${formatSeconds(timeoutMs)}`;
     return new TransientSignInFailure(
-      new UserError(`${capitalized(description)} did not answer ${within}.`, {
+      new UserError(`${capitalized2(description)} did not answer ${within}.`, {
         hint: endpoint2.timeoutHint,
         cause: error2
       }),
@@ -76477,7 +76542,7 @@ function passingFailure(error2, endpoint2, timeoutMs) {
     `connection to ${shortName} failed (${reason})`
   );
 }
-function capitalized(text3) {
+function capitalized2(text3) {
   return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 
