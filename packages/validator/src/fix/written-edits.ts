@@ -1,4 +1,4 @@
-import { isInvisible } from '../json/syntax/word-tokens.js';
+import { isInvisible, isSpaceLike } from '../json/syntax/word-tokens.js';
 import type { TextEdit } from '../text/text-edits.js';
 
 // The diagnosis removes text by blanking it to spaces (see `removal`), so that the lines and columns
@@ -9,8 +9,9 @@ import type { TextEdit } from '../text/text-edits.js';
 
 /**
  * The edits to write into the file for the diagnosis's edits of `text`: the same edits, with each
- * removal made a deletion and tidied (see above). An invisible character's edit stays the space it
- * makes: the maker typed it for a space (a no-break space pasted from a web page).
+ * removal made a deletion and tidied (see above). The edit of invisible characters that show as
+ * space stays the space it makes: the maker typed them for a space (a no-break space pasted from a
+ * web page). Those that take no room (a zero-width space, a NUL byte) are deleted.
  */
 export function writtenEdits(text: string, edits: readonly TextEdit[]): TextEdit[] {
   const removals = edits.filter((edit) => isRemoval(text, edit));
@@ -38,15 +39,16 @@ function joinedRemovals(text: string, removals: readonly TextEdit[]): TextEdit[]
   return joined;
 }
 
-/** Whether an edit blanks text that holds more than spaces and invisible characters. */
+/**
+ * Whether an edit blanks text that holds more than invisible characters, or invisible characters none
+ * of which shows as space.
+ */
 function isRemoval(text: string, edit: TextEdit): boolean {
   if (edit.length === 0 || edit.insert.length !== edit.length) return false;
   const removed = text.slice(edit.offset, edit.offset + edit.length);
   if (edit.insert !== removed.replace(/[^\n\r]/g, ' ')) return false;
-  for (const character of removed) {
-    if (!isInvisible(character.codePointAt(0)!)) return true;
-  }
-  return false;
+  const characters = [...removed].map((character) => character.codePointAt(0)!);
+  return characters.some((character) => !isInvisible(character)) || !characters.some(isSpaceLike);
 }
 
 /**

@@ -137,6 +137,10 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
     ],
     // The maker typed it for a space: a space it stays.
     ['a no-break space', '{"a":\u00a01}', '{"a": 1}', 1],
+    // One that takes no room was never meant: it goes, and no space takes its place.
+    ['a zero-width space', '{"a":\u200b1}', '{"a":1}', 1],
+    ['a NUL byte between tokens', '{"a": 1\u0000}', '{"a": 1}', 1],
+    ['a no-break space beside a zero-width one', '{"a":\u00a0\u200b1}', '{"a":  1}', 1],
   ])('%s', (_kind, text, written, slips) => {
     expect(fixed(text)).toEqual({ text: written, slips });
     // The value the rules read from the broken file, and as many slips as GEN-JSON-PARSE reported.

@@ -122,15 +122,17 @@ describe('JsonDocument', () => {
   });
 
   it('names an invisible character between values, such as a no-break space pasted from a web page', () => {
-    for (const [character, name] of [
-      ['\u00a0', 'U+00A0, a no-break space'],
-      ['\u2028', 'U+2028, a line separator'],
-      ['\u000b', 'U+000B, a vertical tab'],
-      ['\u200b', 'U+200B, a zero-width space'],
+    // One that takes no room was never typed for a space: only deleting it is said.
+    for (const [character, name, fix] of [
+      ['\u00a0', 'U+00A0, a no-break space', 'delete it or type a space'],
+      ['\u2028', 'U+2028, a line separator', 'delete it or type a space'],
+      ['\u000b', 'U+000B, a vertical tab', 'delete it or type a space'],
+      ['\u200b', 'U+200B, a zero-width space', 'delete it'],
+      ['\u0000', 'U+0000, a NUL character', 'delete it'],
     ] as const) {
       const document = JsonDocument.parse(`{\n  "a": 1,\n  "b":${character} 2\n}`);
       expect(document.syntaxIssues.map((issue) => issue.message)).toEqual([
-        `An invisible character (${name}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`,
+        `An invisible character (${name}) stands where JSON allows only spaces, tabs and line breaks; ${fix}.`,
       ]);
       expect(document.position(document.syntaxIssues[0]!.offset)).toEqual({ line: 3, column: 7 });
     }

@@ -1,4 +1,4 @@
-import { isInvisible } from './word-tokens.js';
+import { isInvisible, isSpaceLike } from './word-tokens.js';
 
 /**
  * What jsonc-parser calls an InvalidSymbol, a character no JSON token starts with, named so that the
@@ -10,9 +10,11 @@ export function unexpectedCharacters(characters: readonly number[]): string {
   const first = characters[0]!;
   if (INVISIBLE_CHARACTERS.has(first) || isInvisible(first)) {
     const named = [...new Set(characters)].map(invisibleName).join('; ');
+    // One that takes no room was never meant for a space: deleting it is the fix (and --fix's).
+    const space = characters.some(isSpaceLike) ? ' or type a space' : '';
     return characters.length === 1
-      ? `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.`
-      : `${characters.length} invisible characters in a row (${named}) stand where JSON allows only spaces, tabs and line breaks; delete them or type a space.`;
+      ? `An invisible character (${named}) stands where JSON allows only spaces, tabs and line breaks; delete it${space}.`
+      : `${characters.length} invisible characters in a row (${named}) stand where JSON allows only spaces, tabs and line breaks; delete them${space}.`;
   }
   const quote = QUOTE_LOOKALIKES.has(first) ? '; strings take double quotes' : '';
   return `The character ${String.fromCodePoint(first)} (${codePoint(first)}) cannot start a JSON value or key${quote}.`;
@@ -29,6 +31,7 @@ function codePoint(character: number): string {
 }
 
 const INVISIBLE_CHARACTERS = new Map([
+  [0x00, 'a NUL character'],
   [0x0b, 'a vertical tab'],
   [0x0c, 'a form feed'],
   [0xa0, 'a no-break space'],

@@ -169,6 +169,15 @@ export function isInvisible(character: number): boolean {
 }
 
 /**
+ * Whether an invisible character shows as space, so that the maker typed it for one (a no-break
+ * space pasted from a web page, an em space, a vertical tab), rather than one that takes no room (a
+ * zero-width space, a byte-order mark, a NUL byte), which they never meant at all.
+ */
+export function isSpaceLike(character: number): boolean {
+  return character === 0x0b || character === 0x0c || /\p{Z}/u.test(String.fromCodePoint(character));
+}
+
+/**
  * The quote that closes the string a single quote or backtick opens at `offset`, on its line; -1
  * when none does. A backslash escapes the character after it, so `'it\'s'` is one string, as
  * JavaScript reads it.
