@@ -916,6 +916,20 @@ describe('SWG-HOST-PROD', () => {
     connector.apiProperties.properties.policyTemplateInstances = [policy(['ListTasks'])];
     expect(await findingsOf('SWG-HOST-PROD', connector)).toMatchObject([{ pointer: '/host' }]);
   });
+  it('judges the host of a host written as a URL, which SWG-HOST also reports', async () => {
+    // The scheme hid a label at the host's start and an IP address from the check.
+    for (const host of ['https://dev.contoso.com', 'https://10.0.0.1:8443/api', 'http://localhost/v1']) {
+      const connector = editableConnector();
+      connector.swagger.host = host;
+      expect({ host, findings: await findingsOf('SWG-HOST-PROD', connector) }).toMatchObject({
+        host,
+        findings: [{ pointer: '/host', message: expect.stringContaining(`'${host}'`) }],
+      });
+    }
+    const production = editableConnector();
+    production.swagger.host = 'https://api.contoso.com/dev';
+    expect(await findingsOf('SWG-HOST-PROD', production)).toEqual([]);
+  });
 });
 
 describe('SWG-JSONTYPE on the root', () => {

@@ -51,6 +51,14 @@ function hostMeant(host: string): string | undefined {
 }
 
 /**
+ * The host name (and port) in a `host` as written, a URL's included (`https://dev.contoso.com/v1`
+ * names `dev.contoso.com`): SWG-HOST says the rest is wrong, and the host is still judged.
+ */
+function hostNamed(host: string): string {
+  return host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/s, '');
+}
+
+/**
  * Whether dynamichosturl policies send every operation to the connection's host, so that the
  * swagger's host is a placeholder ("test.com" in Delinea Secret Server, "test.inserve-api.nl" in
  * Inserve): a policy without an operation list applies to all of them.
@@ -103,7 +111,7 @@ export const documentHostRules: RuleDefinition[] = [
     example: { bad: '{ "host": "api-staging.contoso.com" }', good: '{ "host": "api.contoso.com" }' },
     check(context) {
       const host = context.swagger?.root.host;
-      if (typeof host !== 'string' || !NON_PRODUCTION_HOST.test(host)) return;
+      if (typeof host !== 'string' || !NON_PRODUCTION_HOST.test(hostNamed(host))) return;
       if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: '/host',
