@@ -39301,6 +39301,9 @@ var JSON_WHITESPACE = /* @__PURE__ */ new Set([32, 9, 10, 13]);
 function isInvisible(character) {
   return /[\p{Cc}\p{Cf}\p{Z}]/u.test(String.fromCodePoint(character));
 }
+function isSpaceLike(character) {
+  return character === 11 || character === 12 || new RegExp("\\p{Z}", "u").test(String.fromCodePoint(character));
+}
 function quoteClose(text2, offset) {
   const quote = text2.charCodeAt(offset);
   for (let i = offset + 1; i < text2.length; i++) {
@@ -40954,7 +40957,8 @@ function unexpectedCharacters(characters) {
   const first = characters[0];
   if (INVISIBLE_CHARACTERS.has(first) || isInvisible(first)) {
     const named2 = [...new Set(characters)].map(invisibleName).join("; ");
-    return characters.length === 1 ? `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it or type a space.` : `${characters.length} invisible characters in a row (${named2}) stand where JSON allows only spaces, tabs and line breaks; delete them or type a space.`;
+    const space = characters.some(isSpaceLike) ? " or type a space" : "";
+    return characters.length === 1 ? `An invisible character (${named2}) stands where JSON allows only spaces, tabs and line breaks; delete it${space}.` : `${characters.length} invisible characters in a row (${named2}) stand where JSON allows only spaces, tabs and line breaks; delete them${space}.`;
   }
   const quote = QUOTE_LOOKALIKES.has(first) ? "; strings take double quotes" : "";
   return `The character ${String.fromCodePoint(first)} (${codePoint(first)}) cannot start a JSON value or key${quote}.`;
@@ -40967,6 +40971,7 @@ function codePoint(character) {
   return `U+${character.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 var INVISIBLE_CHARACTERS = /* @__PURE__ */ new Map([
+  [0, "a NUL character"],
   [11, "a vertical tab"],
   [12, "a form feed"],
   [160, "a no-break space"],
@@ -41929,10 +41934,8 @@ function isRemoval(text2, edit) {
   if (edit.length === 0 || edit.insert.length !== edit.length) return false;
   const removed = text2.slice(edit.offset, edit.offset + edit.length);
   if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
-  for (const character of removed) {
-    if (!isInvisible(character.codePointAt(0))) return true;
-  }
-  return false;
+  const characters = [...removed].map((character) => character.codePointAt(0));
+  return characters.some((character) => !isInvisible(character)) || !characters.some(isSpaceLike);
 }
 function tidiedDeletion(text2, edit) {
   let start = edit.offset;
@@ -55729,6 +55732,9 @@ function hostMeant(host) {
   const bare = /^https?:\/\/([^/]*)\/?$/i.exec(host)?.[1];
   return bare !== void 0 && HOST_PATTERN.test(bare) ? bare : void 0;
 }
+function hostNamed(host) {
+  return host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/s, "");
+}
 function hostReplacedEverywhere(context) {
   const covered = /* @__PURE__ */ new Set();
   for (const policy of policyInstances(context.apiProperties)) {
@@ -55774,7 +55780,7 @@ var documentHostRules = [
     example: { bad: '{ "host": "api-staging.contoso.com" }', good: '{ "host": "api.contoso.com" }' },
     check(context) {
       const host = context.swagger?.root.host;
-      if (typeof host !== "string" || !NON_PRODUCTION_HOST.test(host)) return;
+      if (typeof host !== "string" || !NON_PRODUCTION_HOST.test(hostNamed(host))) return;
       if (hostReplacedEverywhere(context)) return;
       context.report({
         pointer: "/host",
