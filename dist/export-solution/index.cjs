@@ -55188,7 +55188,9 @@ function hostMeant(host) {
   return bare !== void 0 && HOST_PATTERN.test(bare) ? bare : void 0;
 }
 function hostNamed(host) {
-  return host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/s, "");
+  const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const path20 = bare.indexOf("/");
+  return path20 === -1 ? bare : bare.slice(0, path20);
 }
 function hostReplacedEverywhere(context) {
   const covered = /* @__PURE__ */ new Set();

@@ -55098,7 +55098,9 @@ function hostMeant(host) {
   return bare !== void 0 && HOST_PATTERN.test(bare) ? bare : void 0;
 }
 function hostNamed(host) {
-  return host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/s, "");
+  const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const path48 = bare.indexOf("/");
+  return path48 === -1 ? bare : bare.slice(0, path48);
 }
 function hostReplacedEverywhere(context) {
   const covered = /* @__PURE__ */ new Set();

@@ -55071,7 +55071,9 @@ function hostMeant(host) {
   return bare !== void 0 && HOST_PATTERN.test(bare) ? bare : void 0;
 }
 function hostNamed(host) {
-  return host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/.*$/s, "");
+  const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const path30 = bare.indexOf("/");
+  return path30 === -1 ? bare : bare.slice(0, path30);
 }
 function hostReplacedEverywhere(context) {
   const covered = /* @__PURE__ */ new Set();

@@ -55,7 +55,9 @@ function hostMeant(host: string): string | undefined {
  * names `dev.contoso.com`): SWG-HOST says the rest is wrong, and the host is still judged.
  */
 function hostNamed(host: string): string {
-  return host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/s, '');
+  const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const path = bare.indexOf('/');
+  return path === -1 ? bare : bare.slice(0, path);
 }
 
 /**
