@@ -1,6 +1,6 @@
 import { JsonDocument } from '../json/json-document.js';
 import { kindOfFileName, type ConnectorFolder } from '../loader/connector-folder.js';
-import { decodeUtf16, decodeUtf8, holdsBinaryData, utf16ByteOrder } from '../loader/decode.js';
+import { readBytes } from '../loader/decode.js';
 
 /** A text file of one version, for the minor-update classification. */
 export interface TextVersion {
@@ -88,11 +88,8 @@ export function definitionsVersion(files: readonly ConnectorFileBytes[]): Connec
 
 /** A JSON file's bytes as the loader reads them: undefined for binary data. */
 function documentOf(content: Buffer): JsonDocument | undefined {
-  if (holdsBinaryData(content)) {
-    const utf16 = utf16ByteOrder(content);
-    const text = utf16 && decodeUtf16(content, utf16);
-    return text === undefined ? undefined : JsonDocument.parse(text);
-  }
-  const decoded = decodeUtf8(content);
-  return JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true });
+  const read = readBytes(content);
+  if (read.as === 'utf8')
+    return JsonDocument.parse(read.decoded.text, { asciiText: read.decoded.ascii === true });
+  return read.as === 'utf16' && read.text !== undefined ? JsonDocument.parse(read.text) : undefined;
 }

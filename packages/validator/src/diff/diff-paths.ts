@@ -19,7 +19,7 @@ import {
   loadConnectorFolder,
   MAX_FILE_BYTES,
 } from '../loader/connector-folder.js';
-import { decodeUtf8, holdsBinaryData, utf16ByteOrder } from '../loader/decode.js';
+import { readBytes } from '../loader/decode.js';
 import { isConnectorFolderListing } from '../loader/connector-folder.js';
 import { discoverConnectorFolders } from '../loader/discover.js';
 import {
@@ -161,14 +161,17 @@ async function readSide(given: string, cwd: string): Promise<ReadSide> {
   // GEN-BINARY refuses it.
   const name = path.basename(absolute);
   const namedJson = /\.json$/i.test(name);
-  if (holdsBinaryData(bytes)) {
+  const read = readBytes(bytes);
+  if (read.as !== 'utf8') {
     const solution = solutionGiven(given, cwd);
     if (solution?.kind === 'zip') throw solutionToDiffError(given, solution);
-    const utf16 = utf16ByteOrder(bytes);
-    const why = utf16 ? `it is saved as UTF-16 (${utf16}): save it as UTF-8` : 'it holds binary data';
+    const why =
+      read.as === 'utf16'
+        ? `it is saved as UTF-16 (${read.order}): save it as UTF-8`
+        : 'it holds binary data';
     throw notADefinitionError(given, `${why}${namedJson ? '' : NOT_NAMED_JSON}`, namedJson);
   }
-  const document = JsonDocument.parse(decodeUtf8(bytes).text);
+  const document = JsonDocument.parse(read.decoded.text);
   // A file named as JSON is compared whatever it holds: a broken swagger is a change to report
   // (CHG-JSON-SYNTAX, CHG-UNCOMPARABLE). Under another name (notes.txt, icon.png, readme.md) a file
   // that holds no JSON object is a slip of the command line, which would be told as a swagger that

@@ -14,7 +14,7 @@ import {
 } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
 import type { FileKind } from '../model/finding.js';
-import { decodeUtf16, decodeUtf8, holdsBinaryData, utf16ByteOrder } from './decode.js';
+import { readBytes } from './decode.js';
 import { filesNamedBelow } from './settings-file-paths.js';
 import { TextDocument } from './text-document.js';
 import { declaredSpecificationOf, type DeclaredSpecification } from './yaml-swagger-version.js';
@@ -383,20 +383,21 @@ function loadFile(
   if (!bytes) return { ...base, kind, document: undefined } as JsonFile | TextFile;
 
   // Text with a stray NUL is read as text, its NULs reported where they are (see strayNulIssue).
-  if (holdsBinaryData(bytes)) {
-    const utf16 = utf16ByteOrder(bytes);
+  const read = readBytes(bytes);
+  if (read.as !== 'utf8') {
     issues.push({
       ruleId: 'GEN-BINARY',
-      message: utf16
-        ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.`
-        : `${entry.name} holds binary data, not text.`,
+      message:
+        read.as === 'utf16'
+          ? `${entry.name} is saved as UTF-16 (${read.order}); save it as UTF-8.`
+          : `${entry.name} holds binary data, not text.`,
     });
     // Text saved as UTF-16 is checked all the same (see decodeUtf16); binary data is not read.
-    const text = utf16 && decodeUtf16(bytes, utf16);
+    const text = read.as === 'utf16' ? read.text : undefined;
     if (text === undefined) return { ...base, kind, document: undefined } as JsonFile | TextFile;
     return textFile(base, kind, text, false);
   }
-  const decoded = decodeUtf8(bytes);
+  const { decoded } = read;
   const isJson = kind !== 'readme' && kind !== 'script';
   if (decoded.invalidAt !== undefined) {
     issues.push({

@@ -111,3 +111,22 @@ export function decodeUtf16(bytes: Uint8Array, order: 'little-endian' | 'big-end
   }
   return text.includes('\0') ? undefined : text;
 }
+
+/**
+ * How a file's bytes are read: as UTF-8 text (with its invalid bytes replaced and located), as text
+ * saved as UTF-16 (undefined where the bytes are no UTF-16 text), or not at all, as binary data. The
+ * loader, the diff's connector versions and the diff's files given alone read bytes so, each
+ * saying what it must of the last two.
+ */
+export type BytesRead =
+  | { as: 'utf8'; decoded: DecodedText }
+  | { as: 'utf16'; order: 'little-endian' | 'big-endian'; text: string | undefined }
+  | { as: 'binary' };
+
+export function readBytes(bytes: Uint8Array): BytesRead {
+  // Text with a stray NUL is UTF-8 all the same (see isTextWithStrayNuls).
+  if (!holdsBinaryData(bytes)) return { as: 'utf8', decoded: decodeUtf8(bytes) };
+  const order = utf16ByteOrder(bytes);
+  if (order === undefined) return { as: 'binary' };
+  return { as: 'utf16', order, text: decodeUtf16(bytes, order) };
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { BINARY_SNIFF_BYTES, decodeUtf8, isTextWithStrayNuls, looksBinary } from '../../src/loader/decode.js';
+import {
+  BINARY_SNIFF_BYTES,
+  decodeUtf8,
+  isTextWithStrayNuls,
+  looksBinary,
+  readBytes,
+} from '../../src/loader/decode.js';
 
 describe('looksBinary', () => {
   it('looks for a NUL in the first 8 KB only, in a Buffer or any byte array', () => {
@@ -57,5 +63,25 @@ describe('decodeUtf8', () => {
     expect(decodeUtf8(ascii)).toEqual({ text: expected, ascii: true });
     expect(decodeUtf8(Buffer.from('{"a": "caf\u00e9"}'))).toEqual({ text: '{"a": "caf\u00e9"}' });
     expect(decodeUtf8(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toEqual({ text: '\ufeff{}' });
+  });
+});
+
+describe('readBytes', () => {
+  it('reads UTF-8 (a stray NUL and invalid bytes too), UTF-16 by its byte-order mark, and nothing of binary data', () => {
+    expect(readBytes(Buffer.from('{"a": "x\0"}'))).toEqual({
+      as: 'utf8',
+      decoded: { text: '{"a": "x\0"}', ascii: true },
+    });
+    expect(readBytes(Buffer.from([0x7b, 0xff, 0x7d]))).toEqual({
+      as: 'utf8',
+      decoded: { text: '{\ufffd}', invalidAt: 1, invalidByte: 0xff },
+    });
+    const utf16 = Buffer.from('\ufeff{"a": 1}', 'utf16le');
+    expect(readBytes(utf16)).toEqual({ as: 'utf16', order: 'little-endian', text: '{"a": 1}' });
+    // Bytes that start like UTF-16 but hold a NUL character are no text.
+    const nul = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\0b', 'utf16le')]);
+    expect(readBytes(nul)).toEqual({ as: 'utf16', order: 'little-endian', text: undefined });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(readBytes(png)).toEqual({ as: 'binary' });
   });
 });
