@@ -33438,6 +33438,12 @@ function decodeUtf16(bytes, order) {
   }
   return text3.includes("\0") ? void 0 : text3;
 }
+function readBytes(bytes) {
+  if (!holdsBinaryData(bytes)) return { as: "utf8", decoded: decodeUtf8(bytes) };
+  const order = utf16ByteOrder(bytes);
+  if (order === void 0) return { as: "binary" };
+  return { as: "utf16", order, text: decodeUtf16(bytes, order) };
+}
 
 // packages/validator/src/loader/settings-file-paths.ts
 var import_node_fs17 = __toESM(require("node:fs"), 1);
@@ -33708,17 +33714,17 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
-  if (holdsBinaryData(bytes)) {
-    const utf16 = utf16ByteOrder(bytes);
+  const read2 = readBytes(bytes);
+  if (read2.as !== "utf8") {
     issues.push({
       ruleId: "GEN-BINARY",
-      message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
+      message: read2.as === "utf16" ? `${entry.name} is saved as UTF-16 (${read2.order}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
     });
-    const text3 = utf16 && decodeUtf16(bytes, utf16);
+    const text3 = read2.as === "utf16" ? read2.text : void 0;
     if (text3 === void 0) return { ...base2, kind, document: void 0 };
     return textFile(base2, kind, text3, false);
   }
-  const decoded = decodeUtf8(bytes);
+  const { decoded } = read2;
   const isJson2 = kind !== "readme" && kind !== "script";
   if (decoded.invalidAt !== void 0) {
     issues.push({
@@ -63770,13 +63776,10 @@ function definitionsVersion(files) {
   return version;
 }
 function documentOf(content) {
-  if (holdsBinaryData(content)) {
-    const utf16 = utf16ByteOrder(content);
-    const text3 = utf16 && decodeUtf16(content, utf16);
-    return text3 === void 0 ? void 0 : JsonDocument.parse(text3);
-  }
-  const decoded = decodeUtf8(content);
-  return JsonDocument.parse(decoded.text, { asciiText: decoded.ascii === true });
+  const read2 = readBytes(content);
+  if (read2.as === "utf8")
+    return JsonDocument.parse(read2.decoded.text, { asciiText: read2.decoded.ascii === true });
+  return read2.as === "utf16" && read2.text !== void 0 ? JsonDocument.parse(read2.text) : void 0;
 }
 
 // packages/validator/src/diff/diff-paths.ts
@@ -64456,14 +64459,14 @@ async function readSide(given2, cwd) {
   const bytes = await readDefinitionFile(given2, absolute, cwd);
   const name = import_node_path31.default.basename(absolute);
   const namedJson = /\.json$/i.test(name);
-  if (holdsBinaryData(bytes)) {
+  const read2 = readBytes(bytes);
+  if (read2.as !== "utf8") {
     const solution = solutionGiven(given2, cwd);
     if (solution?.kind === "zip") throw solutionToDiffError(given2, solution);
-    const utf16 = utf16ByteOrder(bytes);
-    const why = utf16 ? `it is saved as UTF-16 (${utf16}): save it as UTF-8` : "it holds binary data";
+    const why = read2.as === "utf16" ? `it is saved as UTF-16 (${read2.order}): save it as UTF-8` : "it holds binary data";
     throw notADefinitionError(given2, `${why}${namedJson ? "" : NOT_NAMED_JSON}`, namedJson);
   }
-  const document = JsonDocument.parse(decodeUtf8(bytes).text);
+  const document = JsonDocument.parse(read2.decoded.text);
   if (!namedJson && asObject(document.value) === void 0) {
     throw notADefinitionError(given2, `${whatItHolds(bytes)}${NOT_NAMED_JSON}`, namedJson);
   }
@@ -65609,7 +65612,7 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsIcon) {
       const icon2 = fileNameReadAs("icon", names3);
-      const data = icon2 === void 0 ? void 0 : readBytes(import_node_path37.default.join(folder, icon2));
+      const data = icon2 === void 0 ? void 0 : readBytes2(import_node_path37.default.join(folder, icon2));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -65620,7 +65623,7 @@ async function readRepositoryIndex(topLevel, facts) {
 function swaggerFileName(names3) {
   return fileNameReadAs("swagger", names3);
 }
-function readBytes(file) {
+function readBytes2(file) {
   try {
     return (0, import_node_fs30.readFileSync)(file);
   } catch {
@@ -65628,7 +65631,7 @@ function readBytes(file) {
   }
 }
 function readText(file) {
-  return readBytes(file)?.toString("utf8");
+  return readBytes2(file)?.toString("utf8");
 }
 
 // packages/validator/src/repository/run-repository-rules.ts
@@ -71668,14 +71671,14 @@ async function packSolution(folder, zipPath, options2 = {}) {
     );
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
-  const readBytes2 = async (file) => {
+  const readBytes3 = async (file) => {
     const bytes = await readFolderFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
   };
-  const readText2 = async (file) => decodeUtf8Strict(await readBytes2(file), located(file));
-  const readXml = async (file) => parseUtf8Xml(await readBytes2(file), located(file), UNPACKED_XML_HINT);
+  const readText2 = async (file) => decodeUtf8Strict(await readBytes3(file), located(file));
+  const readXml = async (file) => parseUtf8Xml(await readBytes3(file), located(file), UNPACKED_XML_HINT);
   const readManifestFile = async (file) => {
     const text3 = await readText2(file);
     const root = parseXml(text3, located(file), UNPACKED_XML_HINT);
@@ -71713,7 +71716,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     }
   }
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
-  const customizationsBytes = await readBytes2(customizationsFile);
+  const customizationsBytes = await readBytes3(customizationsFile);
   const connectors = [];
   const sources = /* @__PURE__ */ new Map();
   const parts = [...files].filter(

@@ -18504,6 +18504,12 @@ function decodeUtf16(bytes, order) {
   }
   return text2.includes("\0") ? void 0 : text2;
 }
+function readBytes(bytes) {
+  if (!holdsBinaryData(bytes)) return { as: "utf8", decoded: decodeUtf8(bytes) };
+  const order = utf16ByteOrder(bytes);
+  if (order === void 0) return { as: "binary" };
+  return { as: "utf16", order, text: decodeUtf16(bytes, order) };
+}
 
 // packages/validator/src/loader/settings-file-paths.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
@@ -18767,17 +18773,17 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
-  if (holdsBinaryData(bytes)) {
-    const utf16 = utf16ByteOrder(bytes);
+  const read = readBytes(bytes);
+  if (read.as !== "utf8") {
     issues.push({
       ruleId: "GEN-BINARY",
-      message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
+      message: read.as === "utf16" ? `${entry.name} is saved as UTF-16 (${read.order}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
     });
-    const text2 = utf16 && decodeUtf16(bytes, utf16);
+    const text2 = read.as === "utf16" ? read.text : void 0;
     if (text2 === void 0) return { ...base2, kind, document: void 0 };
     return textFile(base2, kind, text2, false);
   }
-  const decoded = decodeUtf8(bytes);
+  const { decoded } = read;
   const isJson = kind !== "readme" && kind !== "script";
   if (decoded.invalidAt !== void 0) {
     issues.push({

@@ -66670,14 +66670,14 @@ async function packSolution(folder, zipPath, options2 = {}) {
     );
   const split = pacSplitFiles(all);
   if (split.length > 0) throw pacSplitLayoutError(folder, split);
-  const readBytes = async (file) => {
+  const readBytes2 = async (file) => {
     const bytes = await readFolderFile(located(file));
     if (bytes.length > IN_MEMORY_ENTRY_BYTES)
       throw solutionError(located(file), "is too large for a solution part.");
     return bytes;
   };
-  const readText = async (file) => decodeUtf8Strict(await readBytes(file), located(file));
-  const readXml = async (file) => parseUtf8Xml(await readBytes(file), located(file), UNPACKED_XML_HINT);
+  const readText = async (file) => decodeUtf8Strict(await readBytes2(file), located(file));
+  const readXml = async (file) => parseUtf8Xml(await readBytes2(file), located(file), UNPACKED_XML_HINT);
   const readManifestFile = async (file) => {
     const text2 = await readText(file);
     const root = parseXml(text2, located(file), UNPACKED_XML_HINT);
@@ -66715,7 +66715,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     }
   }
   const customizationsFile = files.get(FOLDER_CUSTOMIZATIONS);
-  const customizationsBytes = await readBytes(customizationsFile);
+  const customizationsBytes = await readBytes2(customizationsFile);
   const connectors = [];
   const sources = /* @__PURE__ */ new Map();
   const parts = [...files].filter(

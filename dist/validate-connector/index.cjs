@@ -42356,6 +42356,12 @@ function decodeUtf16(bytes, order) {
   }
   return text2.includes("\0") ? void 0 : text2;
 }
+function readBytes(bytes) {
+  if (!holdsBinaryData(bytes)) return { as: "utf8", decoded: decodeUtf8(bytes) };
+  const order = utf16ByteOrder(bytes);
+  if (order === void 0) return { as: "binary" };
+  return { as: "utf16", order, text: decodeUtf16(bytes, order) };
+}
 
 // packages/validator/src/loader/settings-file-paths.ts
 var import_node_fs15 = __toESM(require("node:fs"), 1);
@@ -42626,17 +42632,17 @@ function loadFile(kind, entry, folder, realFolder, displayFolder) {
   const base2 = { kind, name: entry.name, displayPath, bytes: bytes ? bytes.length : entry.size, issues };
   if (kind === "icon") return { ...base2, kind, data: bytes };
   if (!bytes) return { ...base2, kind, document: void 0 };
-  if (holdsBinaryData(bytes)) {
-    const utf16 = utf16ByteOrder(bytes);
+  const read = readBytes(bytes);
+  if (read.as !== "utf8") {
     issues.push({
       ruleId: "GEN-BINARY",
-      message: utf16 ? `${entry.name} is saved as UTF-16 (${utf16}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
+      message: read.as === "utf16" ? `${entry.name} is saved as UTF-16 (${read.order}); save it as UTF-8.` : `${entry.name} holds binary data, not text.`
     });
-    const text2 = utf16 && decodeUtf16(bytes, utf16);
+    const text2 = read.as === "utf16" ? read.text : void 0;
     if (text2 === void 0) return { ...base2, kind, document: void 0 };
     return textFile(base2, kind, text2, false);
   }
-  const decoded = decodeUtf8(bytes);
+  const { decoded } = read;
   const isJson = kind !== "readme" && kind !== "script";
   if (decoded.invalidAt !== void 0) {
     issues.push({
@@ -73950,7 +73956,7 @@ async function readRepositoryIndex(topLevel, facts) {
     }
     if (wantsIcon) {
       const icon = fileNameReadAs("icon", names2);
-      const data = icon === void 0 ? void 0 : readBytes(import_node_path33.default.join(folder, icon));
+      const data = icon === void 0 ? void 0 : readBytes2(import_node_path33.default.join(folder, icon));
       const hash = data && iconDifferenceHash(data);
       if (hash) identity.iconHash = hash;
     }
@@ -73961,7 +73967,7 @@ async function readRepositoryIndex(topLevel, facts) {
 function swaggerFileName(names2) {
   return fileNameReadAs("swagger", names2);
 }
-function readBytes(file) {
+function readBytes2(file) {
   try {
     return (0, import_node_fs24.readFileSync)(file);
   } catch {
@@ -73969,7 +73975,7 @@ function readBytes(file) {
   }
 }
 function readText(file) {
-  return readBytes(file)?.toString("utf8");
+  return readBytes2(file)?.toString("utf8");
 }
 
 // packages/validator/src/repository/run-repository-rules.ts
