@@ -108,6 +108,15 @@ export function textAfterEnd(walk: WalkState, token: Token): Repair {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (doublesRootCloser(walk, token, closer)) {
+    return walk.repair(
+      closer,
+      1,
+      `This '${closed}' is one too many: it closes the top-level value, which the '${token.kind}' at line ${walk.lineOf(token.offset)} closes as the indentation says; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, closer, 1),
+    );
+  }
   if (isStrayCloser(walk, token)) {
     const ended = '}]'.includes(closed)
       ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value`
@@ -132,6 +141,25 @@ export function textAfterEnd(walk: WalkState, token: Token): Repair {
     },
   );
   return { ...repair, leavesTextUnread: true };
+}
+
+/**
+ * Whether the file's last token is a closer that starts its line indented like the top-level value's
+ * opening line, while the closer read as the top-level value's stands right after another closer
+ * mid-line (`  }}` then `}`): that doubled one is one too many, not the last, which the layout
+ * places. Either removal leaves the same value; the finding is where the slip is.
+ */
+function doublesRootCloser(walk: WalkState, token: Token, closer: number): boolean {
+  const { text } = walk;
+  if (text.charAt(closer) !== token.kind || walk.nextKind() !== 'end') return false;
+  const root = walk.closes.at(-1);
+  if (root?.close !== closer || startsLine(text, closer)) return false;
+  const before = endBefore(text, closer);
+  if (before === 0 || !'}]'.includes(text.charAt(before - 1))) return false;
+  // Laid out over lines from the top-level value's first (`{"a": {"c": 2}}` on one line closes there).
+  const opened = skipSpaces(text, root.open + 1);
+  if (text.charAt(opened) !== '\n' && text.charAt(opened) !== '\r') return false;
+  return startsLine(text, token.offset) && indentOf(text, token.offset) === indentOf(text, root.open);
 }
 
 /**

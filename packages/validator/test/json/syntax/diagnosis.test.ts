@@ -539,6 +539,26 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("names the doubled closer of the root's last member, not the file's last line, where the layout places that one", () => {
+    // `  }}` then `}`: the last '}' stands where the indentation puts the root's; the doubled one is the slip.
+    const doubled = SWAGGER.replace('  "x": 1\n}', '  "x": {\n    "y": 1\n  }}\n}');
+    expect(issuesOf(doubled)).toEqual([
+      "12:4 This '}' is one too many: it closes the top-level value, which the '}' at line 13 closes as the indentation says; remove it.",
+    ]);
+    expect(fixJsonText(doubled)).toEqual({
+      outcome: 'fixed',
+      text: SWAGGER.replace('  "x": 1\n}', '  "x": {\n    "y": 1\n  }\n}'),
+      slips: 1,
+    });
+    expect(issuesOf('[\n  [\n    2\n  ]]\n]')).toEqual([
+      "4:4 This ']' is one too many: it closes the top-level value, which the ']' at line 5 closes as the indentation says; remove it.",
+    ]);
+    // On one line the value closes there: the '}' after it is the one too many.
+    expect(issuesOf('{"a": {"c": 2}}\n}')).toEqual([
+      "2:1 This '}' closes nothing (the '}' at line 1 closes the top-level value): remove it.",
+    ]);
+  });
+
   it('leaves the closer one too many to the maker when text follows it or the indentation points elsewhere', () => {
     const moreText = (line: number, column: number, closer: number) =>
       `${line}:${column} There is more text after the end of the JSON value: the '}' at line ${closer} closes the top-level value; if that '}' is one too many, remove it, otherwise remove this text or move it inside the value.`;
