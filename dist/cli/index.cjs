@@ -31204,6 +31204,15 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (doublesRootCloser(walk, token, closer)) {
+    return walk.repair(
+      closer,
+      1,
+      `This '${closed}' is one too many: it closes the top-level value, which the '${token.kind}' at line ${walk.lineOf(token.offset)} closes as the indentation says; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, closer, 1)
+    );
+  }
   if (isStrayCloser(walk, token)) {
     const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
     return walk.repair(
@@ -31224,6 +31233,17 @@ function textAfterEnd(walk, token) {
     }
   );
   return { ...repair, leavesTextUnread: true };
+}
+function doublesRootCloser(walk, token, closer) {
+  const { text: text3 } = walk;
+  if (text3.charAt(closer) !== token.kind || walk.nextKind() !== "end") return false;
+  const root = walk.closes.at(-1);
+  if (root?.close !== closer || startsLine(text3, closer)) return false;
+  const before = endBefore(text3, closer);
+  if (before === 0 || !"}]".includes(text3.charAt(before - 1))) return false;
+  const opened = skipSpaces(text3, root.open + 1);
+  if (text3.charAt(opened) !== "\n" && text3.charAt(opened) !== "\r") return false;
+  return startsLine(text3, token.offset) && indentOf(text3, token.offset) === indentOf(text3, root.open);
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;

@@ -40324,6 +40324,15 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
+  if (doublesRootCloser(walk, token, closer)) {
+    return walk.repair(
+      closer,
+      1,
+      `This '${closed}' is one too many: it closes the top-level value, which the '${token.kind}' at line ${walk.lineOf(token.offset)} closes as the indentation says; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, closer, 1)
+    );
+  }
   if (isStrayCloser(walk, token)) {
     const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
     return walk.repair(
@@ -40344,6 +40353,17 @@ function textAfterEnd(walk, token) {
     }
   );
   return { ...repair, leavesTextUnread: true };
+}
+function doublesRootCloser(walk, token, closer) {
+  const { text: text2 } = walk;
+  if (text2.charAt(closer) !== token.kind || walk.nextKind() !== "end") return false;
+  const root = walk.closes.at(-1);
+  if (root?.close !== closer || startsLine(text2, closer)) return false;
+  const before = endBefore(text2, closer);
+  if (before === 0 || !"}]".includes(text2.charAt(before - 1))) return false;
+  const opened = skipSpaces(text2, root.open + 1);
+  if (text2.charAt(opened) !== "\n" && text2.charAt(opened) !== "\r") return false;
+  return startsLine(text2, token.offset) && indentOf(text2, token.offset) === indentOf(text2, root.open);
 }
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
