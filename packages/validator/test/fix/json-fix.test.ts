@@ -184,20 +184,19 @@ describe('fixJsonText: the edits of GEN-JSON-PARSE written into the text', () =>
   });
 
   it('leaves text alone, and says why, when the edits the findings name still leave it invalid', () => {
-    // Four slips that meet: the indentation places a '}' inside the list a key was written in.
+    // Three slips that meet: a '[' typed for ']' and a ';' for ','.
     const text = [
       '{',
-      '  "info": {',
-      '    "/v1/location/{id}:/now": {',
-      '      "get": {',
-      '        "parameters": [',
-      '    "format": "int64",',
-      '      }',
-      '    }',
+      '  "a": {',
+      '    "b": [1, 2, {"c": "x"}[,',
+      '    "d": true',
       '  },',
-      '  "externalDocs": {',
-      '  }',
+      '  "e": [',
+      '    {"f": null};',
+      '    "g"',
+      '  ]',
       '}',
+      '',
     ].join('\n');
     expect(fixJsonText(text)).toEqual({
       outcome: 'not-fixed',

@@ -90,10 +90,39 @@ function misindentedClose(walk: WalkState): { open: string; openLine: number; la
         continue;
       }
       if (!deeper || first - line < openIndent || character === '}' || character === ']') break;
-      return { open: walk.text.charAt(open), openLine, lastEnd: endBefore(walk.text, line) };
+      const lastEnd = endBefore(walk.text, line);
+      // A closer there would close another bracket, opened after this one and still open there.
+      if (openAcross(walk, open, lastEnd)) break;
+      return { open: walk.text.charAt(open), openLine, lastEnd };
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a bracket opened after `after` is still open at `at`, read from the text (strings skipped):
+ * the walk's record of closes leaves out the brackets its repairs closed.
+ */
+function openAcross(walk: WalkState, after: number, at: number): boolean {
+  const { text } = walk;
+  let depth = 0;
+  for (let index = after + 1; index < at; index++) {
+    const character = text.charCodeAt(index);
+    if (character === 0x22) index = stringEnd(text, index, at);
+    else if (character === 0x7b || character === 0x5b) depth++;
+    else if ((character === 0x7d || character === 0x5d) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** Where the string opened by the '"' at `quote` ends: its closing quote, its line's end, or `limit`. */
+function stringEnd(text: string, quote: number, limit: number): number {
+  for (let index = quote + 1; index < limit; index++) {
+    const character = text.charCodeAt(index);
+    if (character === 0x5c) index++;
+    else if (character === 0x22 || character === 0x0a || character === 0x0d) return index;
+  }
+  return limit;
 }
 
 export function textAfterEnd(walk: WalkState, token: Token): Repair {

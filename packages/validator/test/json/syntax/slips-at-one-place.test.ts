@@ -129,6 +129,24 @@ describe('slips that meet at one place', () => {
       "4:23 The '{' at line 3 is never closed (the file ends before the '{' at line 2 and the '{' at line 1 are closed); going by the indentation, add '}' before this comma. The file then still ends before the '{' at line 1 is closed: restore its end.",
     ]);
     expect(fixOf(text)).toMatch(/^not-fixed: the GEN-JSON-PARSE finding at line 4 names no single edit/);
+    // Not inside a list opened after the object and still open there: a '}' there closes nothing.
+    const inList = [
+      '{',
+      '  "info": {',
+      '    "/v1/location/{id}:/now": {',
+      '      "get": {',
+      '        "parameters": [',
+      '    "format": "int64",',
+      '      }',
+      '    }',
+      '  },',
+      '  "externalDocs": {',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(issuesOf(inList).filter((issue) => issue.includes('going by the indentation'))).toEqual([]);
+    // The edits the other findings name make strict JSON, which --fix writes.
+    expect(JSON.parse(fixOf(inList))).toHaveProperty('info');
     // Members at the level of their object's key: its own '}' closes it, and the file's end is the slip.
     const level = '{\n  "a": {\n  "b": 1},\n  "c": 2\n';
     expect(issuesOf(level)).toEqual([
