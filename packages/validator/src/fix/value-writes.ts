@@ -4,6 +4,7 @@ import { jsonExcerpt } from '../text/message-values.js';
 import { applyEdits, replacement, type TextEdit } from '../text/text-edits.js';
 import type { WrittenValue } from '../model/report.js';
 import type { JsonEdits } from './json-edits.js';
+import { listLayoutOf, writtenList, type ListLayout } from './list-layout.js';
 
 // What `validate --fix` makes of a value that a rule names the right one of (x-ms-visibility
 // `Advanced` meant as `advanced`, an integer's default "10" meant as 10): the value's token
@@ -18,9 +19,10 @@ export interface ValueWrite {
 /**
  * Writes the values of a strict JSON document (its text without a byte-order mark) as `writes` ask.
  * Only a scalar is replaced (a string, number, boolean or null), and only with one value: two
- * findings that name two values for one place leave it to the maker. The result is checked to parse
- * to the document's value with just those values changed; when it does not (a key written twice,
- * whose value the text holds in two places), no value of the file is written.
+ * findings that name two values for one place leave it to the maker. A list is written as the file
+ * writes its lists (list-layout.ts). The result is checked to parse to the document's value with
+ * just those values changed; when it does not (a key written twice, whose value the text holds in
+ * two places), no value of the file is written.
  */
 export function writeValues(document: JsonDocument, writes: readonly ValueWrite[]): JsonEdits {
   const text = document.text;
@@ -36,7 +38,7 @@ export function writeValues(document: JsonDocument, writes: readonly ValueWrite[
       refused.push(
         `${valueAt(pointer)} was not written: ${current === undefined ? 'it is not there' : 'it is no single value'}.`,
       );
-    } else if (current !== values[0]) {
+    } else if (!sameValue(current, values[0]!)) {
       made.push({ pointer, to: values[0]! });
     }
   }
@@ -44,6 +46,7 @@ export function writeValues(document: JsonDocument, writes: readonly ValueWrite[
 
   const places = document.locateEach(made.map((write) => write.pointer));
   const edits: TextEdit[] = [];
+  let layout: ListLayout | undefined;
   for (const [index, write] of made.entries()) {
     const span = document.valueSpan(write.pointer, places[index]!);
     const token = span && text.slice(span.offset, span.offset + span.length);
@@ -57,7 +60,16 @@ export function writeValues(document: JsonDocument, writes: readonly ValueWrite[
         ],
       };
     }
-    edits.push(replacement(span.offset, span.length, JSON.stringify(write.to)));
+    const to = write.to;
+    edits.push(
+      replacement(
+        span.offset,
+        span.length,
+        isList(to)
+          ? writtenList(to, (layout ??= listLayoutOf(document)), text, span.offset)
+          : JSON.stringify(to),
+      ),
+    );
   }
   const written = applyEdits(text, edits)?.text;
   if (
@@ -81,14 +93,23 @@ function valuesByPointer(writes: readonly ValueWrite[]): Map<string, WrittenValu
   const values = new Map<string, WrittenValue[]>();
   for (const { pointer, to } of writes) {
     const named = values.get(pointer) ?? [];
-    if (!named.includes(to)) named.push(to);
+    if (!named.some((value) => sameValue(value, to))) named.push(to);
     values.set(pointer, named);
   }
   return values;
 }
 
-function isScalar(value: unknown): value is WrittenValue | null {
+function isScalar(value: unknown): value is string | number | boolean | null {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function isList(value: WrittenValue): value is readonly string[] {
+  return Array.isArray(value);
+}
+
+/** Whether two values are the same JSON: a list the same entries in the same order. */
+function sameValue(value: unknown, other: WrittenValue): boolean {
+  return value === other || (Array.isArray(value) && JSON.stringify(value) === JSON.stringify(other));
 }
 
 /** The value with the writes made, as the edited text reads. */

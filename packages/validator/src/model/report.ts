@@ -82,9 +82,13 @@ export interface Report {
  * A fix `validate --fix` makes in the report's JSON file, at its `pointer`:
  * - `renameKey`: the key that `pointer` names is meant to be spelled so;
  * - `writeValue`: the value there (a string, number or boolean) is meant to be this one, as the
- *   finding names it for sure (`Advanced` meant as `advanced`, `"10"` as 10 for an integer).
+ *   finding names it for sure (`Advanced` meant as `advanced`, `"10"` as 10 for an integer,
+ *   `"application/json"` as `["application/json"]` for a list of MIME types).
  */
 export type ReportFix = { renameKey: string } | { writeValue: WrittenValue };
 
-/** A value `validate --fix` writes in place of another: a scalar, as the fixes that write one need. */
-export type WrittenValue = string | number | boolean;
+/**
+ * A value `validate --fix` writes in place of another: a scalar, or a list of strings (the list a
+ * string written for one stands for), as the fixes that write one need.
+ */
+export type WrittenValue = string | number | boolean | readonly string[];

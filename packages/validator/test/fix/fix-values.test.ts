@@ -294,6 +294,39 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(await valueFindings(files.root)).toEqual([]);
   });
 
+  it('writes the list a string written for one stands for, as the file writes its lists', async () => {
+    const build = (slipped: boolean): Record<string, any> => {
+      const swagger = validSwagger();
+      const list = (entries: string[], written: string) => (slipped ? written : entries);
+      swagger.consumes = list(['application/json'], 'application/json');
+      swagger.schemes = list(['https'], 'HTTPS');
+      swagger.paths['/tasks'].get.produces = list(
+        ['application/json', 'text/plain'],
+        'application/json, text/plain',
+      );
+      swagger.paths['/tasks'].get.tags = list(['Tasks'], 'Tasks');
+      swagger.definitions.Task.required = list(['id', 'title'], 'id, title');
+      return swagger;
+    };
+    const files = connector(pretty(build(true)));
+    // One finding each: CreateTask, which sends a body, is not also told it declares no MIME type,
+    // nor the scheme told to be written in lower case, as the list named writes it.
+    const findings = await validatePaths(['.'], { cwd: files.root, concurrency: 'off' });
+    expect(findings.findings.filter((finding) => finding.ruleId === 'SWG-CONSUMES')).toEqual([]);
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-JSONTYPE /schemes (--fix writes it)',
+      'SWG-JSONTYPE /consumes (--fix writes it)',
+      'SWG-JSONTYPE /paths/~1tasks/get/produces (--fix writes it)',
+      'SWG-JSONTYPE /paths/~1tasks/get/tags (--fix writes it)',
+      'SWG-JSONTYPE /definitions/Task/required (--fix writes it)',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 5 }]);
+    // JSON.stringify's layout, an entry a line, is the file's: the lists written read as its own.
+    expect(readFileSync(files.swagger, 'utf8')).toBe(pretty(build(false)));
+    expect(await valueFindings(files.root)).toEqual([]);
+  });
+
   it("renames a misspelled 'basepath' and writes its slash in one run", async () => {
     const swagger = validSwagger();
     const meant = pretty(swagger);

@@ -101,3 +101,88 @@ describe('writeValues', () => {
     expect(written.made).toBe(1);
   });
 });
+
+// A list written in place of a string (`"consumes": "application/json"`) reads as the file's own
+// lists read: an entry a line at the file's indentation, or on one line.
+describe('writeValues of a list', () => {
+  const consumes = { pointer: '/paths/~1a/post/consumes', to: ['application/json', 'text/plain'] };
+
+  it('writes an entry a line, one step in from its line, where the file writes its lists so', () => {
+    const text = [
+      '{',
+      '    "schemes": [',
+      '        "https"',
+      '    ],',
+      '    "paths": {',
+      '        "/a": {',
+      '            "post": { "consumes": "application/json, text/plain" }',
+      '        }',
+      '    }',
+      '}',
+    ].join('\r\n');
+    const written = writeValues(document(text), [consumes]);
+    expect(written.made).toBe(1);
+    expect(written.text).toBe(
+      text.replace(
+        '"application/json, text/plain"',
+        '[\r\n                "application/json",\r\n                "text/plain"\r\n            ]',
+      ),
+    );
+  });
+
+  it('writes it with tabs where the file indents with tabs', () => {
+    const text = '{\n\t"schemes": [\n\t\t"https"\n\t],\n\t"consumes": "application/json"\n}';
+    const written = writeValues(document(text), [{ pointer: '/consumes', to: ['application/json'] }]);
+    expect(written.text).toBe(
+      '{\n\t"schemes": [\n\t\t"https"\n\t],\n\t"consumes": [\n\t\t"application/json"\n\t]\n}',
+    );
+  });
+
+  it('writes it on one line where the file writes its lists so, with their separator', () => {
+    const spaced = '{\n  "schemes": ["http", "https"],\n  "consumes": "a/b, c/d"\n}';
+    expect(writeValues(document(spaced), [{ pointer: '/consumes', to: ['a/b', 'c/d'] }]).text).toBe(
+      '{\n  "schemes": ["http", "https"],\n  "consumes": ["a/b", "c/d"]\n}',
+    );
+    const tight = '{\n  "schemes": ["http","https"],\n  "consumes": "a/b, c/d"\n}';
+    expect(writeValues(document(tight), [{ pointer: '/consumes', to: ['a/b', 'c/d'] }]).text).toBe(
+      '{\n  "schemes": ["http","https"],\n  "consumes": ["a/b","c/d"]\n}',
+    );
+  });
+
+  it('writes an entry a line in a file on lines without a list, and one line in a file of one line', () => {
+    const lines = '{\n   "info": {\n      "title": "A"\n   },\n   "consumes": "application/json"\n}';
+    expect(writeValues(document(lines), [{ pointer: '/consumes', to: ['application/json'] }]).text).toBe(
+      '{\n   "info": {\n      "title": "A"\n   },\n   "consumes": [\n      "application/json"\n   ]\n}',
+    );
+    const oneLine = '{"info":{"title":"A"},"consumes":"application/json"}';
+    expect(writeValues(document(oneLine), [{ pointer: '/consumes', to: ['application/json'] }]).text).toBe(
+      '{"info":{"title":"A"},"consumes":["application/json"]}',
+    );
+  });
+
+  it('writes a list once that several findings name alike, and none that two findings name apart', () => {
+    const text = '{ "consumes": "a/b", "produces": "a/b" }';
+    const written = writeValues(document(text), [
+      { pointer: '/consumes', to: ['a/b'] },
+      { pointer: '/consumes', to: ['a/b'] },
+      { pointer: '/produces', to: ['a/b'] },
+      { pointer: '/produces', to: ['a/b', 'c/d'] },
+    ]);
+    expect(written).toEqual({
+      text: '{ "consumes": ["a/b"], "produces": "a/b" }',
+      made: 1,
+      refused: [
+        'the value at /produces was not written: the findings name 2 values for it (["a/b"], ["a/b","c/d"]); choose one by hand.',
+      ],
+    });
+  });
+
+  it('writes a list only in place of a single value, as any value', () => {
+    const text = '{ "consumes": ["a/b"] }';
+    expect(writeValues(document(text), [{ pointer: '/consumes', to: ['a/b'] }])).toEqual({
+      text,
+      made: 0,
+      refused: ['the value at /consumes was not written: it is no single value.'],
+    });
+  });
+});

@@ -105,6 +105,60 @@ describeRuleCases([
       /^The type of the property is incorrect\. Expected type 'Integer', but value is of type 'String'\.$/,
   },
   {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on "consumes": "application/json", naming the list it stands for',
+    breaks: (c) => (c.swagger.consumes = 'application/json'),
+    pointer: '/consumes',
+    message:
+      /^The type of the property is incorrect\. Expected type 'Array', but value is of type 'String'\. Write it as a list: \["application\/json"\]\. `connector-alm validate --fix` writes \["application\/json"\]\.$/,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on an operation\'s "produces" of two types a comma separates, naming both',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.produces = 'application/json, text/plain'),
+    pointer: '/paths/~1tasks/get/produces',
+    message: / Write it as a list: \["application\/json", "text\/plain"\]\. /,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on "schemes": "HTTPS", naming the list of https',
+    breaks: (c) => (c.swagger.schemes = 'HTTPS'),
+    pointer: '/schemes',
+    message: / Write it as a list: \["https"\]\. /,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on an operation\'s "tags": "Tasks, lists", naming the one tag',
+    breaks: (c) => (c.swagger.paths['/tasks'].get.tags = 'Tasks, lists'),
+    pointer: '/paths/~1tasks/get/tags',
+    message: / Write it as a list: \["Tasks, lists"\]\. /,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on a schema\'s "required": "title, status", naming the properties',
+    breaks: (c) => (c.swagger.definitions.Task.required = 'title, status'),
+    pointer: '/definitions/Task/required',
+    message: / Write it as a list: \["title", "status"\]\. /,
+  },
+  {
+    // A schema told it is required, which its parent's list says: no list of it is meant.
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on a schema\'s "required": "true", naming no list',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title.required = 'true'),
+    pointer: '/definitions/Task/properties/title/required',
+    message:
+      /^The type of the property is incorrect\. Expected type 'Array', but value is of type 'String'\.$/,
+  },
+  {
+    // The document's tags are tag objects, not names.
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on the document\'s "tags": "Tasks", naming no list',
+    breaks: (c) => (c.swagger.tags = 'Tasks'),
+    pointer: '/tags',
+    message:
+      /^The type of the property is incorrect\. Expected type 'Array', but value is of type 'String'\.$/,
+  },
+  {
     id: 'SWG-JSONENUM',
     fires: 'fires on "type": "String", suggesting the lower case',
     breaks: (c) => (c.swagger.definitions.Task.properties.title.type = 'String'),
@@ -220,6 +274,21 @@ describeRuleCases([
     breaks: (c) => (c.swagger.schemes = ['HTTPS']),
     pointer: '/schemes/0',
     message: /from the list: http, https\. Write 'https'\. `connector-alm validate --fix` writes "https"\.$/,
+  },
+  {
+    // The string holds no entry to point at, and --fix writes the list first (SWG-JSONTYPE).
+    id: 'SWG-SCHEMES-VALID',
+    fires: 'fires on "schemes": "wss", at the string',
+    breaks: (c) => (c.swagger.schemes = 'wss'),
+    pointer: '/schemes',
+    message: /WebSocket transfer protocol schemes are not supported\.$/,
+  },
+  {
+    id: 'SWG-SCHEMES-VALID',
+    fires: 'warns on "schemes": "http", the list of http only',
+    breaks: (c) => (c.swagger.schemes = 'http'),
+    pointer: '/schemes',
+    severity: 'warning',
   },
   {
     id: 'SWG-SCHEMES-VALID',
@@ -791,6 +860,28 @@ describe('SWG-SCHEMES-EMPTY and SWG-SCHEMES-VALID', () => {
       (await findingsOf(ruleId, connector)).map((finding) => finding.pointer);
     expect(await pointers('SWG-SCHEMES-EMPTY')).toEqual(['/paths/~1tasks/get/schemes']);
     expect(await pointers('SWG-SCHEMES-VALID')).toEqual(['/paths/~1tasks/post/schemes/1']);
+  });
+});
+
+describe('SWG-SCHEMES-VALID on "schemes" written as a string', () => {
+  const findings = async (schemes: string, ruleIds: string[]): Promise<string[]> => {
+    const connector = editableConnector();
+    connector.swagger.schemes = schemes;
+    return (await runRules(connector.files, ruleIds)).map(
+      (finding) => `${finding.ruleId} ${finding.pointer}: ${finding.message}`,
+    );
+  };
+
+  it('leaves "HTTPS" to SWG-JSONTYPE, whose list names https (and --fix writes it)', async () => {
+    expect(await findings('HTTPS', ['SWG-SCHEMES-VALID', 'SWG-JSONTYPE'])).toEqual([
+      expect.stringMatching(/^SWG-JSONTYPE \/schemes: .* Write it as a list: \["https"\]\. /),
+    ]);
+  });
+
+  it('names https at the string where SWG-JSONTYPE is off, with no fix: the string has no entry to write', async () => {
+    expect(await findings('HTTPS', ['SWG-SCHEMES-VALID'])).toEqual([
+      "SWG-SCHEMES-VALID /schemes: The 'schemes' property must only contain transfer protocols from the list: http, https. Write 'https'.",
+    ]);
   });
 });
 

@@ -1391,6 +1391,18 @@ describeRule(
         s.paths['/tasks'].post.consumes = ['application/json'];
       },
     },
+    {
+      // One slip, which SWG-JSONTYPE names: not also one finding per operation that sends a body.
+      name: 'with the document consumes written as a string',
+      edit: (s) => (s.consumes = 'application/json'),
+    },
+    {
+      name: "with the operation's own consumes written as a string, the document's empty",
+      edit: (s) => {
+        s.consumes = [];
+        s.paths['/tasks'].post.consumes = 'application/json';
+      },
+    },
   ],
 );
 
@@ -1495,6 +1507,13 @@ describeRule(
       pointer: `${CREATE}/consumes/1`,
       message: /The MIME type 'json' is not valid/,
     },
+    {
+      // The list a string stands for (SWG-JSONTYPE names it) has no entry to point at.
+      name: "on 'json' among the types a string names, at the string",
+      edit: (s) => (s.produces = 'application/json, json'),
+      pointer: '/produces',
+      message: /^The MIME type 'json' is not valid\.$/,
+    },
   ],
   [
     VALID,
@@ -1503,6 +1522,7 @@ describeRule(
       edit: (s) => (s.produces = ['*/*', 'application/*+json', 'text/plain; charset=utf-8']),
     },
     { name: 'on a type written with spaces around it', edit: (s) => (s.produces = [' application/json ']) },
+    { name: 'on two types a string names', edit: (s) => (s.produces = 'application/json, text/plain') },
   ],
 );
 
@@ -1561,14 +1581,31 @@ describeRule(
       name: 'at the operation, when its own consumes is not a list',
       edit: (s) => {
         formFile(s);
-        s.paths['/tasks'].post.consumes = 'multipart/form-data';
+        s.paths['/tasks'].post.consumes = { type: 'multipart/form-data' };
       },
       pointer: CREATE,
       message: /The document's "consumes" \('application\/json'\) applies to it/,
     },
+    {
+      // The list it stands for is its own (SWG-JSONTYPE names it): that is the one to change.
+      name: "at the operation's own consumes written as a string, with the type it names",
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = 'application/json';
+      },
+      pointer: `${CREATE}/consumes`,
+      message: /Its "consumes" lists 'application\/json': write "multipart\/form-data" there\.$/,
+    },
   ],
   [
     VALID,
+    {
+      name: 'on a file sent as multipart, written as a string (SWG-JSONTYPE names the list)',
+      edit: (s) => {
+        formFile(s);
+        s.paths['/tasks'].post.consumes = 'multipart/form-data';
+      },
+    },
     {
       name: 'on a file sent as multipart',
       edit: (s) => {

@@ -3,7 +3,8 @@ import { nameExcerpt, quoteList } from '../../text/message-values.js';
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
-import { asArray, asString, type JsonObject } from '../../swagger/json-values.js';
+import { asString, type JsonObject } from '../../swagger/json-values.js';
+import { meantEntryPointer, meantList } from '../../swagger/meant-list.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
@@ -37,8 +38,8 @@ function sends(operation: OperationInfo, location: 'body' | 'formData'): boolean
  */
 function consumesAnyType(model: SwaggerModel, operation: OperationInfo): boolean {
   const own =
-    (operation.keys & OperationKey.consumes) !== 0 ? asArray(operation.operation.consumes) : undefined;
-  const list = own ?? asArray(model.root.consumes);
+    (operation.keys & OperationKey.consumes) !== 0 ? meantList(operation.operation.consumes) : undefined;
+  const list = own ?? meantList(model.root.consumes);
   if (list === undefined) return false;
   for (let index = 0; index < list.length; index++) if (typeof list[index] === 'string') return true;
   return false;
@@ -47,26 +48,32 @@ function consumesAnyType(model: SwaggerModel, operation: OperationInfo): boolean
 /** Whether the operation writes a `consumes` list of its own, which the document's does not replace. */
 function hasOwnConsumes(operation: OperationInfo): boolean {
   return (
-    (operation.keys & OperationKey.consumes) !== 0 && asArray(operation.operation.consumes) !== undefined
+    (operation.keys & OperationKey.consumes) !== 0 && meantList(operation.operation.consumes) !== undefined
   );
 }
 
 /**
- * Calls `visit` with each consumes/produces list as written: the root's, then every operation's,
- * with its owner (the root or the operation) and key. Owner and key, not a pointer: one is built
- * only to report.
+ * Calls `visit` with each consumes/produces list as meant (meantList), and its value as written: the
+ * root's, then every operation's, with its owner (the root or the operation) and key. Owner and key,
+ * not a pointer: one is built only to report.
  */
 function forEachMimeList(
   model: SwaggerModel,
-  visit: (list: unknown[], owner: { readonly pointer: string }, key: 'consumes' | 'produces') => void,
+  visit: (
+    list: readonly unknown[],
+    written: unknown,
+    owner: { readonly pointer: string },
+    key: 'consumes' | 'produces',
+  ) => void,
 ): void {
   for (const key of ['consumes', 'produces'] as const) {
-    const root = asArray(model.root[key]);
-    if (root) visit(root, DOCUMENT_ROOT, key);
+    const root = meantList(model.root[key]);
+    if (root) visit(root, model.root[key], DOCUMENT_ROOT, key);
     for (const operation of model.operations) {
       if ((operation.keys & OperationKey[key]) === 0) continue;
-      const own = asArray(operation.operation[key]);
-      if (own) visit(own, operation, key);
+      const written = operation.operation[key];
+      const own = meantList(written);
+      if (own) visit(own, written, operation, key);
     }
   }
 }
@@ -163,9 +170,7 @@ function mimeCompatPlace(
   needed: readonly string[],
 ): { pointer: string; advice: string } {
   const write = needed.map((type) => `"${type}"`).join(' or ');
-  const own =
-    (operation.keys & OperationKey.consumes) !== 0 && asArray(operation.operation.consumes) !== undefined;
-  return own
+  return hasOwnConsumes(operation)
     ? {
         pointer: childPointer(operation.pointer, 'consumes'),
         advice: `Its "consumes" lists ${quoteList(written)}: write ${write} there.`,
@@ -227,7 +232,7 @@ export const contentTypeRules: RuleDefinition[] = [
         if (!consumesAnyType(swagger, operation)) missing.push(operation);
       }
       if (missing.length === 0) return;
-      const root = asArray(swagger.root.consumes);
+      const root = meantList(swagger.root.consumes);
       const atRoot = root?.length === 0 ? documentListServes(missing) : undefined;
       for (const operation of missing) {
         if (atRoot?.operations.includes(operation)) continue;
@@ -263,13 +268,13 @@ export const contentTypeRules: RuleDefinition[] = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger, report }) {
       if (!swagger) return;
-      forEachMimeList(swagger, (list, owner, key) => {
+      forEachMimeList(swagger, (list, written, owner, key) => {
         for (let index = 0; index < list.length; index++) {
           const entry = list[index];
           const mimeType = asString(entry);
           if (mimeType !== undefined && MIME_TYPE.test(mimeType.trim())) continue;
           report({
-            pointer: childPointer(owner.pointer, key, index),
+            pointer: meantEntryPointer(childPointer(owner.pointer, key), written, index),
             message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry))),
           });
         }

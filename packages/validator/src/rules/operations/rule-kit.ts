@@ -1,7 +1,8 @@
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
-import { asArray, asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { asObject, asString, isObject, type JsonObject } from '../../swagger/json-values.js';
+import { meantList } from '../../swagger/meant-list.js';
 
 /**
  * Fills Microsoft's `{0}`, `{1}` placeholders, so messages keep their exact wording. A placeholder
@@ -42,14 +43,17 @@ export function nonEmptyString(value: unknown): string | undefined {
   return text !== undefined && text.trim() !== '' ? text : undefined;
 }
 
-/** The MIME types an operation consumes or produces: its own list, else the document's. */
+/**
+ * The MIME types an operation consumes or produces: its own list, else the document's, each as meant
+ * (a string `"application/json"` the one-type list it stands for, meantList).
+ */
 export function effectiveMimeTypes(
   model: SwaggerModel,
   operation: OperationInfo,
   key: 'consumes' | 'produces',
 ): string[] | undefined {
-  const own = (operation.keys & OperationKey[key]) !== 0 ? asArray(operation.operation[key]) : undefined;
-  const list = own ?? asArray(model.root[key]);
+  const own = (operation.keys & OperationKey[key]) !== 0 ? meantList(operation.operation[key]) : undefined;
+  const list = own ?? meantList(model.root[key]);
   return list?.filter((entry): entry is string => typeof entry === 'string');
 }
 

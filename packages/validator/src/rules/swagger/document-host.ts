@@ -1,6 +1,7 @@
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleContext, type RuleDefinition } from '../../model/rule.js';
 import { asArray, has, type JsonObject } from '../../swagger/json-values.js';
+import { meantEntryPointer, meantList } from '../../swagger/meant-list.js';
 import { policyInstances } from '../api-properties/policy-instances.js';
 import { OPERATION_NAME_PARAMETER } from '../api-properties/policy-templates.js';
 import { DOCUMENT_ROOT } from '../../json/pointer-place.js';
@@ -10,23 +11,24 @@ import { quoted } from '../../text/message-values.js';
 import { valueWrite } from '../value-write-advice.js';
 
 /**
- * Calls `visit` with each `schemes` list: the root's, then each operation's that the structure walk
- * lists (those not under an `x-` path key), with its owner and the object holding it. Operations
+ * Calls `visit` with each `schemes` list as meant (meantList: `"https"` is the list of it): the
+ * root's, then each operation's that the structure walk lists (those not under an `x-` path key),
+ * with its owner and the object holding it. Operations
  * are read only when the index saw a `schemes` key on them: looking up that key, absent from most,
  * on each of the corpus's ~6,100 operations (objects of hundreds of shapes) was most of the two
  * rules' time.
  */
 function forEachSchemesList(
   model: SwaggerModel,
-  visit: (schemes: unknown[], owner: { readonly pointer: string }, holder: JsonObject) => void,
+  visit: (schemes: readonly unknown[], owner: { readonly pointer: string }, holder: JsonObject) => void,
 ): void {
-  const root = asArray(model.root.schemes);
+  const root = meantList(model.root.schemes);
   if (root) visit(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index]!;
     if ((operation.keys & OperationKey.schemes) === 0 || operation.path.startsWith('x-')) continue;
-    const schemes = asArray(operation.operation.schemes);
+    const schemes = meantList(operation.operation.schemes);
     if (schemes) visit(schemes, operation, operation.operation);
   }
 }
@@ -181,18 +183,21 @@ export const documentHostRules: RuleDefinition[] = [
       if (!context.swagger) return;
       forEachSchemesList(context.swagger, (schemes, owner, holder) => {
         const at = childPointer(owner.pointer, 'schemes');
+        const listWritten = Array.isArray(holder.schemes);
         schemes.forEach((scheme, index) => {
           if (typeof scheme === 'string' && SUPPORTED_SCHEMES.includes(scheme)) return;
-          // `HTTPS` is plainly `https`, which validate --fix writes.
+          // `HTTPS` is plainly `https`, which validate --fix writes. In a list written as a string,
+          // SWG-JSONTYPE names the list meant with it so (listMeantAt), which --fix writes.
           const lower = typeof scheme === 'string' ? scheme.toLowerCase() : undefined;
           const meant = lower !== undefined && SUPPORTED_SCHEMES.includes(lower) ? lower : undefined;
+          if (meant !== undefined && !listWritten && context.isRuleOn('SWG-JSONTYPE')) return;
           context.report({
-            pointer: childPointer(at, index),
+            pointer: meantEntryPointer(at, holder.schemes, index),
             message:
               lower === 'ws' || lower === 'wss'
                 ? 'The WebSocket transfer protocol schemes are not supported.'
                 : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(', ')}.${meant === undefined ? '' : ` Write ${quoted(meant)}.`}`,
-            ...(meant === undefined ? {} : valueWrite(context, 'swagger', meant)),
+            ...(meant === undefined || !listWritten ? {} : valueWrite(context, 'swagger', meant)),
           });
         });
         if (schemes.length > 0 && schemes.every((scheme) => scheme === 'http') && has(holder, 'schemes')) {

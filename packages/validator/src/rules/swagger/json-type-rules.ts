@@ -6,6 +6,9 @@ import { structureOf } from './structure.js';
 import { typedValueOf } from '../operations/rule-kit.js';
 import { valueWrite } from '../value-write-advice.js';
 import type { NodeKind } from './structure/swagger-fields.js';
+import type { TypeIssue } from './structure/swagger-structure.js';
+import type { WrittenValue } from '../../model/report.js';
+import { listMeantAt } from '../../swagger/meant-list.js';
 
 const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'file'];
 
@@ -16,6 +19,28 @@ const SCALAR_TYPES = new Map<string, string>([
   ['Number', 'number'],
   ['Float', 'number'],
 ]);
+
+/**
+ * The value a value of the wrong type stands for, which validate --fix writes, and the sentence that
+ * names it: a string for the boolean or number meant ("true" for a boolean, "10" for an integer), or
+ * for the list meant (`"consumes": "application/json"`, listMeantAt). The rules that read a
+ * parameter's `required`, a `consumes`, `produces` or `schemes` take such a string as meant, so
+ * that this one finding names the slip.
+ */
+function meantValue(swagger: unknown, issue: TypeIssue): { value: WrittenValue; advice: string } | undefined {
+  const written = valueAtPointer(swagger, issue.pointer);
+  if (issue.expected === 'Array' && typeof written === 'string') {
+    const holder = valueAtPointer(swagger, issue.pointer.slice(0, issue.pointer.lastIndexOf('/')));
+    const list = listMeantAt(issue.pointer, written, holder);
+    const entries = list?.map((entry) => JSON.stringify(entry)).join(', ');
+    return list && { value: list, advice: ` Write it as a list: [${entries}].` };
+  }
+  const type = SCALAR_TYPES.get(issue.expected);
+  const typed = type === undefined ? undefined : typedValueOf(written, type);
+  return typed === undefined
+    ? undefined
+    : { value: typed, advice: ` Write ${JSON.stringify(typed)}, without quotes.` };
+}
 
 /** The kinds whose `type` is a Swagger 2.0 data type. */
 const TYPED_KINDS: readonly NodeKind[] = ['schema', 'items', 'header'];
@@ -40,7 +65,7 @@ export const jsonTypeRule: RuleDefinition = {
   file: 'swagger',
   title: 'Give every Swagger property the JSON type the specification requires.',
   description:
-    'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant).',
+    'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant). So is a string written for a list (`"consumes": "application/json"`, a `produces` or `schemes`, an operation\'s `tags`, a schema\'s `required` of properties it defines), which --fix writes as that list, in the file\'s layout; the rules that read `consumes`, `produces` and `schemes` read the list meant, so that the slip is one finding, not one per operation that sends a body.',
   levels: sameLevels('error'),
   msCode: 'JsonTypeIncorrect',
   msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
@@ -56,15 +81,11 @@ export const jsonTypeRule: RuleDefinition = {
     }
     const swagger = context.connector.files.swagger!.document!.value;
     for (const issue of structureOf(context.swagger).typeIssues) {
-      // A string that stands for the value meant ("true" for a boolean, "10" for an integer) is
-      // written as that value by validate --fix: the rules that read it take it as meant.
-      const type = SCALAR_TYPES.get(issue.expected);
-      const typed =
-        type === undefined ? undefined : typedValueOf(valueAtPointer(swagger, issue.pointer), type);
+      const meant = meantValue(swagger, issue);
       context.report({
         pointer: issue.pointer,
-        message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.${typed === undefined ? '' : ` Write ${JSON.stringify(typed)}, without quotes.`}`,
-        ...(typed === undefined ? {} : valueWrite(context, 'swagger', typed)),
+        message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.${meant?.advice ?? ''}`,
+        ...(meant === undefined ? {} : valueWrite(context, 'swagger', meant.value)),
       });
     }
   },
