@@ -18,8 +18,9 @@ export interface ValueWrite {
 
 /**
  * Writes the values of a strict JSON document (its text without a byte-order mark) as `writes` ask.
- * Only a scalar is replaced (a string, number, boolean or null), and only with one value: two
- * findings that name two values for one place leave it to the maker. A list is written as the file
+ * Only a scalar (a string, number, boolean or null) or a list of scalars (a type list, `["string",
+ * "null"]`) is replaced, and only with one value: two findings that name two values for one place
+ * leave it to the maker. A list is written as the file
  * writes its lists (list-layout.ts). The result is checked to parse to the document's value with
  * just those values changed; when it does not (a key written twice, whose value the text holds in
  * two places), no value of the file is written.
@@ -34,11 +35,11 @@ export function writeValues(document: JsonDocument, writes: readonly ValueWrite[
       refused.push(
         `${valueAt(pointer)} was not written: the findings name ${values.length} values for it (${values.map(jsonExcerpt).join(', ')}); choose one by hand.`,
       );
-    } else if (!isScalar(current) || pointer === '') {
+    } else if (!isScalarOrList(current) || pointer === '') {
       refused.push(
         `${valueAt(pointer)} was not written: ${current === undefined ? 'it is not there' : 'it is no single value'}.`,
       );
-    } else if (!sameValue(current, values[0]!)) {
+    } else if (!sameJson(current, values[0]!)) {
       made.push({ pointer, to: values[0]! });
     }
   }
@@ -50,7 +51,7 @@ export function writeValues(document: JsonDocument, writes: readonly ValueWrite[
   for (const [index, write] of made.entries()) {
     const span = document.valueSpan(write.pointer, places[index]!);
     const token = span && text.slice(span.offset, span.offset + span.length);
-    if (span === undefined || parsed(token!) !== valueAtPointer(document.value, write.pointer)) {
+    if (span === undefined || !sameJson(parsed(token!), valueAtPointer(document.value, write.pointer))) {
       return {
         text,
         made: 0,
@@ -93,7 +94,7 @@ function valuesByPointer(writes: readonly ValueWrite[]): Map<string, WrittenValu
   const values = new Map<string, WrittenValue[]>();
   for (const { pointer, to } of writes) {
     const named = values.get(pointer) ?? [];
-    if (!named.some((value) => sameValue(value, to))) named.push(to);
+    if (!named.some((value) => sameJson(value, to))) named.push(to);
     values.set(pointer, named);
   }
   return values;
@@ -103,13 +104,18 @@ function isScalar(value: unknown): value is string | number | boolean | null {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
-function isList(value: WrittenValue): value is readonly string[] {
-  return Array.isArray(value);
+/** A scalar, or a list of scalars: a value written on a line or a few, with nothing nested to lose. */
+function isScalarOrList(value: unknown): boolean {
+  return isScalar(value) || (Array.isArray(value) && value.every(isScalar));
 }
 
-/** Whether two values are the same JSON: a list the same entries in the same order. */
-function sameValue(value: unknown, other: WrittenValue): boolean {
+/** Whether two JSON values are the same, scalars or lists of scalars. */
+function sameJson(value: unknown, other: unknown): boolean {
   return value === other || (Array.isArray(value) && JSON.stringify(value) === JSON.stringify(other));
+}
+
+function isList(value: WrittenValue): value is readonly string[] {
+  return Array.isArray(value);
 }
 
 /** The value with the writes made, as the edited text reads. */

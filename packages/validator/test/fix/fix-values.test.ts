@@ -327,6 +327,33 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(await valueFindings(files.root)).toEqual([]);
   });
 
+  it("writes a parameter's type in other case, and the one type of a type list", async () => {
+    const build = (slipped: boolean): string => {
+      const swagger = validSwagger();
+      swagger.paths['/tasks'].get.parameters.push({
+        name: 'top',
+        in: 'query',
+        type: slipped ? 'Integer' : 'integer',
+        default: 20,
+        'x-ms-summary': 'Top',
+        description: 'How many tasks to list.',
+      });
+      // Parse JSON's schema of a value that may be missing, pasted in.
+      swagger.definitions.Task.properties.title.type = slipped ? ['string', 'null'] : 'string';
+      return pretty(swagger);
+    };
+    const files = connector(build(true));
+    // The default of 20 is of the type meant: SWG-DEFAULT-TYPE says nothing of it.
+    expect(await valueFindings(files.root)).toEqual([
+      'SWG-PARAM-IN-ENUM /paths/~1tasks/get/parameters/1/type (--fix writes it)',
+      'SWG-JSONTYPE /definitions/Task/properties/title/type (--fix writes it)',
+    ]);
+    const report = await fixJsonSlips(['.'], { cwd: files.root });
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 2 }]);
+    expect(readFileSync(files.swagger, 'utf8')).toBe(build(false));
+    expect(await valueFindings(files.root)).toEqual([]);
+  });
+
   it("renames a misspelled 'basepath' and writes its slash in one run", async () => {
     const swagger = validSwagger();
     const meant = pretty(swagger);

@@ -50,14 +50,14 @@ describe('writeValues', () => {
     ]);
   });
 
-  it('writes no object or array, nor a value that is not there, nor the whole document', () => {
-    const written = writeValues(document('{ "o": {}, "l": [] }'), [
+  it('writes no object nor a list that holds one, nor a value that is not there, nor the whole document', () => {
+    const written = writeValues(document('{ "o": {}, "l": [{}] }'), [
       { pointer: '/o', to: 'x' },
       { pointer: '/l', to: 'x' },
       { pointer: '/missing', to: 'x' },
     ]);
     expect(written).toEqual({
-      text: '{ "o": {}, "l": [] }',
+      text: '{ "o": {}, "l": [{}] }',
       made: 0,
       refused: [
         'the value at /o was not written: it is no single value.',
@@ -76,6 +76,20 @@ describe('writeValues', () => {
     expect(writeValues(document('{ "a": 10 }'), [{ pointer: '/a', to: 10 }])).toEqual({
       text: '{ "a": 10 }',
       made: 0,
+      refused: [],
+    });
+  });
+
+  it('writes a scalar in place of a list of scalars, written on one line or several', () => {
+    const text =
+      '{\n  "a": { "type": ["string", "null"] },\n  "b": {\n    "type": [\n      "Integer"\n    ]\n  }\n}';
+    const written = writeValues(document(text), [
+      { pointer: '/a/type', to: 'string' },
+      { pointer: '/b/type', to: 'integer' },
+    ]);
+    expect(written).toEqual({
+      text: '{\n  "a": { "type": "string" },\n  "b": {\n    "type": "integer"\n  }\n}',
+      made: 2,
       refused: [],
     });
   });
@@ -177,12 +191,12 @@ describe('writeValues of a list', () => {
     });
   });
 
-  it('writes a list only in place of a single value, as any value', () => {
-    const text = '{ "consumes": ["a/b"] }';
+  it('changes nothing where the list named is already written', () => {
+    const text = '{ "consumes": [\n  "a/b"\n] }';
     expect(writeValues(document(text), [{ pointer: '/consumes', to: ['a/b'] }])).toEqual({
       text,
       made: 0,
-      refused: ['the value at /consumes was not written: it is no single value.'],
+      refused: [],
     });
   });
 });

@@ -141,6 +141,39 @@ describeRuleCases([
     message: / Write it as a list: \["title", "status"\]\. /,
   },
   {
+    // Parse JSON's schemas write a value that may be missing so.
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on "type": ["string", "null"], naming the one type',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title.type = ['string', 'null']),
+    pointer: '/definitions/Task/properties/title/type',
+    message:
+      /^The type of the property is incorrect\. Expected type 'String', but value is of type 'Array'\. Write "string": Swagger 2\.0 gives one type, and has no 'null' type\. `connector-alm validate --fix` writes "string"\.$/,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on "type": ["Object"], naming the type in lower case',
+    breaks: (c) => (c.swagger.definitions.Task.type = ['Object']),
+    pointer: '/definitions/Task/type',
+    message: / Write "object": Swagger 2\.0 gives one type, not a list\. /,
+  },
+  {
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on "type": ["string", "integer"], naming no type',
+    breaks: (c) => (c.swagger.definitions.Task.properties.title.type = ['string', 'integer']),
+    pointer: '/definitions/Task/properties/title/type',
+    message:
+      /^The type of the property is incorrect\. Expected type 'String', but value is of type 'Array'\.$/,
+  },
+  {
+    // A security scheme's type is no data type.
+    id: 'SWG-JSONTYPE',
+    fires: 'fires on a security scheme\'s "type": ["apiKey"], naming no type',
+    breaks: (c) => (c.swagger.securityDefinitions.API_Key.type = ['apiKey']),
+    pointer: '/securityDefinitions/API_Key/type',
+    message:
+      /^The type of the property is incorrect\. Expected type 'String', but value is of type 'Array'\.$/,
+  },
+  {
     // A schema told it is required, which its parent's list says: no list of it is meant.
     id: 'SWG-JSONTYPE',
     fires: 'fires on a schema\'s "required": "true", naming no list',

@@ -613,6 +613,45 @@ describeRule(
   ],
 );
 
+// A type in other case or a JSON-schema type list is told once, by SWG-JSONENUM, SWG-PARAM-IN-ENUM or
+// SWG-JSONTYPE; the default and enum values are judged by the type meant.
+describe('SWG-DEFAULT-TYPE and SWG-ENUM-TYPE on a type written in other case or as a list', () => {
+  const findingsFor = (ruleId: string, property: Record<string, unknown>) =>
+    swaggerFindings(ruleId, (s) => (s.definitions.Task.properties.id = property));
+
+  it.each([
+    ['Integer', 20],
+    [['integer', 'null'], 20],
+    [['null', 'Boolean'], false],
+  ])('finds nothing wrong with a default of type %p that is one', async (type, value) => {
+    expect(await findingsFor('SWG-DEFAULT-TYPE', { type, default: value })).toEqual([]);
+  });
+
+  it('judges a default of a parameter whose type is in other case by the type meant', async () => {
+    const findings = await swaggerFindings(
+      'SWG-DEFAULT-TYPE',
+      taskId((p) => {
+        p.type = 'Integer';
+        p.default = 'ten';
+      }),
+    );
+    expect(findings.map((finding) => finding.message)).toEqual([
+      "The 'default' value is of type 'string', but should match the given type 'integer'.",
+    ]);
+  });
+
+  it('finds nothing wrong with enum values of a type in other case, and names the type meant for the rest', async () => {
+    expect(await findingsFor('SWG-ENUM-TYPE', { type: 'Number', enum: [1, 2.5] })).toEqual([]);
+    const findings = await findingsFor('SWG-ENUM-TYPE', { type: ['number', 'null'], enum: [1, 'two'] });
+    expect(findings.map((finding) => [finding.pointer, finding.message])).toEqual([
+      [
+        '/definitions/Task/properties/id/enum/1',
+        "The type of the enum value is 'string' but it should be 'number' as specified in the schema.",
+      ],
+    ]);
+  });
+});
+
 describe('SWG-DEFAULT-TYPE on a string default', () => {
   const findingsFor = (type: string, value: string) =>
     swaggerFindings('SWG-DEFAULT-TYPE', (s) => (s.definitions.Task.properties.id = { type, default: value }));
@@ -926,12 +965,40 @@ describeRule(
       }),
       pointer: `${STATUS}/type`,
     },
+    {
+      name: "on type 'String', saying how Swagger spells it",
+      edit: taskId((p) => (p.type = 'String')),
+      pointer: `${TASK_ID}/type`,
+      message:
+        /^A 'path' parameter needs a 'type' of string, number, boolean, integer, array\. Write 'string' as Swagger spells it, not 'String'\. `connector-alm validate --fix` writes "string"\.$/,
+    },
+    {
+      // A type no parameter of its location may have, in whatever case: nothing to write.
+      name: "on type 'Object' in a query, naming no type",
+      edit: status((p) => {
+        p.type = 'Object';
+        delete p.enum;
+      }),
+      pointer: `${STATUS}/type`,
+      message: /, not 'Object'\.$/,
+    },
+    {
+      name: 'on a type list of two types, ["integer", "string"]',
+      edit: taskId((p) => (p.type = ['integer', 'string'])),
+      pointer: `${TASK_ID}/type`,
+      message: /, not 'integer,string'\.$/,
+    },
   ],
   [
     VALID,
     {
       name: 'on a formData file',
       edit: (s) => (s.paths['/tasks'].post.parameters = [{ name: 'file', in: 'formData', type: 'file' }]),
+    },
+    {
+      // SWG-JSONTYPE names the "string" it stands for (and --fix writes it).
+      name: 'on a type list of one type and null, ["string", "null"]',
+      edit: taskId((p) => (p.type = ['string', 'null'])),
     },
   ],
 );

@@ -2,6 +2,7 @@ import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { has } from '../../swagger/json-values.js';
 import { PARAMETER_LOCATIONS } from '../../swagger/parameter-location.js';
+import { meantType } from '../../swagger/meant-type.js';
 import { excerpt } from '../../text/message-values.js';
 import { writtenSchemasOf } from '../swagger/structure.js';
 import { HolderKey } from './holder-key-bits.js';
@@ -167,7 +168,7 @@ export const locationAndTypeRule: RuleDefinition = {
   file: 'swagger',
   title: 'Give every parameter a valid location and type.',
   description:
-    'Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so.',
+    'Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so. So is a type in other case (`Integer`, `String`): the rules that judge a value by its type read the type meant, and --fix writes it in lower case.',
   levels: sameLevels('error'),
   example: {
     placement: 'pathParameter',
@@ -198,6 +199,18 @@ export const locationAndTypeRule: RuleDefinition = {
       const type = parameter.value.type;
       const allowed = parameter.in === 'formData' ? [...SIMPLE_TYPES, 'file'] : SIMPLE_TYPES;
       if (typeof type === 'string' && allowed.includes(type)) continue;
+      // The type meant: `Integer` is `integer`, which is named here and written by validate --fix;
+      // the type of a list (`["string", "null"]`) is SWG-JSONTYPE's to name.
+      const meant = meantType(type);
+      if (meant !== undefined && allowed.includes(meant)) {
+        if (typeof type !== 'string') continue;
+        report({
+          pointer: childPointer(parameter.pointer, 'type'),
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(', ')}. Write '${meant}' as Swagger spells it, not '${excerpt(type)}'.`,
+          ...valueWrite(context, 'swagger', meant),
+        });
+        continue;
+      }
       report({
         pointer: has(parameter.value, 'type') ? childPointer(parameter.pointer, 'type') : parameter.pointer,
         message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(', ')}${type === undefined ? '' : `, not '${excerpt(String(type))}'`}.`,

@@ -12,6 +12,7 @@ import { writtenParameters } from './parameter-index.js';
 import { fill, isLenientMatch, jsonTypeOf, typedValueOf, valueMatchesType } from './rule-kit.js';
 import { valueWrite } from '../value-write-advice.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
+import { meantType } from '../../swagger/meant-type.js';
 
 const FORMATS = new Set([
   'int32',
@@ -49,7 +50,8 @@ const FORMATS_OF_TYPE: Record<string, string> = {
  * `enum` is no format at all, but the keyword that lists the values, which the maker meant.
  */
 function formatAdvice(node: JsonObject): string {
-  const { type, format } = node;
+  const { format } = node;
+  const type = meantType(node.type);
   if (format === '') return "Remove the empty 'format'.";
   // 250 upstream findings in three connectors: the values are listed, or belong, in `enum`.
   if (typeof format === 'string' && format.toLowerCase() === 'enum') {
@@ -114,8 +116,9 @@ function labelsValue(node: JsonObject, value: unknown): boolean {
   return (asArray(node['x-ms-enum-values']) ?? []).some((entry) => asObject(entry)?.value === value);
 }
 
+/** The type a value is judged by: the one meant (`Integer` as `integer`), which other rules name. */
 function declaredType(node: JsonObject): string | undefined {
-  return asString(node.type);
+  return meantType(node.type);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { NodeKind } from './structure/swagger-fields.js';
 import type { TypeIssue } from './structure/swagger-structure.js';
 import type { WrittenValue } from '../../model/report.js';
 import { listMeantAt } from '../../swagger/meant-list.js';
+import { typeOfList } from '../../swagger/meant-type.js';
 
 const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'file'];
 
@@ -23,12 +24,19 @@ const SCALAR_TYPES = new Map<string, string>([
 /**
  * The value a value of the wrong type stands for, which validate --fix writes, and the sentence that
  * names it: a string for the boolean or number meant ("true" for a boolean, "10" for an integer), or
- * for the list meant (`"consumes": "application/json"`, listMeantAt). The rules that read a
- * parameter's `required`, a `consumes`, `produces` or `schemes` take such a string as meant, so
+ * for the list meant (`"consumes": "application/json"`, listMeantAt); a JSON-schema type list for its
+ * one type (`["string", "null"]`, typeOfList). The rules that read a parameter's `required`, a
+ * `consumes`, `produces` or `schemes`, or a type to judge a value by take such a value as meant, so
  * that this one finding names the slip.
  */
 function meantValue(swagger: unknown, issue: TypeIssue): { value: WrittenValue; advice: string } | undefined {
   const written = valueAtPointer(swagger, issue.pointer);
+  if (issue.expected === 'String' && Array.isArray(written) && issue.pointer.endsWith('/type')) {
+    const type = typeOfList(written);
+    if (type === undefined) return undefined;
+    const why = written.length > 1 ? "one type, and has no 'null' type" : 'one type, not a list';
+    return { value: type, advice: ` Write ${JSON.stringify(type)}: Swagger 2.0 gives ${why}.` };
+  }
   if (issue.expected === 'Array' && typeof written === 'string') {
     const holder = valueAtPointer(swagger, issue.pointer.slice(0, issue.pointer.lastIndexOf('/')));
     const list = listMeantAt(issue.pointer, written, holder);
@@ -65,7 +73,7 @@ export const jsonTypeRule: RuleDefinition = {
   file: 'swagger',
   title: 'Give every Swagger property the JSON type the specification requires.',
   description:
-    'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant). So is a string written for a list (`"consumes": "application/json"`, a `produces` or `schemes`, an operation\'s `tags`, a schema\'s `required` of properties it defines), which --fix writes as that list, in the file\'s layout; the rules that read `consumes`, `produces` and `schemes` read the list meant, so that the slip is one finding, not one per operation that sends a body.',
+    'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant). So is a string written for a list (`"consumes": "application/json"`, a `produces` or `schemes`, an operation\'s `tags`, a schema\'s `required` of properties it defines), which --fix writes as that list, in the file\'s layout; the rules that read `consumes`, `produces` and `schemes` read the list meant, so that the slip is one finding, not one per operation that sends a body. A JSON-schema type list of one type (`["string", "null"]`, as Parse JSON\'s schemas write a value that may be missing) is named as that type, which --fix writes: Swagger 2.0 gives one type and has no `null` type; the rules that judge a default or enum value by its type read it.',
   levels: sameLevels('error'),
   msCode: 'JsonTypeIncorrect',
   msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
