@@ -13,6 +13,7 @@ import { excerpt, nameExcerpt, quoted } from '../text/message-values.js';
 import { secretParameterDeletion } from './secret-deletion.js';
 import { notificationUrlDeletion } from './notification-url-deletion.js';
 import { isNotificationUrl } from '../swagger/notification-url.js';
+import { isMeantTrue } from '../swagger/meant-boolean.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -144,7 +145,7 @@ export function diffParameters(
     if (!previous || parameter !== newByKey.get(parameterKey(parameter))) continue;
     const valuePath = parameterValuePath(label, parameter);
     const requiredPointer = childPointer(parameter.definitionPointer, 'required');
-    const wasRequired = previous.value.required === true;
+    const wasRequired = isMeantTrue(previous.value.required);
     if (!wasRequired && mustBeSent(context.new, parameter)) {
       const alreadySent = bodyWasAlwaysSent(context.old, previous);
       report(
@@ -156,7 +157,7 @@ export function diffParameters(
           : undefined,
         requiredPointer,
       );
-    } else if (wasRequired !== (parameter.value.required === true)) {
+    } else if (wasRequired !== isMeantTrue(parameter.value.required)) {
       // Not breaking, but the file changed: left out, the update would read "no change".
       report(CHANGE_RULES.other, 'new', parameter, requiredEdit(parameter), requiredPointer);
     }
@@ -267,7 +268,7 @@ function unfollowed(model: SwaggerModel, parameter: ParameterInfo): string | und
  * fills itself (every required field of it has a default or is filled by the platform).
  */
 function mustBeSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
-  if (parameter.value.required !== true || has(parameter.value, 'default')) return false;
+  if (!isMeantTrue(parameter.value.required) || has(parameter.value, 'default')) return false;
   if (isNotificationUrl(parameter.value)) return false;
   return !(
     parameter.in === 'body' &&
@@ -277,7 +278,7 @@ function mustBeSent(model: SwaggerModel, parameter: ParameterInfo): boolean {
 
 /** Why a `required` edit that is not BRK-OPTIONAL-TO-REQUIRED leaves existing flows working. */
 function requiredEdit(parameter: ParameterInfo): string {
-  if (parameter.value.required !== true) return 'Changed: required (now optional).';
+  if (!isMeantTrue(parameter.value.required)) return 'Changed: required (now optional).';
   return has(parameter.value, 'default')
     ? 'Changed: required, with a default that the platform sends for flows that do not.'
     : 'Changed: required, on a parameter the platform fills for flows that do not send it.';

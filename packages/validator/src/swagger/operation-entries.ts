@@ -6,6 +6,7 @@ import { OperationKey, operationKeys } from './operation-keys.js';
 import type { HttpMethod } from './path-item-methods.js';
 import { meantLocation } from './parameter-location.js';
 import { isInternalVisibility } from './visibility.js';
+import { isMeantTrue } from './meant-boolean.js';
 
 /*
  * The index's entries keep their flags as bits of one number, and read what rules rarely ask for
@@ -35,7 +36,7 @@ function operationTraits(operation: JsonObject, keys: number): number {
   if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation['x-ms-visibility']))
     traits |= INTERNAL;
   if ((keys & OperationKey.trigger) !== 0 && has(operation, 'x-ms-trigger')) traits |= TRIGGER;
-  if ((keys & OperationKey.deprecated) !== 0 && operation.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.deprecated) !== 0 && isMeantTrue(operation.deprecated)) traits |= DEPRECATED;
   if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation, 'x-ms-agentic-protocol')) traits |= MCP;
   return traits;
 }

@@ -127,6 +127,25 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
     expect(change).toMatchObject({ severity: 'error', pointer: '/paths/~1tasks/get/parameters/0/required' });
   });
 
+  // `validate --fix` writes the true that "true" stands for (SWG-JSONTYPE): the parameter was required
+  // as meant, and --base compares the fixed file with the base that writes the string.
+  it('stays quiet when a parameter required "true" is written required true, and back', () => {
+    const asString = validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].required = 'true'));
+    const asBoolean = validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].required = true));
+    expect(
+      diffEdited((swagger) => (listTasks(swagger).parameters[0].required = true), asString).changes,
+    ).toEqual([]);
+    expect(
+      diffEdited((swagger) => (listTasks(swagger).parameters[0].required = 'True'), asBoolean).changes,
+    ).toEqual([]);
+  });
+
+  it('fires when a parameter required "false" becomes required', () => {
+    const start = validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].required = 'false'));
+    const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].required = 'true'), start);
+    expect(withRule(result, 'BRK-OPTIONAL-TO-REQUIRED')).toHaveLength(1);
+  });
+
   it('lists a parameter made required that has a default, or made optional, as a non-breaking change', () => {
     // The platform sends the default for flows that did not: nothing breaks, but the file changed,
     // and certification sees an update, not "no change".

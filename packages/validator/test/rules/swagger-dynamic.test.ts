@@ -310,6 +310,16 @@ describeRule(
       message: /The target operation requires parameter 'project'/,
     },
     {
+      // Required as meant: SWG-JSONTYPE tells the string (and --fix writes true).
+      name: 'when a target parameter required "true" is not passed',
+      edit: dynamicStatus(
+        { parameters: {} },
+        (s) => (s.paths['/statuses'].get.parameters[0].required = 'true'),
+      ),
+      pointer: `${VALUES}/parameters`,
+      message: /The target operation requires parameter 'project'/,
+    },
+    {
       name: 'when a call without parameters leaves a required one out, at its operationId',
       edit: dynamicStatus({ parameters: undefined }),
       pointer: `${VALUES}/operationId`,

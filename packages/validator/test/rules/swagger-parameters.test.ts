@@ -501,6 +501,19 @@ describeRule(
       severity: 'warning',
     },
     {
+      // Required as meant; SWG-JSONTYPE tells the string (and --fix writes true).
+      name: 'on an internal parameter required "True", without default',
+      edit: addQuery({ name: 'api-version', required: 'True', 'x-ms-visibility': 'internal' }),
+      pointer: '/paths/~1tasks/get/parameters/1',
+      message: /^The internal parameter 'api-version' is required but has no default value;/,
+    },
+    {
+      name: 'on an internal parameter required "false", with default, as a warning',
+      edit: addQuery({ name: 'api-version', required: 'false', default: '1', 'x-ms-visibility': 'internal' }),
+      pointer: '/paths/~1tasks/get/parameters/1',
+      severity: 'warning',
+    },
+    {
       name: 'on an optional internal property with default',
       edit: (s) =>
         Object.assign(s.definitions.Task.properties.status, {
@@ -532,6 +545,11 @@ describeRule(
     {
       name: 'on an internal required parameter with default',
       edit: addQuery({ name: 'api-version', required: true, default: '1', 'x-ms-visibility': 'internal' }),
+    },
+    {
+      // It was told it was optional: SWG-JSONTYPE tells the string alone.
+      name: 'on an internal parameter required "true", with default',
+      edit: addQuery({ name: 'api-version', required: 'true', default: '1', 'x-ms-visibility': 'internal' }),
     },
   ],
 );

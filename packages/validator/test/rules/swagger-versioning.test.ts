@@ -247,6 +247,13 @@ describeRule(
         /^The operation 'ListTasks' is deprecated; append "\(deprecated\)" to its summary and description\.$/,
     },
     {
+      // Deprecated as meant: SWG-JSONTYPE tells the string (and --fix writes true).
+      name: 'on an operation deprecated "true", without the label',
+      edit: (s) => (s.paths['/tasks'].get.deprecated = 'true'),
+      pointer: `${LIST}/summary`,
+      severity: 'warning',
+    },
+    {
       name: 'naming the summary alone when the description has the label',
       edit: (s) => {
         s.paths['/tasks'].get.deprecated = true;

@@ -14,6 +14,7 @@ import { reportUnknownReferences } from './dynamic-unknown-references.js';
 import { callArgument, dynamicCalls, type DynamicCall } from './dynamic-index.js';
 import { fill, valueMatchesType } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
+import { isMeantTrue } from '../../swagger/meant-boolean.js';
 
 function argumentPointer(call: DynamicCall, name: string): string {
   return childPointer(call.pointer, 'parameters', name);
@@ -95,7 +96,7 @@ export const dynamicParametersRule: RuleDefinition = {
         if (parameter.name === undefined || (given && has(given, parameter.name)) || parameter.in === 'body')
           continue;
         if (
-          value.required !== true ||
+          !isMeantTrue(value.required) ||
           has(value, 'default') ||
           isInternalVisibility(value['x-ms-visibility'])
         )

@@ -5,7 +5,8 @@ import { nameExcerpt } from '../../text/message-values.js';
 import { writtenParameters } from './parameter-index.js';
 import { pathTemplates } from './path-templates.js';
 import { once } from './report-once.js';
-import { fill, typedValueOf } from './rule-kit.js';
+import { fill } from './rule-kit.js';
+import { isMeantTrue } from '../../swagger/meant-boolean.js';
 
 export const pathParameterRequiredRule: RuleDefinition = {
   id: 'SWG-PATH-PARAM-REQUIRED',
@@ -28,8 +29,8 @@ export const pathParameterRequiredRule: RuleDefinition = {
     const stringsToldElsewhere = isRuleOn('SWG-JSONTYPE');
     for (const parameter of swagger ? writtenParameters(swagger) : []) {
       const required = parameter.value.required;
-      const meant = stringsToldElsewhere ? (typedValueOf(required, 'boolean') ?? required) : required;
-      if (parameter.in !== 'path' || meant === true) continue;
+      const meantRequired = stringsToldElsewhere ? isMeantTrue(required) : required === true;
+      if (parameter.in !== 'path' || meantRequired) continue;
       report({
         pointer: has(parameter.value, 'required')
           ? childPointer(parameter.pointer, 'required')

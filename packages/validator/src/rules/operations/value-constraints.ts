@@ -13,6 +13,7 @@ import { fill, isLenientMatch, jsonTypeOf, typedValueOf, valueMatchesType } from
 import { valueWrite } from '../value-write-advice.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 import { meantType } from '../../swagger/meant-type.js';
+import { isMeantTrue } from '../../swagger/meant-boolean.js';
 
 const FORMATS = new Set([
   'int32',
@@ -156,9 +157,11 @@ export const valueConstraintRules: RuleDefinition[] = [
         const parameter = parameters[index]!;
         const value = parameter.value;
         if (parameter.in === 'body' || !isInternalVisibility(value['x-ms-visibility'])) continue;
-        if (has(value, 'default') && value.required !== true) {
+        // `"required": "true"` is required as meant: SWG-JSONTYPE tells the string.
+        const required = isMeantTrue(value.required);
+        if (has(value, 'default') && !required) {
           report({ pointer: parameter.pointer, severity: 'warning', message: optionalWithDefault });
-        } else if (!has(value, 'default') && value.required === true) {
+        } else if (!has(value, 'default') && required) {
           report({
             pointer: parameter.pointer,
             message: `The internal parameter '${nameExcerpt(parameter.name ?? '')}' is required but has no default value; makers cannot see it, so nothing would be sent.`,
