@@ -5,6 +5,7 @@ import { CASE_RULES, CHANGE_RULES } from './change-rules.js';
 import { memberDeletionPlace, type DeletionPlace } from './counterpart-pointer.js';
 import type { ChangeRule } from './change-rule-type.js';
 import { jsonEqual } from './json-equal.js';
+import { meantType } from '../swagger/meant-type.js';
 import type { Direction, SchemaChange } from './schema-change.js';
 import type { SchemaView } from './schema-view.js';
 
@@ -49,8 +50,14 @@ function compareType(
     const is = after[key];
     if (jsonEqual(was, is)) continue;
     // Declaring a type or format where there was none (or dropping one) narrows or widens the
-    // field without changing what existing flows send or read: listed, but not breaking.
-    if (was === undefined || is === undefined || numericChangeIsSafe(key, was, is, direction)) {
+    // field without changing what existing flows send or read: listed, but not breaking. So does
+    // writing one as meant, as `validate --fix` does (`Integer` as `integer`, `Int32` as `int32`).
+    if (
+      was === undefined ||
+      is === undefined ||
+      sameMeaning(key, was, is) ||
+      numericChangeIsSafe(key, was, is, direction)
+    ) {
       others.push(key);
       continue;
     }
@@ -63,6 +70,19 @@ function compareType(
     });
     return;
   }
+}
+
+/**
+ * Whether two types or formats mean the same: a type in other case or as a list of one type
+ * (meantType), a format in other case, as SWG-PARAM-IN-ENUM, SWG-JSONENUM, SWG-JSONTYPE and
+ * SWG-FORMAT read them.
+ */
+function sameMeaning(key: 'type' | 'format', was: unknown, is: unknown): boolean {
+  if (key === 'type') {
+    const meant = meantType(was);
+    return meant !== undefined && meant === meantType(is);
+  }
+  return typeof was === 'string' && typeof is === 'string' && was.toLowerCase() === is.toLowerCase();
 }
 
 /** The rule of a changed type or format: Microsoft's change validator tells a format change apart. */

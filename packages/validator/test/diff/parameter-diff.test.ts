@@ -801,6 +801,27 @@ describe('BRK-INPUT-TYPE', () => {
     );
   });
 
+  // `validate --fix` writes them as meant (SWG-FORMAT, SWG-JSONENUM, SWG-JSONTYPE): the file
+  // changed, no value flows send did.
+  it('lists, as no break, an input type and format written as meant: Integer, [integer, null], Int32', () => {
+    const withCount = (type: unknown, format: string) => (swagger: Json) => {
+      createTask(swagger).parameters[0].schema.properties.count = { type, format };
+    };
+    for (const [type, format] of [
+      ['Integer', 'Int32'],
+      [['integer', 'null'], 'INT32'],
+    ] as const) {
+      const result = diffEdited(withCount('integer', 'int32'), validSwaggerWith(withCount(type, format)));
+      expect(result.changes.filter((change) => change.breaking)).toEqual([]);
+      expect(withRule(result, 'CHG-OTHER')[0]!.message).toMatch(/Changed: type \(from .*\), format \(from /);
+    }
+    const twoTypes = diffEdited(
+      withCount('integer', 'int32'),
+      validSwaggerWith(withCount(['integer', 'string'], 'int32')),
+    );
+    expect(withRule(twoTypes, 'BRK-INPUT-TYPE')).toHaveLength(1);
+  });
+
   it('fires when a numeric input format narrows (double to float, float to int64)', () => {
     const withAmount = (format: string) => (swagger: Json) => {
       createTask(swagger).parameters[0].schema.properties.amount = { type: 'number', format };

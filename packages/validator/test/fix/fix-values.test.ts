@@ -52,6 +52,7 @@ const FIXING_RULES = [
   'SWG-VISIBILITY-ENUM',
   'SWG-DEFAULT-TYPE',
   'SWG-ENUM-TYPE',
+  'SWG-FORMAT',
   'SWG-END-ALNUM',
   'SWG-INFO-TITLE-END',
   'SWG-XMS-UNKNOWN',
@@ -327,13 +328,14 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(await valueFindings(files.root)).toEqual([]);
   });
 
-  it("writes a parameter's type in other case, and the one type of a type list", async () => {
+  it("writes a parameter's type and format in other case, and the one type of a type list", async () => {
     const build = (slipped: boolean): string => {
       const swagger = validSwagger();
       swagger.paths['/tasks'].get.parameters.push({
         name: 'top',
         in: 'query',
         type: slipped ? 'Integer' : 'integer',
+        format: slipped ? 'Int32' : 'int32',
         default: 20,
         'x-ms-summary': 'Top',
         description: 'How many tasks to list.',
@@ -346,10 +348,11 @@ describe('validate --fix writes the values whose right form a finding names', ()
     // The default of 20 is of the type meant: SWG-DEFAULT-TYPE says nothing of it.
     expect(await valueFindings(files.root)).toEqual([
       'SWG-PARAM-IN-ENUM /paths/~1tasks/get/parameters/1/type (--fix writes it)',
+      'SWG-FORMAT /paths/~1tasks/get/parameters/1/format (--fix writes it)',
       'SWG-JSONTYPE /definitions/Task/properties/title/type (--fix writes it)',
     ]);
     const report = await fixJsonSlips(['.'], { cwd: files.root });
-    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 2 }]);
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 3 }]);
     expect(readFileSync(files.swagger, 'utf8')).toBe(build(false));
     expect(await valueFindings(files.root)).toEqual([]);
   });

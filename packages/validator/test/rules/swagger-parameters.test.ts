@@ -774,6 +774,14 @@ describeRule(
       message: /'string\/guid' is not recognized\. Use 'uuid'\./,
     },
     {
+      name: "on 'Date-Time', naming the format in lower case, which --fix writes",
+      edit: taskId((p) => (p.format = 'Date-Time')),
+      pointer: `${TASK_ID}/format`,
+      severity: 'warning',
+      message:
+        /^The type\/format 'string\/Date-Time' is not recognized\. Write 'date-time' in lower case\. `connector-alm validate --fix` writes "date-time"\.$/,
+    },
+    {
       name: "on 'constructor', with the string formats to choose from",
       edit: taskId((p) => (p.format = 'constructor')),
       pointer: `${TASK_ID}/format`,

@@ -347,8 +347,9 @@ export const valueConstraintRules: RuleDefinition[] = [
     id: 'SWG-FORMAT',
     file: 'swagger',
     title: 'Use a format the platform recognizes.',
+    namesFixes: true,
     description:
-      "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`… by the hundreds, so this is a warning.",
+      "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`… by the hundreds, so this is a warning. `validate --fix` writes a format in other case (`Int32`, `Date-Time`) in lower case.",
     levels: sameLevels('warning'),
     msCode: 'UnrecognizedTypeFormat',
     msMessage: "The type/format '{0}' is not recognized.",
@@ -357,14 +358,18 @@ export const valueConstraintRules: RuleDefinition[] = [
       bad: '{ "type": "string", "format": "guid" }',
       good: '{ "type": "string", "format": "uuid" }',
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.format, (node, place) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.format, (node, place) => {
         if (!has(node, 'format')) return;
         const format = node.format;
         if (typeof format === 'string' && FORMATS.has(format)) return;
-        report({
+        // `Int32`, `Date-Time` is plainly the format in lower case, which validate --fix writes.
+        const lower = typeof format === 'string' ? format.toLowerCase() : undefined;
+        const meant = lower !== undefined && FORMATS.has(lower) ? lower : undefined;
+        context.report({
           pointer: childPointer(place.pointer, 'format'),
-          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ''))}/${nameExcerpt(String(format))}`)} ${formatAdvice(node)}`,
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ''))}/${nameExcerpt(String(format))}`)} ${meant === undefined ? formatAdvice(node) : `Write '${meant}' in lower case.`}`,
+          ...(meant === undefined ? {} : valueWrite(context, 'swagger', meant)),
         });
       });
     },
