@@ -13,6 +13,7 @@ import type { SwaggerModel } from '../swagger/swagger-model.js';
 import type { Located } from '../swagger/local-refs.js';
 import { isInternalVisibility } from '../swagger/visibility.js';
 import { isNotificationUrl } from '../swagger/notification-url.js';
+import { meantEntryPointer, requiredNamesMeant } from '../swagger/meant-list.js';
 
 /** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
 const MAX_ALL_OF_DEPTH = 8;
@@ -237,11 +238,21 @@ function mergeFields(view: SchemaView, node: JsonObject, pointer: string): void 
     if (!view.properties.has(name))
       view.properties.set(name, { value: property, pointer: childPointer(pointer, 'properties', name) });
   }
-  (asArray(node.required) ?? []).forEach((name, index) => {
+  (requiredMeant(node) ?? []).forEach((name, index) => {
     if (typeof name !== 'string' || view.required.has(name)) return;
     view.required.add(name);
-    view.requiredAt.set(name, childPointer(pointer, 'required', index));
+    view.requiredAt.set(name, meantEntryPointer(childPointer(pointer, 'required'), node.required, index));
   });
+}
+
+/**
+ * A schema's required names as meant: the list, or the names a string written for it stands for
+ * (requiredNamesMeant), which SWG-JSONTYPE names and `validate --fix` writes as the list; compared
+ * as written, the fixed file told each of them it had become required (BRK-OPTIONAL-TO-REQUIRED).
+ */
+function requiredMeant(node: JsonObject): readonly unknown[] | undefined {
+  const written = node.required;
+  return typeof written === 'string' ? requiredNamesMeant(written, node) : asArray(written);
 }
 
 /** `type` and `format` as written; `""` is none. */

@@ -58,14 +58,22 @@ export function listMeantAt(pointer: string, written: string, holder: unknown): 
         const lower = scheme.toLowerCase();
         return lower === 'http' || lower === 'https' ? lower : scheme;
       });
-    case 'required': {
-      const names = entriesNamedBy(written);
-      const properties = isObject(holder) ? holder.properties : undefined;
-      return names?.every((name) => isObject(properties) && has(properties, name)) ? names : undefined;
-    }
+    case 'required':
+      return requiredNamesMeant(written, holder);
     case 'tags':
       return segments.length > 1 && written.trim() !== '' ? [written] : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * The property names a schema's `required` written as a string stands for (`"required": "id, title"`):
+ * those its commas separate, where the schema defines each (`"required": "true"` is a schema told it
+ * is required, which its parent's list says); undefined otherwise.
+ */
+export function requiredNamesMeant(written: string, schema: unknown): string[] | undefined {
+  const names = entriesNamedBy(written);
+  const properties = isObject(schema) ? schema.properties : undefined;
+  return names?.every((name) => isObject(properties) && has(properties, name)) ? names : undefined;
 }

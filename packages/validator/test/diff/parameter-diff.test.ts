@@ -140,6 +140,26 @@ describe('BRK-OPTIONAL-TO-REQUIRED', () => {
     ).toEqual([]);
   });
 
+  it("stays quiet when a body schema's required written as a string is written as the list it stands for", () => {
+    const asString = validSwaggerWith(
+      (swagger) => (createTask(swagger).parameters[0].schema.required = 'title'),
+    );
+    const fixed = diffEdited(
+      (swagger) => (createTask(swagger).parameters[0].schema.required = ['title']),
+      asString,
+    );
+    expect(fixed.changes).toEqual([]);
+    // A string that names no property of the schema stands for no list: nothing was required.
+    const unnamed = validSwaggerWith(
+      (swagger) => (createTask(swagger).parameters[0].schema.required = 'true'),
+    );
+    const made = diffEdited(
+      (swagger) => (createTask(swagger).parameters[0].schema.required = ['title']),
+      unnamed,
+    );
+    expect(withRule(made, 'BRK-OPTIONAL-TO-REQUIRED')).toHaveLength(1);
+  });
+
   it('fires when a parameter required "false" becomes required', () => {
     const start = validSwaggerWith((swagger) => (listTasks(swagger).parameters[0].required = 'false'));
     const result = diffEdited((swagger) => (listTasks(swagger).parameters[0].required = 'true'), start);
