@@ -53,6 +53,7 @@ const FIXING_RULES = [
   'SWG-DEFAULT-TYPE',
   'SWG-ENUM-TYPE',
   'SWG-FORMAT',
+  'SWG-COLLECTIONFORMAT',
   'SWG-END-ALNUM',
   'SWG-INFO-TITLE-END',
   'SWG-XMS-UNKNOWN',
@@ -328,7 +329,7 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(await valueFindings(files.root)).toEqual([]);
   });
 
-  it("writes a parameter's type and format in other case, and the one type of a type list", async () => {
+  it("writes a parameter's type, format and collectionFormat in other case, and the one type of a type list", async () => {
     const build = (slipped: boolean): string => {
       const swagger = validSwagger();
       swagger.paths['/tasks'].get.parameters.push({
@@ -340,6 +341,15 @@ describe('validate --fix writes the values whose right form a finding names', ()
         'x-ms-summary': 'Top',
         description: 'How many tasks to list.',
       });
+      swagger.paths['/tasks'].get.parameters.push({
+        name: 'ids',
+        in: 'query',
+        type: 'array',
+        items: { type: 'string' },
+        collectionFormat: slipped ? 'CSV' : 'csv',
+        'x-ms-summary': 'IDs',
+        description: 'The tasks to list.',
+      });
       // Parse JSON's schema of a value that may be missing, pasted in.
       swagger.definitions.Task.properties.title.type = slipped ? ['string', 'null'] : 'string';
       return pretty(swagger);
@@ -349,10 +359,11 @@ describe('validate --fix writes the values whose right form a finding names', ()
     expect(await valueFindings(files.root)).toEqual([
       'SWG-PARAM-IN-ENUM /paths/~1tasks/get/parameters/1/type (--fix writes it)',
       'SWG-FORMAT /paths/~1tasks/get/parameters/1/format (--fix writes it)',
+      'SWG-COLLECTIONFORMAT /paths/~1tasks/get/parameters/2/collectionFormat (--fix writes it)',
       'SWG-JSONTYPE /definitions/Task/properties/title/type (--fix writes it)',
     ]);
     const report = await fixJsonSlips(['.'], { cwd: files.root });
-    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 3 }]);
+    expect(report.fixed).toEqual([{ file: files.swaggerPath, slips: 0, keys: 0, values: 4 }]);
     expect(readFileSync(files.swagger, 'utf8')).toBe(build(false));
     expect(await valueFindings(files.root)).toEqual([]);
   });

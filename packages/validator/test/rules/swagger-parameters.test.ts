@@ -860,6 +860,26 @@ describeRule(
       pointer: '/paths/~1tasks/get/parameters/1/collectionFormat',
     },
     {
+      name: "on 'CSV', naming the format in lower case, which --fix writes",
+      edit: addQuery({ name: 'ids', type: 'array', items: { type: 'string' }, collectionFormat: 'CSV' }),
+      pointer: '/paths/~1tasks/get/parameters/1/collectionFormat',
+      message:
+        /^The 'collectionFormat' keyword value 'CSV' is not supported\. Write 'csv' in lower case\. `connector-alm validate --fix` writes "csv"\.$/,
+    },
+    {
+      name: "on 'Multi' in a header, naming both slips",
+      edit: addQuery({
+        name: 'ids',
+        in: 'header',
+        type: 'array',
+        items: { type: 'string' },
+        collectionFormat: 'Multi',
+      }),
+      pointer: '/paths/~1tasks/get/parameters/1/collectionFormat',
+      message:
+        /'Multi' is not supported\. Write 'multi' in lower case\. 'multi' is for query and formData parameters only\. /,
+    },
+    {
       name: "on 'multi' in a header",
       edit: addQuery({
         name: 'ids',

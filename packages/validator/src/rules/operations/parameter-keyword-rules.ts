@@ -134,7 +134,8 @@ export const collectionFormatRule: RuleDefinition = {
   file: 'swagger',
   title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
   description:
-    'collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).',
+    'collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR). `validate --fix` writes one in other case (`CSV`) in lower case.',
+  namesFixes: true,
   levels: sameLevels('error'),
   msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
   example: {
@@ -142,7 +143,8 @@ export const collectionFormatRule: RuleDefinition = {
     bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
     good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }',
   },
-  check({ swagger, report }) {
+  check(context) {
+    const swagger = context.swagger;
     if (!swagger) return;
     const parameters = writtenParameters(swagger);
     const keys = holderKeysOf(swagger).parameters;
@@ -153,11 +155,16 @@ export const collectionFormatRule: RuleDefinition = {
       if ((keys[index]! & HolderKey.collectionFormat) === 0) continue;
       const format = parameter.value.collectionFormat;
       const known = typeof format === 'string' && COLLECTION_FORMATS.includes(format);
-      const misplaced = format === 'multi' && parameter.in !== 'query' && parameter.in !== 'formData';
+      // `CSV` is plainly `csv`, which validate --fix writes; judged where it may go as meant.
+      const lower = typeof format === 'string' ? format.toLowerCase() : undefined;
+      const inOtherCase = !known && lower !== undefined && COLLECTION_FORMATS.includes(lower);
+      const meant = inOtherCase ? lower : format;
+      const misplaced = meant === 'multi' && parameter.in !== 'query' && parameter.in !== 'formData';
       if (known && !misplaced) continue;
-      report({
+      context.report({
         pointer: childPointer(parameter.pointer, 'collectionFormat'),
-        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ''}`,
+        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format)))}${inOtherCase ? ` Write '${lower}' in lower case.` : ''}${misplaced ? ` 'multi' is for query and formData parameters only.` : ''}`,
+        ...(inOtherCase ? valueWrite(context, 'swagger', lower) : {}),
       });
     }
   },
