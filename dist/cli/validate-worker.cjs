@@ -17067,10 +17067,31 @@ function misindentedClose(walk) {
         continue;
       }
       if (!deeper || first - line < openIndent || character === "}" || character === "]") break;
-      return { open: walk.text.charAt(open), openLine, lastEnd: endBefore(walk.text, line) };
+      const lastEnd = endBefore(walk.text, line);
+      if (openAcross(walk, open, lastEnd)) break;
+      return { open: walk.text.charAt(open), openLine, lastEnd };
     }
   }
   return void 0;
+}
+function openAcross(walk, after, at) {
+  const { text: text2 } = walk;
+  let depth = 0;
+  for (let index = after + 1; index < at; index++) {
+    const character = text2.charCodeAt(index);
+    if (character === 34) index = stringEnd2(text2, index, at);
+    else if (character === 123 || character === 91) depth++;
+    else if ((character === 125 || character === 93) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+function stringEnd2(text2, quote, limit) {
+  for (let index = quote + 1; index < limit; index++) {
+    const character = text2.charCodeAt(index);
+    if (character === 92) index++;
+    else if (character === 34 || character === 10 || character === 13) return index;
+  }
+  return limit;
 }
 function textAfterEnd(walk, token) {
   if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
@@ -19400,6 +19421,11 @@ function isInternalVisibility(value) {
   return typeof value === "string" && value.toLowerCase() === "internal";
 }
 
+// packages/validator/src/swagger/meant-boolean.ts
+function isMeantTrue(written2) {
+  return written2 === true || typeof written2 === "string" && written2.toLowerCase() === "true";
+}
+
 // packages/validator/src/swagger/operation-entries.ts
 var INTERNAL = 1;
 var TRIGGER = 2;
@@ -19417,7 +19443,7 @@ function operationTraits(operation, keys) {
   if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation["x-ms-visibility"]))
     traits |= INTERNAL;
   if ((keys & OperationKey.trigger) !== 0 && has(operation, "x-ms-trigger")) traits |= TRIGGER;
-  if ((keys & OperationKey.deprecated) !== 0 && operation.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.deprecated) !== 0 && isMeantTrue(operation.deprecated)) traits |= DEPRECATED;
   if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation, "x-ms-agentic-protocol")) traits |= MCP;
   return traits;
 }
@@ -23469,6 +23495,47 @@ function isSlackTokenKind(code2) {
   return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
 }
 
+// packages/validator/src/swagger/meant-list.ts
+function meantList(written2) {
+  if (Array.isArray(written2)) return written2;
+  return typeof written2 === "string" ? entriesNamedBy(written2) : void 0;
+}
+function entriesNamedBy(text2) {
+  const entries = [];
+  for (const part of text2.split(",")) {
+    const entry = part.trim();
+    if (entry !== "") entries.push(entry);
+  }
+  return entries.length > 0 ? entries : void 0;
+}
+function meantEntryPointer(listPointer, written2, index) {
+  return Array.isArray(written2) ? childPointer(listPointer, index) : listPointer;
+}
+function listMeantAt(pointer, written2, holder) {
+  const segments = parsePointer(pointer);
+  switch (segments[segments.length - 1]) {
+    case "consumes":
+    case "produces":
+      return entriesNamedBy(written2);
+    case "schemes":
+      return entriesNamedBy(written2)?.map((scheme) => {
+        const lower = scheme.toLowerCase();
+        return lower === "http" || lower === "https" ? lower : scheme;
+      });
+    case "required":
+      return requiredNamesMeant(written2, holder);
+    case "tags":
+      return segments.length > 1 && written2.trim() !== "" ? [written2] : void 0;
+    default:
+      return void 0;
+  }
+}
+function requiredNamesMeant(written2, schema) {
+  const names = entriesNamedBy(written2);
+  const properties = isObject(schema) ? schema.properties : void 0;
+  return names?.every((name) => isObject(properties) && has(properties, name)) ? names : void 0;
+}
+
 // packages/validator/src/rules/operations/rule-kit.ts
 function fill(template, ...args) {
   let filled = "";
@@ -23499,8 +23566,8 @@ function nonEmptyString(value) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
 }
 function effectiveMimeTypes(model, operation, key2) {
-  const own = (operation.keys & OperationKey[key2]) !== 0 ? asArray(operation.operation[key2]) : void 0;
-  const list2 = own ?? asArray(model.root[key2]);
+  const own = (operation.keys & OperationKey[key2]) !== 0 ? meantList(operation.operation[key2]) : void 0;
+  const list2 = own ?? meantList(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path12) {
@@ -33737,13 +33804,13 @@ var settingsRules = [
 
 // packages/validator/src/rules/swagger/document-host.ts
 function forEachSchemesList(model, visit3) {
-  const root = asArray(model.root.schemes);
+  const root = meantList(model.root.schemes);
   if (root) visit3(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation = operations[index];
     if ((operation.keys & OperationKey.schemes) === 0 || operation.path.startsWith("x-")) continue;
-    const schemes = asArray(operation.operation.schemes);
+    const schemes = meantList(operation.operation.schemes);
     if (schemes) visit3(schemes, operation, operation.operation);
   }
 }
@@ -33868,14 +33935,16 @@ var documentHostRules = [
       if (!context.swagger) return;
       forEachSchemesList(context.swagger, (schemes, owner, holder) => {
         const at = childPointer(owner.pointer, "schemes");
+        const listWritten = Array.isArray(holder.schemes);
         schemes.forEach((scheme, index) => {
           if (typeof scheme === "string" && SUPPORTED_SCHEMES.includes(scheme)) return;
           const lower = typeof scheme === "string" ? scheme.toLowerCase() : void 0;
           const meant = lower !== void 0 && SUPPORTED_SCHEMES.includes(lower) ? lower : void 0;
+          if (meant !== void 0 && !listWritten && context.isRuleOn("SWG-JSONTYPE")) return;
           context.report({
-            pointer: childPointer(at, index),
+            pointer: meantEntryPointer(at, holder.schemes, index),
             message: lower === "ws" || lower === "wss" ? "The WebSocket transfer protocol schemes are not supported." : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(", ")}.${meant === void 0 ? "" : ` Write ${quoted(meant)}.`}`,
-            ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
+            ...meant === void 0 || !listWritten ? {} : valueWrite(context, "swagger", meant)
           });
         });
         if (schemes.length > 0 && schemes.every((scheme) => scheme === "http") && has(holder, "schemes")) {
@@ -34758,6 +34827,35 @@ var requiredRootRule = {
   }
 };
 
+// packages/validator/src/swagger/meant-type.ts
+var DATA_TYPES = /* @__PURE__ */ new Set([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "file"
+]);
+function meantType(written2) {
+  if (typeof written2 === "string") {
+    if (DATA_TYPES.has(written2)) return written2;
+    const lower = written2.toLowerCase();
+    return DATA_TYPES.has(lower) ? lower : written2;
+  }
+  return Array.isArray(written2) ? typeOfList(written2) : void 0;
+}
+function typeOfList(list2) {
+  let type;
+  for (const entry of list2) {
+    if (entry === "null") continue;
+    if (type !== void 0 || typeof entry !== "string") return void 0;
+    type = entry.toLowerCase();
+    if (!DATA_TYPES.has(type)) return void 0;
+  }
+  return type;
+}
+
 // packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var SCALAR_TYPES = /* @__PURE__ */ new Map([
@@ -34766,6 +34864,24 @@ var SCALAR_TYPES = /* @__PURE__ */ new Map([
   ["Number", "number"],
   ["Float", "number"]
 ]);
+function meantValue(swagger, issue) {
+  const written2 = valueAtPointer(swagger, issue.pointer);
+  if (issue.expected === "String" && Array.isArray(written2) && issue.pointer.endsWith("/type")) {
+    const type2 = typeOfList(written2);
+    if (type2 === void 0) return void 0;
+    const why = written2.length > 1 ? "one type, and has no 'null' type" : "one type, not a list";
+    return { value: type2, advice: ` Write ${JSON.stringify(type2)}: Swagger 2.0 gives ${why}.` };
+  }
+  if (issue.expected === "Array" && typeof written2 === "string") {
+    const holder = valueAtPointer(swagger, issue.pointer.slice(0, issue.pointer.lastIndexOf("/")));
+    const list2 = listMeantAt(issue.pointer, written2, holder);
+    const entries = list2?.map((entry) => JSON.stringify(entry)).join(", ");
+    return list2 && { value: list2, advice: ` Write it as a list: [${entries}].` };
+  }
+  const type = SCALAR_TYPES.get(issue.expected);
+  const typed = type === void 0 ? void 0 : typedValueOf(written2, type);
+  return typed === void 0 ? void 0 : { value: typed, advice: ` Write ${JSON.stringify(typed)}, without quotes.` };
+}
 var TYPED_KINDS = ["schema", "items", "header"];
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
@@ -34780,7 +34896,7 @@ var jsonTypeRule = {
   namesFixes: true,
   file: "swagger",
   title: "Give every Swagger property the JSON type the specification requires.",
-  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant).',
+  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant). So is a string written for a list (`"consumes": "application/json"`, a `produces` or `schemes`, an operation\'s `tags`, a schema\'s `required` of properties it defines), which --fix writes as that list, in the file\'s layout; the rules that read `consumes`, `produces` and `schemes` read the list meant, so that the slip is one finding, not one per operation that sends a body. A JSON-schema type list of one type (`["string", "null"]`, as Parse JSON\'s schemas write a value that may be missing) is named as that type, which --fix writes: Swagger 2.0 gives one type and has no `null` type; the rules that judge a default or enum value by its type read it.',
   levels: sameLevels("error"),
   msCode: "JsonTypeIncorrect",
   msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
@@ -34796,12 +34912,11 @@ var jsonTypeRule = {
     }
     const swagger = context.connector.files.swagger.document.value;
     for (const issue of structureOf(context.swagger).typeIssues) {
-      const type = SCALAR_TYPES.get(issue.expected);
-      const typed = type === void 0 ? void 0 : typedValueOf(valueAtPointer(swagger, issue.pointer), type);
+      const meant = meantValue(swagger, issue);
       context.report({
         pointer: issue.pointer,
-        message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.${typed === void 0 ? "" : ` Write ${JSON.stringify(typed)}, without quotes.`}`,
-        ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
+        message: `The type of the property is incorrect. Expected type '${issue.expected}', but value is of type '${issue.actual}'.${meant?.advice ?? ""}`,
+        ...meant === void 0 ? {} : valueWrite(context, "swagger", meant.value)
       });
     }
   }
@@ -36856,7 +36971,7 @@ var dynamicParametersRule = {
         const value = parameter.value;
         if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
           continue;
-        if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
+        if (!isMeantTrue(value.required) || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
           continue;
         report({
           pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
@@ -37642,23 +37757,24 @@ function sends(operation, location) {
   return false;
 }
 function consumesAnyType(model, operation) {
-  const own = (operation.keys & OperationKey.consumes) !== 0 ? asArray(operation.operation.consumes) : void 0;
-  const list2 = own ?? asArray(model.root.consumes);
+  const own = (operation.keys & OperationKey.consumes) !== 0 ? meantList(operation.operation.consumes) : void 0;
+  const list2 = own ?? meantList(model.root.consumes);
   if (list2 === void 0) return false;
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
 function hasOwnConsumes(operation) {
-  return (operation.keys & OperationKey.consumes) !== 0 && asArray(operation.operation.consumes) !== void 0;
+  return (operation.keys & OperationKey.consumes) !== 0 && meantList(operation.operation.consumes) !== void 0;
 }
 function forEachMimeList(model, visit3) {
   for (const key2 of ["consumes", "produces"]) {
-    const root = asArray(model.root[key2]);
-    if (root) visit3(root, DOCUMENT_ROOT, key2);
+    const root = meantList(model.root[key2]);
+    if (root) visit3(root, model.root[key2], DOCUMENT_ROOT, key2);
     for (const operation of model.operations) {
       if ((operation.keys & OperationKey[key2]) === 0) continue;
-      const own = asArray(operation.operation[key2]);
-      if (own) visit3(own, operation, key2);
+      const written2 = operation.operation[key2];
+      const own = meantList(written2);
+      if (own) visit3(own, written2, operation, key2);
     }
   }
 }
@@ -37711,8 +37827,7 @@ function emptyDocumentConsumesMessage(type, operations) {
 }
 function mimeCompatPlace(operation, written2, needed) {
   const write = needed.map((type) => `"${type}"`).join(" or ");
-  const own = (operation.keys & OperationKey.consumes) !== 0 && asArray(operation.operation.consumes) !== void 0;
-  return own ? {
+  return hasOwnConsumes(operation) ? {
     pointer: childPointer(operation.pointer, "consumes"),
     advice: `Its "consumes" lists ${quoteList(written2)}: write ${write} there.`
   } : {
@@ -37768,7 +37883,7 @@ var contentTypeRules = [
         if (!consumesAnyType(swagger, operation)) missing.push(operation);
       }
       if (missing.length === 0) return;
-      const root = asArray(swagger.root.consumes);
+      const root = meantList(swagger.root.consumes);
       const atRoot = root?.length === 0 ? documentListServes(missing) : void 0;
       for (const operation of missing) {
         if (atRoot?.operations.includes(operation)) continue;
@@ -37803,13 +37918,13 @@ var contentTypeRules = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger, report }) {
       if (!swagger) return;
-      forEachMimeList(swagger, (list2, owner, key2) => {
+      forEachMimeList(swagger, (list2, written2, owner, key2) => {
         for (let index = 0; index < list2.length; index++) {
           const entry = list2[index];
           const mimeType = asString(entry);
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report({
-            pointer: childPointer(owner.pointer, key2, index),
+            pointer: meantEntryPointer(childPointer(owner.pointer, key2), written2, index),
             message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
@@ -39728,7 +39843,8 @@ var collectionFormatRule = {
   id: "SWG-COLLECTIONFORMAT",
   file: "swagger",
   title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
-  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
+  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR). `validate --fix` writes one in other case (`CSV`) in lower case.",
+  namesFixes: true,
   levels: sameLevels("error"),
   msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
   example: {
@@ -39736,7 +39852,8 @@ var collectionFormatRule = {
     bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
     good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
   },
-  check({ swagger, report }) {
+  check(context) {
+    const swagger = context.swagger;
     if (!swagger) return;
     const parameters = writtenParameters(swagger);
     const keys = holderKeysOf(swagger).parameters;
@@ -39745,11 +39862,15 @@ var collectionFormatRule = {
       if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
       const format3 = parameter.value.collectionFormat;
       const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
-      const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
+      const lower = typeof format3 === "string" ? format3.toLowerCase() : void 0;
+      const inOtherCase2 = !known && lower !== void 0 && COLLECTION_FORMATS.includes(lower);
+      const meant = inOtherCase2 ? lower : format3;
+      const misplaced = meant === "multi" && parameter.in !== "query" && parameter.in !== "formData";
       if (known && !misplaced) continue;
-      report({
+      context.report({
         pointer: childPointer(parameter.pointer, "collectionFormat"),
-        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${inOtherCase2 ? ` Write '${lower}' in lower case.` : ""}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`,
+        ...inOtherCase2 ? valueWrite(context, "swagger", lower) : {}
       });
     }
   }
@@ -39758,7 +39879,7 @@ var locationAndTypeRule = {
   id: "SWG-PARAM-IN-ENUM",
   file: "swagger",
   title: "Give every parameter a valid location and type.",
-  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so.",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so. So is a type in other case (`Integer`, `String`): the rules that judge a value by its type read the type meant, and --fix writes it in lower case.",
   levels: sameLevels("error"),
   example: {
     placement: "pathParameter",
@@ -39788,6 +39909,16 @@ var locationAndTypeRule = {
       const type = parameter.value.type;
       const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
       if (typeof type === "string" && allowed.includes(type)) continue;
+      const meant = meantType(type);
+      if (meant !== void 0 && allowed.includes(meant)) {
+        if (typeof type !== "string") continue;
+        report({
+          pointer: childPointer(parameter.pointer, "type"),
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}. Write '${meant}' as Swagger spells it, not '${excerpt(type)}'.`,
+          ...valueWrite(context, "swagger", meant)
+        });
+        continue;
+      }
       report({
         pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
         message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
@@ -39888,8 +40019,8 @@ var pathParameterRequiredRule = {
     const stringsToldElsewhere = isRuleOn("SWG-JSONTYPE");
     for (const parameter of swagger ? writtenParameters(swagger) : []) {
       const required = parameter.value.required;
-      const meant = stringsToldElsewhere ? typedValueOf(required, "boolean") ?? required : required;
-      if (parameter.in !== "path" || meant === true) continue;
+      const meantRequired = stringsToldElsewhere ? isMeantTrue(required) : required === true;
+      if (parameter.in !== "path" || meantRequired) continue;
       report({
         pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
         message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
@@ -40088,7 +40219,8 @@ var FORMATS_OF_TYPE = {
   string: "Remove 'format', or use one for strings: date, date-time, date-no-tz, byte, binary, password, email, html, uri or uuid."
 };
 function formatAdvice(node) {
-  const { type, format: format3 } = node;
+  const { format: format3 } = node;
+  const type = meantType(node.type);
   if (format3 === "") return "Remove the empty 'format'.";
   if (typeof format3 === "string" && format3.toLowerCase() === "enum") {
     return has(node, "enum") ? "Remove 'format': the allowed values are listed in 'enum' already." : "Remove 'format', and list the allowed values in 'enum'.";
@@ -40130,7 +40262,7 @@ function labelsValue(node, value) {
   return (asArray(node["x-ms-enum-values"]) ?? []).some((entry) => asObject(entry)?.value === value);
 }
 function declaredType(node) {
-  return asString(node.type);
+  return meantType(node.type);
 }
 var NULL_DEFAULT_ADVICE = " Remove 'default': without one the field starts empty, which is what null means here.";
 var valueConstraintRules = [
@@ -40157,9 +40289,10 @@ var valueConstraintRules = [
         const parameter = parameters[index];
         const value = parameter.value;
         if (parameter.in === "body" || !isInternalVisibility(value["x-ms-visibility"])) continue;
-        if (has(value, "default") && value.required !== true) {
+        const required = isMeantTrue(value.required);
+        if (has(value, "default") && !required) {
           report({ pointer: parameter.pointer, severity: "warning", message: optionalWithDefault });
-        } else if (!has(value, "default") && value.required === true) {
+        } else if (!has(value, "default") && required) {
           report({
             pointer: parameter.pointer,
             message: `The internal parameter '${nameExcerpt(parameter.name ?? "")}' is required but has no default value; makers cannot see it, so nothing would be sent.`
@@ -40330,7 +40463,8 @@ var valueConstraintRules = [
     id: "SWG-FORMAT",
     file: "swagger",
     title: "Use a format the platform recognizes.",
-    description: "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`\u2026 by the hundreds, so this is a warning.",
+    namesFixes: true,
+    description: "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`\u2026 by the hundreds, so this is a warning. `validate --fix` writes a format in other case (`Int32`, `Date-Time`) in lower case.",
     levels: sameLevels("warning"),
     msCode: "UnrecognizedTypeFormat",
     msMessage: "The type/format '{0}' is not recognized.",
@@ -40339,14 +40473,17 @@ var valueConstraintRules = [
       bad: '{ "type": "string", "format": "guid" }',
       good: '{ "type": "string", "format": "uuid" }'
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.format, (node, place2) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.format, (node, place2) => {
         if (!has(node, "format")) return;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
-        report({
+        const lower = typeof format3 === "string" ? format3.toLowerCase() : void 0;
+        const meant = lower !== void 0 && FORMATS.has(lower) ? lower : void 0;
+        context.report({
           pointer: childPointer(place2.pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node)}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${meant === void 0 ? formatAdvice(node) : `Write '${meant}' in lower case.`}`,
+          ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
         });
       });
     }

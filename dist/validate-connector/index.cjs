@@ -40105,10 +40105,31 @@ function misindentedClose(walk) {
         continue;
       }
       if (!deeper || first - line < openIndent || character === "}" || character === "]") break;
-      return { open: walk.text.charAt(open2), openLine, lastEnd: endBefore(walk.text, line) };
+      const lastEnd = endBefore(walk.text, line);
+      if (openAcross(walk, open2, lastEnd)) break;
+      return { open: walk.text.charAt(open2), openLine, lastEnd };
     }
   }
   return void 0;
+}
+function openAcross(walk, after, at) {
+  const { text: text2 } = walk;
+  let depth = 0;
+  for (let index = after + 1; index < at; index++) {
+    const character = text2.charCodeAt(index);
+    if (character === 34) index = stringEnd2(text2, index, at);
+    else if (character === 123 || character === 91) depth++;
+    else if ((character === 125 || character === 93) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+function stringEnd2(text2, quote, limit) {
+  for (let index = quote + 1; index < limit; index++) {
+    const character = text2.charCodeAt(index);
+    if (character === 92) index++;
+    else if (character === 34 || character === 10 || character === 13) return index;
+  }
+  return limit;
 }
 function textAfterEnd(walk, token) {
   if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
@@ -45189,6 +45210,47 @@ function operationKeys(operation2) {
   return keys;
 }
 
+// packages/validator/src/swagger/meant-list.ts
+function meantList(written3) {
+  if (Array.isArray(written3)) return written3;
+  return typeof written3 === "string" ? entriesNamedBy(written3) : void 0;
+}
+function entriesNamedBy(text2) {
+  const entries = [];
+  for (const part of text2.split(",")) {
+    const entry = part.trim();
+    if (entry !== "") entries.push(entry);
+  }
+  return entries.length > 0 ? entries : void 0;
+}
+function meantEntryPointer(listPointer, written3, index) {
+  return Array.isArray(written3) ? childPointer(listPointer, index) : listPointer;
+}
+function listMeantAt(pointer, written3, holder) {
+  const segments = parsePointer(pointer);
+  switch (segments[segments.length - 1]) {
+    case "consumes":
+    case "produces":
+      return entriesNamedBy(written3);
+    case "schemes":
+      return entriesNamedBy(written3)?.map((scheme) => {
+        const lower = scheme.toLowerCase();
+        return lower === "http" || lower === "https" ? lower : scheme;
+      });
+    case "required":
+      return requiredNamesMeant(written3, holder);
+    case "tags":
+      return segments.length > 1 && written3.trim() !== "" ? [written3] : void 0;
+    default:
+      return void 0;
+  }
+}
+function requiredNamesMeant(written3, schema) {
+  const names2 = entriesNamedBy(written3);
+  const properties = isObject(schema) ? schema.properties : void 0;
+  return names2?.every((name) => isObject(properties) && has(properties, name)) ? names2 : void 0;
+}
+
 // packages/validator/src/rules/operations/rule-kit.ts
 function fill(template, ...args) {
   let filled = "";
@@ -45219,8 +45281,8 @@ function nonEmptyString(value) {
   return text2 !== void 0 && text2.trim() !== "" ? text2 : void 0;
 }
 function effectiveMimeTypes(model, operation2, key2) {
-  const own = (operation2.keys & OperationKey[key2]) !== 0 ? asArray(operation2.operation[key2]) : void 0;
-  const list2 = own ?? asArray(model.root[key2]);
+  const own = (operation2.keys & OperationKey[key2]) !== 0 ? meantList(operation2.operation[key2]) : void 0;
+  const list2 = own ?? meantList(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
 function pathVariables(path62) {
@@ -55741,13 +55803,13 @@ var settingsRules = [
 
 // packages/validator/src/rules/swagger/document-host.ts
 function forEachSchemesList(model, visit5) {
-  const root = asArray(model.root.schemes);
+  const root = meantList(model.root.schemes);
   if (root) visit5(root, DOCUMENT_ROOT, model.root);
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
     const operation2 = operations[index];
     if ((operation2.keys & OperationKey.schemes) === 0 || operation2.path.startsWith("x-")) continue;
-    const schemes = asArray(operation2.operation.schemes);
+    const schemes = meantList(operation2.operation.schemes);
     if (schemes) visit5(schemes, operation2, operation2.operation);
   }
 }
@@ -55872,14 +55934,16 @@ var documentHostRules = [
       if (!context.swagger) return;
       forEachSchemesList(context.swagger, (schemes, owner, holder) => {
         const at = childPointer(owner.pointer, "schemes");
+        const listWritten = Array.isArray(holder.schemes);
         schemes.forEach((scheme, index) => {
           if (typeof scheme === "string" && SUPPORTED_SCHEMES.includes(scheme)) return;
           const lower = typeof scheme === "string" ? scheme.toLowerCase() : void 0;
           const meant = lower !== void 0 && SUPPORTED_SCHEMES.includes(lower) ? lower : void 0;
+          if (meant !== void 0 && !listWritten && context.isRuleOn("SWG-JSONTYPE")) return;
           context.report({
-            pointer: childPointer(at, index),
+            pointer: meantEntryPointer(at, holder.schemes, index),
             message: lower === "ws" || lower === "wss" ? "The WebSocket transfer protocol schemes are not supported." : `The 'schemes' property must only contain transfer protocols from the list: ${SUPPORTED_SCHEMES.join(", ")}.${meant === void 0 ? "" : ` Write ${quoted(meant)}.`}`,
-            ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
+            ...meant === void 0 || !listWritten ? {} : valueWrite(context, "swagger", meant)
           });
         });
         if (schemes.length > 0 && schemes.every((scheme) => scheme === "http") && has(holder, "schemes")) {
@@ -56762,6 +56826,35 @@ var requiredRootRule = {
   }
 };
 
+// packages/validator/src/swagger/meant-type.ts
+var DATA_TYPES = /* @__PURE__ */ new Set([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "file"
+]);
+function meantType(written3) {
+  if (typeof written3 === "string") {
+    if (DATA_TYPES.has(written3)) return written3;
+    const lower = written3.toLowerCase();
+    return DATA_TYPES.has(lower) ? lower : written3;
+  }
+  return Array.isArray(written3) ? typeOfList(written3) : void 0;
+}
+function typeOfList(list2) {
+  let type;
+  for (const entry of list2) {
+    if (entry === "null") continue;
+    if (type !== void 0 || typeof entry !== "string") return void 0;
+    type = entry.toLowerCase();
+    if (!DATA_TYPES.has(type)) return void 0;
+  }
+  return type;
+}
+
 // packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var SCALAR_TYPES = /* @__PURE__ */ new Map([
@@ -56770,6 +56863,24 @@ var SCALAR_TYPES = /* @__PURE__ */ new Map([
   ["Number", "number"],
   ["Float", "number"]
 ]);
+function meantValue(swagger, issue2) {
+  const written3 = valueAtPointer(swagger, issue2.pointer);
+  if (issue2.expected === "String" && Array.isArray(written3) && issue2.pointer.endsWith("/type")) {
+    const type2 = typeOfList(written3);
+    if (type2 === void 0) return void 0;
+    const why = written3.length > 1 ? "one type, and has no 'null' type" : "one type, not a list";
+    return { value: type2, advice: ` Write ${JSON.stringify(type2)}: Swagger 2.0 gives ${why}.` };
+  }
+  if (issue2.expected === "Array" && typeof written3 === "string") {
+    const holder = valueAtPointer(swagger, issue2.pointer.slice(0, issue2.pointer.lastIndexOf("/")));
+    const list2 = listMeantAt(issue2.pointer, written3, holder);
+    const entries = list2?.map((entry) => JSON.stringify(entry)).join(", ");
+    return list2 && { value: list2, advice: ` Write it as a list: [${entries}].` };
+  }
+  const type = SCALAR_TYPES.get(issue2.expected);
+  const typed = type === void 0 ? void 0 : typedValueOf(written3, type);
+  return typed === void 0 ? void 0 : { value: typed, advice: ` Write ${JSON.stringify(typed)}, without quotes.` };
+}
 var TYPED_KINDS = ["schema", "items", "header"];
 function reportRootNotObject(context) {
   const value = context.connector.files.swagger?.document?.value;
@@ -56784,7 +56895,7 @@ var jsonTypeRule = {
   namesFixes: true,
   file: "swagger",
   title: "Give every Swagger property the JSON type the specification requires.",
-  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant).',
+  description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant). So is a string written for a list (`"consumes": "application/json"`, a `produces` or `schemes`, an operation\'s `tags`, a schema\'s `required` of properties it defines), which --fix writes as that list, in the file\'s layout; the rules that read `consumes`, `produces` and `schemes` read the list meant, so that the slip is one finding, not one per operation that sends a body. A JSON-schema type list of one type (`["string", "null"]`, as Parse JSON\'s schemas write a value that may be missing) is named as that type, which --fix writes: Swagger 2.0 gives one type and has no `null` type; the rules that judge a default or enum value by its type read it.',
   levels: sameLevels("error"),
   msCode: "JsonTypeIncorrect",
   msMessage: "The type of the property is incorrect. Expected type '{0}', but value is of type '{1}'.",
@@ -56800,12 +56911,11 @@ var jsonTypeRule = {
     }
     const swagger = context.connector.files.swagger.document.value;
     for (const issue2 of structureOf(context.swagger).typeIssues) {
-      const type = SCALAR_TYPES.get(issue2.expected);
-      const typed = type === void 0 ? void 0 : typedValueOf(valueAtPointer(swagger, issue2.pointer), type);
+      const meant = meantValue(swagger, issue2);
       context.report({
         pointer: issue2.pointer,
-        message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.${typed === void 0 ? "" : ` Write ${JSON.stringify(typed)}, without quotes.`}`,
-        ...typed === void 0 ? {} : valueWrite(context, "swagger", typed)
+        message: `The type of the property is incorrect. Expected type '${issue2.expected}', but value is of type '${issue2.actual}'.${meant?.advice ?? ""}`,
+        ...meant === void 0 ? {} : valueWrite(context, "swagger", meant.value)
       });
     }
   }
@@ -58811,6 +58921,11 @@ function listingPointer(call, operation2) {
   return operation2.pointer;
 }
 
+// packages/validator/src/swagger/meant-boolean.ts
+function isMeantTrue(written3) {
+  return written3 === true || typeof written3 === "string" && written3.toLowerCase() === "true";
+}
+
 // packages/validator/src/rules/operations/dynamic-parameters-rule.ts
 function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
@@ -58881,7 +58996,7 @@ var dynamicParametersRule = {
         const value = parameter.value;
         if (parameter.name === void 0 || given && has(given, parameter.name) || parameter.in === "body")
           continue;
-        if (value.required !== true || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
+        if (!isMeantTrue(value.required) || has(value, "default") || isInternalVisibility(value["x-ms-visibility"]))
           continue;
         report({
           pointer: childPointer(call.pointer, has(call.call, "parameters") ? "parameters" : "operationId"),
@@ -59667,23 +59782,24 @@ function sends(operation2, location) {
   return false;
 }
 function consumesAnyType(model, operation2) {
-  const own = (operation2.keys & OperationKey.consumes) !== 0 ? asArray(operation2.operation.consumes) : void 0;
-  const list2 = own ?? asArray(model.root.consumes);
+  const own = (operation2.keys & OperationKey.consumes) !== 0 ? meantList(operation2.operation.consumes) : void 0;
+  const list2 = own ?? meantList(model.root.consumes);
   if (list2 === void 0) return false;
   for (let index = 0; index < list2.length; index++) if (typeof list2[index] === "string") return true;
   return false;
 }
 function hasOwnConsumes(operation2) {
-  return (operation2.keys & OperationKey.consumes) !== 0 && asArray(operation2.operation.consumes) !== void 0;
+  return (operation2.keys & OperationKey.consumes) !== 0 && meantList(operation2.operation.consumes) !== void 0;
 }
 function forEachMimeList(model, visit5) {
   for (const key2 of ["consumes", "produces"]) {
-    const root = asArray(model.root[key2]);
-    if (root) visit5(root, DOCUMENT_ROOT, key2);
+    const root = meantList(model.root[key2]);
+    if (root) visit5(root, model.root[key2], DOCUMENT_ROOT, key2);
     for (const operation2 of model.operations) {
       if ((operation2.keys & OperationKey[key2]) === 0) continue;
-      const own = asArray(operation2.operation[key2]);
-      if (own) visit5(own, operation2, key2);
+      const written3 = operation2.operation[key2];
+      const own = meantList(written3);
+      if (own) visit5(own, written3, operation2, key2);
     }
   }
 }
@@ -59736,8 +59852,7 @@ function emptyDocumentConsumesMessage(type, operations) {
 }
 function mimeCompatPlace(operation2, written3, needed) {
   const write = needed.map((type) => `"${type}"`).join(" or ");
-  const own = (operation2.keys & OperationKey.consumes) !== 0 && asArray(operation2.operation.consumes) !== void 0;
-  return own ? {
+  return hasOwnConsumes(operation2) ? {
     pointer: childPointer(operation2.pointer, "consumes"),
     advice: `Its "consumes" lists ${quoteList(written3)}: write ${write} there.`
   } : {
@@ -59793,7 +59908,7 @@ var contentTypeRules = [
         if (!consumesAnyType(swagger, operation2)) missing.push(operation2);
       }
       if (missing.length === 0) return;
-      const root = asArray(swagger.root.consumes);
+      const root = meantList(swagger.root.consumes);
       const atRoot = root?.length === 0 ? documentListServes(missing) : void 0;
       for (const operation2 of missing) {
         if (atRoot?.operations.includes(operation2)) continue;
@@ -59828,13 +59943,13 @@ var contentTypeRules = [
     example: { bad: '"consumes": ["json"]', good: '"consumes": ["application/json"]' },
     check({ swagger, report }) {
       if (!swagger) return;
-      forEachMimeList(swagger, (list2, owner, key2) => {
+      forEachMimeList(swagger, (list2, written3, owner, key2) => {
         for (let index = 0; index < list2.length; index++) {
           const entry = list2[index];
           const mimeType = asString(entry);
           if (mimeType !== void 0 && MIME_TYPE.test(mimeType.trim())) continue;
           report({
-            pointer: childPointer(owner.pointer, key2, index),
+            pointer: meantEntryPointer(childPointer(owner.pointer, key2), written3, index),
             message: fill("The MIME type '{0}' is not valid.", nameExcerpt(String(entry)))
           });
         }
@@ -61753,7 +61868,8 @@ var collectionFormatRule = {
   id: "SWG-COLLECTIONFORMAT",
   file: "swagger",
   title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
-  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR).",
+  description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR). `validate --fix` writes one in other case (`CSV`) in lower case.",
+  namesFixes: true,
   levels: sameLevels("error"),
   msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
   example: {
@@ -61761,7 +61877,8 @@ var collectionFormatRule = {
     bad: '{ "name": "ids", "in": "header", "type": "array", "collectionFormat": "multi" }',
     good: '{ "name": "ids", "in": "query", "type": "array", "collectionFormat": "multi" }'
   },
-  check({ swagger, report }) {
+  check(context) {
+    const swagger = context.swagger;
     if (!swagger) return;
     const parameters = writtenParameters(swagger);
     const keys = holderKeysOf(swagger).parameters;
@@ -61770,11 +61887,15 @@ var collectionFormatRule = {
       if ((keys[index] & HolderKey.collectionFormat) === 0) continue;
       const format3 = parameter.value.collectionFormat;
       const known = typeof format3 === "string" && COLLECTION_FORMATS.includes(format3);
-      const misplaced = format3 === "multi" && parameter.in !== "query" && parameter.in !== "formData";
+      const lower = typeof format3 === "string" ? format3.toLowerCase() : void 0;
+      const inOtherCase2 = !known && lower !== void 0 && COLLECTION_FORMATS.includes(lower);
+      const meant = inOtherCase2 ? lower : format3;
+      const misplaced = meant === "multi" && parameter.in !== "query" && parameter.in !== "formData";
       if (known && !misplaced) continue;
-      report({
+      context.report({
         pointer: childPointer(parameter.pointer, "collectionFormat"),
-        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`
+        message: `${fill("The 'collectionFormat' keyword value '{0}' is not supported.", excerpt(String(format3)))}${inOtherCase2 ? ` Write '${lower}' in lower case.` : ""}${misplaced ? ` 'multi' is for query and formData parameters only.` : ""}`,
+        ...inOtherCase2 ? valueWrite(context, "swagger", lower) : {}
       });
     }
   }
@@ -61783,7 +61904,7 @@ var locationAndTypeRule = {
   id: "SWG-PARAM-IN-ENUM",
   file: "swagger",
   title: "Give every parameter a valid location and type.",
-  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so.",
+  description: "Swagger 2.0: `in` is query, header, path, formData or body; non-body parameters have a `type` of string, number, integer, boolean or array (file in formData). A location written in other case (`Path`, `formdata`) is refused all the same; the other rules read the parameter where it is meant, and `validate --fix` writes it as Swagger spells it. No merged connector writes one so. So is a type in other case (`Integer`, `String`): the rules that judge a value by its type read the type meant, and --fix writes it in lower case.",
   levels: sameLevels("error"),
   example: {
     placement: "pathParameter",
@@ -61813,6 +61934,16 @@ var locationAndTypeRule = {
       const type = parameter.value.type;
       const allowed = parameter.in === "formData" ? [...SIMPLE_TYPES, "file"] : SIMPLE_TYPES;
       if (typeof type === "string" && allowed.includes(type)) continue;
+      const meant = meantType(type);
+      if (meant !== void 0 && allowed.includes(meant)) {
+        if (typeof type !== "string") continue;
+        report({
+          pointer: childPointer(parameter.pointer, "type"),
+          message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}. Write '${meant}' as Swagger spells it, not '${excerpt(type)}'.`,
+          ...valueWrite(context, "swagger", meant)
+        });
+        continue;
+      }
       report({
         pointer: has(parameter.value, "type") ? childPointer(parameter.pointer, "type") : parameter.pointer,
         message: `A '${parameter.in}' parameter needs a 'type' of ${allowed.join(", ")}${type === void 0 ? "" : `, not '${excerpt(String(type))}'`}.`
@@ -61913,8 +62044,8 @@ var pathParameterRequiredRule = {
     const stringsToldElsewhere = isRuleOn("SWG-JSONTYPE");
     for (const parameter of swagger ? writtenParameters(swagger) : []) {
       const required = parameter.value.required;
-      const meant = stringsToldElsewhere ? typedValueOf(required, "boolean") ?? required : required;
-      if (parameter.in !== "path" || meant === true) continue;
+      const meantRequired = stringsToldElsewhere ? isMeantTrue(required) : required === true;
+      if (parameter.in !== "path" || meantRequired) continue;
       report({
         pointer: has(parameter.value, "required") ? childPointer(parameter.pointer, "required") : parameter.pointer,
         message: "The parameter must be marked as required as it is used in the operation path. Include the 'required' property, with the value 'true'."
@@ -62113,7 +62244,8 @@ var FORMATS_OF_TYPE = {
   string: "Remove 'format', or use one for strings: date, date-time, date-no-tz, byte, binary, password, email, html, uri or uuid."
 };
 function formatAdvice(node) {
-  const { type, format: format3 } = node;
+  const { format: format3 } = node;
+  const type = meantType(node.type);
   if (format3 === "") return "Remove the empty 'format'.";
   if (typeof format3 === "string" && format3.toLowerCase() === "enum") {
     return has(node, "enum") ? "Remove 'format': the allowed values are listed in 'enum' already." : "Remove 'format', and list the allowed values in 'enum'.";
@@ -62155,7 +62287,7 @@ function labelsValue(node, value) {
   return (asArray(node["x-ms-enum-values"]) ?? []).some((entry) => asObject(entry)?.value === value);
 }
 function declaredType(node) {
-  return asString(node.type);
+  return meantType(node.type);
 }
 var NULL_DEFAULT_ADVICE = " Remove 'default': without one the field starts empty, which is what null means here.";
 var valueConstraintRules = [
@@ -62182,9 +62314,10 @@ var valueConstraintRules = [
         const parameter = parameters[index];
         const value = parameter.value;
         if (parameter.in === "body" || !isInternalVisibility(value["x-ms-visibility"])) continue;
-        if (has(value, "default") && value.required !== true) {
+        const required = isMeantTrue(value.required);
+        if (has(value, "default") && !required) {
           report({ pointer: parameter.pointer, severity: "warning", message: optionalWithDefault });
-        } else if (!has(value, "default") && value.required === true) {
+        } else if (!has(value, "default") && required) {
           report({
             pointer: parameter.pointer,
             message: `The internal parameter '${nameExcerpt(parameter.name ?? "")}' is required but has no default value; makers cannot see it, so nothing would be sent.`
@@ -62355,7 +62488,8 @@ var valueConstraintRules = [
     id: "SWG-FORMAT",
     file: "swagger",
     title: "Use a format the platform recognizes.",
-    description: "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`\u2026 by the hundreds, so this is a warning.",
+    namesFixes: true,
+    description: "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`\u2026 by the hundreds, so this is a warning. `validate --fix` writes a format in other case (`Int32`, `Date-Time`) in lower case.",
     levels: sameLevels("warning"),
     msCode: "UnrecognizedTypeFormat",
     msMessage: "The type/format '{0}' is not recognized.",
@@ -62364,14 +62498,17 @@ var valueConstraintRules = [
       bad: '{ "type": "string", "format": "guid" }',
       good: '{ "type": "string", "format": "uuid" }'
     },
-    check({ swagger, report }) {
-      forEachTypedNode(swagger, HolderKey.format, (node, place2) => {
+    check(context) {
+      forEachTypedNode(context.swagger, HolderKey.format, (node, place2) => {
         if (!has(node, "format")) return;
         const format3 = node.format;
         if (typeof format3 === "string" && FORMATS.has(format3)) return;
-        report({
+        const lower = typeof format3 === "string" ? format3.toLowerCase() : void 0;
+        const meant = lower !== void 0 && FORMATS.has(lower) ? lower : void 0;
+        context.report({
           pointer: childPointer(place2.pointer, "format"),
-          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${formatAdvice(node)}`
+          message: `${fill("The type/format '{0}' is not recognized.", `${nameExcerpt(String(node.type ?? ""))}/${nameExcerpt(String(format3))}`)} ${meant === void 0 ? formatAdvice(node) : `Write '${meant}' in lower case.`}`,
+          ...meant === void 0 ? {} : valueWrite(context, "swagger", meant)
         });
       });
     }
@@ -65693,7 +65830,7 @@ function operationTraits(operation2, keys) {
   if ((keys & OperationKey.visibility) !== 0 && isInternalVisibility(operation2["x-ms-visibility"]))
     traits |= INTERNAL2;
   if ((keys & OperationKey.trigger) !== 0 && has(operation2, "x-ms-trigger")) traits |= TRIGGER;
-  if ((keys & OperationKey.deprecated) !== 0 && operation2.deprecated === true) traits |= DEPRECATED;
+  if ((keys & OperationKey.deprecated) !== 0 && isMeantTrue(operation2.deprecated)) traits |= DEPRECATED;
   if ((keys & OperationKey.agenticProtocol) !== 0 && has(operation2, "x-ms-agentic-protocol")) traits |= MCP;
   return traits;
 }
@@ -70379,11 +70516,15 @@ function mergeFields(view, node, pointer) {
     if (!view.properties.has(name))
       view.properties.set(name, { value: property2, pointer: childPointer(pointer, "properties", name) });
   }
-  (asArray(node.required) ?? []).forEach((name, index) => {
+  (requiredMeant(node) ?? []).forEach((name, index) => {
     if (typeof name !== "string" || view.required.has(name)) return;
     view.required.add(name);
-    view.requiredAt.set(name, childPointer(pointer, "required", index));
+    view.requiredAt.set(name, meantEntryPointer(childPointer(pointer, "required"), node.required, index));
   });
+}
+function requiredMeant(node) {
+  const written3 = node.required;
+  return typeof written3 === "string" ? requiredNamesMeant(written3, node) : asArray(written3);
 }
 function declared(value) {
   return value === "" ? void 0 : value;
@@ -70526,7 +70667,7 @@ function diffParameters(context, before, after) {
     if (!previous || parameter !== newByKey.get(parameterKey2(parameter))) continue;
     const valuePath = parameterValuePath(label, parameter);
     const requiredPointer = childPointer(parameter.definitionPointer, "required");
-    const wasRequired = previous.value.required === true;
+    const wasRequired = isMeantTrue(previous.value.required);
     if (!wasRequired && mustBeSent(context.new, parameter)) {
       const alreadySent = bodyWasAlwaysSent(context.old, previous);
       report(
@@ -70536,7 +70677,7 @@ function diffParameters(context, before, after) {
         alreadySent ? "Changed: required, on a body that had required fields, so flows already send it." : void 0,
         requiredPointer
       );
-    } else if (wasRequired !== (parameter.value.required === true)) {
+    } else if (wasRequired !== isMeantTrue(parameter.value.required)) {
       report(CHANGE_RULES.other, "new", parameter, requiredEdit(parameter), requiredPointer);
     }
     const own = context.schemas.compare(
@@ -70607,12 +70748,12 @@ function unfollowed(model, parameter) {
   return whyUnfollowed(model, valueAtPointer(model.root, parameter.pointer), parameter.pointer);
 }
 function mustBeSent(model, parameter) {
-  if (parameter.value.required !== true || has(parameter.value, "default")) return false;
+  if (!isMeantTrue(parameter.value.required) || has(parameter.value, "default")) return false;
   if (isNotificationUrl(parameter.value)) return false;
   return !(parameter.in === "body" && isFilledForFlows(model, parameter.value.schema, childPointer(parameter.definitionPointer, "schema")));
 }
 function requiredEdit(parameter) {
-  if (parameter.value.required !== true) return "Changed: required (now optional).";
+  if (!isMeantTrue(parameter.value.required)) return "Changed: required (now optional).";
   return has(parameter.value, "default") ? "Changed: required, with a default that the platform sends for flows that do not." : "Changed: required, on a parameter the platform fills for flows that do not send it.";
 }
 function bodyWasAlwaysSent(model, parameter) {
@@ -72012,7 +72153,7 @@ function compareType(before, after, direction, add2, others2) {
     const was = before[key2];
     const is = after[key2];
     if (jsonEqual(was, is)) continue;
-    if (was === void 0 || is === void 0 || numericChangeIsSafe(key2, was, is, direction)) {
+    if (was === void 0 || is === void 0 || sameMeaning(key2, was, is) || numericChangeIsSafe(key2, was, is, direction)) {
       others2.push(key2);
       continue;
     }
@@ -72025,6 +72166,13 @@ function compareType(before, after, direction, add2, others2) {
     });
     return;
   }
+}
+function sameMeaning(key2, was, is) {
+  if (key2 === "type") {
+    const meant = meantType(was);
+    return meant !== void 0 && meant === meantType(is);
+  }
+  return typeof was === "string" && typeof is === "string" && was.toLowerCase() === is.toLowerCase();
 }
 function typeChangeRule(key2, direction) {
   if (key2 === "format") return direction === "input" ? CHANGE_RULES.inputFormat : CHANGE_RULES.outputFormat;
