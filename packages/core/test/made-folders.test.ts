@@ -173,6 +173,16 @@ describe('makeFolderWithParents', () => {
     expect(pendingMadeFolders()).toEqual([]);
   });
 
+  // A write of another process may have put a file in a folder we made; remove() must not take it.
+  it('keeps a folder it made once something was put in it, and the parents above it', async () => {
+    const work = folder();
+    const made = makeFolderWithParents(path.join(work, 'a/b'));
+    writeFileSync(path.join(work, 'a/b/theirs.json'), '{}');
+    await made.remove();
+    expect(readdirSync(path.join(work, 'a/b'))).toEqual(['theirs.json']);
+    expect(pendingMadeFolders()).toEqual([]);
+  });
+
   it('keeps a folder that was already there, and refuses a file in its place as mkdir -p does', async () => {
     const work = folder();
     mkdirSync(path.join(work, 'there'));

@@ -16,6 +16,12 @@ function enospc(): NodeJS.ErrnoException {
 }
 
 describe('storageLimitError', () => {
+  // A stream's error (standard output on a full disk) may carry the code without the call.
+  it('names only the code when the error names no call', () => {
+    const told = storageLimitError(Object.assign(new Error('no space'), { code: 'ENOSPC' }), 'the runner');
+    expect(told?.message).toBe('A file could not be written: the disk is full (ENOSPC).');
+  });
+
   it("tells a full disk as the machine's state, with where to free space", () => {
     const told = storageLimitError(enospc(), 'the runner');
     expect(isUserError(told)).toBe(true);

@@ -1,8 +1,15 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { targetWriteError, UserError, writeFailure } from '../src/index.js';
+import {
+  forgetTemporary,
+  pendingTemporaries,
+  targetWriteError,
+  temporarySibling,
+  UserError,
+  writeFailure,
+} from '../src/index.js';
 
 /** The error that `write` fails with, as the file system gave it. */
 function failureOf(write: () => void): NodeJS.ErrnoException {
@@ -24,6 +31,17 @@ describe('writeFailure', () => {
     ['ENOSPC', 'the disk is full', 'Free some space and run it again.'],
     ['EDQUOT', 'the disk quota is used up', 'Free some space and run it again.'],
     ['EROFS', 'the file system is read-only', 'Choose a folder on a disk you can write to.'],
+    ['EACCES', 'permission denied', 'Choose a folder you can write to, or change its permissions.'],
+    [
+      'EFBIG',
+      'it would grow past the largest file this process may write',
+      'Raise the file size limit (ulimit -f) and run it again.',
+    ],
+    [
+      'ENAMETOOLONG',
+      'its path is longer than the file system allows',
+      'Zip the files again with fewer or shorter folder names.',
+    ],
     ['EPERM', 'permission denied', 'Choose a folder you can write to, or change its permissions.'],
   ])('tells %s as %j, with what to do', (code, reason, hint) => {
     expect(writeFailure(refusal(code, 'write'))).toEqual({ reason, hint });
@@ -64,6 +82,7 @@ describe('targetWriteError', () => {
 
   const folder = mkdtempSync(path.join(os.tmpdir(), 'write-failure-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  afterEach(() => pendingTemporaries().forEach(forgetTemporary));
 
   it("names the path of the call that failed when it lies outside the target's folder: a parent it could not make", () => {
     writeFileSync(path.join(folder, 'file'), 'in the way');
@@ -87,6 +106,20 @@ describe('targetWriteError', () => {
       'cannot be written: its path is longer than the file system allows (ENAMETOOLONG, open).',
     );
     expect(told.location).toEqual({ file: target });
+  });
+
+  // The package build stages a zip beside its target: the user knows only the target's name.
+  it('locates a failure of a temporary sibling at the target it stands for', () => {
+    const target = path.join(folder, 'package.zip');
+    const told = targetWriteError(temporarySibling(target, '.zip'), refusal('ENOSPC', 'write')) as UserError;
+    expect(told.location).toEqual({ file: target });
+  });
+
+  // A refusal that names no path (a write to an open file) names only the call.
+  it('names only the call when the refusal names no path', () => {
+    const told = targetWriteError(path.join(folder, 'out.zip'), refusal('ENOSPC', 'write')) as UserError;
+    expect(told.message).toBe('cannot be written: the disk is full (ENOSPC, write).');
+    expect(told.hint).toBe('Free some space and run it again.');
   });
 
   it("leaves an error that is not the file system's as it was", () => {

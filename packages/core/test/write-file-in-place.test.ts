@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { chmodSync, linkSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import { isUserError, writeFileInPlace } from '../src/index.js';
@@ -59,5 +68,29 @@ describe('writeFileInPlace', () => {
     const failure = await writeFileInPlace(missing, Buffer.from('{}')).catch((error: unknown) => error);
     expect(isUserError(failure)).toBe(true);
     expect((failure as Error).message).toMatch(/ENOENT/);
+  });
+
+  /** The files this process has open, counted where the system lists them (Linux). */
+  const openFiles = (): number => readdirSync('/proc/self/fd').length;
+  const withOpenFiles = existsSync('/proc/self/fd') ? it : it.skip;
+
+  // /dev/full opens as any file and refuses every write with ENOSPC, as a full disk does: the one
+  // write failure after the open that a test can have. Its handle must be closed all the same.
+  (existsSync('/dev/full') ? withOpenFiles : it.skip)(
+    'tells a full disk as a located error, and leaves no file open after it',
+    async () => {
+      const before = openFiles();
+      const failure = await writeFileInPlace('/dev/full', Buffer.from('{}')).catch((error: unknown) => error);
+      expect(isUserError(failure)).toBe(true);
+      expect((failure as Error).message).toMatch(/ENOSPC/);
+      expect(openFiles()).toBe(before);
+    },
+  );
+
+  withOpenFiles('leaves no file open after a write that succeeds', async () => {
+    const written = file('{"a": 1,}');
+    const before = openFiles();
+    await writeFileInPlace(written, Buffer.from('{"a": 1}'));
+    expect(openFiles()).toBe(before);
   });
 });
