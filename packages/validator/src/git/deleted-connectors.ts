@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { isMisnamedSwagger } from '@connector-alm/core';
 import { locatedChange, type Change } from '../diff/change.js';
 import { CHANGE_RULES } from '../diff/change-rules.js';
-import { kindOfFileName } from '../loader/connector-folder.js';
+import { fileNameReadAs } from '../loader/connector-folder.js';
 import { locatedFinding, type Finding } from '../model/finding.js';
 import { nameExcerpt } from '../text/message-values.js';
 import type { Git } from './git.js';
@@ -31,19 +30,18 @@ export async function deletedConnectorFolders(
   const deleted: DeletedConnector[] = [];
   for (const folder of goneFolders) {
     if (folder === '.' || renameSources.has(folder)) continue;
-    const swagger = (await git.listFolder(mergeBase, folder)).find(
-      (entry) =>
-        entry.type === 'blob' &&
-        path.posix.dirname(entry.path) === folder &&
-        isSwaggerName(path.posix.basename(entry.path)),
+    const files = (await git.listFolder(mergeBase, folder)).filter(
+      (entry) => entry.type === 'blob' && path.posix.dirname(entry.path) === folder,
     );
-    if (swagger) deleted.push({ repositoryPath: folder, swaggerPath: swagger.path });
+    // The swagger the loader read there: a misnamed one (Contoso.swagger.json), or one only meant as
+    // it (swagger.json), made the folder a connector that `validate --base` compared all the same.
+    const swagger = fileNameReadAs(
+      'swagger',
+      files.map((entry) => path.posix.basename(entry.path)),
+    );
+    if (swagger !== undefined) deleted.push({ repositoryPath: folder, swaggerPath: `${folder}/${swagger}` });
   }
   return deleted;
-}
-
-function isSwaggerName(name: string): boolean {
-  return kindOfFileName(name) === 'swagger' || isMisnamedSwagger(name);
 }
 
 /**

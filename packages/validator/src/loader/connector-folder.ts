@@ -4,7 +4,9 @@ import {
   CONNECTOR_FILE_NAMES,
   describeNonUtf8Byte,
   describeProblem,
+  editorLeftover,
   fileReadError,
+  intendedConnectorFileName,
   isBelow,
   isConnectorYamlSwagger,
   isMisnamedSwagger,
@@ -273,25 +275,65 @@ function fileKindToRead(
   if (entry.type === 'directory') return undefined;
   const kind = kindReadAs(entry.name);
   if (!kind) return undefined;
+  // A name only meant as the file's says less: nothing but a file (or a link to one) is taken for it.
+  if (claimOf(entry.name, kind) === CLAIM.meant && entry.type === 'other') return undefined;
   const existing = files[kind];
   return !existing || replacesRead(entry.name, existing.name, kind) ? kind : undefined;
 }
 
-/** The kind of connector file a name is read as: its canonical name in any case, or `X.swagger.json`. */
+/**
+ * The kind of connector file a name is read as: its canonical name in any case, `X.swagger.json`, or
+ * a name plainly meant as a connector file's (kindMeantBy), read where the folder has none better.
+ */
 function kindReadAs(name: string): Exclude<FileKind, 'folder'> | undefined {
-  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? 'swagger' : undefined);
+  return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? 'swagger' : kindMeantBy(name));
 }
 
 /**
- * Whether `name`, listed after `read` (both read as `kind`), is read in its place. An exact
- * (case-insensitive) name wins over a misnamed swagger such as `Foo.swagger.json`. Of two names that
- * differ only in case, the canonical one (apiProperties.json beside ApiProperties.json, listed after
- * it): REPO-FILENAMES then says to delete the other, where reading the first listed had it say so of
- * the canonical one, and "Rename ApiProperties.json" on the next run.
+ * The kind of connector file a name other than the canonical ones is plainly meant as
+ * (intendedConnectorFileName): apiProperty.json, Readme.md.txt, swagger.json, setting.json, and
+ * Script.cs where the folder has no script.csx (which, listed, is read in its place). Read as that
+ * file, so that its content is checked before the rename that REPO-REQUIRED-FILES, README-PRESENT or
+ * REPO-FILENAMES asks for: left unread, the maker met every finding on it only after renaming it.
+ * Not a backup or lock file an editor, git or Office left (`apiProperties.json.bak`, `~$readme.md`):
+ * that is a stale copy, which REPO-FILENAMES says to remove.
+ */
+function kindMeantBy(name: string): Exclude<FileKind, 'folder'> | undefined {
+  const intended = intendedConnectorFileName(name, false);
+  return intended === undefined || editorLeftover(name) !== undefined ? undefined : kindOfFileName(intended);
+}
+
+/**
+ * How strongly a name read as a kind claims to be its file, weakest first: a name only meant as it
+ * (kindMeantBy), `X.swagger.json`, the canonical name in another case, the name REPO-FILENAMES asks for.
+ */
+const CLAIM = { meant: 0, misnamedSwagger: 1, otherCase: 2, askedFor: 3 } as const;
+
+function claimOf(name: string, kind: Exclude<FileKind, 'folder'>): number {
+  if (kindOfFileName(name) !== kind) return isMisnamedSwagger(name) ? CLAIM.misnamedSwagger : CLAIM.meant;
+  return hasNameToAskFor(name, kind) ? CLAIM.askedFor : CLAIM.otherCase;
+}
+
+/**
+ * Whether `name`, listed after `read` (both read as `kind`), is read in its place: the name with the
+ * stronger claim (claimOf). Of two names that differ only in case, the canonical one (apiProperties.json
+ * beside ApiProperties.json, listed after it): REPO-FILENAMES then says to delete the other, where
+ * reading the first listed had it say so of the canonical one, and "Rename ApiProperties.json" on the
+ * next run. Of two misnamed swaggers the last listed, as it always was; of two names only meant, the
+ * first listed, which REPO-REQUIRED-FILES asks to rename.
  */
 function replacesRead(name: string, read: string, kind: Exclude<FileKind, 'folder'>): boolean {
-  if (kindOfFileName(read) !== kind) return true;
-  return hasNameToAskFor(name, kind) && !hasNameToAskFor(read, kind);
+  const [claim, readClaim] = [claimOf(name, kind), claimOf(read, kind)];
+  return claim > readClaim || (claim === readClaim && claim === CLAIM.misnamedSwagger);
+}
+
+/**
+ * Whether a file was read for its kind under a name only meant as that kind's (kindMeantBy):
+ * apiProperty.json read as the apiProperties.json the folder lacks. Its findings stand for the file
+ * once renamed; the rules that ask for the rename say that it was checked.
+ */
+export function isReadUnderMeantName(file: Pick<LoadedFile, 'kind' | 'name'>): boolean {
+  return claimOf(file.name, file.kind) === CLAIM.meant;
 }
 
 /**

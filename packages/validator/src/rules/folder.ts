@@ -7,7 +7,12 @@ import {
   isTopFolderName,
   isYamlSwagger,
 } from '@connector-alm/core';
-import { CANONICAL_NAMES, hasNameToAskFor, kindOfFileName } from '../loader/connector-folder.js';
+import {
+  CANONICAL_NAMES,
+  hasNameToAskFor,
+  isReadUnderMeantName,
+  kindOfFileName,
+} from '../loader/connector-folder.js';
 import type { ConnectorFolder, FolderEntry } from '../loader/connector-folder.js';
 import { isProposal } from '../loader/proposal.js';
 import type { FileKind, Finding } from '../model/finding.js';
@@ -16,6 +21,7 @@ import { asObject, asString } from '../swagger/json-values.js';
 import { MAX_TITLE } from './swagger/info-text.js';
 import { titleName } from './swagger/independent-publisher-title.js';
 import { titleAsRequired } from './swagger/restricted-title-words.js';
+import { checkedMeanwhile } from './checked-meanwhile.js';
 import { nameExcerpt } from '../text/message-values.js';
 
 const WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
@@ -40,18 +46,13 @@ function extraReason(entry: FolderEntry, hasScript: boolean): string | undefined
 }
 
 /**
- * Why a required file is missing, when the folder shows it: a misnamed copy (rename it), or the
- * only nested folder when it holds a swagger or apiProperties.json, which probably makes it the
+ * Why a required file is missing, when the folder shows it: a swagger written in YAML (convert it), or
+ * the only nested folder when it holds a swagger or apiProperties.json, which probably makes it the
  * connector's (move its files up). A nested folder of images only (Snowflake v2's
  * ConnectorArtifacts/assets), or of docs with a readme, is not.
  */
 function missingFileMessage(canonical: string, entries: readonly FolderEntry[]): string {
   const missing = missingFileStart(canonical);
-  const misnamed = fileToRenameAs(canonical, entries);
-  if (misnamed) {
-    const shown = nameExcerpt(misnamed.name);
-    return `${missing}; rename ${shown} to ${canonical}. ${notCheckedUntil(shown, 'renamed')}`;
-  }
   const yaml = canonical === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : undefined;
   if (yaml) return `${missing}; ${yamlConversion(yaml)}`;
   const folders = entries.filter((entry) => entry.type === 'directory');
@@ -60,26 +61,23 @@ function missingFileMessage(canonical: string, entries: readonly FolderEntry[]):
 }
 
 /**
- * The file REPO-REQUIRED-FILES asks to rename to `canonical` when the folder lacks it: the first
- * plainly meant to be it. Not a backup or lock file an editor left: REPO-FILENAMES says to remove
- * those. REPO-FILENAMES says nothing of the one named here, so that one rename is asked for once, by
- * the rule that fails the run.
+ * What REPO-REQUIRED-FILES says of the swagger or apiProperties.json read under a name only meant as
+ * it (apiProperty.json, swagger.json; isReadUnderMeantName): the connector has no file of that name
+ * all the same, so the rename is asked for as an error, and its content is checked meanwhile. The
+ * first such name listed is read and asked for; REPO-FILENAMES says nothing of it, so that one rename
+ * is asked for once, by the rule that fails the run.
  */
-function fileToRenameAs(canonical: string, entries: readonly FolderEntry[]): FolderEntry | undefined {
-  return entries.find(
-    (entry) =>
-      entry.type === 'file' &&
-      intendedConnectorFileName(entry.name, true) === canonical &&
-      editorLeftover(entry.name) === undefined,
-  );
+function meantFileMessage(canonical: string, read: string): string {
+  const shown = nameExcerpt(read);
+  return `${missingFileStart(canonical)}; rename ${shown} to ${canonical}. ${checkedMeanwhile(canonical)}`;
 }
 
 /** What to do with a swagger written in YAML where the folder has no swagger read: convert it. */
 function yamlConversion(yaml: FolderEntry): string {
   const [shown, canonical] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
   if (yaml.declaredSpecification === 'openapi-3')
-    return `${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical}. ${notCheckedUntil(shown, 'converted')}`;
-  return `convert ${shown} to JSON as ${canonical}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, 'converted')}`;
+    return `${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical}. ${notCheckedUntil(shown)}`;
+  return `convert ${shown} to JSON as ${canonical}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown)}`;
 }
 
 function isYamlSwaggerFile(entry: FolderEntry): boolean {
@@ -87,11 +85,11 @@ function isYamlSwaggerFile(entry: FolderEntry): boolean {
 }
 
 /**
- * Said of a file that is not read under its name: the findings on its content come only once it is
- * renamed or converted, and a flood of them then is no surprise.
+ * Said of a swagger written in YAML, which is not read: the findings on its content come only once it
+ * is converted, and a flood of them then is no surprise. (A file only misnamed is read: checkedMeanwhile.)
  */
-function notCheckedUntil(shown: string, done: 'renamed' | 'converted'): string {
-  return `Until it is ${done}, nothing checks the content of ${shown}: expect findings on it then.`;
+function notCheckedUntil(shown: string): string {
+  return `Until it is converted, nothing checks the content of ${shown}: expect findings on it then.`;
 }
 
 /** How every REPO-REQUIRED-FILES message about the missing `canonical` begins, whatever follows. */
@@ -166,23 +164,54 @@ function misnamedFileMessage(
   if (leftover !== undefined)
     return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
   const kind = kindOfFileName(intended)!;
-  const read = connector.files[kind]?.name;
-  if (read === undefined || kindOfFileName(read) !== kind) return rename;
-  const readShown = nameExcerpt(read);
+  const read = connector.files[kind];
+  if (read === undefined) return rename;
+  if (read.name === name)
+    return isReadUnderMeantName(read) ? `${rename} ${checkedMeanwhile(intended)}` : rename;
+  const readShown = nameExcerpt(read.name);
+  if (isReadUnderMeantName(read))
+    return `${shown} and ${readShown} both look like ${intended}, which the folder lacks; ${readShown} is the one read and validated. Merge what ${shown} adds into it, remove ${shown}, and rename ${readShown} to ${intended}.`;
+  if (kindOfFileName(read.name) !== kind) return rename;
   return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 
 /**
  * Whether REPO-REQUIRED-FILES asks for `entry` to be renamed to `intended`, which the folder lacks
- * (missingFileMessage): REPO-FILENAMES leaves the rename to it. Not when REPO-REQUIRED-FILES is off:
- * no rule told the rename then, and a misnamed swagger.json went unreported.
+ * (missingFileMessage, meantFileMessage), or README-PRESENT for a readme: REPO-FILENAMES leaves the
+ * rename to it. Not when that rule is off: no rule told the rename then, and a misnamed swagger.json
+ * went unreported.
  */
 function isRenameAskedFor(context: RuleContext, entry: FolderEntry, intended: string): boolean {
   const { connector } = context;
   const kind = kindOfFileName(intended);
-  if ((kind !== 'swagger' && kind !== 'apiProperties') || connector.files[kind] !== undefined) return false;
+  if (kind === 'readme') return isReadmeRenameAskedFor(context, entry);
+  if (kind !== 'swagger' && kind !== 'apiProperties') return false;
   if (!context.isRuleOn('REPO-REQUIRED-FILES')) return false;
-  return fileToRenameAs(intended, connector.entries) === entry;
+  const read = connector.files[kind];
+  return read !== undefined && isReadUnderMeantName(read) && read.name === entry.name;
+}
+
+/**
+ * Whether REPO-FILENAMES leaves the rename of `entry` to README-PRESENT: the readme read under a name
+ * only meant as readme.md (Readme.md.txt), which README-PRESENT reports as missing and asks to rename.
+ */
+function isReadmeRenameAskedFor(context: RuleContext, entry: FolderEntry): boolean {
+  const read = context.connector.files.readme;
+  return (
+    read !== undefined &&
+    read.name === entry.name &&
+    isReadUnderMeantName(read) &&
+    context.isRuleOn('README-PRESENT')
+  );
+}
+
+/**
+ * Whether the folder has a script.csx (in any case): beside it, Script.cs is C# source of its own,
+ * and without it the script misnamed, which the loader reads as the script.
+ */
+function hasScriptCsx(connector: ConnectorFolder): boolean {
+  const script = connector.files.script;
+  return script !== undefined && !isReadUnderMeantName(script);
 }
 
 /**
@@ -238,7 +267,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'Name connector files exactly as the repository does.',
     description:
-      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run (by REPO-FILENAMES where REPO-REQUIRED-FILES is off).',
+      'The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks a connector file, the file plainly meant to be it (swagger.json, apiProperty.json, Readme.md.txt, setting.json, Script.cs without a script.csx) is read and checked as that file in the meantime, and its findings are reported on it. The rename of the missing swagger or apiProperties.json is asked for once, by REPO-REQUIRED-FILES, which fails the run, and of the missing readme by README-PRESENT (by REPO-FILENAMES where those rules are off).',
     levels: certificationLevels('error', 'warning'),
     example: { bad: 'apiDefination.swagger.json', good: 'apiDefinition.swagger.json' },
     check(context) {
@@ -271,10 +300,7 @@ export const folderRules: RuleDefinition[] = [
             ),
           });
         } else {
-          const intended = intendedConnectorFileName(
-            entry.name,
-            context.connector.files.script !== undefined,
-          );
+          const intended = intendedConnectorFileName(entry.name, hasScriptCsx(context.connector));
           if (!intended || isRenameAskedFor(context, entry, intended)) continue;
           context.report({
             path: entry.name,
@@ -294,7 +320,7 @@ export const folderRules: RuleDefinition[] = [
     file: 'folder',
     title: 'The folder has apiDefinition.swagger.json and apiProperties.json.',
     description:
-      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes. Either way the message adds that the file\'s content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
+      'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it, and the file is checked as the missing one meanwhile, its findings reported on it. Where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), the message says to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes, and that its content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels('error'),
     example: {
       bad: 'a folder with only apiDefinition.swagger.json',
@@ -304,9 +330,13 @@ export const folderRules: RuleDefinition[] = [
       const { files } = context.connector;
       if (isProposal(context.profile, context.connector.entries)) return;
       const { entries } = context.connector;
-      if (!files.swagger) context.report({ message: missingFileMessage(CANONICAL_NAMES.swagger, entries) });
-      if (!files.apiProperties)
-        context.report({ message: missingFileMessage(CANONICAL_NAMES.apiProperties, entries) });
+      for (const kind of ['swagger', 'apiProperties'] as const) {
+        const read = files[kind];
+        const canonical = CANONICAL_NAMES[kind];
+        if (read === undefined) context.report({ message: missingFileMessage(canonical, entries) });
+        else if (isReadUnderMeantName(read))
+          context.report({ message: meantFileMessage(canonical, read.name) });
+      }
     },
   },
   {
@@ -319,7 +349,7 @@ export const folderRules: RuleDefinition[] = [
     example: { bad: 'certified-connectors/Contoso/screenshot.png', good: 'only the connector files' },
     check(context) {
       const hasSwagger = context.connector.files.swagger !== undefined;
-      const hasScript = context.connector.files.script !== undefined;
+      const hasScript = hasScriptCsx(context.connector);
       for (const entry of context.connector.entries) {
         if (entry.type === 'directory' && !hasSwagger) {
           // The connector itself is probably in it: "remove it" would delete the submission.

@@ -154,6 +154,27 @@ describe('validateAgainstBase: a connector folder the branch deleted', () => {
     ]);
   });
 
+  it('is a deleted folder whose swagger was saved under a name only meant as it, as validation read it', async () => {
+    const repo = twoConnectors();
+    repo.git('checkout', '--quiet', 'dev');
+    const { 'apiDefinition.swagger.json': swagger, ...others } = validConnectorFiles();
+    repo.write(connectorFiles('certified-connectors/Gamma', { ...others, 'swagger.json': swagger! }));
+    repo.commitAll('dev: Gamma, its swagger saved as swagger.json');
+    const mergeBase = repo.git('rev-parse', 'dev').trim();
+    repo.git('checkout', '--quiet', '-B', 'pr');
+    repo.git('rm', '-r', '--quiet', 'certified-connectors/Gamma');
+    repo.commitAll('pr: delete Gamma');
+
+    const result = await validateAgainstBase(['.'], 'dev', quiet(repo));
+
+    expect(result.findings.map(({ ruleId, connector }) => [ruleId, connector])).toEqual([
+      ['BRK-CONNECTOR-DELETED', 'certified-connectors/Gamma'],
+    ]);
+    expect(result.findings[0]!.message).toContain(
+      `(In the base version: ${mergeBase.slice(0, 12)}:certified-connectors/Gamma/swagger.json.)`,
+    );
+  });
+
   it('is not a folder that the configuration ignores, as validation would not validate it', async () => {
     const repo = twoConnectors();
     repo.write({ '.connector-alm.yml': 'ignore:\n  - certified-connectors/Beta\n' });

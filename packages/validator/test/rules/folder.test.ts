@@ -155,7 +155,7 @@ describe('REPO-FILENAMES', () => {
     }
   });
   // swagger.json in place of the swagger got two findings asking for one rename (walk s39, F12):
-  // REPO-REQUIRED-FILES' error, which fails the run, now says it alone, and that the content is unchecked.
+  // REPO-REQUIRED-FILES' error, which fails the run, now says it alone, and that the content is checked.
   it('leaves the rename of the missing swagger or apiProperties.json to REPO-REQUIRED-FILES', async () => {
     for (const [name, canonical] of [
       ['apiDefinition.json', 'apiDefinition.swagger.json'],
@@ -170,7 +170,7 @@ describe('REPO-FILENAMES', () => {
         {
           ruleId: 'REPO-REQUIRED-FILES',
           severity: 'error',
-          message: `The connector has no ${canonical}; rename ${name} to ${canonical}. Until it is renamed, nothing checks the content of ${name}: expect findings on it then.`,
+          message: `The connector has no ${canonical}; rename ${name} to ${canonical}. It is checked here as the connector's ${canonical}; other tools do not read it until it is renamed.`,
         },
       ]);
     }
@@ -202,7 +202,7 @@ describe('REPO-FILENAMES', () => {
       {
         ruleId: 'REPO-REQUIRED-FILES',
         message:
-          'The connector has no apiDefinition.swagger.json; rename openapidefinition.json to apiDefinition.swagger.json. Until it is renamed, nothing checks the content of openapidefinition.json: expect findings on it then.',
+          "The connector has no apiDefinition.swagger.json; rename openapidefinition.json to apiDefinition.swagger.json. It is checked here as the connector's apiDefinition.swagger.json; other tools do not read it until it is renamed.",
       },
     ]);
   });
@@ -211,7 +211,8 @@ describe('REPO-FILENAMES', () => {
     expect(findings).toMatchObject([
       {
         severity: 'error',
-        message: 'Script.cs looks like a misnamed script.csx; rename it so that it is used.',
+        message:
+          "Script.cs looks like a misnamed script.csx; rename it so that it is used. It is checked here as the connector's script.csx; other tools do not read it until it is renamed.",
       },
     ]);
     // Beside a script.csx it is C# source of its own (REPO-EXTRA-FILES), as in merged folders.
@@ -464,7 +465,7 @@ describe('REPO-REQUIRED-FILES', () => {
     expect(await runRules(files, ['REPO-REQUIRED-FILES'])).toMatchObject([
       {
         message:
-          'The connector has no apiDefinition.swagger.json; rename apiDefinition.json to apiDefinition.swagger.json. Until it is renamed, nothing checks the content of apiDefinition.json: expect findings on it then.',
+          "The connector has no apiDefinition.swagger.json; rename apiDefinition.json to apiDefinition.swagger.json. It is checked here as the connector's apiDefinition.swagger.json; other tools do not read it until it is renamed.",
       },
     ]);
   });
