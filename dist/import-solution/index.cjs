@@ -42604,6 +42604,14 @@ var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
+var CLAIM = { meant: 0, misnamedSwagger: 1, otherCase: 2, askedFor: 3 };
+function claimOf(name, kind) {
+  if (kindOfFileName(name) !== kind) return isMisnamedSwagger(name) ? CLAIM.misnamedSwagger : CLAIM.meant;
+  return hasNameToAskFor(name, kind) ? CLAIM.askedFor : CLAIM.otherCase;
+}
+function isReadUnderMeantName(file) {
+  return claimOf(file.name, file.kind) === CLAIM.meant;
+}
 function hasNameToAskFor(name, kind) {
   return kind === "readme" ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];
 }
@@ -43927,6 +43935,11 @@ var infoTextRules = [
   }
 ];
 
+// packages/validator/src/rules/checked-meanwhile.ts
+function checkedMeanwhile(canonical2) {
+  return `It is checked here as the connector's ${canonical2}; other tools do not read it until it is renamed.`;
+}
+
 // packages/validator/src/rules/folder.ts
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -43948,33 +43961,27 @@ function extraReason(entry, hasScript) {
 }
 function missingFileMessage(canonical2, entries) {
   const missing = missingFileStart(canonical2);
-  const misnamed = fileToRenameAs(canonical2, entries);
-  if (misnamed) {
-    const shown = nameExcerpt(misnamed.name);
-    return `${missing}; rename ${shown} to ${canonical2}. ${notCheckedUntil(shown, "renamed")}`;
-  }
   const yaml = canonical2 === CANONICAL_NAMES.swagger ? entries.find(isYamlSwaggerFile) : void 0;
   if (yaml) return `${missing}; ${yamlConversion(yaml)}`;
   const folders = entries.filter((entry) => entry.type === "directory");
   if (folders.length !== 1 || folders[0].holdsConnectorFile !== true) return `${missing}.`;
   return `${missing}. If its files are in the nested folder "${nameExcerpt(folders[0].name)}", move them up into the connector folder: nothing in a nested folder is validated.`;
 }
-function fileToRenameAs(canonical2, entries) {
-  return entries.find(
-    (entry) => entry.type === "file" && intendedConnectorFileName(entry.name, true) === canonical2 && editorLeftover(entry.name) === void 0
-  );
+function meantFileMessage(canonical2, read2) {
+  const shown = nameExcerpt(read2);
+  return `${missingFileStart(canonical2)}; rename ${shown} to ${canonical2}. ${checkedMeanwhile(canonical2)}`;
 }
 function yamlConversion(yaml) {
   const [shown, canonical2] = [nameExcerpt(yaml.name), CANONICAL_NAMES.swagger];
   if (yaml.declaredSpecification === "openapi-3")
-    return `${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown, "converted")}`;
-  return `convert ${shown} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown, "converted")}`;
+    return `${shown} is an OpenAPI 3 definition, and a connector's is Swagger 2.0 (OpenAPI 2.0) in JSON: convert ${shown} to Swagger 2.0 and save it as ${canonical2}. ${notCheckedUntil(shown)}`;
+  return `convert ${shown} to JSON as ${canonical2}: the platform and paconn read the swagger as JSON only. ${notCheckedUntil(shown)}`;
 }
 function isYamlSwaggerFile(entry) {
   return isFileLike(entry) && isYamlSwagger(entry.name);
 }
-function notCheckedUntil(shown, done) {
-  return `Until it is ${done}, nothing checks the content of ${shown}: expect findings on it then.`;
+function notCheckedUntil(shown) {
+  return `Until it is converted, nothing checks the content of ${shown}: expect findings on it then.`;
 }
 function missingFileStart(canonical2) {
   return `The connector has no ${canonical2}`;
@@ -44004,17 +44011,32 @@ function misnamedFileMessage(connector, name, intended, rename2) {
   if (leftover !== void 0)
     return `${shown} is ${leftover}, not a connector file; remove it from the connector folder.`;
   const kind = kindOfFileName(intended);
-  const read2 = connector.files[kind]?.name;
-  if (read2 === void 0 || kindOfFileName(read2) !== kind) return rename2;
-  const readShown = nameExcerpt(read2);
+  const read2 = connector.files[kind];
+  if (read2 === void 0) return rename2;
+  if (read2.name === name)
+    return isReadUnderMeantName(read2) ? `${rename2} ${checkedMeanwhile(intended)}` : rename2;
+  const readShown = nameExcerpt(read2.name);
+  if (isReadUnderMeantName(read2))
+    return `${shown} and ${readShown} both look like ${intended}, which the folder lacks; ${readShown} is the one read and validated. Merge what ${shown} adds into it, remove ${shown}, and rename ${readShown} to ${intended}.`;
+  if (kindOfFileName(read2.name) !== kind) return rename2;
   return `${shown} looks like a copy of ${intended}, which the folder has (${readShown} is the one read and validated); merge what ${shown} adds into ${readShown} and remove ${shown}.`;
 }
 function isRenameAskedFor(context, entry, intended) {
   const { connector } = context;
   const kind = kindOfFileName(intended);
-  if (kind !== "swagger" && kind !== "apiProperties" || connector.files[kind] !== void 0) return false;
+  if (kind === "readme") return isReadmeRenameAskedFor(context, entry);
+  if (kind !== "swagger" && kind !== "apiProperties") return false;
   if (!context.isRuleOn("REPO-REQUIRED-FILES")) return false;
-  return fileToRenameAs(intended, connector.entries) === entry;
+  const read2 = connector.files[kind];
+  return read2 !== void 0 && isReadUnderMeantName(read2) && read2.name === entry.name;
+}
+function isReadmeRenameAskedFor(context, entry) {
+  const read2 = context.connector.files.readme;
+  return read2 !== void 0 && read2.name === entry.name && isReadUnderMeantName(read2) && context.isRuleOn("README-PRESENT");
+}
+function hasScriptCsx(connector) {
+  const script3 = connector.files.script;
+  return script3 !== void 0 && !isReadUnderMeantName(script3);
 }
 function yamlBesideSwagger(connector, entry) {
   const [shown, read2] = [nameExcerpt(entry.name), nameExcerpt(connector.files.swagger.name)];
@@ -44055,7 +44077,7 @@ var folderRules = [
     id: "REPO-FILENAMES",
     file: "folder",
     title: "Name connector files exactly as the repository does.",
-    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks the swagger or apiProperties.json, the file meant to be it (swagger.json, apiProperty.json) is told once, by REPO-REQUIRED-FILES, which fails the run (by REPO-FILENAMES where REPO-REQUIRED-FILES is off).",
+    description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks a connector file, the file plainly meant to be it (swagger.json, apiProperty.json, Readme.md.txt, setting.json, Script.cs without a script.csx) is read and checked as that file in the meantime, and its findings are reported on it. The rename of the missing swagger or apiProperties.json is asked for once, by REPO-REQUIRED-FILES, which fails the run, and of the missing readme by README-PRESENT (by REPO-FILENAMES where those rules are off).",
     levels: certificationLevels("error", "warning"),
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
@@ -44087,10 +44109,7 @@ var folderRules = [
             )
           });
         } else {
-          const intended = intendedConnectorFileName(
-            entry.name,
-            context.connector.files.script !== void 0
-          );
+          const intended = intendedConnectorFileName(entry.name, hasScriptCsx(context.connector));
           if (!intended || isRenameAskedFor(context, entry, intended)) continue;
           context.report({
             path: entry.name,
@@ -44109,7 +44128,7 @@ var folderRules = [
     id: "REPO-REQUIRED-FILES",
     file: "folder",
     title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
-    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it; where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes. Either way the message adds that the file\'s content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
+    description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it, and the file is checked as the missing one meanwhile, its findings reported on it. Where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), the message says to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes, and that its content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels("error"),
     example: {
       bad: "a folder with only apiDefinition.swagger.json",
@@ -44119,9 +44138,13 @@ var folderRules = [
       const { files } = context.connector;
       if (isProposal(context.profile, context.connector.entries)) return;
       const { entries } = context.connector;
-      if (!files.swagger) context.report({ message: missingFileMessage(CANONICAL_NAMES.swagger, entries) });
-      if (!files.apiProperties)
-        context.report({ message: missingFileMessage(CANONICAL_NAMES.apiProperties, entries) });
+      for (const kind of ["swagger", "apiProperties"]) {
+        const read2 = files[kind];
+        const canonical2 = CANONICAL_NAMES[kind];
+        if (read2 === void 0) context.report({ message: missingFileMessage(canonical2, entries) });
+        else if (isReadUnderMeantName(read2))
+          context.report({ message: meantFileMessage(canonical2, read2.name) });
+      }
     }
   },
   {
@@ -44133,7 +44156,7 @@ var folderRules = [
     example: { bad: "certified-connectors/Contoso/screenshot.png", good: "only the connector files" },
     check(context) {
       const hasSwagger = context.connector.files.swagger !== void 0;
-      const hasScript = context.connector.files.script !== void 0;
+      const hasScript = hasScriptCsx(context.connector);
       for (const entry of context.connector.entries) {
         if (entry.type === "directory" && !hasSwagger) {
           context.report({
@@ -54092,20 +54115,20 @@ var readmePresentRule = {
   id: "README-PRESENT",
   file: "readme",
   title: "The connector folder has a readme.md.",
-  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company's own repository), what the readme should say instead.`,
+  description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). A readme under another name (Readme.md.txt, readme.txt) is said to be renamed, and is checked as the readme meanwhile. 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company's own repository), what the readme should say instead.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
     good: "readme.md beside them"
   },
   check(context) {
-    if (context.connector.files.readme) return;
-    const misnamed = context.connector.entries.find(
-      (entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name)
-    );
+    const read2 = context.connector.files.readme;
+    if (read2 && !isReadUnderMeantName(read2)) return;
+    const misnamed = read2?.name ?? context.connector.entries.find((entry) => entry.type === "file" && /^readme(\.|$)/i.test(entry.name))?.name;
+    const checked = read2 ? ` ${checkedMeanwhile("readme.md")}` : "";
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed.name} to readme.md.` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed} to readme.md.${checked}` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
     });
   }
 };
