@@ -255,4 +255,26 @@ describe('connector-alm validate', () => {
     expect(await runCli(['validate', 'scripts'], io)).toBe(2);
     expect(io.err()).toMatch(/^scripts: error: holds no connector folder\. /);
   });
+
+  // It was refused as holding no connector folder (exit 2), with no word of the files it holds.
+  it('checks a folder given whose swagger and apiProperties.json are misnamed, and says to rename them', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'connector-alm-misnamed-'));
+    cpSync(path.join(REPO_ROOT, example, 'apiDefinition.swagger.json'), path.join(folder, 'swagger.json'));
+    cpSync(path.join(REPO_ROOT, example, 'apiProperties.json'), path.join(folder, 'apiProperty.json'));
+    try {
+      const io = memoryIo(folder);
+      expect(await runCli(['validate', '--format', 'json', '.'], io)).toBe(1);
+      const findings = (JSON.parse(io.out()) as { findings: { ruleId: string; message: string }[] }).findings;
+      expect(
+        findings
+          .filter((finding) => finding.ruleId === 'REPO-REQUIRED-FILES')
+          .map((finding) => finding.message),
+      ).toEqual([
+        expect.stringMatching(/^The connector has no apiDefinition\.swagger\.json; rename swagger\.json to /),
+        expect.stringMatching(/^The connector has no apiProperties\.json; rename apiProperty\.json to /),
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

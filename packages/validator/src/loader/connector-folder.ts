@@ -151,6 +151,19 @@ export function isConnectorFolderListing(names: readonly string[]): boolean {
 }
 
 /**
+ * Whether a folder's file names hold one plainly meant as the swagger or apiProperties.json
+ * (kindMeantBy: swagger.json, apiProperty.json), which makes it a connector folder where it is the
+ * folder given and holds none below (discover.ts). Not while searching a tree: a service's swagger.json
+ * or openapi.json is as likely there as a connector's.
+ */
+export function holdsDefinitionUnderMeantName(names: readonly string[]): boolean {
+  return names.some((name) => {
+    const kind = kindMeantBy(name);
+    return kind === 'swagger' || kind === 'apiProperties';
+  });
+}
+
+/**
  * What git ignores of a connector folder (gitIgnoredEntries): the names of its entries it ignores,
  * or `all` when it ignores the folder itself.
  */

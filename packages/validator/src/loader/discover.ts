@@ -10,7 +10,12 @@ import {
   type TopFolderName,
 } from '@connector-alm/core';
 import type { Profile } from '../model/finding.js';
-import { entryPath, isConnectorFolderListing, kindOfFileName } from './connector-folder.js';
+import {
+  entryPath,
+  holdsDefinitionUnderMeantName,
+  isConnectorFolderListing,
+  kindOfFileName,
+} from './connector-folder.js';
 import { AS_CONNECTOR_PATH, solutionGivenError } from './solution-given.js';
 
 /** Folders never searched for connectors, in lower case. */
@@ -101,7 +106,7 @@ export async function discoverConnectorTree(
       const folder = path.dirname(absolute);
       const names = listedOrRefused(folder, given, absolute);
       if (names.includes('.git')) roots.add(folder);
-      if (!isConnectorFolderListing(names)) {
+      if (!isConnectorFolderListing(names) && !holdsDefinitionUnderMeantName(names)) {
         // A solution zip, or a file of an unpacked solution: its connectors are to be extracted first.
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
@@ -121,8 +126,14 @@ export async function discoverConnectorTree(
         hint: 'Give a connector folder, or a folder that holds connector folders.',
       });
     }
+    const before = found.size;
     try {
       search(absolute, 0, { found, roots, listings }, platform);
+      // The folder given, holding no connector folder, is one when it holds a swagger or
+      // apiProperties.json under a name only meant as its (swagger.json, apiProperty.json): it was
+      // refused as holding none, with no word of the files it does hold. The loader reads them, and
+      // REPO-REQUIRED-FILES asks for the renames.
+      if (found.size === before && holdsDefinitionUnderMeantName(readdirSync(absolute))) found.add(absolute);
     } catch (error) {
       throw refusedListing(error, given, absolute);
     }

@@ -230,3 +230,42 @@ describe('the folders discovery does not search', () => {
     ]);
   });
 });
+
+// A folder given with its swagger saved as swagger.json, or its apiProperties.json as
+// apiProperty.json, was refused as holding no connector folder, without a word of the files it holds.
+describe('a folder given that holds a definition under a name only meant as its', () => {
+  it('is a connector folder, and so is the folder of a file of it given', async () => {
+    const cwd = temporaryFolder('connector-alm-discover-');
+    for (const [folder, name] of [
+      ['Contoso', 'swagger.json'],
+      ['Fabrikam', 'apiProperty.json'],
+      ['Northwind', 'openapidefinition.json'],
+    ] as const) {
+      mkdirSync(path.join(cwd, folder));
+      writeFileSync(path.join(cwd, folder, name), '{}');
+      expect(await discoverConnectorFolders([folder], cwd)).toEqual([path.join(cwd, folder)]);
+      expect(await discoverConnectorFolders([path.join(folder, name)], cwd)).toEqual([
+        path.join(cwd, folder),
+      ]);
+    }
+  });
+
+  it('is not one where the folders below it hold connectors, nor where it is searched as part of a tree', async () => {
+    const root = temporaryFolder('connector-alm-discover-');
+    // A service's own swagger.json at the top of a repository that also keeps a connector.
+    writeFileSync(path.join(root, 'swagger.json'), '{}');
+    mkdirSync(path.join(root, 'connectors', 'Contoso'), { recursive: true });
+    writeFileSync(path.join(root, 'connectors', 'Contoso', 'apiDefinition.swagger.json'), '{}');
+    mkdirSync(path.join(root, 'api'));
+    writeFileSync(path.join(root, 'api', 'swagger.json'), '{}');
+    expect(await discoverConnectorFolders([root])).toEqual([path.join(root, 'connectors', 'Contoso')]);
+  });
+
+  it('is not one for a backup an editor left, nor for a readme only meant as one', async () => {
+    const cwd = temporaryFolder('connector-alm-discover-');
+    mkdirSync(path.join(cwd, 'Contoso'));
+    writeFileSync(path.join(cwd, 'Contoso', 'apiProperties.json.bak'), '{}');
+    writeFileSync(path.join(cwd, 'Contoso', 'Readme.md.txt'), 'x');
+    expect(await discoverConnectorFolders(['Contoso'], cwd)).toEqual([]);
+  });
+});
