@@ -33633,6 +33633,12 @@ function isConnectorFolderListing(names3) {
   }
   return yamlSwagger && companion;
 }
+function holdsDefinitionUnderMeantName(names3) {
+  return names3.some((name) => {
+    const kind = kindMeantBy(name);
+    return kind === "swagger" || kind === "apiProperties";
+  });
+}
 async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
   const absolutePath2 = import_node_path21.default.resolve(cwd, folder);
   let realFolder;
@@ -33998,7 +34004,7 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
       const folder = import_node_path23.default.dirname(absolute);
       const names3 = listedOrRefused(folder, given2, absolute);
       if (names3.includes(".git")) roots.add(folder);
-      if (!isConnectorFolderListing(names3)) {
+      if (!isConnectorFolderListing(names3) && !holdsDefinitionUnderMeantName(names3)) {
         const solution = solutionGivenError(given2, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
         throw new UsageError("is not a file of a connector folder.", {
@@ -34015,8 +34021,10 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
         hint: "Give a connector folder, or a folder that holds connector folders."
       });
     }
+    const before = found.size;
     try {
       search(absolute, 0, { found, roots, listings }, platform);
+      if (found.size === before && holdsDefinitionUnderMeantName((0, import_node_fs21.readdirSync)(absolute))) found.add(absolute);
     } catch (error2) {
       throw refusedListing(error2, given2, absolute);
     }

@@ -45049,6 +45049,12 @@ function isConnectorFolderListing(names2) {
   }
   return yamlSwagger && companion;
 }
+function holdsDefinitionUnderMeantName(names2) {
+  return names2.some((name) => {
+    const kind = kindMeantBy(name);
+    return kind === "swagger" || kind === "apiProperties";
+  });
+}
 async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
   const absolutePath2 = import_node_path18.default.resolve(cwd, folder);
   let realFolder;
@@ -45407,7 +45413,7 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
       const folder = import_node_path20.default.dirname(absolute);
       const names2 = listedOrRefused(folder, given, absolute);
       if (names2.includes(".git")) roots.add(folder);
-      if (!isConnectorFolderListing(names2)) {
+      if (!isConnectorFolderListing(names2) && !holdsDefinitionUnderMeantName(names2)) {
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
         throw new UsageError("is not a file of a connector folder.", {
@@ -45424,8 +45430,10 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
         hint: "Give a connector folder, or a folder that holds connector folders."
       });
     }
+    const before = found.size;
     try {
       search(absolute, 0, { found, roots, listings }, platform2);
+      if (found.size === before && holdsDefinitionUnderMeantName((0, import_node_fs16.readdirSync)(absolute))) found.add(absolute);
     } catch (error3) {
       throw refusedListing(error3, given, absolute);
     }
