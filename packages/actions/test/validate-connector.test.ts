@@ -90,6 +90,29 @@ describe('validate-connector, run as the runner runs it', () => {
     });
   });
 
+  // A file saved under a name only meant as a connector file's was not read: its syntax error came to
+  // light only after the rename the finding asked for.
+  it('checks apiProperty.json as the apiProperties.json it is meant to be, and puts its findings on it', async () => {
+    const workspace = workspaceWithConnector();
+    const folder = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    const properties = readFileSync(path.join(folder, 'apiProperties.json'), 'utf8');
+    rmSync(path.join(folder, 'apiProperties.json'));
+    writeFileSync(path.join(folder, 'apiProperty.json'), properties.replace(/\n\}\s*$/, ',\n}\n'));
+    const run = await runActionBundle('validate-connector', { workspace });
+    expect(run.exitCode).toBe(1);
+    expect(
+      run.annotations.filter((a) => a.title !== undefined).map(({ title, file }) => [title, file]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['GEN-JSON-PARSE', 'certified-connectors/Contoso Tasks/apiProperty.json'],
+        // A folder is no file to annotate: its finding is the step's.
+        ['REPO-REQUIRED-FILES', undefined],
+      ]),
+    );
+    const syntax = run.annotations.find((a) => a.title === 'GEN-JSON-PARSE')!;
+    expect(syntax.line).toBe(properties.trimEnd().split('\n').length - 1);
+  });
+
   it('refuses a bad input with a clear error annotation and exit code 1', async () => {
     const run = await runActionBundle('validate-connector', {
       workspace: workspaceWithConnector(),
