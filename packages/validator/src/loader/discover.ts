@@ -16,7 +16,7 @@ import {
   isConnectorFolderListing,
   kindOfFileName,
 } from './connector-folder.js';
-import { AS_CONNECTOR_PATH, solutionGivenError } from './solution-given.js';
+import { AS_CONNECTOR_PATH, folderOfUnpackedSolution, solutionGivenError } from './solution-given.js';
 
 /** Folders never searched for connectors, in lower case. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'bin', 'obj']);
@@ -106,10 +106,14 @@ export async function discoverConnectorTree(
       const folder = path.dirname(absolute);
       const names = listedOrRefused(folder, given, absolute);
       if (names.includes('.git')) roots.add(folder);
-      if (!isConnectorFolderListing(names) && !holdsDefinitionUnderMeantName(names)) {
+      if (!isConnectorFolderListing(names)) {
         // A solution zip, or a file of an unpacked solution: its connectors are to be extracted first.
+        // Before the names only meant as a swagger's: an unpacked solution's Connectors folder holds
+        // `<name>_openapidefinition.json` files.
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
+      }
+      if (!isConnectorFolderListing(names) && !holdsDefinitionUnderMeantName(names)) {
         // A usage error (exit code 2), as a folder that holds no connector folder is.
         throw new UsageError('is not a file of a connector folder.', {
           location: { file: given },
@@ -133,7 +137,13 @@ export async function discoverConnectorTree(
       // apiProperties.json under a name only meant as its (swagger.json, apiProperty.json): it was
       // refused as holding none, with no word of the files it does hold. The loader reads them, and
       // REPO-REQUIRED-FILES asks for the renames.
-      if (found.size === before && holdsDefinitionUnderMeantName(readdirSync(absolute))) found.add(absolute);
+      // Not a folder of an unpacked solution, whose Connectors hold `<name>_openapidefinition.json`.
+      if (
+        found.size === before &&
+        holdsDefinitionUnderMeantName(readdirSync(absolute)) &&
+        folderOfUnpackedSolution(given, cwd) === undefined
+      )
+        found.add(absolute);
     } catch (error) {
       throw refusedListing(error, given, absolute);
     }
