@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runGit, temporaryFolder } from '@connector-alm/testing';
 import { validApiProperties, validReadme, validSwagger } from '@connector-alm/validator/testing';
@@ -39,6 +39,29 @@ const MISSPELLED_SWAGGER = PRETTY_SWAGGER.replace('"basePath":', '"basepath":').
 const git = (cwd: string, ...args: string[]): string => runGit(cwd, args);
 
 describe('connector-alm validate --fix', () => {
+  it('renames apiProperty.json to apiProperties.json, fixes its slips there, and says both', async () => {
+    const root = repository(SLIPPED_PROPERTIES);
+    const misnamed = path.join(FOLDER, 'apiProperty.json');
+    renameSync(path.join(root, PROPERTIES), path.join(root, misnamed));
+    const before = memoryIo(root);
+    expect(await runCli(['validate', '.'], before)).toBe(1);
+    expect(before.out()).toContain(
+      `REPO-REQUIRED-FILES The connector has no apiProperties.json; rename apiProperty.json`,
+    );
+    expect(before.out()).toContain('4 problems can be fixed by connector-alm validate --fix.');
+
+    const io = memoryIo(root);
+    expect(await runCli(['validate', '.', '--fix', '--format', 'json'], io)).toBe(0);
+    expect(io.err()).toBe(`renamed ${misnamed} to ${PROPERTIES}\nfixed 3 JSON slips in ${PROPERTIES}\n`);
+    expect(JSON.parse(io.out())).toMatchObject({
+      findings: [],
+      renamed: [{ file: misnamed, to: PROPERTIES }],
+      fixed: [{ file: PROPERTIES, slips: 3 }],
+    });
+    expect(propertiesOf(root)).toBe(PRETTY_PROPERTIES);
+    expect(existsSync(path.join(root, misnamed))).toBe(false);
+  });
+
   it('writes the fixes, says so on stderr, and reports and exits as for the fixed files', async () => {
     const root = repository(SLIPPED_PROPERTIES);
     const before = memoryIo(root);

@@ -98,7 +98,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
     )
     .option(
       '--fix',
-      'write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, …), misspelled keys whose spelling a finding names (basepath, x-ms-visibilty) and values whose right form a finding names (x-ms-visibility Advanced, an integer default "10", a label\'s trailing period) into the files, then check them as fixed',
+      'rename connector files to the names a finding asks for (apiProperty.json, Readme.md.txt), and write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, …), misspelled keys whose spelling a finding names (basepath, x-ms-visibilty) and values whose right form a finding names (x-ms-visibility Advanced, an integer default "10", a label\'s trailing period) into the files, then check them as fixed',
     )
     .action(async (paths: string[], options: ValidateOptions) => {
       const { io } = context;

@@ -9,10 +9,12 @@ import {
   type JsonFileKind,
 } from '../loader/connector-folder.js';
 import type { FileKind, Profile } from '../model/finding.js';
+import type { FileRename } from '../model/report.js';
 import { ALL_RULES } from '../rules/index.js';
 import { checkedFoldersToValidate, resolveProfile } from '../validate.js';
 import { folderSettings } from '../config/folder-settings.js';
 import type { JsonDocument } from '../json/json-document.js';
+import { renameConnectorFiles, type RenamedFile } from './file-renames.js';
 import { fixJsonFileText, savedAsUtf16 } from './json-fix.js';
 import type { JsonEdits } from './json-edits.js';
 import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
@@ -38,6 +40,8 @@ export interface UnfixedJsonFile {
 }
 
 export interface JsonFixReport {
+  /** The connector files renamed to their canonical names, before any was edited; absent when none. */
+  renamed?: RenamedFile[];
   fixed: FixedJsonFile[];
   notFixed: UnfixedJsonFile[];
 }
@@ -69,6 +73,16 @@ export async function fixJsonSlips(
   const report: JsonFixReport = { fixed: [], notFixed: [] };
   for (const folder of await checkedFoldersToValidate(paths, cwd, config)) {
     let connector = await loadConnectorFolder(folder, cwd);
+    const profile = resolveProfile(connector.absolutePath, options.profile, config);
+    const overrides = folderSettings(connector.absolutePath, config).rules;
+    // Files first: the edits below are made in, and named by, the files as renamed.
+    const fileRenames = fixesNamed(connector, profile, overrides).files;
+    if (fileRenames.length > 0) {
+      const { renamed, notRenamed } = await renameConnectorFiles(connector, fileRenames);
+      if (renamed.length > 0) report.renamed = [...(report.renamed ?? []), ...renamed];
+      report.notFixed.push(...notRenamed);
+      if (renamed.length > 0) connector = await loadConnectorFolder(folder, cwd);
+    }
     const fixed = new Map<JsonFileKind, FixedJsonFile>();
     const leftAsIs = new Map<JsonFileKind, UnfixedJsonFile>();
     for (const kind of JSON_FILE_KINDS) {
@@ -81,8 +95,6 @@ export async function fixJsonSlips(
     }
     // The rules read the files as they are now: the keys are renamed in the fixed text.
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
-    const profile = resolveProfile(connector.absolutePath, options.profile, config);
-    const overrides = folderSettings(connector.absolutePath, config).rules;
     let fixes = fixesNamed(connector, profile, overrides);
     // A file left with its syntax errors gets no key renamed nor value written (where a key stands
     // in text that is not JSON is a reading of it, not a fact): its reason says so, lest the maker
@@ -154,10 +166,14 @@ const MAX_RENAME_ROUNDS = 4;
 /** The rules whose reports may carry a fix: the rest could only find what validating finds next. */
 export const RULES_NAMING_FIXES = ALL_RULES.filter((rule) => rule.namesFixes);
 
-/** The fixes that the rules on for the folder name, by file: keys to rename and values to write. */
+/**
+ * The fixes that the rules on for the folder name: by file, keys to rename and values to write; and
+ * the folder's files to rename.
+ */
 interface NamedFixes {
   renames: Map<FileKind, KeyRename[]>;
   writes: Map<FileKind, ValueWrite[]>;
+  files: FileRename[];
 }
 
 function fixesNamed(
@@ -165,13 +181,15 @@ function fixesNamed(
   profile: Profile,
   overrides: ReturnType<typeof folderSettings>['rules'],
 ): NamedFixes {
-  const fixes: NamedFixes = { renames: new Map(), writes: new Map() };
+  const fixes: NamedFixes = { renames: new Map(), writes: new Map(), files: [] };
   const add = <T>(map: Map<FileKind, T[]>, kind: FileKind, fix: T): void => {
     map.set(kind, [...(map.get(kind) ?? []), fix]);
   };
   for (const { rule, report } of ruleReports(connector, { profile, rules: RULES_NAMING_FIXES, overrides })) {
     const { fix, pointer } = report;
-    if (fix === undefined || pointer === undefined || report.path !== undefined) continue;
+    if (fix !== undefined && 'renameFile' in fix) fixes.files.push(fix.renameFile);
+    if (fix === undefined || 'renameFile' in fix || pointer === undefined || report.path !== undefined)
+      continue;
     const kind = report.file ?? rule.file;
     if ('renameKey' in fix) add(fixes.renames, kind, { pointer, to: fix.renameKey });
     else add(fixes.writes, kind, { pointer, to: fix.writeValue });
@@ -304,6 +322,7 @@ async function fixJsonFile(folder: string, file: JsonFile): Promise<number | str
 export function describeFixes(report: JsonFixReport): string[] {
   const keys = report.fixed.reduce((count, fixed) => count + fixed.keys, 0);
   return [
+    ...(report.renamed ?? []).map(({ file, to }) => `renamed ${file} to ${to}`),
     ...report.fixed.map((fixed) => `fixed ${fixedThings(fixed)} in ${fixed.file}`),
     ...report.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`),
     // A slip or a value fixed changes no behaviour; a key spelled right does, and the line above only

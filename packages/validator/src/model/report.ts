@@ -79,13 +79,24 @@ export interface Report {
 }
 
 /**
- * A fix `validate --fix` makes in the report's JSON file, at its `pointer`:
+ * A fix `validate --fix` makes in the report's JSON file, at its `pointer`, or of the folder's files:
  * - `renameKey`: the key that `pointer` names is meant to be spelled so;
  * - `writeValue`: the value there (a string, number or boolean) is meant to be this one, as the
  *   finding names it for sure (`Advanced` meant as `advanced`, `"10"` as 10 for an integer,
- *   `"application/json"` as `["application/json"]` for a list of MIME types).
+ *   `"application/json"` as `["application/json"]` for a list of MIME types);
+ * - `renameFile`: a connector file of the folder is to be named so (no `pointer`).
  */
-export type ReportFix = { renameKey: string } | { writeValue: WrittenValue };
+export type ReportFix = { renameKey: string } | { writeValue: WrittenValue } | { renameFile: FileRename };
+
+/**
+ * A connector file `validate --fix` renames to the name the pipeline reads (a folder rule's fix):
+ * `from`, a name in the folder's listing, to `to`, its canonical name (`apiProperty.json` →
+ * `apiProperties.json`, `ApiProperties.json` → `apiProperties.json`).
+ */
+export interface FileRename {
+  from: string;
+  to: string;
+}
 
 /**
  * A value `validate --fix` writes in place of another: a scalar, or a list of strings (the list a

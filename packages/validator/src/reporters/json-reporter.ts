@@ -102,15 +102,16 @@ export interface JsonBase {
 
 /**
  * The JSON output's contract (issue 3): `findings`, then the connectors checked, then the totals.
- * With `validate --base`, then `base`; with `validate --fix`, then the files fixed and those left as
- * they were (always both lists, empty or not): after the contract's keys so that readers of those
- * see the same output.
+ * With `validate --base`, then `base`; with `validate --fix`, then the files renamed (only when some
+ * were), the files fixed and those left as they were (always both lists, empty or not): after the
+ * contract's keys so that readers of those see the same output.
  */
 export interface JsonReport {
   findings: JsonFinding[];
   connectors: JsonConnector[];
   counts: SeverityCounts;
   base?: JsonBase;
+  renamed?: JsonFixReport['renamed'];
   fixed?: JsonFixReport['fixed'];
   notFixed?: JsonFixReport['notFixed'];
   /** The connector folders asked for that the configuration's `ignore` skipped; absent when none. */
@@ -130,6 +131,8 @@ export function toJsonReport(result: ValidationResult, fixes?: JsonFixReport): J
   };
   if (comparedWithBase(result)) report.base = toJsonBase(result);
   if (fixes) {
+    // Only when a file was renamed: the contract's readers of `fixed` and `notFixed` see the same keys.
+    if (fixes.renamed) report.renamed = fixes.renamed.map(({ file, to }) => ({ file, to }));
     report.fixed = fixes.fixed.map(({ file, slips, keys, values }) => ({ file, slips, keys, values }));
     report.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }

@@ -170,7 +170,7 @@ describe('REPO-FILENAMES', () => {
         {
           ruleId: 'REPO-REQUIRED-FILES',
           severity: 'error',
-          message: `The connector has no ${canonical}; rename ${name} to ${canonical}. It is checked here as the connector's ${canonical}; other tools do not read it until it is renamed.`,
+          message: `The connector has no ${canonical}; rename ${name} to ${canonical}. It is checked here as the connector's ${canonical}; other tools do not read it until it is renamed. \`connector-alm validate --fix\` renames it.`,
         },
       ]);
     }
@@ -202,7 +202,7 @@ describe('REPO-FILENAMES', () => {
       {
         ruleId: 'REPO-REQUIRED-FILES',
         message:
-          "The connector has no apiDefinition.swagger.json; rename openapidefinition.json to apiDefinition.swagger.json. It is checked here as the connector's apiDefinition.swagger.json; other tools do not read it until it is renamed.",
+          "The connector has no apiDefinition.swagger.json; rename openapidefinition.json to apiDefinition.swagger.json. It is checked here as the connector's apiDefinition.swagger.json; other tools do not read it until it is renamed. `connector-alm validate --fix` renames it.",
       },
     ]);
   });
@@ -212,7 +212,7 @@ describe('REPO-FILENAMES', () => {
       {
         severity: 'error',
         message:
-          "Script.cs looks like a misnamed script.csx; rename it so that it is used. It is checked here as the connector's script.csx; other tools do not read it until it is renamed.",
+          "Script.cs looks like a misnamed script.csx; rename it so that it is used. It is checked here as the connector's script.csx; other tools do not read it until it is renamed. `connector-alm validate --fix` renames it.",
       },
     ]);
     // Beside a script.csx it is C# source of its own (REPO-EXTRA-FILES), as in merged folders.
@@ -465,7 +465,7 @@ describe('REPO-REQUIRED-FILES', () => {
     expect(await runRules(files, ['REPO-REQUIRED-FILES'])).toMatchObject([
       {
         message:
-          "The connector has no apiDefinition.swagger.json; rename apiDefinition.json to apiDefinition.swagger.json. It is checked here as the connector's apiDefinition.swagger.json; other tools do not read it until it is renamed.",
+          "The connector has no apiDefinition.swagger.json; rename apiDefinition.json to apiDefinition.swagger.json. It is checked here as the connector's apiDefinition.swagger.json; other tools do not read it until it is renamed. `connector-alm validate --fix` renames it.",
       },
     ]);
   });

@@ -48,7 +48,7 @@ describe('a connector file saved under a name only meant as its', () => {
     expect(findings.find((finding) => finding.ruleId === 'REPO-REQUIRED-FILES')!).toMatchObject({
       severity: 'error',
       message:
-        "The connector has no apiProperties.json; rename apiProperty.json to apiProperties.json. It is checked here as the connector's apiProperties.json; other tools do not read it until it is renamed.",
+        "The connector has no apiProperties.json; rename apiProperty.json to apiProperties.json. It is checked here as the connector's apiProperties.json; other tools do not read it until it is renamed. `connector-alm validate --fix` renames it.",
     });
   });
 
@@ -74,7 +74,7 @@ describe('a connector file saved under a name only meant as its', () => {
       ['README-SECTIONS-CERT', 'Readme.md.txt'],
     ]);
     expect(findings.find((finding) => finding.ruleId === 'README-PRESENT')!.message).toBe(
-      "The connector has no readme.md; rename Readme.md.txt to readme.md. It is checked here as the connector's readme.md; other tools do not read it until it is renamed.",
+      "The connector has no readme.md; rename Readme.md.txt to readme.md. It is checked here as the connector's readme.md; other tools do not read it until it is renamed. `connector-alm validate --fix` renames it.",
     );
     // With README-PRESENT off, REPO-FILENAMES asks for the rename, so that it is not passed over.
     expect(
@@ -82,7 +82,7 @@ describe('a connector file saved under a name only meant as its', () => {
     ).toMatchObject([
       {
         message:
-          "Readme.md.txt looks like a misnamed readme.md; rename it so that it is used. It is checked here as the connector's readme.md; other tools do not read it until it is renamed.",
+          "Readme.md.txt looks like a misnamed readme.md; rename it so that it is used. It is checked here as the connector's readme.md; other tools do not read it until it is renamed. `connector-alm validate --fix` renames it.",
       },
     ]);
   });
@@ -160,7 +160,7 @@ describe('a connector file saved under a name only meant as its', () => {
       {
         ruleId: 'REPO-REQUIRED-FILES',
         message:
-          "The connector has no apiProperties.json; rename apiProperties.json.txt to apiProperties.json. It is checked here as the connector's apiProperties.json; other tools do not read it until it is renamed.",
+          "The connector has no apiProperties.json; rename apiProperties.json.txt to apiProperties.json. It is checked here as the connector's apiProperties.json; other tools do not read it until it is renamed. `connector-alm validate --fix` renames it.",
       },
       {
         ruleId: 'REPO-FILENAMES',
