@@ -1,5 +1,6 @@
 import { asObject } from './json-values.js';
 import type { SwaggerModel } from './swagger-model.js';
+import { meantTypeOf } from './meant-type.js';
 
 /** Keys that describe a schema without telling the designer anything about its shape. */
 const DESCRIPTIVE_KEYS: ReadonlySet<string> = new Set(['type', 'description', 'title', 'x-ms-summary']);
@@ -20,5 +21,5 @@ export function isEmptySchema(model: SwaggerModel, schema: unknown): boolean {
   for (const key in resolved) {
     if (Object.prototype.hasOwnProperty.call(resolved, key) && !DESCRIPTIVE_KEYS.has(key)) return false;
   }
-  return resolved.type === undefined || resolved.type === 'object';
+  return resolved.type === undefined || meantTypeOf(resolved) === 'object';
 }

@@ -1,3 +1,5 @@
+import type { JsonObject } from './json-values.js';
+
 /** The Swagger 2.0 data types, spelled in lower case as Swagger spells them. */
 const DATA_TYPES: ReadonlySet<string> = new Set([
   'string',
@@ -43,4 +45,26 @@ export function typeOfList(list: readonly unknown[]): string | undefined {
     if (!DATA_TYPES.has(type)) return undefined;
   }
   return type;
+}
+
+/**
+ * The data type of a schema, parameter, header or items object as its maker meant it (meantType of
+ * its `type`): what a rule judges the object by. `"type": ["array", "null"]` is an array that needs
+ * `items`, `"type": "Object"` an object that may list `required`. SWG-JSONTYPE, SWG-JSONENUM and
+ * SWG-PARAM-IN-ENUM report the written form once; read as written, every other rule was silent (or
+ * wrong) until `validate --fix` had written the type.
+ */
+export function meantTypeOf(node: JsonObject | undefined): string | undefined {
+  return node === undefined ? undefined : meantType(node.type);
+}
+
+/**
+ * Whether two written types are one: the same value, or types that mean the same data type
+ * (`"Integer"` and `"integer"`, `["string", "null"]` and `"string"`), which `validate --fix` writes
+ * alike.
+ */
+export function sameMeantType(one: unknown, other: unknown): boolean {
+  if (one === other) return true;
+  const meant = meantType(one);
+  return meant !== undefined && meant === meantType(other);
 }

@@ -107,10 +107,19 @@ describe('holderKeysOf', () => {
       definitions: {
         File: { type: 'file' },
         Text: { type: 'string', 'x-ms-notification-url': true },
-        Unmarked: { type: ['file'], 'x-ms-notification-url': 'true' },
+        Unmarked: { type: ['file', 'string'], 'x-ms-notification-url': 'true' },
+        // A file type as meant: in other case, or a list of one type besides null.
+        Meant: { type: 'File' },
+        Listed: { type: ['file', 'null'] },
       },
     });
-    expect([...holderKeysOf(model).schemas].map(named)).toEqual([['fileType'], ['notificationUrl'], []]);
+    expect([...holderKeysOf(model).schemas].map(named)).toEqual([
+      ['fileType'],
+      ['notificationUrl'],
+      [],
+      ['fileType'],
+      ['fileType'],
+    ]);
   });
 
   it('notes the parameter-only keys on parameters, never on schemas', () => {

@@ -445,7 +445,9 @@ describe('the values noted by the structure walk', () => {
     });
     const { keywords } = structureOf(model);
     const pointers = (nodes: readonly { pointer: string }[]) => nodes.map((node) => node.pointer);
+    // A type list of one type is that type, as meant (SWG-JSONTYPE names the list).
     expect(pointers(keywords.arrayType)).toEqual([
+      '/definitions/Pet/items',
       '/paths/~1a/get/parameters/0',
       '/paths/~1a/get/parameters/0/items',
       '/paths/~1a/get/parameters/1/schema',

@@ -10,6 +10,7 @@ import { OperationKey } from '../../swagger/operation-keys.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
 import { effectiveMimeTypes, fill } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
+import { meantTypeOf } from '../../swagger/meant-type.js';
 
 /** RFC 6838 type/subtype with optional parameters; wildcard types and subtypes are accepted (any type, application/any+json). */
 const MIME_TYPE = /^(?:\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*)\/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*(?:\s*;.*)?$/;
@@ -86,8 +87,10 @@ function sendsBinaryForm(operation: OperationInfo): boolean {
   return false;
 }
 
+/** A file or a binary string, as its type is meant (`"File"` is a file). */
 function isBinary(parameter: JsonObject): boolean {
-  return parameter.type === 'file' || (parameter.type === 'string' && parameter.format === 'binary');
+  const type = meantTypeOf(parameter);
+  return type === 'file' || (type === 'string' && parameter.format === 'binary');
 }
 
 /** The request type an operation that sends a body or form data is told to declare. */
@@ -301,7 +304,9 @@ export const contentTypeRules: RuleDefinition[] = [
         const written = effectiveMimeTypes(swagger, operation, 'consumes') ?? [];
         const consumes = written.map(mediaType);
         if (consumes.length === 0) continue; // SWG-CONSUMES reports it.
-        const hasFile = operation.parameters.some((p) => p.in === 'formData' && p.value.type === 'file');
+        const hasFile = operation.parameters.some(
+          (p) => p.in === 'formData' && meantTypeOf(p.value) === 'file',
+        );
         const needed = hasFile ? ['multipart/form-data'] : FORM_TYPES;
         if (consumes.some((type) => needed.includes(type))) continue;
         const { pointer, advice } = mimeCompatPlace(operation, written, needed);

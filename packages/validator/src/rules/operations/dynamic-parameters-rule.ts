@@ -1,6 +1,6 @@
 import { childPointer } from '../../json/pointer.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
-import { asObject, asString, has } from '../../swagger/json-values.js';
+import { asObject, has } from '../../swagger/json-values.js';
 import { operationLabel } from '../../swagger/operation-label.js';
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import {
@@ -15,6 +15,7 @@ import { callArgument, dynamicCalls, type DynamicCall } from './dynamic-index.js
 import { fill, valueMatchesType } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 import { isMeantTrue } from '../../swagger/meant-boolean.js';
+import { meantType, meantTypeOf } from '../../swagger/meant-type.js';
 
 function argumentPointer(call: DynamicCall, name: string): string {
   return childPointer(call.pointer, 'parameters', name);
@@ -22,7 +23,7 @@ function argumentPointer(call: DynamicCall, name: string): string {
 
 /** A source parameter of no type, of the target's, or an integer given for a number, fits. */
 function typeFits(source: SourceFields, type: string): boolean {
-  const sourceType = asString(source.type);
+  const sourceType = meantType(source.type);
   return sourceType === undefined || sourceType === type || (sourceType === 'integer' && type === 'number');
 }
 
@@ -64,7 +65,7 @@ export const dynamicParametersRule: RuleDefinition = {
           }
           continue;
         }
-        const type = asString(parameter.value.type);
+        const type = meantTypeOf(parameter.value);
         const argument = callArgument(entry);
         if (type === undefined) continue;
         if (
@@ -85,7 +86,7 @@ export const dynamicParametersRule: RuleDefinition = {
                 "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
                 excerpt(type),
                 operationLabel(wrong.operation),
-                excerpt(asString(wrong.parameter.type) ?? ''),
+                excerpt(meantTypeOf(wrong.parameter) ?? ''),
               ),
             });
           }

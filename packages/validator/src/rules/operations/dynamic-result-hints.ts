@@ -3,6 +3,7 @@ import { asArray, asObject, has, type JsonObject } from '../../swagger/json-valu
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { resolved, type SchemaPathMissing } from './schema-path.js';
+import { meantTypeOf } from '../../swagger/meant-type.js';
 
 /**
  * What SWG-DYN-RESULT adds to a path the target's response lacks: the name it likely meant, else
@@ -68,5 +69,5 @@ function namedProperties(model: SwaggerModel, schema: JsonObject): [string, Json
 }
 
 function isArray(schema: JsonObject | undefined): boolean {
-  return schema !== undefined && (schema.type === 'array' || has(schema, 'items'));
+  return schema !== undefined && (meantTypeOf(schema) === 'array' || has(schema, 'items'));
 }

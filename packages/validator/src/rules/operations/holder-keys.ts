@@ -5,6 +5,7 @@ import { bitOfKey, HolderKey, parameterOnlyKeyBit, SCHEMA_HOLDER_KEY_BITS } from
 import { writtenParameters } from './parameter-index.js';
 import { perModel } from './rule-kit.js';
 import { isNotificationUrl } from '../../swagger/notification-url.js';
+import { meantType } from '../../swagger/meant-type.js';
 
 /**
  * Which of those keys each written parameter and schema has: bits by index into
@@ -106,7 +107,8 @@ function keyBits(holder: JsonObject): number {
     const bit = bitOfKey(key) || parameterOnlyKeyBit(key);
     if (bit === 0) continue;
     if (bit === HolderKey.fileType) {
-      if (holder[key] === 'file') bits |= bit;
+      // A file type as meant (`"File"`, `["file", "null"]`), as the walk notes a schema's.
+      if (meantType(holder[key]) === 'file') bits |= bit;
     } else if (bit === HolderKey.notificationUrl) {
       if (isNotificationUrl(holder)) bits |= bit;
     } else if (has(holder, key)) bits |= bit;

@@ -4,6 +4,7 @@ import { perModel } from './rule-kit.js';
 import { isInternalVisibility } from '../../swagger/visibility.js';
 import { isNotificationUrl } from '../../swagger/notification-url.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
+import { meantTypeOf } from '../../swagger/meant-type.js';
 
 /** A body property marked `x-ms-notification-url: true`, with what its schema chain says about it. */
 export interface NotificationUrl {
@@ -38,7 +39,7 @@ function bodyNotificationUrls(model: SwaggerModel, operation: OperationInfo): No
     if (!isNotificationUrl(step.schema)) return;
     urls.push({
       pointer: step.node().pointer,
-      isString: step.schema.type === 'string',
+      isString: meantTypeOf(step.schema) === 'string',
       internalChain:
         isInternalVisibility(body.value['x-ms-visibility']) ||
         internal.slice(0, step.depth + 1).some(Boolean),

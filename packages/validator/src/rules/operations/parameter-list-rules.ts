@@ -7,6 +7,7 @@ import type { OperationInfo, ParameterInfo } from '../../swagger/operation-info.
 import { excerpt, nameExcerpt } from '../../text/message-values.js';
 import { once } from './report-once.js';
 import { fill } from './rule-kit.js';
+import { sameMeantType } from '../../swagger/meant-type.js';
 
 /*
  * Rules on the parameters lists of operations and path items: what an operation's effective list
@@ -210,7 +211,7 @@ export const fetchSubscribeAlikeRule: RuleDefinition = {
       for (const parameter of fetch.parameters) {
         const other = byName.get(parameter.name);
         if (!other || parameter.in === 'body') continue;
-        const sameType = parameter.value.type === other.value.type;
+        const sameType = sameMeantType(parameter.value.type, other.value.type);
         const sameVisibility =
           (parameter.value['x-ms-visibility'] ?? '') === (other.value['x-ms-visibility'] ?? '');
         if (sameType && sameVisibility) continue;

@@ -1,5 +1,6 @@
 import { asArray, asObject, has, isObject, type JsonObject } from '../../swagger/json-values.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
+import { meantTypeOf } from '../../swagger/meant-type.js';
 
 /** The outcome of following a `a/b/c` property path through a schema. */
 export type SchemaPathResult =
@@ -102,7 +103,7 @@ export function arrayItems(
   model: SwaggerModel,
   schema: JsonObject,
 ): SchemaPathResult | { kind: 'not-array' } {
-  if (schema.type === 'array' || has(schema, 'items')) {
+  if (meantTypeOf(schema) === 'array' || has(schema, 'items')) {
     const items = resolved(model, schema.items);
     return items ? { kind: 'found', schema: items } : UNKNOWN;
   }

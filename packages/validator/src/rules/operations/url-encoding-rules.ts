@@ -7,6 +7,7 @@ import { HolderKey } from './holder-key-bits.js';
 import { holderKeysOf } from './holder-keys.js';
 import { writtenParameters, type WrittenParameter } from './parameter-index.js';
 import { fill } from './rule-kit.js';
+import { meantTypeOf } from '../../swagger/meant-type.js';
 
 /**
  * The written parameters `in` the location that write x-ms-url-encoding (`encoded`) or do not. The
@@ -59,8 +60,8 @@ export const pathParameterEncodingRule: RuleDefinition = {
   check({ swagger, report }) {
     for (const parameter of swagger ? parametersByEncoding(swagger, 'path', false) : []) {
       const name = nameExcerpt(parameter.name ?? '');
-      const type = parameter.value.type;
-      const safeType = typeof type === 'string' && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : undefined;
+      const type = meantTypeOf(parameter.value);
+      const safeType = type !== undefined && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : undefined;
       report({
         pointer: parameter.pointer,
         ...(safeType

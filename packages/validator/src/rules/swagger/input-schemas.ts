@@ -5,6 +5,7 @@ import { ConnectorCache } from '../../model/connector-cache.js';
 import { structureOf } from './structure.js';
 import type { SchemaStructureNode } from './structure/nodes.js';
 import type { SwaggerStructure } from './structure/swagger-structure.js';
+import { meantTypeOf } from '../../swagger/meant-type.js';
 
 /** A schema reachable from a request body, following `$ref`s. */
 export interface InputSchemaNode {
@@ -110,7 +111,8 @@ function walkBodies(model: SwaggerModel): InputSchemaFindings {
     if (seen.has(schema)) return false;
     seen.add(schema);
     if (step.required && schema.readOnly === true) requiredReadOnly.push(step.node());
-    if (step.nested && schema.type === 'string' && schema.format === 'binary') nestedBinary.push(step.node());
+    if (step.nested && schema.format === 'binary' && meantTypeOf(schema) === 'string')
+      nestedBinary.push(step.node());
   };
   for (const operation of model.operations) {
     for (const parameter of operation.parameters) {

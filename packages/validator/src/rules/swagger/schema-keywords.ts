@@ -6,6 +6,7 @@ import { inputSchemaFindings } from './input-schemas.js';
 import { structureOf } from './structure.js';
 import type { KeywordHolders } from './structure/swagger-structure.js';
 import type { StructureNode } from './structure/nodes.js';
+import { meantTypeOf } from '../../swagger/meant-type.js';
 
 /** The nodes that carry the keyword, noted by the structure walk: a few of ~117,000 a corpus run. */
 function holdersOf(context: RuleContext, keyword: keyof KeywordHolders): readonly StructureNode[] {
@@ -273,7 +274,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
         const required = (asArray(node.value.required) ?? []).includes(name);
         const property = asObject(asObject(node.value.properties)?.[name]);
         const resolved = property ? asObject(model.resolve(property, '').value) : undefined;
-        if (required && resolved?.type === 'string') continue;
+        if (required && meantTypeOf(resolved) === 'string') continue;
         context.report({
           pointer: childPointer(node.pointer, 'discriminator'),
           message: "The 'discriminator' value must be the name of a required string property.",
@@ -328,7 +329,7 @@ export const schemaKeywordRules: RuleDefinition[] = [
         if (node.value['x-ms-editor'] !== 'dictionary') continue;
         const schema =
           node.kind === 'parameter' && isObject(node.value.schema) ? node.value.schema : node.value;
-        if (schema.type === 'object' && schema.additionalProperties !== false) continue;
+        if (meantTypeOf(schema) === 'object' && schema.additionalProperties !== false) continue;
         context.report({
           pointer: childPointer(node.pointer, 'x-ms-editor'),
           message:

@@ -7,6 +7,7 @@ import type { StructureNode } from './structure/nodes.js';
 import { perModel } from '../operations/rule-kit.js';
 import type { SwaggerModel } from '../../swagger/swagger-model.js';
 import { nameExcerpt } from '../../text/message-values.js';
+import { meantTypeOf } from '../../swagger/meant-type.js';
 
 interface SchemaWithRequired {
   node: StructureNode;
@@ -58,10 +59,13 @@ function closedProperties(schema: JsonObject): JsonObject | undefined {
   return asObject(properties) ?? NO_PROPERTIES;
 }
 
-/** A schema whose `type` names one type, not object: `required` means nothing there. */
+/**
+ * A schema whose `type` names one type, not object, as meant (`["string", "null"]` is a string,
+ * `"Object"` an object): `required` means nothing there.
+ */
 function isTypedNonObject(schema: JsonObject): boolean {
-  const type = schema.type;
-  return typeof type === 'string' && type !== 'object';
+  const type = meantTypeOf(schema);
+  return type !== undefined && type !== 'object';
 }
 
 /**
@@ -171,7 +175,7 @@ export const schemaRequiredRules: RuleDefinition[] = [
     check(context) {
       for (const { node, required } of schemasWithRequired(context)) {
         if (!isTypedNonObject(node.value)) continue;
-        const advice = node.value.type === 'array' ? arrayRequiredAdvice(node.pointer, required) : '';
+        const advice = meantTypeOf(node.value) === 'array' ? arrayRequiredAdvice(node.pointer, required) : '';
         context.report({
           pointer: childPointer(node.pointer, 'required'),
           message: `The property 'required' is applicable to schemas with 'object' type only and should be removed.${advice}`,

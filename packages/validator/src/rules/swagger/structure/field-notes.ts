@@ -3,6 +3,7 @@ import { bitOfKey, HolderKey, SCHEMA_HOLDER_KEY_BITS } from '../../operations/ho
 import { typeBitsOf } from './json-types.js';
 import { OBJECT_FIELDS, type NodeKind } from './swagger-fields.js';
 import { isNotificationUrl } from '../../../swagger/notification-url.js';
+import { meantType } from '../../../swagger/meant-type.js';
 
 /**
  * Keywords noted for KeywordHolders, as bits above the type bits (all below 128): the walk learns
@@ -88,6 +89,16 @@ export function isDataType(type: string): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The notes of a `type` that is no data type as written but means one: `"Array"` or `["array",
+ * "null"]` is an array that needs `items` (SWG-ARRAY-ITEMS), `"File"` a file (SWG-PARAM-FILE), as
+ * their types written as Swagger spells them are. SWG-JSONENUM and SWG-JSONTYPE name the form.
+ */
+export function meantTypeNotes(written: string | readonly unknown[]): number {
+  const meant = meantType(written);
+  return meant === 'array' ? NOTE_ARRAY : meant === 'file' ? HOLDER_FILE_TYPE : 0;
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   isDataType,
   isKeywordKind,
   mayBeBlank,
+  meantTypeNotes,
   NOTE_ARRAY,
   NOTE_BINARY,
   NOTE_CAPABILITIES,
@@ -207,10 +208,12 @@ export class StructureWalker {
       }
       if ((allowed & NOTE_FORMAT) !== 0 && field === 'binary') notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
-      if ((allowed & NOTE_TYPE) !== 0 && typeof field === 'string') {
+      if ((allowed & NOTE_TYPE) !== 0) {
         if (field === 'array') notes |= NOTE_ARRAY;
         else if (field === 'file') notes |= HOLDER_FILE_TYPE;
-        else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
+        else if (typeof field === 'string') {
+          if (!isDataType(field)) notes |= NOTE_ODD_TYPE | meantTypeNotes(field);
+        } else if (Array.isArray(field)) notes |= meantTypeNotes(field);
       }
       // The note bits are above every type bit: they never match a type.
       if ((typeBitOf(field) & allowed) !== 0) continue;
