@@ -13,7 +13,7 @@ import { isFilledForFlows, type SchemaView } from './schema-view.js';
 import { secretDeletion } from './secret-deletion.js';
 import { notificationUrlDeletion } from './notification-url-deletion.js';
 import { memberRenames, renameNote, type MemberRename } from './member-renames.js';
-import { jsonEqual } from './json-equal.js';
+import { sameType } from './same-type.js';
 
 /** What comparing properties asks of the schema comparer: the pair of schemas each property holds. */
 export interface NestedPairs {
@@ -260,7 +260,7 @@ export class PropertyComparer {
   private renames(before: SchemaView, after: SchemaView): Map<string, MemberRename> {
     const typeOf = (views: KeptViews, property: Located) => views.of(property.value, property.pointer)?.type;
     return memberRenames([...before.properties.keys()], [...after.properties.keys()], (was, is) =>
-      jsonEqual(
+      sameType(
         typeOf(this.oldViews, before.properties.get(was)!),
         typeOf(this.newViews, after.properties.get(is)!),
       ),

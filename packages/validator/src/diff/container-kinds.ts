@@ -1,3 +1,5 @@
+import { meantType } from '../swagger/meant-type.js';
+
 /**
  * Whether a schema holds `kind` (an object's properties, an array's items) in one version and not in
  * the other, as both versions declare its type: an object now an array, an array now a string. A type
@@ -9,7 +11,10 @@ export function containerRetyped(was: unknown, is: unknown, kind: 'object' | 'ar
   return declares(was, kind) !== declares(is, kind);
 }
 
-/** A type as written: a string, or a list of them in a schema that is not Swagger 2.0's. */
+/**
+ * A type as written or meant: a string (`"Array"` is an array), or a list of them in a schema that is
+ * not Swagger 2.0's (`["array", "null"]`, also `["object", "array"]`).
+ */
 function declares(type: unknown, kind: string): boolean {
-  return type === kind || (Array.isArray(type) && type.includes(kind));
+  return meantType(type) === kind || (Array.isArray(type) && type.includes(kind));
 }

@@ -14,6 +14,7 @@ import { secretParameterDeletion } from './secret-deletion.js';
 import { notificationUrlDeletion } from './notification-url-deletion.js';
 import { isNotificationUrl } from '../swagger/notification-url.js';
 import { isMeantTrue } from '../swagger/meant-boolean.js';
+import { sameType } from './same-type.js';
 
 /** Keys of a parameter object that this module compares itself. */
 const PARAMETER_KEYS: ReadonlySet<string> = new Set(['name', 'in', 'required', 'schema']);
@@ -223,7 +224,7 @@ const PARAMETER_TEXTS = ['x-ms-summary', 'description'] as const;
 function isOptionalRename(model: SwaggerModel, previous: ParameterInfo, renamed: ParameterInfo): boolean {
   if (previous.name === undefined || renamed.name === undefined) return false;
   if (previous.in === 'body' || previous.in === 'path' || mustBeSent(model, renamed)) return false;
-  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  if (!sameType(previous.value.type, renamed.value.type)) return false;
   const shared = PARAMETER_TEXTS.filter((key) => has(previous.value, key) && has(renamed.value, key));
   const written = PARAMETER_TEXTS.filter((key) => has(previous.value, key) || has(renamed.value, key));
   if (written.length === 0) return true;
@@ -241,7 +242,7 @@ function isOptionalRename(model: SwaggerModel, previous: ParameterInfo, renamed:
  * description kept.
  */
 function isRequiredRename(previous: ParameterInfo, renamed: ParameterInfo): boolean {
-  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  if (!sameType(previous.value.type, renamed.value.type)) return false;
   if (previous.in === 'path' || previous.in === 'body') return true;
   const textKept = PARAMETER_TEXTS.some(
     (key) => has(previous.value, key) && jsonEqual(previous.value[key], renamed.value[key]),

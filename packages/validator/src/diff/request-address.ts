@@ -10,6 +10,7 @@ import {
 } from '../rules/api-properties/policy-templates.js';
 import { withoutTrailingSlashes } from '@connector-alm/core';
 import { braceSpans, splitOrigin } from './address-parts.js';
+import { sameType } from './same-type.js';
 
 const ROUTE_TEMPLATE = 'routerequesttoendpoint';
 const NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
@@ -254,7 +255,7 @@ function renamedPathParameter(
   const came = inPath(after).filter((parameter) => !namesBefore.has(parameter.name));
   if (gone.length !== 1 || came.length !== 1) return undefined;
   const [from, to] = [gone[0]!, came[0]!];
-  if (from.name === undefined || to.name === undefined || !jsonEqual(from.value.type, to.value.type)) {
+  if (from.name === undefined || to.name === undefined || !sameType(from.value.type, to.value.type)) {
     return undefined;
   }
   return { from: from.name, to: to.name };

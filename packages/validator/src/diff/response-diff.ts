@@ -14,6 +14,7 @@ import { boundedList, nameList, quoted } from '../text/message-values.js';
 import { otherResponseChanges } from './other-responses.js';
 import { changedKeyList } from './changed-keys.js';
 import { compareCodeUnits } from '@connector-alm/core';
+import { sameType } from './same-type.js';
 
 const DYNAMIC_SCHEMA_KEYS = ['x-ms-dynamic-schema', 'x-ms-dynamic-properties'] as const;
 const RESPONSE_KEYS: ReadonlySet<string> = new Set(['description', 'schema']);
@@ -181,7 +182,7 @@ function diffSuccessResponse(
   const before = viewSchema(context.old, previous.value.schema, oldPointer);
   const after = viewSchema(context.new, current.value.schema, newPointer);
   if (before && after) {
-    if (before.type !== undefined && after.type !== undefined && !jsonEqual(before.type, after.type)) {
+    if (before.type !== undefined && after.type !== undefined && !sameType(before.type, after.type)) {
       add(
         CHANGE_RULES.responseChanged,
         'new',

@@ -111,12 +111,14 @@ function numericChangeIsSafe(
   is: unknown,
   direction: Direction,
 ): boolean {
-  if (typeof was !== 'string' || typeof is !== 'string') return false;
   if (key === 'type') {
-    const widened = was === 'integer' && is === 'number';
-    const narrowed = was === 'number' && is === 'integer';
+    // As meant: `"Integer"` made `number` widens an input as `integer` made `number` does.
+    const [typeWas, typeIs] = [meantType(was), meantType(is)];
+    const widened = typeWas === 'integer' && typeIs === 'number';
+    const narrowed = typeWas === 'number' && typeIs === 'integer';
     return direction === 'input' ? widened : narrowed;
   }
+  if (typeof was !== 'string' || typeof is !== 'string') return false;
   const rankWas = NUMERIC_FORMAT_RANK.get(was);
   const rankIs = NUMERIC_FORMAT_RANK.get(is);
   if (rankWas === undefined || rankIs === undefined) return false;
@@ -209,7 +211,7 @@ function isScalar(value: unknown): value is string | number | boolean {
 function limitsValues(view: SchemaView): boolean {
   const values = view.enum;
   if (!values) return false;
-  return !(view.type === 'boolean' && values.includes(true) && values.includes(false));
+  return !(meantType(view.type) === 'boolean' && values.includes(true) && values.includes(false));
 }
 
 function compareVisibility(

@@ -14,6 +14,7 @@ import type { Located } from '../swagger/local-refs.js';
 import { isInternalVisibility } from '../swagger/visibility.js';
 import { isNotificationUrl } from '../swagger/notification-url.js';
 import { meantEntryPointer, requiredNamesMeant } from '../swagger/meant-list.js';
+import { meantType } from '../swagger/meant-type.js';
 
 /** allOf inside allOf deeper than this is not merged (real swaggers use one or two levels). */
 const MAX_ALL_OF_DEPTH = 8;
@@ -135,7 +136,7 @@ function finished(view: SchemaView, withProperties: boolean): SchemaView {
   if (view.type === undefined && withProperties) view.type = 'object';
   // Swagger 2.0's `file` (a response or formData file) is what `string`/`binary` says elsewhere:
   // rewriting one as the other changes nothing a flow sends or reads.
-  if (view.type === 'file') {
+  if (meantType(view.type) === 'file') {
     view.type = 'string';
     if (view.format === undefined) view.format = 'binary';
   }
