@@ -39,7 +39,7 @@ export const apiPropertiesBrandRules: RuleDefinition[] = [
       bad: '"iconBrandColor": "blue"',
       good: '"iconBrandColor": "#3b5bdb"',
     },
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     check(context) {
       reportSchemaProblems(context, 'PROP-BRAND-FORMAT');
       const written = writtenBrandColourOf(context);

@@ -92,7 +92,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     description:
       'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.',
     levels: certificationLevels('error'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     msMessage: 'Value {0} is not defined in enum.',
     example: {
       placement: 'oauthConnectionParameter',
@@ -169,7 +169,7 @@ export const apiPropertiesOAuthRules: RuleDefinition[] = [
     description:
       'redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value "GlobalPerConnector" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform\'s reason, not the reviewers\'). Values are case-sensitive. A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.',
     levels: certificationLevels('error', 'warning'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     msMessage: 'Value {0} is not defined in enum.',
     example: {
       placement: 'oauthSettings',

@@ -17,7 +17,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     description:
       "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
     levels: certificationLevels('error'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     msMessage: 'Invalid type. Expected {0} but got {1}.',
     example: {
       goodPlacement: 'oauthSettings',
@@ -74,7 +74,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
       bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
       good: '"iconBrandColor": "#3b5bdb"',
     },
-    namesFixes: true,
+    namesFixes: 'keyRenames',
     check(context) {
       // The key it likely misspells is the fix `validate --fix` makes, as for the swagger's keys;
       // fix/key-renames.ts refuses, and says why, a rename onto a key the object already has.
@@ -127,7 +127,7 @@ export const apiPropertiesSchemaRules: RuleDefinition[] = [
     description:
       'A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.',
     levels: certificationLevels('error'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     example: { placement: 'connectionParameter', bad: '"type": "password"', good: '"type": "securestring"' },
     check(context) {
       reportSchemaProblems(

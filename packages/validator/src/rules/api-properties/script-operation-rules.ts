@@ -23,7 +23,7 @@ export const apiPropertiesCapabilityRules: RuleDefinition[] = [
       bad: '"capabilities": ["action"]',
       good: '"capabilities": ["actions"]',
     },
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     check(context) {
       reportSchemaProblems(context, 'PROP-CAPABILITIES');
       const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];

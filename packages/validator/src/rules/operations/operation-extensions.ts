@@ -79,7 +79,7 @@ export const operationExtensionRules: RuleDefinition[] = [
     description:
       'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint, once per file at the first empty one (1,157 in 5 upstream connectors, 1,066 in one, written by a generator); the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
     levels: sameLevels('error'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     example: {
       placement: 'parameter',
       bad: '"x-ms-visibility": "hidden"',

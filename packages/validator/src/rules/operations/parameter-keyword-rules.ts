@@ -135,7 +135,7 @@ export const collectionFormatRule: RuleDefinition = {
   title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
   description:
     'collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR). `validate --fix` writes one in other case (`CSV`) in lower case.',
-  namesFixes: true,
+  namesFixes: 'valueWrites',
   levels: sameLevels('error'),
   msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
   example: {
@@ -182,7 +182,7 @@ export const locationAndTypeRule: RuleDefinition = {
     bad: '{ "name": "id", "in": "url", "type": "guid" }',
     good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }',
   },
-  namesFixes: true,
+  namesFixes: 'valueWrites',
   check(context) {
     const { swagger, report } = context;
     for (const parameter of swagger ? writtenParameters(swagger) : []) {

@@ -203,7 +203,7 @@ export const valueConstraintRules: RuleDefinition[] = [
     description:
       'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults. `validate --fix` writes such a string as the value it stands for ("true" as true, "10" as 10, but not "010" or "1e3", whose form may be meant).',
     levels: sameLevels('error'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     msCode: 'DefaultValueMustMatchType',
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: {
@@ -258,7 +258,7 @@ export const valueConstraintRules: RuleDefinition[] = [
     description:
       'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them. `validate --fix` writes such a string as the value it stands for, as for SWG-DEFAULT-TYPE.',
     levels: sameLevels('error'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     msCode: 'InvalidEnumValue',
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: {
@@ -347,7 +347,7 @@ export const valueConstraintRules: RuleDefinition[] = [
     id: 'SWG-FORMAT',
     file: 'swagger',
     title: 'Use a format the platform recognizes.',
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     description:
       "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`… by the hundreds, so this is a warning. `validate --fix` writes a format in other case (`Int32`, `Date-Time`) in lower case.",
     levels: sameLevels('warning'),

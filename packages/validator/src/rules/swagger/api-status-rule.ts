@@ -15,7 +15,7 @@ export const apiStatusRule: RuleDefinition = {
   levels: certificationLevels('error'),
   msCode: 'OperationStatusAheadOfConnector',
   msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
-  namesFixes: true,
+  namesFixes: 'valueWrites',
   example: {
     bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
     good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }',

@@ -44,7 +44,7 @@ export const connectorCategoryRule: RuleDefinition = {
     bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
     good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }',
   },
-  namesFixes: true,
+  namesFixes: 'valueWrites',
   check(context) {
     for (const entry of metadataEntries(context)) {
       if (entry.name !== 'Categories' || typeof entry.value !== 'string') continue;

@@ -93,7 +93,7 @@ export const documentHostRules: RuleDefinition[] = [
       bad: '{ "host": "https://api.contoso.com/v1" }',
       good: '{ "host": "api.contoso.com", "basePath": "/v1" }',
     },
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     check(context) {
       const host = context.swagger?.root.host;
       if (typeof host !== 'string' || HOST_PATTERN.test(host)) return;
@@ -133,7 +133,7 @@ export const documentHostRules: RuleDefinition[] = [
     msCode: 'BasePathNotValid',
     msMessage: "The 'basePath' property, if present, must start with a '/' character.",
     example: { bad: '{ "basePath": "v1" }', good: '{ "basePath": "/v1" }' },
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     check(context) {
       const basePath = context.swagger?.root.basePath;
       if (typeof basePath !== 'string' || basePath.startsWith('/')) return;
@@ -176,7 +176,7 @@ export const documentHostRules: RuleDefinition[] = [
       'Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors). `validate --fix` writes a scheme in other case (`HTTPS`) in lower case.',
     levels: sameLevels('error'),
     msCode: 'SchemeNotValid',
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     msMessage: "The 'schemes' property must only contain transfer protocols from the list: {0}.",
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {

@@ -150,7 +150,7 @@ export const documentTextRules: RuleDefinition[] = [
     description:
       'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice; `validate --fix` removes them. A blank label (`" "`) is an empty one, which SWG-TEXT-EMPTY or SWG-PARAM-XMS-SUMMARY reports instead.',
     levels: sameLevels('info'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     msCode: 'ValueMustEndWithAlphanumeric',
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {

@@ -114,7 +114,7 @@ export const infoTextRules: RuleDefinition[] = [
     description:
       'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error. An independent publisher\'s trailing "(Independent Publisher)", the program\'s label (12 IP connectors merged in 2025), is not judged: the name before it is. `validate --fix` removes a trailing space or sentence punctuation (`.` `,` `:` `;`) where a letter or digit is then last.',
     levels: certificationLevels('error', 'info'),
-    namesFixes: true,
+    namesFixes: 'valueWrites',
     msCode: 'ValueMustEndWithAlphanumeric',
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {

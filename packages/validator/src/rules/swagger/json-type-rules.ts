@@ -69,7 +69,7 @@ function reportRootNotObject(context: RuleContext): void {
 
 export const jsonTypeRule: RuleDefinition = {
   id: 'SWG-JSONTYPE',
-  namesFixes: true,
+  namesFixes: 'valueWrites',
   file: 'swagger',
   title: 'Give every Swagger property the JSON type the specification requires.',
   description:
@@ -101,7 +101,7 @@ export const jsonTypeRule: RuleDefinition = {
 
 export const jsonEnumRule: RuleDefinition = {
   id: 'SWG-JSONENUM',
-  namesFixes: true,
+  namesFixes: 'valueWrites',
   file: 'swagger',
   title: 'Use a Swagger 2.0 data type in "type".',
   description:

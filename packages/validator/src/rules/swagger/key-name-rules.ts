@@ -56,7 +56,7 @@ function keyClassesOf(context: RuleContext): KeyClasses {
 
 export const additionalPropertyRule: RuleDefinition = {
   id: 'SWG-ADDL-PROP',
-  namesFixes: true,
+  namesFixes: 'keyRenames',
   file: 'swagger',
   title: 'Use only the properties Swagger 2.0 defines, or x- extensions.',
   description:
@@ -145,7 +145,7 @@ export const extensionNameRule: RuleDefinition = {
 
 export const unknownXmsExtensionRule: RuleDefinition = {
   id: 'SWG-XMS-UNKNOWN',
-  namesFixes: true,
+  namesFixes: 'keyRenames',
   file: 'swagger',
   title: 'Use only known x-ms- extensions, spelled right.',
   description:

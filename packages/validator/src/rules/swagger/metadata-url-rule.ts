@@ -19,7 +19,7 @@ export const metadataUrlRule: RuleDefinition = {
   description:
     'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://…`, `htpts://…`, `https://https://…` and `Not Available`. Where the URL meant is clear (no scheme before a host with a dot, a scheme one slip from `https` or `http`, or one written twice), the finding names it and `validate --fix` writes it.',
   levels: certificationLevels('error'),
-  namesFixes: true,
+  namesFixes: 'valueWrites',
   msCode: 'UrlNotValid',
   msMessage: "The 'url' property must be a valid absolute URL.",
   example: {
