@@ -59,9 +59,9 @@ export function meantTypeOf(node: JsonObject | undefined): string | undefined {
 }
 
 /**
- * Whether two written types are one: the same value, or types that mean the same data type
+ * Whether two written types are one: the same string, or types that mean the same data type
  * (`"Integer"` and `"integer"`, `["string", "null"]` and `"string"`), which `validate --fix` writes
- * alike.
+ * alike. Two lists that mean no one type are not (the diff compares those as JSON: same-type.ts).
  */
 export function sameMeantType(one: unknown, other: unknown): boolean {
   if (one === other) return true;

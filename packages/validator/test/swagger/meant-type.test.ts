@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { meantType, typeOfList } from '../../src/swagger/meant-type.js';
+import { meantType, meantTypeOf, sameMeantType, typeOfList } from '../../src/swagger/meant-type.js';
 
 // The rules that judge a value by its type read the type meant: a data type in other case, or the one
 // type of a JSON-schema type list, which other rules name (and --fix writes).
@@ -38,5 +38,30 @@ describe('typeOfList', () => {
     expect(typeOfList(['apiKey'])).toBeUndefined();
     expect(typeOfList([{ type: 'string' }])).toBeUndefined();
     expect(typeOfList([null, 'string'])).toBeUndefined();
+  });
+});
+
+describe('meantTypeOf', () => {
+  it("reads an object's type as meant, and none of no object", () => {
+    expect(meantTypeOf({ type: 'Array' })).toBe('array');
+    expect(meantTypeOf({ type: ['object', 'null'] })).toBe('object');
+    expect(meantTypeOf({ items: {} })).toBeUndefined();
+    expect(meantTypeOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('sameMeantType', () => {
+  it('takes a type and the one it is written as meant for one', () => {
+    expect(sameMeantType('Integer', 'integer')).toBe(true);
+    expect(sameMeantType(['string', 'null'], 'String')).toBe(true);
+    expect(sameMeantType('guid', 'guid')).toBe(true);
+    expect(sameMeantType(undefined, undefined)).toBe(true);
+  });
+
+  it('tells apart other types, a type and none, and lists that mean no one type', () => {
+    expect(sameMeantType('integer', 'number')).toBe(false);
+    expect(sameMeantType('string', undefined)).toBe(false);
+    expect(sameMeantType(['string', 'integer'], ['string', 'integer'])).toBe(false);
+    expect(sameMeantType('Guid', 'guid')).toBe(false);
   });
 });
