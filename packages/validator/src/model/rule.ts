@@ -46,8 +46,8 @@ export interface RuleMetadata {
   /** A minimal example that fires the rule, and the fix; shown in docs/rules.md. */
   example?: RuleExample;
   /**
-   * Its reports may carry a `fix`, of this kind: a key to rename (`renameKey`) or a value to write
-   * (`writeValue`). `validate --fix` runs only these rules to collect the fixes, not the whole catalog
+   * Its reports may carry a `fix`, of this kind: a key to rename (`renameKey`), a value to write
+   * (`writeValue`) or a connector file to rename (`renameFile`). `validate --fix` runs only these rules to collect the fixes, not the whole catalog
    * once more before validating. docs/cli.md lists the rules of each kind, and tests hold the lists
    * to the marks (docs-fix-lists.test.ts) and the marks to the fixes the rules name on the corpus
    * (rules-naming-fixes.test.ts).
@@ -55,8 +55,8 @@ export interface RuleMetadata {
   namesFixes?: FixKind;
 }
 
-/** The kind of fix a rule's reports may name: keys to rename, or values to write. */
-export type FixKind = 'keyRenames' | 'valueWrites';
+/** The kind of fix a rule's reports may name: keys to rename, values to write, or files to rename. */
+export type FixKind = 'keyRenames' | 'valueWrites' | 'fileRenames';
 
 /** A case of a rule reported at most at a milder level, e.g. GEN-ENCODING's in readme.md: warning. */
 export interface MilderCase {

@@ -54,6 +54,11 @@ describe("docs/cli.md's lists of the fixes validate --fix makes", () => {
     expect(listed).toHaveLength(new Set(listed).size);
   });
 
+  it('names among the files renamed the rules marked to rename files, and no other', () => {
+    const paragraph = paragraphFrom('First, `--fix` renames the connector files');
+    expect([...new Set(paragraph.match(RULE_ID))].sort()).toEqual(rulesMarked('fileRenames').sort());
+  });
+
   it('gives an example of a key rename for every rule marked to rename keys, and no other', () => {
     expect(idsOfKeyRenames().sort()).toEqual(rulesMarked('keyRenames').sort());
   });

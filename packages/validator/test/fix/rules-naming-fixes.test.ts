@@ -28,7 +28,12 @@ describeCorpus('the rules that name fixes are marked so', () => {
       for (const { rule, report } of ruleReports(connector, { profile, rules: ALL_RULES })) {
         if (report.fix === undefined) continue;
         fixing.set(rule.id, (fixing.get(rule.id) ?? 0) + 1);
-        const kind = 'renameKey' in report.fix ? 'keyRenames' : 'valueWrites';
+        const kind =
+          'renameKey' in report.fix
+            ? 'keyRenames'
+            : 'renameFile' in report.fix
+              ? 'fileRenames'
+              : 'valueWrites';
         kinds.set(rule.id, new Set([...(kinds.get(rule.id) ?? []), kind]));
       }
     }

@@ -12,7 +12,7 @@ export const readmePresentRule: RuleDefinition = {
   description:
     'Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md…). A readme under another name (Readme.md.txt, readme.txt) is said to be renamed, and is checked as the readme meanwhile. 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors\' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company\'s own repository), what the readme should say instead.',
   levels: { certified: 'error', 'independent-publisher': 'error', custom: 'warning' },
-  namesFixes: true,
+  namesFixes: 'fileRenames',
   example: {
     bad: 'a folder with only apiDefinition.swagger.json and apiProperties.json',
     good: 'readme.md beside them',
