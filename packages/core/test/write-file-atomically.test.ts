@@ -11,6 +11,8 @@ import {
 import path from 'node:path';
 import { temporaryFolder } from '@connector-alm/testing';
 import { isUserError, type UserError, writeFileAtomically } from '../src/index.js';
+import { bundleScript } from './helpers/bundled-script.js';
+import { cannotTrace, type SystemCall, traceNode } from './helpers/system-calls.js';
 
 // The writer through a temporary file and a rename: what the file it puts in place keeps of the one
 // it replaces (validate --fix passes the old file's mode and owner), and what a failure leaves.
@@ -102,4 +104,65 @@ describe('writeFileAtomically', () => {
       expect(readFileSync(target, 'utf8')).toBe('old');
     },
   );
+});
+
+const untraceable = process.platform === 'linux' ? cannotTrace() : 'strace runs on Linux only';
+if (untraceable)
+  console.warn(`Skipping the test that a written file is on disk before its rename: ${untraceable}.`);
+const traced = untraceable ? it.skip : it;
+
+/**
+ * What the process did with the temporary beside `file`, in order: opened it, flushed it to the disk
+ * (fsync or fdatasync on its descriptor while open), closed it, renamed it over `file`.
+ */
+function stepsOnTemporary(calls: readonly SystemCall[], file: string): string[] {
+  const temporary = new RegExp(
+    `"([^"]*/\\.${path.basename(file).replace(/\./g, '\\.')}\\.[0-9a-f]{12}\\.tmp)"`,
+  );
+  const steps: string[] = [];
+  let name: string | undefined;
+  let descriptor: string | undefined;
+  for (const { name: call, args, result } of calls) {
+    const first = args.split(', ')[0];
+    if (call === 'openat' && temporary.test(args)) {
+      name = temporary.exec(args)![1];
+      descriptor = result;
+      steps.push('open');
+    } else if ((call === 'fsync' || call === 'fdatasync') && first === descriptor) {
+      steps.push('sync');
+    } else if (call === 'close' && first === descriptor) {
+      descriptor = undefined;
+      steps.push('close');
+    } else if (call.startsWith('rename') && name !== undefined && args.includes(`"${name}"`)) {
+      steps.push(args.includes(`"${file}"`) ? 'rename over the file' : `rename: ${args}`);
+    }
+  }
+  return steps;
+}
+
+describe('writeFileAtomically and the disk', () => {
+  // ext4 (without its rename heuristic, as for a new file), XFS and btrfs may write a rename to the
+  // disk before the renamed file's bytes: after a power loss the file is then there, and empty.
+  traced('flushes the temporary to the disk before it renames it over the file', async () => {
+    const folder = temporaryFolder('write-atomically-');
+    const script = path.join(folder, 'write.cjs');
+    await bundleScript(
+      `import { writeFileAtomically } from './write-file-atomically.js';
+      writeFileAtomically(process.argv[2]!, Buffer.from('{"a": 1}')).catch((error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      });`,
+      script,
+    );
+    const file = path.join(folder, 'file.json');
+    writeFileSync(file, '{}');
+    // '?': a call this architecture lacks is left out (arm64 has no rename, only renameat).
+    const calls = traceNode(
+      script,
+      [file],
+      ['openat', 'fsync', 'fdatasync', 'close', '?rename', 'renameat', 'renameat2'],
+    );
+    expect(stepsOnTemporary(calls, file)).toEqual(['open', 'sync', 'close', 'rename over the file']);
+    expect(readFileSync(file, 'utf8')).toBe('{"a": 1}');
+  });
 });
