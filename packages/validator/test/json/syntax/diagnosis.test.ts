@@ -553,6 +553,30 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(issuesOf('[\n  [\n    2\n  ]]\n]')).toEqual([
       "4:4 This ']' is one too many: it closes the top-level value, which the ']' at line 5 closes as the indentation says; remove it.",
     ]);
+    // Lines ended by CRLF are laid out as lines ended by LF.
+    expect(issuesOf('{\r\n  "x": {\r\n    "y": 1\r\n  }}\r\n}')).toEqual([
+      "4:4 This '}' is one too many: it closes the top-level value, which the '}' at line 5 closes as the indentation says; remove it.",
+    ]);
+    // The last '}' not where the root's stands, after a comment or indented: it is the one too many.
+    expect(issuesOf('{\n  "x": {\n    "y": 1\n  }}\n/* end */ }')).toEqual([
+      '5:1 Comments are not allowed in JSON; remove it (a "description" can hold the note).',
+      "5:11 This '}' closes nothing (the '}' at line 4 closes the top-level value): remove it.",
+    ]);
+    expect(issuesOf('{\n  "x": {\n    "y": 1\n  }}\n  }')).toEqual([
+      "5:3 This '}' closes nothing (the '}' at line 4 closes the top-level value): remove it.",
+    ]);
+    // A closer of another kind, or more closers after it, or a top-level '}' that starts its line:
+    // each closer after the value is the one too many.
+    expect(issuesOf('{\n  "x": {\n    "y": 1\n  }}\n]')).toEqual([
+      "5:1 This ']' closes nothing (the '}' at line 4 closes the top-level value): remove it.",
+    ]);
+    expect(issuesOf('{\n  "x": {\n    "y": 1\n  }}\n}\n}')).toEqual([
+      "4:4 This '}' is one too many: it closes the top-level value, which the '}' at line 6 closes as the indentation says; remove it.",
+      "5:1 This '}' closes nothing (the '}' at line 4 closes the top-level value): remove it.",
+    ]);
+    expect(issuesOf('{\n  "x": {\n    "y": 1\n  }\n}\n}')).toEqual([
+      "6:1 This '}' closes nothing (the '}' at line 5 closes the top-level value): remove it.",
+    ]);
     // On one line the value closes there: the '}' after it is the one too many.
     expect(issuesOf('{"a": {"c": 2}}\n}')).toEqual([
       "2:1 This '}' closes nothing (the '}' at line 1 closes the top-level value): remove it.",

@@ -67,6 +67,36 @@ describe('slips that meet at one place', () => {
     ]);
   });
 
+  it('reads the indentation of the line a key before stands on, tabs counted as spaces are', () => {
+    expect(issuesOf('{\n\t"a": {\n\t\t"b": 1\n\t"c": 2\n}')).toEqual([
+      `3:9 The '{' at line 2 is never closed: going by the indentation, add '},' after this value (the "c" at line 4 is a key of the object opened at line 1).`,
+    ]);
+    // The member "b" is indented as its key's line, not as the line of its colon.
+    expect(issuesOf('{\n  "a": {\n    "b"\n: 1\n  "c": 2\n}')).toEqual([
+      `4:4 The '{' at line 2 is never closed: going by the indentation, add '},' after this value (the "c" at line 5 is a key of the object opened at line 1).`,
+    ]);
+  });
+
+  it('says only the comma where the layout says nothing of which object a key belongs to', () => {
+    const commaThenEnd = (comma: string, line: number, end: string, root = 1) => [
+      `${comma} A comma is missing after this value: add ',' before the "c" at line ${line}.`,
+      `${end} The file ends before the '{' at line ${root} is closed: add '}' at the end, or restore the cut-off end of the file.`,
+    ];
+    // A key after a closer on its line: the line's indentation is the closer's.
+    expect(issuesOf('{\n  "a": {\n    "b": [\n      1\n  ] "c": 2\n}')).toEqual(
+      commaThenEnd('5:4', 5, '6:2'),
+    );
+    // Members at the level of their object's key, with that object left open to the end.
+    expect(issuesOf('{\n  "a": {\n  "b": 1\n  "c": 2\n}')).toEqual(commaThenEnd('3:9', 4, '5:2'));
+    // A key indented between the object's members and its key.
+    expect(issuesOf('{\n  "a": {\n      "b": 1\n    "c": 2\n}')).toEqual(commaThenEnd('3:13', 4, '5:2'));
+    // A key indented less than the top-level value's line (a comment line before it, at the margin).
+    expect(issuesOf('// note\n  {\n    "a": {\n      "b": 1\n"c": 2\n  }')).toEqual([
+      '1:1 Comments are not allowed in JSON; remove it (a "description" can hold the note).',
+      ...commaThenEnd('4:13', 5, '6:4', 2),
+    ]);
+  });
+
   it('reads a key indented like its siblings, or on the line of the value before it, as lacking only a comma', () => {
     expect(issuesOf('{\n  "a": {\n    "b": 1\n    "c": 2\n  }\n}')).toEqual([
       '3:11 A comma is missing after this value: add \',\' before the "c" at line 4.',
@@ -147,12 +177,56 @@ describe('slips that meet at one place', () => {
     expect(issuesOf(inList).filter((issue) => issue.includes('going by the indentation'))).toEqual([]);
     // The edits the other findings name make strict JSON, which --fix writes.
     expect(JSON.parse(fixOf(inList))).toHaveProperty('info');
+    // Nor inside an object opened right after the list, on its line, and still open there.
+    expect(issuesOf('{\n  "a": [{\n      "x": 1,\n  "b": 2\n  }]')).toEqual([
+      "5:5 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file.",
+    ]);
     // Members at the level of their object's key: its own '}' closes it, and the file's end is the slip.
     const level = '{\n  "a": {\n  "b": 1},\n  "c": 2\n';
     expect(issuesOf(level)).toEqual([
       "4:9 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file.",
     ]);
     expect(fixOf(level)).toBe('{\n  "a": {\n  "b": 1},\n  "c": 2}\n');
+    // A closer on the file's last line, indented deeper than its bracket: nothing after it to place.
+    expect(issuesOf('[\n{\n  "a": 1\n  }')).toEqual([
+      "4:4 The file ends before the '[' at line 1 is closed: add ']' at the end, or restore the cut-off end of the file.",
+    ]);
+  });
+
+  it('reads the brackets between an object and the line a closer is missing before as JSON reads them', () => {
+    // "info" lacks its '}' before the outdented ','; what stands between must leave no bracket open.
+    const info = (...members: string[]) =>
+      [
+        '{',
+        '  "info": {',
+        ...members.map((member) => `    ${member}`),
+        '  ,',
+        '  "host": "contoso.com"',
+        '}',
+        '',
+      ].join('\n');
+    const placed = (line: number, column: number) =>
+      `${line}:${column} The '{' at line 2 is never closed (the file ends before the '{' at line 1 is closed); going by the indentation, add '}' after this value.`;
+    // Brackets in strings, and brackets opened and closed, leave none open.
+    expect(
+      issuesOf(
+        info('"title": "Contoso [beta",', '"tags": ["a"],', '"contact": {"name": "x"},', '"version": "1.0"'),
+      ),
+    ).toEqual([placed(6, 21)]);
+    expect(issuesOf(info('"title": "say \\"[\\" now",', '"version": "1.0"'))).toEqual([placed(4, 21)]);
+    // A string left open ends at its line's end, as the diagnosis reads it.
+    expect(issuesOf(info('"title": "Contoso,', '"x": "a[b",', '"version": "1.0"'))).toEqual([
+      `3:22 A string is not closed on its line: add the closing '"' before the ',' at its end.`,
+      placed(5, 21),
+    ]);
+    // A string left open on the last line before the outdented one is read to the end of the text.
+    expect(issuesOf(info('"title": "a",', '"version": "1.0 [x'))).toEqual([
+      `4:23 A string is not closed on its line: add the closing '"' at the end of the text.`,
+    ]);
+    // A list opened right after the list whose closer the indentation would place, still open there.
+    expect(issuesOf('[\n  [[\n      1,\n  2\n  ]]')).toEqual([
+      "5:5 The file ends before the '[' at line 1 is closed: add ']' at the end, or restore the cut-off end of the file.",
+    ]);
   });
 
   it('lists issues by place, though a repair before a token is found after it', () => {
