@@ -137,7 +137,7 @@ export function textAfterEnd(walk: WalkState, token: Token): Repair {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
-  if (doublesRootCloser(walk, token, closer)) {
+  if (closesRootMidLine(walk, token, closer)) {
     return walk.repair(
       closer,
       1,
@@ -174,17 +174,16 @@ export function textAfterEnd(walk: WalkState, token: Token): Repair {
 
 /**
  * Whether the file's last token is a closer that starts its line indented like the top-level value's
- * opening line, while the closer read as the top-level value's stands right after another closer
- * mid-line (`  }}` then `}`): that doubled one is one too many, not the last, which the layout
- * places. Either removal leaves the same value; the finding is where the slip is.
+ * opening line, while the closer read as the top-level value's stands mid-line, at the end of its
+ * last member (`  }}` or `  "x": 1}`, then `}`): that one is one too many, not the last, which the
+ * layout places. Either removal leaves the same value; the finding is where the slip is, and --fix
+ * leaves the file laid out (removing the last, it left the root's '}' at the end of a member's line).
  */
-function doublesRootCloser(walk: WalkState, token: Token, closer: number): boolean {
+function closesRootMidLine(walk: WalkState, token: Token, closer: number): boolean {
   const { text } = walk;
   if (text.charAt(closer) !== token.kind || walk.nextKind() !== 'end') return false;
   const root = walk.closes.at(-1);
   if (root?.close !== closer || startsLine(text, closer)) return false;
-  const before = endBefore(text, closer);
-  if (before === 0 || !'}]'.includes(text.charAt(before - 1))) return false;
   // Laid out over lines from the top-level value's first (`{"a": {"c": 2}}` on one line closes there).
   const opened = skipSpaces(text, root.open + 1);
   if (text.charAt(opened) !== '\n' && text.charAt(opened) !== '\r') return false;

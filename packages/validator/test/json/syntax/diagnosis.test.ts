@@ -539,7 +539,7 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
-  it("names the doubled closer of the root's last member, not the file's last line, where the layout places that one", () => {
+  it("names the closer doubled or written at the end of the root's last member, not the file's last line, where the layout places that one", () => {
     // `  }}` then `}`: the last '}' stands where the indentation puts the root's; the doubled one is the slip.
     const doubled = SWAGGER.replace('  "x": 1\n}', '  "x": {\n    "y": 1\n  }}\n}');
     expect(issuesOf(doubled)).toEqual([
@@ -552,6 +552,15 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     });
     expect(issuesOf('[\n  [\n    2\n  ]]\n]')).toEqual([
       "4:4 This ']' is one too many: it closes the top-level value, which the ']' at line 5 closes as the indentation says; remove it.",
+    ]);
+    // Written after the last member's value on its line: the same slip. It named the last line, and
+    // --fix left the '}' at the end of the member's.
+    expect(issuesOf('{\n  "x": 1}\n}')).toEqual([
+      "2:9 This '}' is one too many: it closes the top-level value, which the '}' at line 3 closes as the indentation says; remove it.",
+    ]);
+    expect(fixJsonText('{\n  "x": 1}\n}')).toEqual({ outcome: 'fixed', text: '{\n  "x": 1\n}', slips: 1 });
+    expect(issuesOf('[\n  "a"]\n]')).toEqual([
+      "2:6 This ']' is one too many: it closes the top-level value, which the ']' at line 3 closes as the indentation says; remove it.",
     ]);
     // Lines ended by CRLF are laid out as lines ended by LF.
     expect(issuesOf('{\r\n  "x": {\r\n    "y": 1\r\n  }}\r\n}')).toEqual([
