@@ -5,7 +5,9 @@
 
 /** Where the line holding the offset starts. */
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // At 0, lastIndexOf(…, -1) would look at offset 0 (a negative start counts as 0) and find a line
+  // break the text starts with.
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Where the line after the one holding the offset starts; -1 on the last line. */
