@@ -59,19 +59,19 @@ export async function connectorHomes(
   // ExtractOptions.previousConnectors; not the options' type, which would make extract.ts and this
   // file import each other. `notSelected`: the solution's connectors left out of this extraction
   // (selectConnectors), with their earlier folders; no home is looked for them, but the folders
-  // named after them are theirs.
+  // named after them are theirs. Required: the extraction always knows them, and a default for it
+  // was read by no caller.
   options: {
     previousConnectors?: readonly SolutionConnector[];
-    notSelected?: readonly { connector: SolutionConnector; earlier?: EarlierFolder | undefined }[];
+    notSelected: readonly { connector: SolutionConnector; earlier?: EarlierFolder | undefined }[];
     say?: SaySetting;
     otherRoots?: readonly string[];
   },
 ): Promise<ConnectorHome[]> {
   const previous = options.previousConnectors ?? [];
-  const notSelected = options.notSelected ?? [];
   const owners = await folderOwners(
-    [...connectors, ...notSelected.map(({ connector }) => connector)],
-    [...earlierFolders, ...notSelected.map(({ earlier }) => earlier)],
+    [...connectors, ...options.notSelected.map(({ connector }) => connector)],
+    [...earlierFolders, ...options.notSelected.map(({ earlier }) => earlier)],
     previous,
     destinationRoot,
     rootFolders,
