@@ -223,6 +223,13 @@ describe('slips that meet at one place', () => {
     expect(issuesOf(info('"title": "a",', '"version": "1.0 [x'))).toEqual([
       `4:23 A string is not closed on its line: add the closing '"' at the end of the text.`,
     ]);
+    // A closer that closes nothing closes no bracket opened after it: the list left open still is.
+    expect(issuesOf(info(']"title": "a",', '"tags": [["x"],'))).toEqual([
+      "3:5 This ']' closes nothing (the object opened with '{' at line 2 is still open here): remove it.",
+      "4:19 The '[' at line 4 is never closed: add ']' before this comma.",
+      '5:3 Two commas in a row: remove one.',
+      "7:2 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file.",
+    ]);
     // A list opened right after the list whose closer the indentation would place, still open there.
     expect(issuesOf('[\n  [[\n      1,\n  2\n  ]]')).toEqual([
       "5:5 The file ends before the '[' at line 1 is closed: add ']' at the end, or restore the cut-off end of the file.",
