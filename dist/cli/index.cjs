@@ -1198,7 +1198,7 @@ var require_command = __commonJS({
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
     var path122 = require("node:path");
-    var fs51 = require("node:fs");
+    var fs52 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs51.existsSync(executableFile)) return;
+        if (fs52.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2211,10 +2211,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path122.resolve(baseDir, baseName);
-          if (fs51.existsSync(localBin)) return localBin;
+          if (fs52.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path122.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs51.existsSync(`${localBin}${ext}`)
+            (ext) => fs52.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,7 +2226,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs51.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs52.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -12117,14 +12117,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs51 = this.flowScalar(this.type);
+              const fs52 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs51, sep: [] });
+                map2.items.push({ start, key: fs52, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs51);
+                this.stack.push(fs52);
               } else {
-                Object.assign(it, { key: fs51, sep: [] });
+                Object.assign(it, { key: fs52, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12252,13 +12252,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs51 = this.flowScalar(this.type);
+              const fs52 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs51, sep: [] });
+                fc.items.push({ start: [], key: fs52, sep: [] });
               else if (it.sep)
-                this.stack.push(fs51);
+                this.stack.push(fs52);
               else
-                Object.assign(it, { key: fs51, sep: [] });
+                Object.assign(it, { key: fs52, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17568,7 +17568,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs51 = require("fs");
+    var fs52 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -17588,7 +17588,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs51.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs52.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -17605,7 +17605,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs51.close(self2.fd, onCloseDone);
+      fs52.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -17637,7 +17637,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs51.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs52.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -17997,7 +17997,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs51 = require("fs");
+    var fs52 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -18066,10 +18066,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs51.open(path122, "r", function(err2, fd2) {
+      fs52.open(path122, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs51.close(fd2, defaultCallback);
+          if (err3) fs52.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -18086,7 +18086,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs51.fstat(fd2, function(err2, stats) {
+      fs52.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -19164,7 +19164,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs51 = require("fs");
+    var fs52 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -19194,14 +19194,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs51.stat(realPath2, function(err2, stats) {
+      fs52.stat(realPath2, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath2));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs51.createReadStream(realPath2);
+          var readStream = fs52.createReadStream(realPath2);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -27024,9 +27024,15 @@ async function writeFileAtomically(file, bytes, options2 = {}) {
 async function writeThroughTemporary(file, bytes, options2) {
   const temporary = temporarySibling(file);
   try {
-    await import_node_fs10.promises.writeFile(temporary, bytes);
-    if (options2.owner !== void 0) await import_node_fs10.promises.chown(temporary, options2.owner.uid, options2.owner.gid);
-    if (options2.mode !== void 0) await import_node_fs10.promises.chmod(temporary, options2.mode);
+    const handle = await import_node_fs10.promises.open(temporary, "w");
+    try {
+      await handle.writeFile(bytes);
+      if (options2.owner !== void 0) await handle.chown(options2.owner.uid, options2.owner.gid);
+      if (options2.mode !== void 0) await handle.chmod(options2.mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await import_node_fs10.promises.rename(temporary, file);
   } catch (error2) {
     await removeTemporary(temporary);
@@ -30878,7 +30884,7 @@ function isStrictJson(text3) {
 
 // packages/validator/src/json/syntax/line-layout.ts
 function lineStart(text3, offset) {
-  return text3.lastIndexOf("\n", offset - 1) + 1;
+  return offset <= 0 ? 0 : text3.lastIndexOf("\n", offset - 1) + 1;
 }
 function nextLineStart(text3, offset) {
   const newline2 = text3.indexOf("\n", offset);
@@ -31225,7 +31231,7 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
-  if (doublesRootCloser(walk, token, closer)) {
+  if (closesRootMidLine(walk, token, closer)) {
     return walk.repair(
       closer,
       1,
@@ -31255,13 +31261,11 @@ function textAfterEnd(walk, token) {
   );
   return { ...repair, leavesTextUnread: true };
 }
-function doublesRootCloser(walk, token, closer) {
+function closesRootMidLine(walk, token, closer) {
   const { text: text3 } = walk;
   if (text3.charAt(closer) !== token.kind || walk.nextKind() !== "end") return false;
   const root = walk.closes.at(-1);
   if (root?.close !== closer || startsLine(text3, closer)) return false;
-  const before = endBefore(text3, closer);
-  if (before === 0 || !"}]".includes(text3.charAt(before - 1))) return false;
   const opened = skipSpaces(text3, root.open + 1);
   if (text3.charAt(opened) !== "\n" && text3.charAt(opened) !== "\r") return false;
   return startsLine(text3, token.offset) && indentOf(text3, token.offset) === indentOf(text3, root.open);
@@ -33266,7 +33270,7 @@ var apiPropertiesBrandRules = [
       bad: '"iconBrandColor": "blue"',
       good: '"iconBrandColor": "#3b5bdb"'
     },
-    namesFixes: true,
+    namesFixes: "valueWrites",
     check(context) {
       reportSchemaProblems(context, "PROP-BRAND-FORMAT");
       const written2 = writtenBrandColourOf(context);
@@ -34004,9 +34008,11 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
       const folder = import_node_path23.default.dirname(absolute);
       const names3 = listedOrRefused(folder, given2, absolute);
       if (names3.includes(".git")) roots.add(folder);
-      if (!isConnectorFolderListing(names3) && !holdsDefinitionUnderMeantName(names3)) {
+      if (!isConnectorFolderListing(names3)) {
         const solution = solutionGivenError(given2, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
+      }
+      if (!isConnectorFolderListing(names3) && !holdsDefinitionUnderMeantName(names3)) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given2 },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -34024,7 +34030,8 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
     const before = found.size;
     try {
       search(absolute, 0, { found, roots, listings }, platform);
-      if (found.size === before && holdsDefinitionUnderMeantName((0, import_node_fs21.readdirSync)(absolute))) found.add(absolute);
+      if (found.size === before && holdsDefinitionUnderMeantName((0, import_node_fs21.readdirSync)(absolute)) && folderOfUnpackedSolution(given2, cwd) === void 0)
+        found.add(absolute);
     } catch (error2) {
       throw refusedListing(error2, given2, absolute);
     }
@@ -34323,7 +34330,7 @@ var apiPropertiesOAuthRules = [
     title: "Use a known OAuth identity provider with its required settings.",
     description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.',
     levels: certificationLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msMessage: "Value {0} is not defined in enum.",
     example: {
       placement: "oauthConnectionParameter",
@@ -34390,7 +34397,7 @@ var apiPropertiesOAuthRules = [
     title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
     description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive. A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.",
     levels: certificationLevels("error", "warning"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msMessage: "Value {0} is not defined in enum.",
     example: {
       placement: "oauthSettings",
@@ -34891,7 +34898,7 @@ var apiPropertiesSchemaRules = [
     title: "apiProperties.json must match the apiProperties schema.",
     description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
     levels: certificationLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msMessage: "Invalid type. Expected {0} but got {1}.",
     example: {
       goodPlacement: "oauthSettings",
@@ -34947,7 +34954,7 @@ var apiPropertiesSchemaRules = [
       bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
       good: '"iconBrandColor": "#3b5bdb"'
     },
-    namesFixes: true,
+    namesFixes: "keyRenames",
     check(context) {
       const problems = schemaProblemsFor(context, "PROP-UNKNOWN-KEYS");
       const properties = asObject(context.apiProperties?.properties) ?? {};
@@ -34994,7 +35001,7 @@ var apiPropertiesSchemaRules = [
     title: "Give each connection parameter a known type.",
     description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.",
     levels: certificationLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     example: { placement: "connectionParameter", bad: '"type": "password"', good: '"type": "securestring"' },
     check(context) {
       reportSchemaProblems(
@@ -35070,7 +35077,7 @@ var apiPropertiesCapabilityRules = [
       bad: '"capabilities": ["action"]',
       good: '"capabilities": ["actions"]'
     },
-    namesFixes: true,
+    namesFixes: "valueWrites",
     check(context) {
       reportSchemaProblems(context, "PROP-CAPABILITIES");
       const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
@@ -35260,7 +35267,7 @@ var infoTextRules = [
     title: "End the title with a letter or digit.",
     description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error. An independent publisher\'s trailing "(Independent Publisher)", the program\'s label (12 IP connectors merged in 2025), is not judged: the name before it is. `validate --fix` removes a trailing space or sentence punctuation (`.` `,` `:` `;`) where a letter or digit is then last.',
     levels: certificationLevels("error", "info"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -35390,6 +35397,11 @@ function checkedMeanwhile(canonical2) {
   return `It is checked here as the connector's ${canonical2}; other tools do not read it until it is renamed.`;
 }
 
+// packages/validator/src/rules/file-rename-fix.ts
+function fileRename(from, to) {
+  return { fix: { renameFile: { from, to } }, transientNote: RENAME_ADVICE, fixable: true };
+}
+
 // packages/validator/src/rules/folder.ts
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -35483,6 +35495,11 @@ function isRenameAskedFor(context, entry, intended) {
   const read2 = connector.files[kind];
   return read2 !== void 0 && isReadUnderMeantName(read2) && read2.name === entry.name;
 }
+function renameOfRead(connector, kind, name) {
+  if (connector.files[kind]?.name !== name) return void 0;
+  if (kind === "icon" && !name.toLowerCase().endsWith(".png")) return void 0;
+  return fileRename(name, CANONICAL_NAMES[kind]);
+}
 function isReadmeRenameAskedFor(context, entry) {
   const read2 = context.connector.files.readme;
   return read2 !== void 0 && read2.name === entry.name && isReadUnderMeantName(read2) && context.isRuleOn("README-PRESENT");
@@ -35532,6 +35549,7 @@ var folderRules = [
     title: "Name connector files exactly as the repository does.",
     description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks a connector file, the file plainly meant to be it (swagger.json, apiProperty.json, Readme.md.txt, setting.json, Script.cs without a script.csx) is read and checked as that file in the meantime, and its findings are reported on it. The rename of the missing swagger or apiProperties.json is asked for once, by REPO-REQUIRED-FILES, which fails the run, and of the missing readme by README-PRESENT (by REPO-FILENAMES where those rules are off).",
     levels: certificationLevels("error", "warning"),
+    namesFixes: "fileRenames",
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
       for (const entry of context.connector.entries) {
@@ -35549,7 +35567,8 @@ var folderRules = [
           context.report({
             path: entry.name,
             severity: "warning",
-            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`,
+            ...renameOfRead(context.connector, kind, entry.name)
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
@@ -35559,7 +35578,8 @@ var folderRules = [
               entry.name,
               CANONICAL_NAMES.swagger,
               `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
-            )
+            ),
+            ...renameOfRead(context.connector, "swagger", entry.name)
           });
         } else {
           const intended = intendedConnectorFileName(entry.name, hasScriptCsx(context.connector));
@@ -35571,7 +35591,8 @@ var folderRules = [
               entry.name,
               intended,
               `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
-            )
+            ),
+            ...renameOfRead(context.connector, kindOfFileName(intended), entry.name)
           });
         }
       }
@@ -35583,6 +35604,7 @@ var folderRules = [
     title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
     description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it, and the file is checked as the missing one meanwhile, its findings reported on it. Where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), the message says to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes, and that its content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels("error"),
+    namesFixes: "fileRenames",
     example: {
       bad: "a folder with only apiDefinition.swagger.json",
       good: "apiDefinition.swagger.json, apiProperties.json, readme.md"
@@ -35596,7 +35618,10 @@ var folderRules = [
         const canonical2 = CANONICAL_NAMES[kind];
         if (read2 === void 0) context.report({ message: missingFileMessage(canonical2, entries) });
         else if (isReadUnderMeantName(read2))
-          context.report({ message: meantFileMessage(canonical2, read2.name) });
+          context.report({
+            message: meantFileMessage(canonical2, read2.name),
+            ...fileRename(read2.name, canonical2)
+          });
       }
     }
   },
@@ -37357,6 +37382,43 @@ function isNotificationUrl(node) {
   return isObject(node) && node["x-ms-notification-url"] === true;
 }
 
+// packages/validator/src/swagger/meant-type.ts
+var DATA_TYPES = /* @__PURE__ */ new Set([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "file"
+]);
+function meantType(written2) {
+  if (typeof written2 === "string") {
+    if (DATA_TYPES.has(written2)) return written2;
+    const lower = written2.toLowerCase();
+    return DATA_TYPES.has(lower) ? lower : written2;
+  }
+  return Array.isArray(written2) ? typeOfList(written2) : void 0;
+}
+function typeOfList(list3) {
+  let type;
+  for (const entry of list3) {
+    if (entry === "null") continue;
+    if (type !== void 0 || typeof entry !== "string") return void 0;
+    type = entry.toLowerCase();
+    if (!DATA_TYPES.has(type)) return void 0;
+  }
+  return type;
+}
+function meantTypeOf(node) {
+  return node === void 0 ? void 0 : meantType(node.type);
+}
+function sameMeantType(one, other) {
+  if (one === other) return true;
+  const meant = meantType(one);
+  return meant !== void 0 && meant === meantType(other);
+}
+
 // packages/validator/src/rules/swagger/structure/field-notes.ts
 var NOTE_PATTERN = 1 << 7;
 var NOTE_ENUM = 1 << 8;
@@ -37407,6 +37469,10 @@ function isDataType(type) {
     default:
       return false;
   }
+}
+function meantTypeNotes(written2) {
+  const meant = meantType(written2);
+  return meant === "array" ? NOTE_ARRAY : meant === "file" ? HOLDER_FILE_TYPE : 0;
 }
 function mayBeBlank(value) {
   if (typeof value !== "string") return false;
@@ -37796,10 +37862,12 @@ var StructureWalker = class {
       }
       if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
-      if ((allowed & NOTE_TYPE) !== 0 && typeof field === "string") {
+      if ((allowed & NOTE_TYPE) !== 0) {
         if (field === "array") notes |= NOTE_ARRAY;
         else if (field === "file") notes |= HOLDER_FILE_TYPE;
-        else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
+        else if (typeof field === "string") {
+          if (!isDataType(field)) notes |= NOTE_ODD_TYPE | meantTypeNotes(field);
+        } else if (Array.isArray(field)) notes |= meantTypeNotes(field);
       }
       if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
@@ -38235,7 +38303,7 @@ function keyBits(holder) {
     const bit = bitOfKey(key2) || parameterOnlyKeyBit(key2);
     if (bit === 0) continue;
     if (bit === HolderKey.fileType) {
-      if (holder[key2] === "file") bits2 |= bit;
+      if (meantType(holder[key2]) === "file") bits2 |= bit;
     } else if (bit === HolderKey.notificationUrl) {
       if (isNotificationUrl(holder)) bits2 |= bit;
     } else if (has(holder, key2)) bits2 |= bit;
@@ -45814,6 +45882,7 @@ var readmePresentRule = {
   title: "The connector folder has a readme.md.",
   description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). A readme under another name (Readme.md.txt, readme.txt) is said to be renamed, and is checked as the readme meanwhile. 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company's own repository), what the readme should say instead.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+  namesFixes: "fileRenames",
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
     good: "readme.md beside them"
@@ -45825,7 +45894,8 @@ var readmePresentRule = {
     const checked = read2 ? ` ${checkedMeanwhile("readme.md")}` : "";
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed} to readme.md.${checked}` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed} to readme.md.${checked}` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`,
+      ...read2 ? fileRename(read2.name, "readme.md") : {}
     });
   }
 };
@@ -46974,7 +47044,7 @@ var documentHostRules = [
       bad: '{ "host": "https://api.contoso.com/v1" }',
       good: '{ "host": "api.contoso.com", "basePath": "/v1" }'
     },
-    namesFixes: true,
+    namesFixes: "valueWrites",
     check(context) {
       const host = context.swagger?.root.host;
       if (typeof host !== "string" || HOST_PATTERN.test(host)) return;
@@ -47012,7 +47082,7 @@ var documentHostRules = [
     msCode: "BasePathNotValid",
     msMessage: "The 'basePath' property, if present, must start with a '/' character.",
     example: { bad: '{ "basePath": "v1" }', good: '{ "basePath": "/v1" }' },
-    namesFixes: true,
+    namesFixes: "valueWrites",
     check(context) {
       const basePath = context.swagger?.root.basePath;
       if (typeof basePath !== "string" || basePath.startsWith("/")) return;
@@ -47052,7 +47122,7 @@ var documentHostRules = [
     description: "Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors). `validate --fix` writes a scheme in other case (`HTTPS`) in lower case.",
     levels: sameLevels("error"),
     msCode: "SchemeNotValid",
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msMessage: "The 'schemes' property must only contain transfer protocols from the list: {0}.",
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {
@@ -47951,35 +48021,6 @@ var requiredRootRule = {
   }
 };
 
-// packages/validator/src/swagger/meant-type.ts
-var DATA_TYPES = /* @__PURE__ */ new Set([
-  "string",
-  "number",
-  "integer",
-  "boolean",
-  "array",
-  "object",
-  "file"
-]);
-function meantType(written2) {
-  if (typeof written2 === "string") {
-    if (DATA_TYPES.has(written2)) return written2;
-    const lower = written2.toLowerCase();
-    return DATA_TYPES.has(lower) ? lower : written2;
-  }
-  return Array.isArray(written2) ? typeOfList(written2) : void 0;
-}
-function typeOfList(list3) {
-  let type;
-  for (const entry of list3) {
-    if (entry === "null") continue;
-    if (type !== void 0 || typeof entry !== "string") return void 0;
-    type = entry.toLowerCase();
-    if (!DATA_TYPES.has(type)) return void 0;
-  }
-  return type;
-}
-
 // packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var SCALAR_TYPES = /* @__PURE__ */ new Map([
@@ -48017,7 +48058,7 @@ function reportRootNotObject(context) {
 }
 var jsonTypeRule = {
   id: "SWG-JSONTYPE",
-  namesFixes: true,
+  namesFixes: "valueWrites",
   file: "swagger",
   title: "Give every Swagger property the JSON type the specification requires.",
   description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant). So is a string written for a list (`"consumes": "application/json"`, a `produces` or `schemes`, an operation\'s `tags`, a schema\'s `required` of properties it defines), which --fix writes as that list, in the file\'s layout; the rules that read `consumes`, `produces` and `schemes` read the list meant, so that the slip is one finding, not one per operation that sends a body. A JSON-schema type list of one type (`["string", "null"]`, as Parse JSON\'s schemas write a value that may be missing) is named as that type, which --fix writes: Swagger 2.0 gives one type and has no `null` type; the rules that judge a default or enum value by its type read it.',
@@ -48047,7 +48088,7 @@ var jsonTypeRule = {
 };
 var jsonEnumRule = {
   id: "SWG-JSONENUM",
-  namesFixes: true,
+  namesFixes: "valueWrites",
   file: "swagger",
   title: 'Use a Swagger 2.0 data type in "type".',
   description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted. `validate --fix` writes a type in other case ("String") in lower case.',
@@ -48112,7 +48153,7 @@ function keyClassesOf(context) {
 }
 var additionalPropertyRule = {
   id: "SWG-ADDL-PROP",
-  namesFixes: true,
+  namesFixes: "keyRenames",
   file: "swagger",
   title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
   description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
@@ -48193,7 +48234,7 @@ var extensionNameRule = {
 };
 var unknownXmsExtensionRule = {
   id: "SWG-XMS-UNKNOWN",
-  namesFixes: true,
+  namesFixes: "keyRenames",
   file: "swagger",
   title: "Use only known x-ms- extensions, spelled right.",
   description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
@@ -48617,7 +48658,7 @@ var documentTextRules = [
     title: "End labels (x-ms-summary) without trailing space or sentence punctuation.",
     description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice; `validate --fix` removes them. A blank label (`" "`) is an empty one, which SWG-TEXT-EMPTY or SWG-PARAM-XMS-SUMMARY reports instead.',
     levels: sameLevels("info"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -49720,7 +49761,7 @@ function followSchemaPath(model, root, path122) {
   return { kind: "found", schema: current };
 }
 function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
+  if (meantTypeOf(schema) === "array" || has(schema, "items")) {
     const items = resolved(model, schema.items);
     return items ? { kind: "found", schema: items } : UNKNOWN;
   }
@@ -50056,7 +50097,7 @@ function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
 }
 function typeFits(source, type) {
-  const sourceType = asString(source.type);
+  const sourceType = meantType(source.type);
   return sourceType === void 0 || sourceType === type || sourceType === "integer" && type === "number";
 }
 var dynamicParametersRule = {
@@ -50094,7 +50135,7 @@ var dynamicParametersRule = {
           }
           continue;
         }
-        const type = asString(parameter.value.type);
+        const type = meantTypeOf(parameter.value);
         const argument = callArgument(entry);
         if (type === void 0) continue;
         if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
@@ -50111,7 +50152,7 @@ var dynamicParametersRule = {
                 "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
                 excerpt(type),
                 operationLabel(wrong.operation),
-                excerpt(asString(wrong.parameter.type) ?? "")
+                excerpt(meantTypeOf(wrong.parameter) ?? "")
               )
             });
           }
@@ -50207,7 +50248,7 @@ function namedProperties(model, schema) {
   return named2;
 }
 function isArray(schema) {
-  return schema !== void 0 && (schema.type === "array" || has(schema, "items"));
+  return schema !== void 0 && (meantTypeOf(schema) === "array" || has(schema, "items"));
 }
 
 // packages/validator/src/rules/operations/dynamic-result-rule.ts
@@ -50482,7 +50523,7 @@ var apiStatusRule = {
   levels: certificationLevels("error"),
   msCode: "OperationStatusAheadOfConnector",
   msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
-  namesFixes: true,
+  namesFixes: "valueWrites",
   example: {
     bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
     good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
@@ -50578,7 +50619,7 @@ var connectorCategoryRule = {
     bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
     good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
   },
-  namesFixes: true,
+  namesFixes: "valueWrites",
   check(context) {
     for (const entry of metadataEntries(context)) {
       if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
@@ -50838,7 +50879,7 @@ var metadataUrlRule = {
   title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
   description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026`, `https://https://\u2026` and `Not Available`. Where the URL meant is clear (no scheme before a host with a dot, a scheme one slip from `https` or `http`, or one written twice), the finding names it and `validate --fix` writes it.',
   levels: certificationLevels("error"),
-  namesFixes: true,
+  namesFixes: "valueWrites",
   msCode: "UrlNotValid",
   msMessage: "The 'url' property must be a valid absolute URL.",
   example: {
@@ -50935,7 +50976,8 @@ function sendsBinaryForm(operation2) {
   return false;
 }
 function isBinary(parameter) {
-  return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
+  const type = meantTypeOf(parameter);
+  return type === "file" || type === "string" && parameter.format === "binary";
 }
 function requestType(operation2) {
   if (!sends(operation2, "formData")) return "application/json";
@@ -51100,7 +51142,9 @@ var contentTypeRules = [
         const written2 = effectiveMimeTypes(swagger2, operation2, "consumes") ?? [];
         const consumes = written2.map(mediaType);
         if (consumes.length === 0) continue;
-        const hasFile = operation2.parameters.some((p) => p.in === "formData" && p.value.type === "file");
+        const hasFile = operation2.parameters.some(
+          (p) => p.in === "formData" && meantTypeOf(p.value) === "file"
+        );
         const needed = hasFile ? ["multipart/form-data"] : FORM_TYPES;
         if (consumes.some((type) => needed.includes(type))) continue;
         const { pointer, advice } = mimeCompatPlace(operation2, written2, needed);
@@ -51421,7 +51465,7 @@ var operationExtensionRules = [
     title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
     description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint, once per file at the first empty one (1,157 in 5 upstream connectors, 1,066 in one, written by a generator); the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
     levels: sameLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     example: {
       placement: "parameter",
       bad: '"x-ms-visibility": "hidden"',
@@ -52120,7 +52164,7 @@ function bodyNotificationUrls(model, operation2) {
     if (!isNotificationUrl(step2.schema)) return;
     urls.push({
       pointer: step2.node().pointer,
-      isString: step2.schema.type === "string",
+      isString: meantTypeOf(step2.schema) === "string",
       internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step2.depth + 1).some(Boolean),
       requiredChain: required.slice(0, step2.depth + 1).every(Boolean)
     });
@@ -52324,7 +52368,7 @@ function isEmptySchema(model, schema) {
   for (const key2 in resolved2) {
     if (Object.prototype.hasOwnProperty.call(resolved2, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
   }
-  return resolved2.type === void 0 || resolved2.type === "object";
+  return resolved2.type === void 0 || meantTypeOf(resolved2) === "object";
 }
 
 // packages/validator/src/rules/operations/produced-body.ts
@@ -52874,9 +52918,9 @@ var fetchSubscribeAlikeRule = {
       for (const parameter of fetch2.parameters) {
         const other = byName.get(parameter.name);
         if (!other || parameter.in === "body") continue;
-        const sameType = parameter.value.type === other.value.type;
+        const sameType2 = sameMeantType(parameter.value.type, other.value.type);
         const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
-        if (sameType && sameVisibility) continue;
+        if (sameType2 && sameVisibility) continue;
         report2({
           pointer: parameter.pointer,
           message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
@@ -52994,7 +53038,7 @@ var collectionFormatRule = {
   file: "swagger",
   title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
   description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR). `validate --fix` writes one in other case (`CSV`) in lower case.",
-  namesFixes: true,
+  namesFixes: "valueWrites",
   levels: sameLevels("error"),
   msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
   example: {
@@ -53036,7 +53080,7 @@ var locationAndTypeRule = {
     bad: '{ "name": "id", "in": "url", "type": "guid" }',
     good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
   },
-  namesFixes: true,
+  namesFixes: "valueWrites",
   check(context) {
     const { swagger: swagger2, report: report2 } = context;
     for (const parameter of swagger2 ? writtenParameters(swagger2) : []) {
@@ -53247,8 +53291,8 @@ var pathParameterEncodingRule = {
   check({ swagger: swagger2, report: report2 }) {
     for (const parameter of swagger2 ? parametersByEncoding(swagger2, "path", false) : []) {
       const name = nameExcerpt(parameter.name ?? "");
-      const type = parameter.value.type;
-      const safeType = typeof type === "string" && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : void 0;
+      const type = meantTypeOf(parameter.value);
+      const safeType = type !== void 0 && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : void 0;
       report2({
         pointer: parameter.pointer,
         ...safeType ? {
@@ -53477,7 +53521,7 @@ var valueConstraintRules = [
     title: "Give 'default' a value of the declared type.",
     description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults. `validate --fix` writes such a string as the value it stands for ("true" as true, "10" as 10, but not "010" or "1e3", whose form may be meant).',
     levels: sameLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msCode: "DefaultValueMustMatchType",
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: {
@@ -53531,7 +53575,7 @@ var valueConstraintRules = [
     title: "Write enum values of the declared type.",
     description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them. `validate --fix` writes such a string as the value it stands for, as for SWG-DEFAULT-TYPE.',
     levels: sameLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msCode: "InvalidEnumValue",
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: {
@@ -53613,7 +53657,7 @@ var valueConstraintRules = [
     id: "SWG-FORMAT",
     file: "swagger",
     title: "Use a format the platform recognizes.",
-    namesFixes: true,
+    namesFixes: "valueWrites",
     description: "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`\u2026 by the hundreds, so this is a warning. `validate --fix` writes a format in other case (`Int32`, `Date-Time`) in lower case.",
     levels: sameLevels("warning"),
     msCode: "UnrecognizedTypeFormat",
@@ -53695,7 +53739,8 @@ function walkBodies(model) {
     if (seen.has(schema)) return false;
     seen.add(schema);
     if (step2.required && schema.readOnly === true) requiredReadOnly.push(step2.node());
-    if (step2.nested && schema.type === "string" && schema.format === "binary") nestedBinary.push(step2.node());
+    if (step2.nested && schema.format === "binary" && meantTypeOf(schema) === "string")
+      nestedBinary.push(step2.node());
   };
   for (const operation2 of model.operations) {
     for (const parameter of operation2.parameters) {
@@ -53977,7 +54022,7 @@ var schemaKeywordRules = [
         const required = (asArray(node.value.required) ?? []).includes(name);
         const property2 = asObject(asObject(node.value.properties)?.[name]);
         const resolved2 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
-        if (required && resolved2?.type === "string") continue;
+        if (required && meantTypeOf(resolved2) === "string") continue;
         context.report({
           pointer: childPointer(node.pointer, "discriminator"),
           message: "The 'discriminator' value must be the name of a required string property."
@@ -54026,7 +54071,7 @@ var schemaKeywordRules = [
       for (const node of holdersOf(context, "x-ms-editor")) {
         if (node.value["x-ms-editor"] !== "dictionary") continue;
         const schema = node.kind === "parameter" && isObject(node.value.schema) ? node.value.schema : node.value;
-        if (schema.type === "object" && schema.additionalProperties !== false) continue;
+        if (meantTypeOf(schema) === "object" && schema.additionalProperties !== false) continue;
         context.report({
           pointer: childPointer(node.pointer, "x-ms-editor"),
           message: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed."
@@ -54379,8 +54424,8 @@ function closedProperties(schema) {
   return asObject(properties) ?? NO_PROPERTIES2;
 }
 function isTypedNonObject(schema) {
-  const type = schema.type;
-  return typeof type === "string" && type !== "object";
+  const type = meantTypeOf(schema);
+  return type !== void 0 && type !== "object";
 }
 function arrayRequiredAdvice(pointer, required) {
   const names3 = required.filter((name) => name !== "items");
@@ -54467,7 +54512,7 @@ var schemaRequiredRules = [
     check(context) {
       for (const { node, required } of schemasWithRequired(context)) {
         if (!isTypedNonObject(node.value)) continue;
-        const advice = node.value.type === "array" ? arrayRequiredAdvice(node.pointer, required) : "";
+        const advice = meantTypeOf(node.value) === "array" ? arrayRequiredAdvice(node.pointer, required) : "";
         context.report({
           pointer: childPointer(node.pointer, "required"),
           message: `The property 'required' is applicable to schemas with 'object' type only and should be removed.${advice}`
@@ -60115,6 +60160,11 @@ function splitOrigin(url) {
   return LINE_END2.test(rest) ? void 0 : { origin: url.slice(0, slash), rest };
 }
 
+// packages/validator/src/diff/same-type.ts
+function sameType(was, is) {
+  return jsonEqual(was, is) || sameMeantType(was, is);
+}
+
 // packages/validator/src/diff/request-address.ts
 var ROUTE_TEMPLATE = "routerequesttoendpoint";
 var NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
@@ -60210,7 +60260,7 @@ function renamedPathParameter(before, after) {
   const came = inPath(after).filter((parameter) => !namesBefore.has(parameter.name));
   if (gone.length !== 1 || came.length !== 1) return void 0;
   const [from, to] = [gone[0], came[0]];
-  if (from.name === void 0 || to.name === void 0 || !jsonEqual(from.value.type, to.value.type)) {
+  if (from.name === void 0 || to.name === void 0 || !sameType(from.value.type, to.value.type)) {
     return void 0;
   }
   return { from: from.name, to: to.name };
@@ -61526,7 +61576,7 @@ function emptyView(node, pointer) {
 }
 function finished(view, withProperties) {
   if (view.type === void 0 && withProperties) view.type = "object";
-  if (view.type === "file") {
+  if (meantType(view.type) === "file") {
     view.type = "string";
     if (view.format === void 0) view.format = "binary";
   }
@@ -61804,14 +61854,14 @@ var PARAMETER_TEXTS = ["x-ms-summary", "description"];
 function isOptionalRename(model, previous, renamed) {
   if (previous.name === void 0 || renamed.name === void 0) return false;
   if (previous.in === "body" || previous.in === "path" || mustBeSent(model, renamed)) return false;
-  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  if (!sameType(previous.value.type, renamed.value.type)) return false;
   const shared = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) && has(renamed.value, key2));
   const written2 = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) || has(renamed.value, key2));
   if (written2.length === 0) return true;
   return shared.some((key2) => jsonEqual(previous.value[key2], renamed.value[key2]));
 }
 function isRequiredRename(previous, renamed) {
-  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  if (!sameType(previous.value.type, renamed.value.type)) return false;
   if (previous.in === "path" || previous.in === "body") return true;
   const textKept = PARAMETER_TEXTS.some(
     (key2) => has(previous.value, key2) && jsonEqual(previous.value[key2], renamed.value[key2])
@@ -62123,7 +62173,7 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
   const before = viewSchema(context.old, previous.value.schema, oldPointer);
   const after = viewSchema(context.new, current.value.schema, newPointer);
   if (before && after) {
-    if (before.type !== void 0 && after.type !== void 0 && !jsonEqual(before.type, after.type)) {
+    if (before.type !== void 0 && after.type !== void 0 && !sameType(before.type, after.type)) {
       add2(
         CHANGE_RULES.responseChanged,
         "new",
@@ -62983,7 +63033,7 @@ var PropertyComparer = class {
     return memberRenames(
       [...before.properties.keys()],
       [...after.properties.keys()],
-      (was, is) => jsonEqual(
+      (was, is) => sameType(
         typeOf(this.oldViews, before.properties.get(was)),
         typeOf(this.newViews, after.properties.get(is))
       )
@@ -63266,12 +63316,13 @@ var NUMERIC_FORMAT_RANK = /* @__PURE__ */ new Map([
   ["double", 3]
 ]);
 function numericChangeIsSafe(key2, was, is, direction) {
-  if (typeof was !== "string" || typeof is !== "string") return false;
   if (key2 === "type") {
-    const widened = was === "integer" && is === "number";
-    const narrowed = was === "number" && is === "integer";
+    const [typeWas, typeIs] = [meantType(was), meantType(is)];
+    const widened = typeWas === "integer" && typeIs === "number";
+    const narrowed = typeWas === "number" && typeIs === "integer";
     return direction === "input" ? widened : narrowed;
   }
+  if (typeof was !== "string" || typeof is !== "string") return false;
   const rankWas = NUMERIC_FORMAT_RANK.get(was);
   const rankIs = NUMERIC_FORMAT_RANK.get(is);
   if (rankWas === void 0 || rankIs === void 0) return false;
@@ -63332,7 +63383,7 @@ function isScalar4(value) {
 function limitsValues(view) {
   const values = view.enum;
   if (!values) return false;
-  return !(view.type === "boolean" && values.includes(true) && values.includes(false));
+  return !(meantType(view.type) === "boolean" && values.includes(true) && values.includes(false));
 }
 function compareVisibility(before, after, direction, add2, others2) {
   if (!before.isInternal && after.isInternal && direction === "input") {
@@ -63367,7 +63418,7 @@ function containerRetyped(was, is, kind) {
   return declares(was, kind) !== declares(is, kind);
 }
 function declares(type, kind) {
-  return type === kind || Array.isArray(type) && type.includes(kind);
+  return meantType(type) === kind || Array.isArray(type) && type.includes(kind);
 }
 
 // packages/validator/src/diff/schema-diff.ts
@@ -65074,6 +65125,47 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
   return { path: connector.displayPath, name: connector.name, profile, findings };
 }
 
+// packages/validator/src/fix/file-renames.ts
+var import_node_fs26 = require("node:fs");
+async function renameConnectorFiles(connector, renames) {
+  const outcome = { renamed: [], notRenamed: [] };
+  const done = /* @__PURE__ */ new Set();
+  const ordered = [...renames].sort((a, b) => compareCodeUnits(a.from, b.from));
+  for (const { from, to } of ordered) {
+    if (done.has(from)) continue;
+    done.add(from);
+    const source = entryPath(connector.absolutePath, from);
+    const target2 = entryPath(connector.absolutePath, to);
+    const file = displayPathIn(connector.displayPath, from);
+    try {
+      if (await isOtherFile(target2, source)) {
+        outcome.notRenamed.push({ file, reason: `it was not renamed: the folder has a ${to} already.` });
+        continue;
+      }
+      await import_node_fs26.promises.rename(source, target2);
+      outcome.renamed.push({ file, to: displayPathIn(connector.displayPath, to) });
+    } catch (error2) {
+      const code2 = error2.code ?? "error";
+      outcome.notRenamed.push({
+        file,
+        reason: `it could not be renamed to ${to} (${code2}); rename it by hand, or make the folder writable and run validate --fix again.`
+      });
+    }
+  }
+  return outcome;
+}
+async function isOtherFile(target2, source) {
+  let there;
+  try {
+    there = await import_node_fs26.promises.lstat(target2);
+  } catch (error2) {
+    if (error2.code === "ENOENT") return false;
+    throw error2;
+  }
+  const self2 = await import_node_fs26.promises.lstat(source);
+  return there.ino !== self2.ino || there.dev !== self2.dev;
+}
+
 // packages/validator/src/fix/list-layout.ts
 var MAX_NODES_READ = 1e4;
 function listLayoutOf(document) {
@@ -65240,10 +65332,10 @@ function valueAt2(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -65251,7 +65343,7 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs26.promises.access(file, import_node_fs26.constants.W_OK);
+    await import_node_fs27.promises.access(file, import_node_fs27.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -65273,22 +65365,22 @@ function processUser() {
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs27.promises.lstat(file);
+  const stat2 = await import_node_fs28.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs27.promises.realpath(file);
-    if (!isBelow(await import_node_fs27.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs28.promises.realpath(file);
+    if (!isBelow(await import_node_fs28.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs27.promises.stat(target2);
+  const current = await import_node_fs28.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs27.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs28.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
@@ -65314,6 +65406,15 @@ async function fixJsonSlips(paths, options2 = {}) {
   const report2 = { fixed: [], notFixed: [] };
   for (const folder of await checkedFoldersToValidate(paths, cwd, config2)) {
     let connector = await loadConnectorFolder(folder, cwd);
+    const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
+    const overrides = folderSettings(connector.absolutePath, config2).rules;
+    const fileRenames = fixesNamed(connector, profile, overrides).files;
+    if (fileRenames.length > 0) {
+      const { renamed, notRenamed } = await renameConnectorFiles(connector, fileRenames);
+      if (renamed.length > 0) report2.renamed = [...report2.renamed ?? [], ...renamed];
+      report2.notFixed.push(...notRenamed);
+      if (renamed.length > 0) connector = await loadConnectorFolder(folder, cwd);
+    }
     const fixed = /* @__PURE__ */ new Map();
     const leftAsIs = /* @__PURE__ */ new Map();
     for (const kind of JSON_FILE_KINDS) {
@@ -65325,8 +65426,6 @@ async function fixJsonSlips(paths, options2 = {}) {
       } else if (outcome !== void 0) leftAsIs.set(kind, { file: file.displayPath, reason: outcome });
     }
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
-    const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
-    const overrides = folderSettings(connector.absolutePath, config2).rules;
     let fixes = fixesNamed(connector, profile, overrides);
     for (const [kind, { file, reason }] of leftAsIs) {
       const left = [renamesLeft(fixes.renames.get(kind) ?? []), writesLeft(fixes.writes.get(kind) ?? [])];
@@ -65381,13 +65480,15 @@ async function fixJsonSlips(paths, options2 = {}) {
 var MAX_RENAME_ROUNDS = 4;
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
 function fixesNamed(connector, profile, overrides) {
-  const fixes = { renames: /* @__PURE__ */ new Map(), writes: /* @__PURE__ */ new Map() };
+  const fixes = { renames: /* @__PURE__ */ new Map(), writes: /* @__PURE__ */ new Map(), files: [] };
   const add2 = (map2, kind, fix) => {
     map2.set(kind, [...map2.get(kind) ?? [], fix]);
   };
   for (const { rule: rule2, report: report2 } of ruleReports(connector, { profile, rules: RULES_NAMING_FIXES, overrides })) {
     const { fix, pointer } = report2;
-    if (fix === void 0 || pointer === void 0 || report2.path !== void 0) continue;
+    if (fix !== void 0 && "renameFile" in fix) fixes.files.push(fix.renameFile);
+    if (fix === void 0 || "renameFile" in fix || pointer === void 0 || report2.path !== void 0)
+      continue;
     const kind = report2.file ?? rule2.file;
     if ("renameKey" in fix) add2(fixes.renames, kind, { pointer, to: fix.renameKey });
     else add2(fixes.writes, kind, { pointer, to: fix.writeValue });
@@ -65479,6 +65580,7 @@ async function fixJsonFile(folder, file) {
 function describeFixes(report2) {
   const keys = report2.fixed.reduce((count, fixed) => count + fixed.keys, 0);
   return [
+    ...(report2.renamed ?? []).map(({ file, to }) => `renamed ${file} to ${to}`),
     ...report2.fixed.map((fixed) => `fixed ${fixedThings(fixed)} in ${fixed.file}`),
     ...report2.notFixed.map(({ file, reason }) => `not fixed: ${file}: ${reason}`),
     // A slip or a value fixed changes no behaviour; a key spelled right does, and the line above only
@@ -65498,7 +65600,7 @@ function fixedThings({ slips, keys, values }) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path34 = __toESM(require("node:path"), 1);
 async function branchChanges(git, mergeBase, options2 = {}) {
   const known = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -65553,14 +65655,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path34.default.relative(topLevel, connector).split(import_node_path34.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs28.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs29.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path34.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path34.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs28.promises.readdir(import_node_path34.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs29.promises.readdir(import_node_path34.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -65670,7 +65772,7 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
@@ -65683,14 +65785,14 @@ async function materializeFolder(git, rev2, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path36.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs29.promises.mkdir(target2, { recursive: true });
+    await import_node_fs30.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path36.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs29.promises.mkdir(import_node_path36.default.dirname(destination), { recursive: true });
-      await import_node_fs29.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs30.promises.mkdir(import_node_path36.default.dirname(destination), { recursive: true });
+      await import_node_fs30.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -65707,7 +65809,7 @@ async function materializeFirstFolder(git, rev2, places) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -65813,7 +65915,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -65876,7 +65978,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names3;
     try {
-      names3 = (0, import_node_fs30.readdirSync)(folder);
+      names3 = (0, import_node_fs31.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -65900,7 +66002,7 @@ function swaggerFileName(names3) {
 }
 function readBytes2(file) {
   try {
-    return (0, import_node_fs30.readFileSync)(file);
+    return (0, import_node_fs31.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -66002,11 +66104,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_path39 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs31.readdirSync)(import_node_path39.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs32.readdirSync)(import_node_path39.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -66242,7 +66344,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -66254,7 +66356,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path43.default.resolve(where2.cwd, given2);
-    const exists4 = (0, import_node_fs32.existsSync)(absolute);
+    const exists4 = (0, import_node_fs33.existsSync)(absolute);
     const real = exists4 ? await realCasePath(absolute) : import_node_path43.default.resolve(where2.realCwd, import_node_path43.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -66299,10 +66401,10 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_path44 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs33.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs34.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path44.default.dirname(file)).then((folder) => import_node_path44.default.join(folder, import_node_path44.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -66593,7 +66695,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs34.existsSync)(import_node_path47.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs35.existsSync)(import_node_path47.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -66882,6 +66984,7 @@ function toJsonReport(result, fixes) {
   };
   if (comparedWithBase(result)) report2.base = toJsonBase(result);
   if (fixes) {
+    if (fixes.renamed) report2.renamed = fixes.renamed.map(({ file, to }) => ({ file, to }));
     report2.fixed = fixes.fixed.map(({ file, slips, keys, values }) => ({ file, slips, keys, values }));
     report2.notFixed = fixes.notFixed.map(({ file, reason }) => ({ file, reason }));
   }
@@ -67986,7 +68089,7 @@ function registerValidateCommand(program2, context) {
     ).default("auto").argParser(concurrencyArgument)
   ).option(
     "--fix",
-    `write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, \u2026), misspelled keys whose spelling a finding names (basepath, x-ms-visibilty) and values whose right form a finding names (x-ms-visibility Advanced, an integer default "10", a label's trailing period) into the files, then check them as fixed`
+    `rename connector files to the names a finding asks for (apiProperty.json, Readme.md.txt), and write the edits that fix JSON syntax slips (trailing commas, comments, single quotes, \u2026), misspelled keys whose spelling a finding names (basepath, x-ms-visibilty) and values whose right form a finding names (x-ms-visibility Advanced, an integer default "10", a label's trailing period) into the files, then check them as fixed`
   ).action(async (paths, options2) => {
     const { io } = context;
     if (paths.length === 0) throw new UsageError("Give at least one path.");
@@ -68187,7 +68290,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -68455,9 +68558,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs35 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs35.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs36.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -68773,12 +68876,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs36.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs37.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs36.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs37.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, damagedHint);
       } catch (error2) {
-        (0, import_node_fs36.closeSync)(fd2);
+        (0, import_node_fs37.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -68831,7 +68934,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs36.closeSync)(this.fd);
+    (0, import_node_fs37.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -68840,7 +68943,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs36.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs37.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -68947,17 +69050,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs38 = require("node:fs");
+var import_node_fs39 = require("node:fs");
 var import_node_path53 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs37.promises.stat(folder).catch(() => void 0) ?? await import_node_fs37.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs38.promises.stat(folder).catch(() => void 0) ?? await import_node_fs38.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -68976,7 +69079,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs37.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs38.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -69000,7 +69103,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs38.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs39.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -69026,7 +69129,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs38.promises.rename(temporary, target2);
+    await import_node_fs39.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
@@ -69593,17 +69696,17 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs40 = require("node:fs");
+var import_node_fs41 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path55 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_path54 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs39.promises.readdir(import_node_path54.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs40.promises.readdir(import_node_path54.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -69622,11 +69725,11 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs40.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.resolve(target2)), { recursive: true });
-    await import_node_fs40.promises.rename(staged, target2);
+    await import_node_fs41.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.resolve(target2)), { recursive: true });
+    await import_node_fs41.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs40.promises.realpath(target2);
+  const targetRoot = await import_node_fs41.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   for (const file of files) {
@@ -69635,16 +69738,16 @@ async function commitFolder(staged, target2, options2) {
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path55.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs40.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs41.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs40.promises.rm(to, { recursive: true });
+      await import_node_fs41.promises.rm(to, { recursive: true });
     }
-    await import_node_fs40.promises.rename(from, to);
+    await import_node_fs41.promises.rename(from, to);
     result.written.push(file);
   }
   const wanted2 = new Set(files);
@@ -69653,13 +69756,13 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs40.promises.rm(import_node_path55.default.join(targetRoot, file));
+      await import_node_fs41.promises.rm(import_node_path55.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs40.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs41.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 var CaseRenames = class {
@@ -69682,14 +69785,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs40.promises.lstat(import_node_path55.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs41.promises.lstat(import_node_path55.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs40.promises.rename(
+      await import_node_fs41.promises.rename(
         import_node_path55.default.join(this.root, ...parent, before[index]),
         import_node_path55.default.join(this.root, ...parent, after[index])
       );
@@ -69726,13 +69829,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path55.default.join(current, segment);
-    const entry = await import_node_fs40.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs41.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs40.promises.realpath(next).then(
+      const resolved2 = await import_node_fs41.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -69747,7 +69850,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs40.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs41.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -69755,15 +69858,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs40.promises.rm(next);
+      await import_node_fs41.promises.rm(next);
     }
-    await import_node_fs40.promises.mkdir(import_node_path55.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs41.promises.mkdir(import_node_path55.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs40.promises.stat(staged), import_node_fs40.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs41.promises.stat(staged), import_node_fs41.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -69771,21 +69874,21 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs40.promises.readFile(staged);
+  const text3 = await import_node_fs41.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs40.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs41.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs40.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs41.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs40.promises.lstat(file).then(
+  return import_node_fs41.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -69793,12 +69896,12 @@ async function exists3(file) {
 async function removeEmptyFolders(root, protect) {
   const visit5 = async (relative) => {
     const absolute = import_node_path55.default.join(root, relative);
-    const entries = await import_node_fs40.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs41.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit5(child))
-        await import_node_fs40.promises.rmdir(import_node_path55.default.join(root, child));
+        await import_node_fs41.promises.rmdir(import_node_path55.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -69825,7 +69928,7 @@ function unresolvedLinkError(link2, error2) {
 }
 
 // packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs41 = require("node:fs");
+var import_node_fs42 = require("node:fs");
 var import_node_path56 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
@@ -69834,8 +69937,8 @@ async function checkWritable(file) {
     const made = makeFolderWithParents(import_node_path56.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs41.promises.writeFile(temporary, "");
-      await import_node_fs41.promises.rm(temporary, { force: true });
+      await import_node_fs42.promises.writeFile(temporary, "");
+      await import_node_fs42.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -70138,7 +70241,7 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs42 = require("node:fs");
+var import_node_fs43 = require("node:fs");
 var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -70197,7 +70300,7 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs42.promises.readFile(import_node_path57.default.join(folder, file));
+    const bytes = await import_node_fs43.promises.readFile(import_node_path57.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
@@ -70300,11 +70403,11 @@ var ConnectionReferenceReader = class {
 };
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs52 = require("node:fs");
+var import_node_fs53 = require("node:fs");
 var import_node_path71 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs43 = require("node:fs");
+var import_node_fs44 = require("node:fs");
 var import_node_path58 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
@@ -70315,7 +70418,7 @@ async function realPathOf(given2) {
   const rest = [];
   for (let existing = import_node_path58.default.resolve(given2); ; existing = import_node_path58.default.dirname(existing)) {
     try {
-      return import_node_path58.default.join(await import_node_fs43.promises.realpath(existing), ...rest);
+      return import_node_path58.default.join(await import_node_fs44.promises.realpath(existing), ...rest);
     } catch {
     }
     if (import_node_path58.default.dirname(existing) === existing) return import_node_path58.default.resolve(given2);
@@ -70324,7 +70427,7 @@ async function realPathOf(given2) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs44 = require("node:fs");
+var import_node_fs45 = require("node:fs");
 var import_node_path59 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -70394,15 +70497,15 @@ function parseBothNotes(text3, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path59.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs44.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs45.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs46 = require("node:fs");
+var import_node_fs47 = require("node:fs");
 var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
-var import_node_fs45 = require("node:fs");
+var import_node_fs46 = require("node:fs");
 var import_node_path60 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
@@ -70427,7 +70530,7 @@ function isComponentXml(name) {
   return name.toLowerCase().endsWith(".xml");
 }
 async function holdsComponentXml(root) {
-  const entries = await import_node_fs45.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs46.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
     if (entry.isDirectory() && await holdsComponentXml(import_node_path60.default.join(root, entry.name))) return true;
@@ -70436,10 +70539,10 @@ async function holdsComponentXml(root) {
 }
 async function readStrayConnectorFolders(folder) {
   const folders = /* @__PURE__ */ new Set();
-  const roots = await import_node_fs45.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const roots = await import_node_fs46.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs45.promises.readdir(import_node_path60.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs46.promises.readdir(import_node_path60.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
@@ -70527,7 +70630,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs46.promises.lstat(import_node_path61.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs47.promises.lstat(import_node_path61.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -70536,7 +70639,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs46.promises.lstat(import_node_path61.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs47.promises.lstat(import_node_path61.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles2(import_node_path61.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -70575,7 +70678,7 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs47 = require("node:fs");
+var import_node_fs48 = require("node:fs");
 var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
@@ -70602,7 +70705,7 @@ var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 var FILES_READ_AT_ONCE = 8;
 async function endingOf(file) {
-  const handle = await import_node_fs47.promises.open(file, "r");
+  const handle = await import_node_fs48.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -70612,7 +70715,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs47.promises.readFile(file));
+  return recordedEnding(await import_node_fs48.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) {
   const sorted = [...files].sort();
@@ -70654,7 +70757,7 @@ function parseLineEndings(text3, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path62.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs47.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs48.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -70686,7 +70789,7 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs48 = require("node:fs");
+var import_node_fs49 = require("node:fs");
 var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/connector-element.ts
@@ -71160,13 +71263,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path63.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs48.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs49.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path63.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs48.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs49.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
     endings.set(folderPath, void 0);
   };
@@ -71208,8 +71311,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs48.promises.mkdir(import_node_path63.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs48.promises.open(destination, "wx");
+  await import_node_fs49.promises.mkdir(import_node_path63.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs49.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -71219,7 +71322,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs48.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs49.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -71234,11 +71337,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs50 = require("node:fs");
+var import_node_fs51 = require("node:fs");
 var import_node_path66 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/misnamed-parts.ts
-var import_node_fs49 = require("node:fs");
+var import_node_fs50 = require("node:fs");
 var import_node_path65 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/case-only-rename.ts
@@ -71278,7 +71381,7 @@ async function misnamedPartsHint(folder) {
   return hints2.size === 0 ? void 0 : [...hints2].join(" ");
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs49.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs50.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 
@@ -71291,7 +71394,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs50.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs51.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -71323,7 +71426,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path66.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs50.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs51.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -71477,13 +71580,13 @@ function unpackableEntryError(archive, entryNames, exempt) {
 }
 
 // packages/solution/src/solution/unpacked-for-zip.ts
-var import_node_fs51 = require("node:fs");
+var import_node_fs52 = require("node:fs");
 var import_node_path70 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given2, use, options2) {
   const target2 = import_node_path70.default.resolve(options2.cwd, given2);
-  const stat2 = await import_node_fs51.promises.stat(target2).catch(() => void 0);
+  const stat2 = await import_node_fs52.promises.stat(target2).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip2(target2)) return void 0;
   const root = await solutionRootOf(stat2.isDirectory() ? target2 : import_node_path70.default.dirname(target2));
@@ -71505,7 +71608,7 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs51.promises.stat(import_node_path70.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs52.promises.stat(import_node_path70.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
     const parent = import_node_path70.default.dirname(current);
     if (parent === current) return void 0;
@@ -71514,7 +71617,7 @@ async function solutionRootOf(folder) {
   return void 0;
 }
 async function startsLikeZip2(file) {
-  const handle = await import_node_fs51.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs52.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -71555,7 +71658,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files, staged.endings);
-    if (endings !== void 0) await import_node_fs52.promises.writeFile(import_node_path71.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs53.promises.writeFile(import_node_path71.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -71590,11 +71693,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs52.promises.readFile(import_node_path71.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs53.promises.readFile(import_node_path71.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs52.promises.readFile(import_node_path71.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs53.promises.readFile(import_node_path71.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs52.promises.writeFile(import_node_path71.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs53.promises.writeFile(import_node_path71.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -71649,7 +71752,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given2, pair, say) {
   const kind = import_node_path71.default.resolve(given2) === import_node_path71.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs52.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs53.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
   const name = import_node_path71.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -71664,7 +71767,7 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs52.promises.mkdir(managedStaging);
+    await import_node_fs53.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -71700,20 +71803,20 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs52.promises.writeFile(import_node_path71.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs53.promises.writeFile(import_node_path71.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     const endings = new Map(base2.endings);
     for (const file of other.files) {
       const from = import_node_path71.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs52.promises.readFile(from)).equals(await import_node_fs52.promises.readFile(import_node_path71.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs53.promises.readFile(from)).equals(await import_node_fs53.promises.readFile(import_node_path71.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs52.promises.mkdir(import_node_path71.default.dirname(import_node_path71.default.join(staging, variant)), { recursive: true });
-      await import_node_fs52.promises.rename(from, import_node_path71.default.join(staging, variant));
+      await import_node_fs53.promises.mkdir(import_node_path71.default.dirname(import_node_path71.default.join(staging, variant)), { recursive: true });
+      await import_node_fs53.promises.rename(from, import_node_path71.default.join(staging, variant));
       if (other.endings.has(file)) endings.set(variant, other.endings.get(file));
     }
     return { ...base2, files: await listFiles2(staging), endings };
@@ -71724,11 +71827,11 @@ async function stageBoth(zipPath, staging, options2) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs55 = require("node:fs");
+var import_node_fs56 = require("node:fs");
 var import_node_path74 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs53 = require("node:fs");
+var import_node_fs54 = require("node:fs");
 var import_node_path72 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest, files) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -71739,7 +71842,7 @@ function lostPartError(folder, hasManifest, files) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown3 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs53.promises.lstat(import_node_path72.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs54.promises.lstat(import_node_path72.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -71838,12 +71941,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs54 = require("node:fs");
+var import_node_fs55 = require("node:fs");
 var import_node_path73 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs54.promises.lstat(import_node_path73.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs55.promises.lstat(import_node_path73.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -71863,7 +71966,7 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs54.promises.readdir(import_node_path73.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs55.promises.readdir(import_node_path73.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
@@ -71877,12 +71980,12 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs54.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs55.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
   for (let current = await realPathOf(folder); ; current = import_node_path73.default.dirname(current)) {
-    if (await import_node_fs54.promises.lstat(import_node_path73.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs54.promises.lstat(import_node_path73.default.join(current, ".git")).catch(() => void 0);
+    if (await import_node_fs55.promises.lstat(import_node_path73.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs55.promises.lstat(import_node_path73.default.join(current, ".git")).catch(() => void 0);
     if (top || import_node_path73.default.dirname(current) === current) return void 0;
   }
 }
@@ -71919,7 +72022,7 @@ function missingConnectorPartError(connectorFile, zipName, files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs55.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs56.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -72108,12 +72211,12 @@ async function notAnUnpackedSolution(folder) {
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs55.promises.stat(file).catch(unreadable(file));
+  const { size } = await import_node_fs56.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
   return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
 }
 function readFolderFile(file) {
-  return import_node_fs55.promises.readFile(file).catch(unreadable(file));
+  return import_node_fs56.promises.readFile(file).catch(unreadable(file));
 }
 function unreadable(file) {
   return (error2) => {
@@ -72144,7 +72247,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs56 = require("node:fs");
+var import_node_fs57 = require("node:fs");
 var import_node_path75 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
@@ -72172,12 +72275,12 @@ function managedZipPath(zipPath) {
 }
 async function managedFlag(folder) {
   const file = import_node_path75.default.join(folder, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs56.promises.readFile(file), file);
+  const text3 = decodeUtf8Strict(await import_node_fs57.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs57 = require("node:fs");
+var import_node_fs58 = require("node:fs");
 var import_node_path76 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf4(folder);
@@ -72197,14 +72300,14 @@ async function solutionsInFolder(folder) {
   };
 }
 async function entriesOf4(folder) {
-  const entries = await import_node_fs57.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs58.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
 async function isFile3(file) {
-  return (await import_node_fs57.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs58.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -72327,14 +72430,14 @@ function parseExistingApiProperties(bytes, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs58 = require("node:fs");
+var import_node_fs59 = require("node:fs");
 var import_node_path78 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs58.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs59.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) {
     if (await lacksSolutionParts(source)) {
@@ -72381,7 +72484,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     if (!isConnectorDocument(document)) continue;
     const shown3 = zipConnectorsAt ?? import_node_path78.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, file)), shown3),
+      decodeUtf8Strict(await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, file)), shown3),
       shown3,
       UNPACKED_XML_HINT
     );
@@ -72401,7 +72504,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown3)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0) throw missingConnectorPartError(shown3, reference2.zipName, parts.keys());
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
@@ -72423,7 +72526,7 @@ async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot,
   const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
   const shown3 = import_node_path78.default.join(displayRoot, customizations);
   const inline2 = scanCustomizations(
-    await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, customizations)),
+    await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, customizations)),
     shown3,
     UNPACKED_XML_HINT
   ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
@@ -72447,7 +72550,7 @@ async function notASolution(folder, displayRoot) {
 }
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path78.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs58.promises.readFile(import_node_path78.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const text3 = decodeUtf8Strict(await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -72465,11 +72568,11 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs65 = require("node:fs");
+var import_node_fs66 = require("node:fs");
 var import_node_path89 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs59 = require("node:fs");
+var import_node_fs60 = require("node:fs");
 var import_node_path79 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -72582,14 +72685,14 @@ async function heldAt(destination, file, existing) {
   const name = existing(top);
   if (name === void 0) return "missing";
   const target2 = import_node_path79.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs59.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const stat2 = await import_node_fs60.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs59.promises.readFile(target2);
+  return import_node_fs60.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
   const folder = import_node_path79.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs59.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs60.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -72601,7 +72704,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs59.promises.readFile(import_node_path79.default.join(folder, file));
+    const bytes = await import_node_fs60.promises.readFile(import_node_path79.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -72621,17 +72724,17 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
   const folder = import_node_path79.default.join(destinationRoot, earlier2.folder);
-  const names3 = await import_node_fs59.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs60.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names3.includes(wanted2) ? wanted2 : names3.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
   const file = import_node_path79.default.join(folder, name);
-  if (!(await import_node_fs59.promises.lstat(file)).isFile()) return void 0;
-  return parseExistingApiProperties(await import_node_fs59.promises.readFile(file), file);
+  if (!(await import_node_fs60.promises.lstat(file)).isFile()) return void 0;
+  return parseExistingApiProperties(await import_node_fs60.promises.readFile(file), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs60 = require("node:fs");
+var import_node_fs61 = require("node:fs");
 var import_node_path81 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -72804,17 +72907,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs60.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs61.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs60.promises.readFile(import_node_path81.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs61.promises.readFile(import_node_path81.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(presentApiProperties, import_node_path81.default.join(destination, apiPropertiesName));
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs60.promises.readFile(import_node_path81.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs61.promises.readFile(import_node_path81.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -72824,7 +72927,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs60.promises.readFile(import_node_path81.default.join(destination, iconName));
+      const present2 = await import_node_fs61.promises.readFile(import_node_path81.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -72870,7 +72973,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs60.promises.readFile(import_node_path81.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs61.promises.readFile(import_node_path81.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
   if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
     files.set(readme2, template);
@@ -72901,10 +73004,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 var import_node_path84 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs61 = require("node:fs");
+var import_node_fs62 = require("node:fs");
 var import_node_path82 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs61.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs62.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -72920,7 +73023,7 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs61.promises.readFile(import_node_path82.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs62.promises.readFile(import_node_path82.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
     const expected = previouslyWritten(name, connector, bytes, import_node_path82.default.join(folder, file));
     if (expected === void 0)
@@ -72954,11 +73057,11 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs62 = require("node:fs");
+var import_node_fs63 = require("node:fs");
 var import_node_path83 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs62.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs63.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
@@ -72973,14 +73076,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs62.promises.lstat(import_node_path83.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs63.promises.lstat(import_node_path83.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs62.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs63.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs62.promises.readFile(import_node_path83.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs63.promises.readFile(import_node_path83.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -73033,7 +73136,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs63 = require("node:fs");
+var import_node_fs64 = require("node:fs");
 var import_node_path85 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
@@ -73041,9 +73144,9 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names3 = await import_node_fs63.promises.readdir(destinationRoot).catch(() => []);
+  const names3 = await import_node_fs64.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs63.promises.lstat(import_node_path85.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs64.promises.lstat(import_node_path85.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
@@ -73173,7 +73276,7 @@ function candidateText(candidate, displayName) {
 }
 
 // packages/solution/src/connector/other-root-folder.ts
-var import_node_fs64 = require("node:fs");
+var import_node_fs65 = require("node:fs");
 var import_node_path87 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
@@ -73185,7 +73288,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
       earlier: { folder: import_node_path87.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
     const folder = import_node_path87.default.join(root, name);
-    const stat2 = await import_node_fs64.promises.lstat(folder).catch(() => void 0);
+    const stat2 = await import_node_fs65.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
       if (found !== void 0) return earlier2(found);
@@ -73219,10 +73322,9 @@ function leftAloneWarning(connector, why, say) {
 // packages/solution/src/connector/own-folder-finder.ts
 async function connectorHomes(source, destinationRoot, rootFolders, connectors, earlierFolders, options2) {
   const previous = options2.previousConnectors ?? [];
-  const notSelected2 = options2.notSelected ?? [];
   const owners = await folderOwners(
-    [...connectors, ...notSelected2.map(({ connector }) => connector)],
-    [...earlierFolders, ...notSelected2.map(({ earlier: earlier2 }) => earlier2)],
+    [...connectors, ...options2.notSelected.map(({ connector }) => connector)],
+    [...earlierFolders, ...options2.notSelected.map(({ earlier: earlier2 }) => earlier2)],
     previous,
     destinationRoot,
     rootFolders
@@ -73485,7 +73587,7 @@ function keptFiles(others2, excluded) {
 }
 async function renameToCase(destinationRoot, written2, folder) {
   const target2 = import_node_path89.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs65.promises.rename(import_node_path89.default.join(destinationRoot, written2.folder), target2));
+  await writingTo(target2, () => import_node_fs66.promises.rename(import_node_path89.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -73507,16 +73609,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs65.promises.mkdir(import_node_path89.default.dirname(import_node_path89.default.join(staging, name)), { recursive: true });
-      await import_node_fs65.promises.writeFile(import_node_path89.default.join(staging, name), content);
+      await import_node_fs66.promises.mkdir(import_node_path89.default.dirname(import_node_path89.default.join(staging, name)), { recursive: true });
+      await import_node_fs66.promises.writeFile(import_node_path89.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs65.promises.rm(import_node_path89.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs65.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs65.promises.rm(import_node_path89.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs66.promises.rm(import_node_path89.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs66.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs66.promises.rm(import_node_path89.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -73558,22 +73660,22 @@ async function refuseSolutionDestination(destinationRoot) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs67 = require("node:fs");
+var import_node_fs68 = require("node:fs");
 var import_node_path91 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs66 = require("node:fs");
+var import_node_fs67 = require("node:fs");
 var import_node_path90 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs66.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs67.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs66.promises.readFile(import_node_path90.default.join(folder, file));
+    const bytes = await import_node_fs67.promises.readFile(import_node_path90.default.join(folder, file));
     if (connector && isAsExtracted(file, bytes, connector, import_node_path90.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
@@ -73609,7 +73711,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs66.promises.readFile(import_node_path90.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs67.promises.readFile(import_node_path90.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -73672,7 +73774,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
     const target2 = import_node_path91.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs67.promises.lstat(target2).catch(() => void 0);
+    const stat2 = await import_node_fs68.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
@@ -73690,7 +73792,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs67.promises.rm(target2, { recursive: true });
+    await import_node_fs68.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning2(folder, say) }));
@@ -73955,7 +74057,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs68 = require("node:fs");
+var import_node_fs69 = require("node:fs");
 var import_node_path95 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script-operations.ts
@@ -73981,7 +74083,7 @@ var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefi
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs68.promises.readdir(import_node_path95.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs69.promises.readdir(import_node_path95.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -74002,8 +74104,8 @@ function yamlSwaggerOf(folder, names3) {
   );
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs68.promises.readdir(folder).catch(async (error2) => {
-    const exists4 = await import_node_fs68.promises.stat(folder).then(
+  const names3 = await import_node_fs69.promises.readdir(folder).catch(async (error2) => {
+    const exists4 = await import_node_fs69.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -74041,7 +74143,7 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs68.promises.readFile(import_node_path95.default.join(folder, actual));
+    return import_node_fs69.promises.readFile(import_node_path95.default.join(folder, actual));
   };
   const swaggerFile = import_node_path95.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
@@ -74198,7 +74300,7 @@ function currentValueWarning(schemaName, existing) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs69 = require("node:fs");
+var import_node_fs70 = require("node:fs");
 var import_node_path96 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script.ts
@@ -74308,8 +74410,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs69.promises.mkdir(import_node_path96.default.dirname(import_node_path96.default.join(folder, relative)), { recursive: true });
-    await import_node_fs69.promises.writeFile(import_node_path96.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs70.promises.mkdir(import_node_path96.default.dirname(import_node_path96.default.join(folder, relative)), { recursive: true });
+    await import_node_fs70.promises.writeFile(import_node_path96.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -75013,7 +75115,7 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs70 = require("node:fs");
+var import_node_fs71 = require("node:fs");
 var import_node_path100 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/solution-roles.ts
@@ -75072,7 +75174,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs70.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs71.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -75104,7 +75206,7 @@ async function buildCertificationPackage(out, options2) {
     const swapped = swappedRolesWarning(roles, result.solutions);
     if (swapped) result.warnings.push(swapped);
     if (result.ok) {
-      await writingTo(out, () => import_node_fs70.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs71.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
@@ -78982,7 +79084,7 @@ async function solutionNotFound(client, name) {
 }
 
 // packages/dataverse/src/operations/export-destination.ts
-var import_node_fs71 = require("node:fs");
+var import_node_fs72 = require("node:fs");
 var import_node_path101 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
@@ -78999,7 +79101,7 @@ function isZipName(given2) {
 }
 function isFolder2(absolute) {
   try {
-    return (0, import_node_fs71.statSync)(absolute).isDirectory();
+    return (0, import_node_fs72.statSync)(absolute).isDirectory();
   } catch {
     return false;
   }
@@ -80241,7 +80343,7 @@ function solutionFilter(filter) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
-var import_node_fs72 = require("node:fs");
+var import_node_fs73 = require("node:fs");
 var import_node_path103 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
@@ -80361,10 +80463,10 @@ var SolutionStore = class {
     this.onNote = onNote;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs72.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs73.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs72.readFileSync)(import_node_path103.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs73.readFileSync)(import_node_path103.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -80426,10 +80528,10 @@ var SolutionStore = class {
   writeBack(stored, file) {
     const temporary = temporarySibling(file);
     try {
-      (0, import_node_fs72.writeFileSync)(temporary, stored.zip);
-      (0, import_node_fs72.renameSync)(temporary, file);
+      (0, import_node_fs73.writeFileSync)(temporary, stored.zip);
+      (0, import_node_fs73.renameSync)(temporary, file);
     } catch (error2) {
-      (0, import_node_fs72.rmSync)(temporary, { force: true });
+      (0, import_node_fs73.rmSync)(temporary, { force: true });
       const failure = writeFailure(error2);
       if (failure === void 0) throw error2;
       this.onNote?.(
@@ -81572,7 +81674,7 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs73 = require("node:fs");
+var import_node_fs74 = require("node:fs");
 var import_node_path104 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
@@ -81647,7 +81749,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs73.readFileSync)(import_node_path104.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs74.readFileSync)(import_node_path104.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -81752,7 +81854,7 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs74 = require("node:fs");
+var import_node_fs75 = require("node:fs");
 var import_node_path106 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
@@ -81804,7 +81906,7 @@ function registerImportCommand(program2, context) {
       const file = import_node_path106.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs74.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs75.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -81841,12 +81943,12 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs76 = require("node:fs");
+var import_node_fs77 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
 var import_node_path108 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/self-command.ts
-var import_node_fs75 = require("node:fs");
+var import_node_fs76 = require("node:fs");
 var import_node_path107 = __toESM(require("node:path"), 1);
 var DEFAULT_SELF_COMMAND = "npx connector-alm";
 function selfCommand(script3, cwd, platform = process.platform) {
@@ -81859,7 +81961,7 @@ function selfCommand(script3, cwd, platform = process.platform) {
 function installationRoot(file) {
   for (let folder = import_node_path107.default.dirname(file); ; folder = import_node_path107.default.dirname(folder)) {
     const manifest = import_node_path107.default.join(folder, "package.json");
-    if ((0, import_node_fs75.existsSync)(manifest) && packageName(manifest) === "connector-alm") return folder;
+    if ((0, import_node_fs76.existsSync)(manifest) && packageName(manifest) === "connector-alm") return folder;
     if (import_node_path107.default.dirname(folder) === folder) return void 0;
   }
 }
@@ -81872,14 +81974,14 @@ function localBinRuns(cwd, root) {
 }
 function realPath(file) {
   try {
-    return (0, import_node_fs75.realpathSync)(file);
+    return (0, import_node_fs76.realpathSync)(file);
   } catch {
     return void 0;
   }
 }
 function packageName(manifest) {
   try {
-    return JSON.parse((0, import_node_fs75.readFileSync)(manifest, "utf8")).name;
+    return JSON.parse((0, import_node_fs76.readFileSync)(manifest, "utf8")).name;
   } catch {
     return void 0;
   }
@@ -82027,7 +82129,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs76.readFileSync)(import_node_path108.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs77.readFileSync)(import_node_path108.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -82192,7 +82294,7 @@ function backoffDelays(first, cap, total2) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs77 = require("node:fs");
+var import_node_fs78 = require("node:fs");
 var import_node_path109 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
@@ -82214,7 +82316,7 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs77.statSync)(import_node_path109.default.resolve(cwd, given2));
+    (0, import_node_fs78.statSync)(import_node_path109.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
@@ -82236,7 +82338,7 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
-var import_node_fs78 = require("node:fs");
+var import_node_fs79 = require("node:fs");
 var import_node_path110 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
@@ -82250,7 +82352,7 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   const files = [];
   const nested = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs78.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs79.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path110.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -82265,8 +82367,8 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
         if (isNested(relative, absolute)) nested.push(`${relative}/`);
         else await walk(absolute, relative);
       } else if (entry.isFile()) {
-        const content = await import_node_fs78.promises.readFile(absolute);
-        const executable = ((await import_node_fs78.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs79.promises.readFile(absolute);
+        const executable = ((await import_node_fs79.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -88204,13 +88306,13 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs79 = require("node:fs");
+var import_node_fs80 = require("node:fs");
 var import_node_path114 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
   const name = import_node_path114.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs79.readdirSync)(import_node_path114.default.dirname(folder));
+    names3 = (0, import_node_fs80.readdirSync)(import_node_path114.default.dirname(folder));
   } catch {
     return folder;
   }
@@ -88986,7 +89088,7 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs80 = require("node:fs");
+var import_node_fs81 = require("node:fs");
 var import_node_path116 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
   const folder = statOrNothing(import_node_path116.default.resolve(cwd, paths.folder.path));
@@ -89003,7 +89105,7 @@ function isZipName2(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs80.statSync)(file);
+    return (0, import_node_fs81.statSync)(file);
   } catch {
     return void 0;
   }

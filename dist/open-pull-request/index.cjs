@@ -42294,7 +42294,7 @@ function isStrictJson(text2) {
 
 // packages/validator/src/json/syntax/line-layout.ts
 function lineStart(text2, offset) {
-  return text2.lastIndexOf("\n", offset - 1) + 1;
+  return offset <= 0 ? 0 : text2.lastIndexOf("\n", offset - 1) + 1;
 }
 function nextLineStart(text2, offset) {
   const newline2 = text2.indexOf("\n", offset);
@@ -42641,7 +42641,7 @@ function textAfterEnd(walk, token) {
   }
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
-  if (doublesRootCloser(walk, token, closer)) {
+  if (closesRootMidLine(walk, token, closer)) {
     return walk.repair(
       closer,
       1,
@@ -42671,13 +42671,11 @@ function textAfterEnd(walk, token) {
   );
   return { ...repair, leavesTextUnread: true };
 }
-function doublesRootCloser(walk, token, closer) {
+function closesRootMidLine(walk, token, closer) {
   const { text: text2 } = walk;
   if (text2.charAt(closer) !== token.kind || walk.nextKind() !== "end") return false;
   const root = walk.closes.at(-1);
   if (root?.close !== closer || startsLine(text2, closer)) return false;
-  const before = endBefore(text2, closer);
-  if (before === 0 || !"}]".includes(text2.charAt(before - 1))) return false;
   const opened = skipSpaces(text2, root.open + 1);
   if (text2.charAt(opened) !== "\n" && text2.charAt(opened) !== "\r") return false;
   return startsLine(text2, token.offset) && indentOf(text2, token.offset) === indentOf(text2, root.open);
@@ -44682,7 +44680,7 @@ var apiPropertiesBrandRules = [
       bad: '"iconBrandColor": "blue"',
       good: '"iconBrandColor": "#3b5bdb"'
     },
-    namesFixes: true,
+    namesFixes: "valueWrites",
     check(context) {
       reportSchemaProblems(context, "PROP-BRAND-FORMAT");
       const written2 = writtenBrandColourOf(context);
@@ -45413,9 +45411,11 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
       const folder = import_node_path20.default.dirname(absolute);
       const names2 = listedOrRefused(folder, given, absolute);
       if (names2.includes(".git")) roots.add(folder);
-      if (!isConnectorFolderListing(names2) && !holdsDefinitionUnderMeantName(names2)) {
+      if (!isConnectorFolderListing(names2)) {
         const solution = solutionGivenError(given, cwd, AS_CONNECTOR_PATH);
         if (solution) throw solution;
+      }
+      if (!isConnectorFolderListing(names2) && !holdsDefinitionUnderMeantName(names2)) {
         throw new UsageError("is not a file of a connector folder.", {
           location: { file: given },
           hint: "A connector folder holds apiDefinition.swagger.json and apiProperties.json."
@@ -45433,7 +45433,8 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform2 = pro
     const before = found.size;
     try {
       search(absolute, 0, { found, roots, listings }, platform2);
-      if (found.size === before && holdsDefinitionUnderMeantName((0, import_node_fs16.readdirSync)(absolute))) found.add(absolute);
+      if (found.size === before && holdsDefinitionUnderMeantName((0, import_node_fs16.readdirSync)(absolute)) && folderOfUnpackedSolution(given, cwd) === void 0)
+        found.add(absolute);
     } catch (error3) {
       throw refusedListing(error3, given, absolute);
     }
@@ -45732,7 +45733,7 @@ var apiPropertiesOAuthRules = [
     title: "Use a known OAuth identity provider with its required settings.",
     description: 'oAuthSettings.identityProvider is one of oauth2, oauth2generic, aad, aadcertificate, facebook (schema), or the first-party DocuSign (2 merged connectors). aad and aadcertificate need customParameters.resourceUri (cased otherwise, as "ResourceUri" in a certified connector merged in 2025: a warning); aadcertificate also needs properties.IsFirstParty "True"; oauth2 accepts only authorizationUrl, tokenUrl and refreshUrl as custom parameters. IsFirstParty is the string "True" or "False" (10 merged files write a boolean: warning). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.',
     levels: certificationLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msMessage: "Value {0} is not defined in enum.",
     example: {
       placement: "oauthConnectionParameter",
@@ -45799,7 +45800,7 @@ var apiPropertiesOAuthRules = [
     title: "Use the per-connector redirect URL (`redirectMode: GlobalPerConnector`).",
     description: "redirectMode is Global, GlobalPerConnector or Direct. Reviewers ask for GlobalPerConnector, the per-connector redirect URI (30 merged connectors), although the apiProperties pipeline still answers `Value \"GlobalPerConnector\" is not defined in enum.` (PR #3097): that message can be ignored. `Global` is the legacy shared redirect URI: warning (for a custom connector outside the PowerPlatformConnectors layout, the message gives the platform's reason, not the reviewers'). Values are case-sensitive. A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.",
     levels: certificationLevels("error", "warning"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msMessage: "Value {0} is not defined in enum.",
     example: {
       placement: "oauthSettings",
@@ -46300,7 +46301,7 @@ var apiPropertiesSchemaRules = [
     title: "apiProperties.json must match the apiProperties schema.",
     description: "Microsoft's apiProperties pipeline (PR #1427) validates the file with Newtonsoft.Json.Schema and fails on any error (PR #1421: `Invalid type. Expected Boolean but got String.`). The published schema is stale, so this rule uses our own schema with the fixes merged connectors need (scriptOperations, connectionParameterSets, GlobalPerConnector, hidden as boolean or string, DocuSign, extra policy templates). Problems owned by a more specific PROP-* rule are reported there.",
     levels: certificationLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msMessage: "Invalid type. Expected {0} but got {1}.",
     example: {
       goodPlacement: "oauthSettings",
@@ -46356,7 +46357,7 @@ var apiPropertiesSchemaRules = [
       bad: '"properties": { "iconBrandColour": "#3b5bdb" }',
       good: '"iconBrandColor": "#3b5bdb"'
     },
-    namesFixes: true,
+    namesFixes: "keyRenames",
     check(context) {
       const problems = schemaProblemsFor(context, "PROP-UNKNOWN-KEYS");
       const properties = asObject(context.apiProperties?.properties) ?? {};
@@ -46403,7 +46404,7 @@ var apiPropertiesSchemaRules = [
     title: "Give each connection parameter a known type.",
     description: "A connection parameter `type` is one of string, securestring, int, bool, gatewaySetting, oauthSetting (schema; the values are case-sensitive, one merged connector writes `oAuthSetting`). A value written in other case of one of them (`AAD`, `direct`, `oAuthSetting`) is written right by `validate --fix`.",
     levels: certificationLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     example: { placement: "connectionParameter", bad: '"type": "password"', good: '"type": "securestring"' },
     check(context) {
       reportSchemaProblems(
@@ -46479,7 +46480,7 @@ var apiPropertiesCapabilityRules = [
       bad: '"capabilities": ["action"]',
       good: '"capabilities": ["actions"]'
     },
-    namesFixes: true,
+    namesFixes: "valueWrites",
     check(context) {
       reportSchemaProblems(context, "PROP-CAPABILITIES");
       const capabilities = asArray(propertiesOf(context.apiProperties)?.capabilities) ?? [];
@@ -46669,7 +46670,7 @@ var infoTextRules = [
     title: "End the title with a letter or digit.",
     description: 'The title "can\'t end in a non-alphanumeric character, including CR, LF or space" (CERT; SVR: ValueMustEndWithAlphanumeric). Eleven legacy certified titles end with ")" (`Asite (Canada)`), so a closing bracket is a warning; anything else is an error. An independent publisher\'s trailing "(Independent Publisher)", the program\'s label (12 IP connectors merged in 2025), is not judged: the name before it is. `validate --fix` removes a trailing space or sentence punctuation (`.` `,` `:` `;`) where a letter or digit is then last.',
     levels: certificationLevels("error", "info"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -46799,6 +46800,11 @@ function checkedMeanwhile(canonical2) {
   return `It is checked here as the connector's ${canonical2}; other tools do not read it until it is renamed.`;
 }
 
+// packages/validator/src/rules/file-rename-fix.ts
+function fileRename(from, to) {
+  return { fix: { renameFile: { from, to } }, transientNote: RENAME_ADVICE, fixable: true };
+}
+
 // packages/validator/src/rules/folder.ts
 var WINDOWS_ILLEGAL = /[<>:"|?*\\]/;
 var WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
@@ -46889,6 +46895,11 @@ function isRenameAskedFor(context, entry, intended) {
   const read = connector.files[kind];
   return read !== void 0 && isReadUnderMeantName(read) && read.name === entry.name;
 }
+function renameOfRead(connector, kind, name) {
+  if (connector.files[kind]?.name !== name) return void 0;
+  if (kind === "icon" && !name.toLowerCase().endsWith(".png")) return void 0;
+  return fileRename(name, CANONICAL_NAMES[kind]);
+}
 function isReadmeRenameAskedFor(context, entry) {
   const read = context.connector.files.readme;
   return read !== void 0 && read.name === entry.name && isReadUnderMeantName(read) && context.isRuleOn("README-PRESENT");
@@ -46938,6 +46949,7 @@ var folderRules = [
     title: "Name connector files exactly as the repository does.",
     description: "The canonical names are apiDefinition.swagger.json, apiProperties.json, readme.md (any case), icon.png, script.csx and settings.json. The pipeline matches `apidefinition.swagger.json$` case-insensitively, so a swagger named otherwise (apiDefination.swagger.json, CQC-Connector.swagger.json in merged IP folders, or apiDefinition.json and swagger.json as editors save it) is never validated, and a readme named Readme.md.txt is not a readme. Other case variants work on Windows but not with case-sensitive tools. Two files whose names differ only in case (README.md beside readme.md, a second apiDefinition.swagger.json) are one file on Windows and macOS, and a checkout keeps either: the one with the canonical name is read, and the other is an error to delete. A backup or lock file an editor, git or Office left beside a connector file (apiDefinition.swagger.json.bak, script.csx~, ~$Readme.md, .orig), or a copy beside the file it is named after, is to be removed, not renamed over that file. Where the folder lacks a connector file, the file plainly meant to be it (swagger.json, apiProperty.json, Readme.md.txt, setting.json, Script.cs without a script.csx) is read and checked as that file in the meantime, and its findings are reported on it. The rename of the missing swagger or apiProperties.json is asked for once, by REPO-REQUIRED-FILES, which fails the run, and of the missing readme by README-PRESENT (by REPO-FILENAMES where those rules are off).",
     levels: certificationLevels("error", "warning"),
+    namesFixes: "fileRenames",
     example: { bad: "apiDefination.swagger.json", good: "apiDefinition.swagger.json" },
     check(context) {
       for (const entry of context.connector.entries) {
@@ -46955,7 +46967,8 @@ var folderRules = [
           context.report({
             path: entry.name,
             severity: "warning",
-            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`
+            message: `Rename ${nameExcerpt(entry.name)} to ${canonical2}: tools that compare names case-sensitively will not find it.`,
+            ...renameOfRead(context.connector, kind, entry.name)
           });
         } else if (isMisnamedSwagger(entry.name)) {
           context.report({
@@ -46965,7 +46978,8 @@ var folderRules = [
               entry.name,
               CANONICAL_NAMES.swagger,
               `Rename ${nameExcerpt(entry.name)} to apiDefinition.swagger.json: Microsoft's pipeline only validates files named apiDefinition.swagger.json, so this swagger is never checked.`
-            )
+            ),
+            ...renameOfRead(context.connector, "swagger", entry.name)
           });
         } else {
           const intended = intendedConnectorFileName(entry.name, hasScriptCsx(context.connector));
@@ -46977,7 +46991,8 @@ var folderRules = [
               entry.name,
               intended,
               `${nameExcerpt(entry.name)} looks like a misnamed ${intended}; rename it so that it is used.`
-            )
+            ),
+            ...renameOfRead(context.connector, kindOfFileName(intended), entry.name)
           });
         }
       }
@@ -46989,6 +47004,7 @@ var folderRules = [
     title: "The folder has apiDefinition.swagger.json and apiProperties.json.",
     description: 'A connector is submitted with its swagger, apiProperties.json and readme (repository README, "Files to Include"); the readme is checked by README-PRESENT. An independent-publisher folder with a readme and neither of the two is a proposal ("Proposal - Name (Independent Publisher)", a readme describing the connector to be built; one is merged), which needs no other file. Where a file in the folder is plainly meant to be the missing one (swagger.json, apiProperty.json), the message says to rename it, and the file is checked as the missing one meanwhile, its findings reported on it. Where the swagger is written in YAML (apiDefinition.swagger.yaml, swagger.yml, openapi.yaml), the message says to convert it to JSON, since the platform and paconn read JSON only, or, for an OpenAPI 3 file (`openapi: 3.x` in its first lines), to convert it to Swagger 2.0, the only version a connector takes, and that its content is not checked until then. A folder with a YAML swagger is found as a connector folder for this where it plausibly is one: the file is named apiDefinition.swagger.yaml, or sits beside icon.png, script.csx, settings.json or apiProperties.json (or the folder is a child of a top folder). An openapi.yaml or swagger.yml alone, or with a readme, is as often a service\'s spec or API docs: not a connector folder.',
     levels: sameLevels("error"),
+    namesFixes: "fileRenames",
     example: {
       bad: "a folder with only apiDefinition.swagger.json",
       good: "apiDefinition.swagger.json, apiProperties.json, readme.md"
@@ -47002,7 +47018,10 @@ var folderRules = [
         const canonical2 = CANONICAL_NAMES[kind];
         if (read === void 0) context.report({ message: missingFileMessage(canonical2, entries) });
         else if (isReadUnderMeantName(read))
-          context.report({ message: meantFileMessage(canonical2, read.name) });
+          context.report({
+            message: meantFileMessage(canonical2, read.name),
+            ...fileRename(read.name, canonical2)
+          });
       }
     }
   },
@@ -48763,6 +48782,43 @@ function isNotificationUrl(node) {
   return isObject(node) && node["x-ms-notification-url"] === true;
 }
 
+// packages/validator/src/swagger/meant-type.ts
+var DATA_TYPES = /* @__PURE__ */ new Set([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "file"
+]);
+function meantType(written2) {
+  if (typeof written2 === "string") {
+    if (DATA_TYPES.has(written2)) return written2;
+    const lower = written2.toLowerCase();
+    return DATA_TYPES.has(lower) ? lower : written2;
+  }
+  return Array.isArray(written2) ? typeOfList(written2) : void 0;
+}
+function typeOfList(list2) {
+  let type;
+  for (const entry of list2) {
+    if (entry === "null") continue;
+    if (type !== void 0 || typeof entry !== "string") return void 0;
+    type = entry.toLowerCase();
+    if (!DATA_TYPES.has(type)) return void 0;
+  }
+  return type;
+}
+function meantTypeOf(node) {
+  return node === void 0 ? void 0 : meantType(node.type);
+}
+function sameMeantType(one, other) {
+  if (one === other) return true;
+  const meant = meantType(one);
+  return meant !== void 0 && meant === meantType(other);
+}
+
 // packages/validator/src/rules/swagger/structure/field-notes.ts
 var NOTE_PATTERN = 1 << 7;
 var NOTE_ENUM = 1 << 8;
@@ -48813,6 +48869,10 @@ function isDataType(type) {
     default:
       return false;
   }
+}
+function meantTypeNotes(written2) {
+  const meant = meantType(written2);
+  return meant === "array" ? NOTE_ARRAY : meant === "file" ? HOLDER_FILE_TYPE : 0;
 }
 function mayBeBlank(value) {
   if (typeof value !== "string") return false;
@@ -49202,10 +49262,12 @@ var StructureWalker = class {
       }
       if ((allowed & NOTE_FORMAT) !== 0 && field === "binary") notes |= NOTE_BINARY;
       if ((allowed & NOTE_LIST) !== 0 && Array.isArray(field) && field.length > 1) notes |= NOTE_LONG_LIST;
-      if ((allowed & NOTE_TYPE) !== 0 && typeof field === "string") {
+      if ((allowed & NOTE_TYPE) !== 0) {
         if (field === "array") notes |= NOTE_ARRAY;
         else if (field === "file") notes |= HOLDER_FILE_TYPE;
-        else if (!isDataType(field)) notes |= NOTE_ODD_TYPE;
+        else if (typeof field === "string") {
+          if (!isDataType(field)) notes |= NOTE_ODD_TYPE | meantTypeNotes(field);
+        } else if (Array.isArray(field)) notes |= meantTypeNotes(field);
       }
       if ((typeBitOf(field) & allowed) !== 0) continue;
       this.result.typeIssues.push({
@@ -49641,7 +49703,7 @@ function keyBits(holder) {
     const bit = bitOfKey(key2) || parameterOnlyKeyBit(key2);
     if (bit === 0) continue;
     if (bit === HolderKey.fileType) {
-      if (holder[key2] === "file") bits |= bit;
+      if (meantType(holder[key2]) === "file") bits |= bit;
     } else if (bit === HolderKey.notificationUrl) {
       if (isNotificationUrl(holder)) bits |= bit;
     } else if (has(holder, key2)) bits |= bit;
@@ -57220,6 +57282,7 @@ var readmePresentRule = {
   title: "The connector folder has a readme.md.",
   description: `Every connector needs a readme.md (repository README; certification step 4; policy 5000.1.1.2 "Missing readme file"). Any case of the name works (readme.md, README.md, Readme.md\u2026). A readme under another name (Readme.md.txt, readme.txt) is said to be renamed, and is checked as the readme meanwhile. 8 certified and 2 IP merged folders have none. The message links the readme template to start from: PowerPlatformConnectors' templates/certified-connectors/readme.md, templates/Independent Publisher/readme.md, or templates/readme.md for a custom connector; for a custom connector outside the PowerPlatformConnectors layout (a company's own repository), what the readme should say instead.`,
   levels: { certified: "error", "independent-publisher": "error", custom: "warning" },
+  namesFixes: "fileRenames",
   example: {
     bad: "a folder with only apiDefinition.swagger.json and apiProperties.json",
     good: "readme.md beside them"
@@ -57231,7 +57294,8 @@ var readmePresentRule = {
     const checked = read ? ` ${checkedMeanwhile("readme.md")}` : "";
     context.report({
       file: "folder",
-      message: misnamed ? `The connector has no readme.md; rename ${misnamed} to readme.md.${checked}` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`
+      message: misnamed ? `The connector has no readme.md; rename ${misnamed} to readme.md.${checked}` : isInHouseConnector(context) ? "The connector has no readme.md. Add one for those who use and maintain it: what it is for, how to get access and sign in, and what its operations do." : `The connector has no readme.md. Start from the readme template of PowerPlatformConnectors: ${README_TEMPLATES[context.profile]}`,
+      ...read ? fileRename(read.name, "readme.md") : {}
     });
   }
 };
@@ -58380,7 +58444,7 @@ var documentHostRules = [
       bad: '{ "host": "https://api.contoso.com/v1" }',
       good: '{ "host": "api.contoso.com", "basePath": "/v1" }'
     },
-    namesFixes: true,
+    namesFixes: "valueWrites",
     check(context) {
       const host = context.swagger?.root.host;
       if (typeof host !== "string" || HOST_PATTERN.test(host)) return;
@@ -58418,7 +58482,7 @@ var documentHostRules = [
     msCode: "BasePathNotValid",
     msMessage: "The 'basePath' property, if present, must start with a '/' character.",
     example: { bad: '{ "basePath": "v1" }', good: '{ "basePath": "/v1" }' },
-    namesFixes: true,
+    namesFixes: "valueWrites",
     check(context) {
       const basePath = context.swagger?.root.basePath;
       if (typeof basePath !== "string" || basePath.startsWith("/")) return;
@@ -58458,7 +58522,7 @@ var documentHostRules = [
     description: "Connectors support only HTTP transfer protocols: WebSocket schemes are not supported (SVR: SchemeNotSupported) and anything else is invalid (SVR: SchemeNotValid). Beyond Microsoft: an API reachable only over plain http gets a warning, since credentials and data would travel unencrypted (9 merged connectors). `validate --fix` writes a scheme in other case (`HTTPS`) in lower case.",
     levels: sameLevels("error"),
     msCode: "SchemeNotValid",
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msMessage: "The 'schemes' property must only contain transfer protocols from the list: {0}.",
     example: { bad: '{ "schemes": ["wss"] }', good: '{ "schemes": ["https"] }' },
     check(context) {
@@ -59357,35 +59421,6 @@ var requiredRootRule = {
   }
 };
 
-// packages/validator/src/swagger/meant-type.ts
-var DATA_TYPES = /* @__PURE__ */ new Set([
-  "string",
-  "number",
-  "integer",
-  "boolean",
-  "array",
-  "object",
-  "file"
-]);
-function meantType(written2) {
-  if (typeof written2 === "string") {
-    if (DATA_TYPES.has(written2)) return written2;
-    const lower = written2.toLowerCase();
-    return DATA_TYPES.has(lower) ? lower : written2;
-  }
-  return Array.isArray(written2) ? typeOfList(written2) : void 0;
-}
-function typeOfList(list2) {
-  let type;
-  for (const entry of list2) {
-    if (entry === "null") continue;
-    if (type !== void 0 || typeof entry !== "string") return void 0;
-    type = entry.toLowerCase();
-    if (!DATA_TYPES.has(type)) return void 0;
-  }
-  return type;
-}
-
 // packages/validator/src/rules/swagger/json-type-rules.ts
 var SCHEMA_TYPES = ["string", "number", "integer", "boolean", "array", "object", "file"];
 var SCALAR_TYPES = /* @__PURE__ */ new Map([
@@ -59423,7 +59458,7 @@ function reportRootNotObject(context) {
 }
 var jsonTypeRule = {
   id: "SWG-JSONTYPE",
-  namesFixes: true,
+  namesFixes: "valueWrites",
   file: "swagger",
   title: "Give every Swagger property the JSON type the specification requires.",
   description: 'A value of the wrong JSON type (an array where Swagger 2.0 wants an object, `"required": true` inside a schema, a number as a string) is rejected by the validator (SVR: JsonTypeIncorrect; PR #4123). A string that stands for the boolean or number meant (`"required": "true"`, `"maxLength": "100"`) is named, and `validate --fix` writes it without quotes (not "010" or "1e3", whose form may be meant). So is a string written for a list (`"consumes": "application/json"`, a `produces` or `schemes`, an operation\'s `tags`, a schema\'s `required` of properties it defines), which --fix writes as that list, in the file\'s layout; the rules that read `consumes`, `produces` and `schemes` read the list meant, so that the slip is one finding, not one per operation that sends a body. A JSON-schema type list of one type (`["string", "null"]`, as Parse JSON\'s schemas write a value that may be missing) is named as that type, which --fix writes: Swagger 2.0 gives one type and has no `null` type; the rules that judge a default or enum value by its type read it.',
@@ -59453,7 +59488,7 @@ var jsonTypeRule = {
 };
 var jsonEnumRule = {
   id: "SWG-JSONENUM",
-  namesFixes: true,
+  namesFixes: "valueWrites",
   file: "swagger",
   title: 'Use a Swagger 2.0 data type in "type".',
   description: 'The `type` of a schema, an array item or a header must be one of the Swagger 2.0 data types (SVR: JsonValueNotInEnum). Swagger 2.0 has no `null` type and no type lists; JSON-schema spellings such as "int" or "String" are not accepted. `validate --fix` writes a type in other case ("String") in lower case.',
@@ -59518,7 +59553,7 @@ function keyClassesOf(context) {
 }
 var additionalPropertyRule = {
   id: "SWG-ADDL-PROP",
-  namesFixes: true,
+  namesFixes: "keyRenames",
   file: "swagger",
   title: "Use only the properties Swagger 2.0 defines, or x- extensions.",
   description: 'Swagger 2.0 objects are closed: a property that is not in the specification and does not start with "x-" is rejected (SVR: AdditionalPropertyNotAllowed). Such keys are usually typos (`basepath`, `value-path` in the wrong place) whose intent is silently lost. A Swagger field in the wrong case is named in the message, and `validate --fix` renames it.',
@@ -59599,7 +59634,7 @@ var extensionNameRule = {
 };
 var unknownXmsExtensionRule = {
   id: "SWG-XMS-UNKNOWN",
-  namesFixes: true,
+  namesFixes: "keyRenames",
   file: "swagger",
   title: "Use only known x-ms- extensions, spelled right.",
   description: "The platform silently ignores an unknown `x-ms-*` extension, so a typo such as `x-ms-visibilty` loses the intended visibility or label without any error. The repo schema allows only the listed `x-ms-*` names. Merged connectors have `x-ms-visibilty` 32 times, `x-ms-summmary` 9 and a key literally named `x-ms-summary title` (corpus). Real but unschematized extensions (`x-ms-openai-data`, `x-ms-require-user-confirmation`, `x-ms-editor`, AutoRest ones) are allowed. Where no other known extension is as close as the one the message names, `validate --fix` renames the key to it.",
@@ -60023,7 +60058,7 @@ var documentTextRules = [
     title: "End labels (x-ms-summary) without trailing space or sentence punctuation.",
     description: 'String guidance: labels "shouldn\'t end with a non-alphanumeric character, including punctuation or space" (STR; SVR: ValueMustEndWithAlphanumeric, enforced on the title by SWG-INFO-TITLE-END). Merged connectors often end labels with `?` or `)`, which read well, so only a trailing space, period, comma, colon or semicolon is reported, as advice; `validate --fix` removes them. A blank label (`" "`) is an empty one, which SWG-TEXT-EMPTY or SWG-PARAM-XMS-SUMMARY reports instead.',
     levels: sameLevels("info"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msCode: "ValueMustEndWithAlphanumeric",
     msMessage: "The '{0}' value must end with alphanumeric character.",
     example: {
@@ -61126,7 +61161,7 @@ function followSchemaPath(model, root, path40) {
   return { kind: "found", schema: current };
 }
 function arrayItems(model, schema) {
-  if (schema.type === "array" || has(schema, "items")) {
+  if (meantTypeOf(schema) === "array" || has(schema, "items")) {
     const items = resolved(model, schema.items);
     return items ? { kind: "found", schema: items } : UNKNOWN;
   }
@@ -61462,7 +61497,7 @@ function argumentPointer(call, name) {
   return childPointer(call.pointer, "parameters", name);
 }
 function typeFits(source, type) {
-  const sourceType = asString(source.type);
+  const sourceType = meantType(source.type);
   return sourceType === void 0 || sourceType === type || sourceType === "integer" && type === "number";
 }
 var dynamicParametersRule = {
@@ -61500,7 +61535,7 @@ var dynamicParametersRule = {
           }
           continue;
         }
-        const type = asString(parameter.value.type);
+        const type = meantTypeOf(parameter.value);
         const argument = callArgument(entry);
         if (type === void 0) continue;
         if (argument.kind === "static" && typeof argument.value !== "string" && !valueMatchesType(argument.value, type)) {
@@ -61517,7 +61552,7 @@ var dynamicParametersRule = {
                 "The parameter has type '{0}', but operation '{1}' is providing a parameter of type '{2}'.",
                 excerpt(type),
                 operationLabel(wrong.operation),
-                excerpt(asString(wrong.parameter.type) ?? "")
+                excerpt(meantTypeOf(wrong.parameter) ?? "")
               )
             });
           }
@@ -61613,7 +61648,7 @@ function namedProperties(model, schema) {
   return named2;
 }
 function isArray(schema) {
-  return schema !== void 0 && (schema.type === "array" || has(schema, "items"));
+  return schema !== void 0 && (meantTypeOf(schema) === "array" || has(schema, "items"));
 }
 
 // packages/validator/src/rules/operations/dynamic-result-rule.ts
@@ -61888,7 +61923,7 @@ var apiStatusRule = {
   levels: certificationLevels("error"),
   msCode: "OperationStatusAheadOfConnector",
   msMessage: "The operation '{0}' cannot be in a Production status ahead of the connector.",
-  namesFixes: true,
+  namesFixes: "valueWrites",
   example: {
     bad: '{ "info": { "x-ms-api-annotation": { "status": "production" } } }',
     good: '{ "info": { "x-ms-api-annotation": { "status": "Production" } } }'
@@ -61984,7 +62019,7 @@ var connectorCategoryRule = {
     bad: '{ "propertyName": "Categories", "propertyValue": "Social media;Tasks" }',
     good: '{ "propertyName": "Categories", "propertyValue": "Social Media;Productivity" }'
   },
-  namesFixes: true,
+  namesFixes: "valueWrites",
   check(context) {
     for (const entry of metadataEntries(context)) {
       if (entry.name !== "Categories" || typeof entry.value !== "string") continue;
@@ -62244,7 +62279,7 @@ var metadataUrlRule = {
   title: "Give absolute http(s) URLs for Website, Privacy policy and contact or docs links.",
   description: 'Website and Privacy policy "should be a URL" (CERT), and `url` properties must be absolute URLs (SVR: UrlNotValid). Merged connectors show `www.in-d.ai`, `hhttps://\u2026`, `htpts://\u2026`, `https://https://\u2026` and `Not Available`. Where the URL meant is clear (no scheme before a host with a dot, a scheme one slip from `https` or `http`, or one written twice), the finding names it and `validate --fix` writes it.',
   levels: certificationLevels("error"),
-  namesFixes: true,
+  namesFixes: "valueWrites",
   msCode: "UrlNotValid",
   msMessage: "The 'url' property must be a valid absolute URL.",
   example: {
@@ -62341,7 +62376,8 @@ function sendsBinaryForm(operation2) {
   return false;
 }
 function isBinary(parameter) {
-  return parameter.type === "file" || parameter.type === "string" && parameter.format === "binary";
+  const type = meantTypeOf(parameter);
+  return type === "file" || type === "string" && parameter.format === "binary";
 }
 function requestType(operation2) {
   if (!sends(operation2, "formData")) return "application/json";
@@ -62506,7 +62542,9 @@ var contentTypeRules = [
         const written2 = effectiveMimeTypes(swagger, operation2, "consumes") ?? [];
         const consumes = written2.map(mediaType);
         if (consumes.length === 0) continue;
-        const hasFile = operation2.parameters.some((p) => p.in === "formData" && p.value.type === "file");
+        const hasFile = operation2.parameters.some(
+          (p) => p.in === "formData" && meantTypeOf(p.value) === "file"
+        );
         const needed = hasFile ? ["multipart/form-data"] : FORM_TYPES;
         if (consumes.some((type) => needed.includes(type))) continue;
         const { pointer, advice } = mimeCompatPlace(operation2, written2, needed);
@@ -62827,7 +62865,7 @@ var operationExtensionRules = [
     title: "Use 'important', 'advanced' or 'internal' for x-ms-visibility.",
     description: 'The schema allows these three values. The versioning docs call "" (none) "normal", so it is accepted with a hint, once per file at the first empty one (1,157 in 5 upstream connectors, 1,066 in one, written by a generator); the platform also accepts capitalized values (16 `Advanced`, 2 `Internal` in merged connectors), which are warnings, and `validate --fix` writes them in lower case. Anything else is ignored by the platform and is an error.',
     levels: sameLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     example: {
       placement: "parameter",
       bad: '"x-ms-visibility": "hidden"',
@@ -63526,7 +63564,7 @@ function bodyNotificationUrls(model, operation2) {
     if (!isNotificationUrl(step2.schema)) return;
     urls.push({
       pointer: step2.node().pointer,
-      isString: step2.schema.type === "string",
+      isString: meantTypeOf(step2.schema) === "string",
       internalChain: isInternalVisibility(body.value["x-ms-visibility"]) || internal.slice(0, step2.depth + 1).some(Boolean),
       requiredChain: required.slice(0, step2.depth + 1).every(Boolean)
     });
@@ -63730,7 +63768,7 @@ function isEmptySchema(model, schema) {
   for (const key2 in resolved2) {
     if (Object.prototype.hasOwnProperty.call(resolved2, key2) && !DESCRIPTIVE_KEYS.has(key2)) return false;
   }
-  return resolved2.type === void 0 || resolved2.type === "object";
+  return resolved2.type === void 0 || meantTypeOf(resolved2) === "object";
 }
 
 // packages/validator/src/rules/operations/produced-body.ts
@@ -64280,9 +64318,9 @@ var fetchSubscribeAlikeRule = {
       for (const parameter of fetch2.parameters) {
         const other = byName.get(parameter.name);
         if (!other || parameter.in === "body") continue;
-        const sameType = parameter.value.type === other.value.type;
+        const sameType2 = sameMeantType(parameter.value.type, other.value.type);
         const sameVisibility = (parameter.value["x-ms-visibility"] ?? "") === (other.value["x-ms-visibility"] ?? "");
-        if (sameType && sameVisibility) continue;
+        if (sameType2 && sameVisibility) continue;
         report2({
           pointer: parameter.pointer,
           message: `Parameters of the same name in fetch and subscribe operations must be of the same type and visibility. '${nameExcerpt(parameter.name)}' differs in '${operationLabel(subscribe)}'.`
@@ -64400,7 +64438,7 @@ var collectionFormatRule = {
   file: "swagger",
   title: "Use a Swagger 2.0 collectionFormat ('multi' only in query or formData).",
   description: "collectionFormat is one of csv, ssv, tsv, pipes, multi; multi repeats the parameter, so it only works in a query or form (Swagger 2.0; SVR). `validate --fix` writes one in other case (`CSV`) in lower case.",
-  namesFixes: true,
+  namesFixes: "valueWrites",
   levels: sameLevels("error"),
   msMessage: "The 'collectionFormat' keyword value '{0}' is not supported.",
   example: {
@@ -64442,7 +64480,7 @@ var locationAndTypeRule = {
     bad: '{ "name": "id", "in": "url", "type": "guid" }',
     good: '{ "name": "id", "in": "path", "type": "string", "format": "uuid" }'
   },
-  namesFixes: true,
+  namesFixes: "valueWrites",
   check(context) {
     const { swagger, report: report2 } = context;
     for (const parameter of swagger ? writtenParameters(swagger) : []) {
@@ -64653,8 +64691,8 @@ var pathParameterEncodingRule = {
   check({ swagger, report: report2 }) {
     for (const parameter of swagger ? parametersByEncoding(swagger, "path", false) : []) {
       const name = nameExcerpt(parameter.name ?? "");
-      const type = parameter.value.type;
-      const safeType = typeof type === "string" && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : void 0;
+      const type = meantTypeOf(parameter.value);
+      const safeType = type !== void 0 && Object.hasOwn(PATH_SAFE_TYPES, type) ? type : void 0;
       report2({
         pointer: parameter.pointer,
         ...safeType ? {
@@ -64883,7 +64921,7 @@ var valueConstraintRules = [
     title: "Give 'default' a value of the declared type.",
     description: 'A default of another type is sent as is and rejected by the API, or breaks the designer (SVR DefaultValueMustMatchType). A string the platform can read as the type ("true", "10") or null is a warning: 11 merged connectors have such defaults. `validate --fix` writes such a string as the value it stands for ("true" as true, "10" as 10, but not "010" or "1e3", whose form may be meant).',
     levels: sameLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msCode: "DefaultValueMustMatchType",
     msMessage: "The 'default' value is of type '{0}', but should match the given type '{1}'.",
     example: {
@@ -64937,7 +64975,7 @@ var valueConstraintRules = [
     title: "Write enum values of the declared type.",
     description: 'An enum value of another type can never be a valid value (SVR InvalidEnumValue). Strings the platform can read as the type ("true", "1") are a warning: 7 merged connectors have them. `validate --fix` writes such a string as the value it stands for, as for SWG-DEFAULT-TYPE.',
     levels: sameLevels("error"),
-    namesFixes: true,
+    namesFixes: "valueWrites",
     msCode: "InvalidEnumValue",
     msMessage: "The type of the enum value is '{0}' but it should be '{1}' as specified in the schema.",
     example: {
@@ -65019,7 +65057,7 @@ var valueConstraintRules = [
     id: "SWG-FORMAT",
     file: "swagger",
     title: "Use a format the platform recognizes.",
-    namesFixes: true,
+    namesFixes: "valueWrites",
     description: "The schema's formats are int32, int64, float, double, byte, binary, date, date-time, password, date-no-tz, email, html, uri and uuid; others are ignored (SVR UnrecognizedTypeFormat). Merged connectors use `enum`, `guid`, `decimal`\u2026 by the hundreds, so this is a warning. `validate --fix` writes a format in other case (`Int32`, `Date-Time`) in lower case.",
     levels: sameLevels("warning"),
     msCode: "UnrecognizedTypeFormat",
@@ -65101,7 +65139,8 @@ function walkBodies(model) {
     if (seen.has(schema)) return false;
     seen.add(schema);
     if (step2.required && schema.readOnly === true) requiredReadOnly.push(step2.node());
-    if (step2.nested && schema.type === "string" && schema.format === "binary") nestedBinary.push(step2.node());
+    if (step2.nested && schema.format === "binary" && meantTypeOf(schema) === "string")
+      nestedBinary.push(step2.node());
   };
   for (const operation2 of model.operations) {
     for (const parameter of operation2.parameters) {
@@ -65383,7 +65422,7 @@ var schemaKeywordRules = [
         const required = (asArray(node.value.required) ?? []).includes(name);
         const property2 = asObject(asObject(node.value.properties)?.[name]);
         const resolved2 = property2 ? asObject(model.resolve(property2, "").value) : void 0;
-        if (required && resolved2?.type === "string") continue;
+        if (required && meantTypeOf(resolved2) === "string") continue;
         context.report({
           pointer: childPointer(node.pointer, "discriminator"),
           message: "The 'discriminator' value must be the name of a required string property."
@@ -65432,7 +65471,7 @@ var schemaKeywordRules = [
       for (const node of holdersOf(context, "x-ms-editor")) {
         if (node.value["x-ms-editor"] !== "dictionary") continue;
         const schema = node.kind === "parameter" && isObject(node.value.schema) ? node.value.schema : node.value;
-        if (schema.type === "object" && schema.additionalProperties !== false) continue;
+        if (meantTypeOf(schema) === "object" && schema.additionalProperties !== false) continue;
         context.report({
           pointer: childPointer(node.pointer, "x-ms-editor"),
           message: "The 'x-ms-editor' extension can be specified as 'dictionary' only for schema with type object and additional properties allowed."
@@ -65785,8 +65824,8 @@ function closedProperties(schema) {
   return asObject(properties) ?? NO_PROPERTIES2;
 }
 function isTypedNonObject(schema) {
-  const type = schema.type;
-  return typeof type === "string" && type !== "object";
+  const type = meantTypeOf(schema);
+  return type !== void 0 && type !== "object";
 }
 function arrayRequiredAdvice(pointer, required) {
   const names2 = required.filter((name) => name !== "items");
@@ -65873,7 +65912,7 @@ var schemaRequiredRules = [
     check(context) {
       for (const { node, required } of schemasWithRequired(context)) {
         if (!isTypedNonObject(node.value)) continue;
-        const advice = node.value.type === "array" ? arrayRequiredAdvice(node.pointer, required) : "";
+        const advice = meantTypeOf(node.value) === "array" ? arrayRequiredAdvice(node.pointer, required) : "";
         context.report({
           pointer: childPointer(node.pointer, "required"),
           message: `The property 'required' is applicable to schemas with 'object' type only and should be removed.${advice}`
@@ -71045,6 +71084,11 @@ function splitOrigin(url) {
   return LINE_END2.test(rest) ? void 0 : { origin: url.slice(0, slash), rest };
 }
 
+// packages/validator/src/diff/same-type.ts
+function sameType(was, is) {
+  return jsonEqual(was, is) || sameMeantType(was, is);
+}
+
 // packages/validator/src/diff/request-address.ts
 var ROUTE_TEMPLATE = "routerequesttoendpoint";
 var NEW_PATH = `${TEMPLATE_PARAMETER_PREFIX}newPath`;
@@ -71140,7 +71184,7 @@ function renamedPathParameter(before, after) {
   const came = inPath(after).filter((parameter) => !namesBefore.has(parameter.name));
   if (gone.length !== 1 || came.length !== 1) return void 0;
   const [from, to] = [gone[0], came[0]];
-  if (from.name === void 0 || to.name === void 0 || !jsonEqual(from.value.type, to.value.type)) {
+  if (from.name === void 0 || to.name === void 0 || !sameType(from.value.type, to.value.type)) {
     return void 0;
   }
   return { from: from.name, to: to.name };
@@ -72456,7 +72500,7 @@ function emptyView(node, pointer) {
 }
 function finished(view, withProperties) {
   if (view.type === void 0 && withProperties) view.type = "object";
-  if (view.type === "file") {
+  if (meantType(view.type) === "file") {
     view.type = "string";
     if (view.format === void 0) view.format = "binary";
   }
@@ -72734,14 +72778,14 @@ var PARAMETER_TEXTS = ["x-ms-summary", "description"];
 function isOptionalRename(model, previous, renamed) {
   if (previous.name === void 0 || renamed.name === void 0) return false;
   if (previous.in === "body" || previous.in === "path" || mustBeSent(model, renamed)) return false;
-  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  if (!sameType(previous.value.type, renamed.value.type)) return false;
   const shared = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) && has(renamed.value, key2));
   const written2 = PARAMETER_TEXTS.filter((key2) => has(previous.value, key2) || has(renamed.value, key2));
   if (written2.length === 0) return true;
   return shared.some((key2) => jsonEqual(previous.value[key2], renamed.value[key2]));
 }
 function isRequiredRename(previous, renamed) {
-  if (!jsonEqual(previous.value.type, renamed.value.type)) return false;
+  if (!sameType(previous.value.type, renamed.value.type)) return false;
   if (previous.in === "path" || previous.in === "body") return true;
   const textKept = PARAMETER_TEXTS.some(
     (key2) => has(previous.value, key2) && jsonEqual(previous.value[key2], renamed.value[key2])
@@ -73053,7 +73097,7 @@ function diffSuccessResponse(context, operation2, previous, current, add2) {
   const before = viewSchema(context.old, previous.value.schema, oldPointer);
   const after = viewSchema(context.new, current.value.schema, newPointer);
   if (before && after) {
-    if (before.type !== void 0 && after.type !== void 0 && !jsonEqual(before.type, after.type)) {
+    if (before.type !== void 0 && after.type !== void 0 && !sameType(before.type, after.type)) {
       add2(
         CHANGE_RULES.responseChanged,
         "new",
@@ -73913,7 +73957,7 @@ var PropertyComparer = class {
     return memberRenames(
       [...before.properties.keys()],
       [...after.properties.keys()],
-      (was, is) => jsonEqual(
+      (was, is) => sameType(
         typeOf(this.oldViews, before.properties.get(was)),
         typeOf(this.newViews, after.properties.get(is))
       )
@@ -74196,12 +74240,13 @@ var NUMERIC_FORMAT_RANK = /* @__PURE__ */ new Map([
   ["double", 3]
 ]);
 function numericChangeIsSafe(key2, was, is, direction) {
-  if (typeof was !== "string" || typeof is !== "string") return false;
   if (key2 === "type") {
-    const widened = was === "integer" && is === "number";
-    const narrowed = was === "number" && is === "integer";
+    const [typeWas, typeIs] = [meantType(was), meantType(is)];
+    const widened = typeWas === "integer" && typeIs === "number";
+    const narrowed = typeWas === "number" && typeIs === "integer";
     return direction === "input" ? widened : narrowed;
   }
+  if (typeof was !== "string" || typeof is !== "string") return false;
   const rankWas = NUMERIC_FORMAT_RANK.get(was);
   const rankIs = NUMERIC_FORMAT_RANK.get(is);
   if (rankWas === void 0 || rankIs === void 0) return false;
@@ -74262,7 +74307,7 @@ function isScalar4(value) {
 function limitsValues(view) {
   const values = view.enum;
   if (!values) return false;
-  return !(view.type === "boolean" && values.includes(true) && values.includes(false));
+  return !(meantType(view.type) === "boolean" && values.includes(true) && values.includes(false));
 }
 function compareVisibility(before, after, direction, add2, others) {
   if (!before.isInternal && after.isInternal && direction === "input") {
@@ -74297,7 +74342,7 @@ function containerRetyped(was, is, kind) {
   return declares(was, kind) !== declares(is, kind);
 }
 function declares(type, kind) {
-  return type === kind || Array.isArray(type) && type.includes(kind);
+  return meantType(type) === kind || Array.isArray(type) && type.includes(kind);
 }
 
 // packages/validator/src/diff/schema-diff.ts
