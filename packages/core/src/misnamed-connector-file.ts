@@ -2,6 +2,7 @@ import {
   intendedConnectorFileName,
   isMisnamedSwagger,
   CONNECTOR_FILE_NAMES,
+  type ConnectorFileName,
 } from './connector-file-names.js';
 import { editorLeftover } from './editor-leftovers.js';
 import { UserError } from './errors.js';
@@ -22,10 +23,22 @@ export function namesMeantAs(canonical: string, names: readonly string[]): strin
     .sort()
     .filter(
       (name) =>
-        editorLeftover(name) === undefined &&
-        ((canonical === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name)) ||
-          intendedConnectorFileName(name, true) === canonical),
+        (canonical === CONNECTOR_FILE_NAMES.swagger &&
+          isMisnamedSwagger(name) &&
+          editorLeftover(name) === undefined) ||
+        meantConnectorFileName(name, true) === canonical,
     );
+}
+
+/**
+ * The connector file a name is plainly meant as (intendedConnectorFileName), unless it is a backup or
+ * lock file an editor, git or Office left (`apiProperties.json.bak`, `~$readme.md`): that is a stale
+ * copy to remove, and taken for the file (renamed into place, or read as it) it would stand for a
+ * file it no longer is. The one reading for the validator's loader and for the commands that refuse
+ * a folder whose swagger is misnamed.
+ */
+export function meantConnectorFileName(name: string, hasScript: boolean): ConnectorFileName | undefined {
+  return editorLeftover(name) === undefined ? intendedConnectorFileName(name, hasScript) : undefined;
 }
 
 /**

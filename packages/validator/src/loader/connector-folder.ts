@@ -4,14 +4,13 @@ import {
   CONNECTOR_FILE_NAMES,
   describeNonUtf8Byte,
   describeProblem,
-  editorLeftover,
   fileReadError,
-  intendedConnectorFileName,
   isBelow,
   isConnectorYamlSwagger,
   isMisnamedSwagger,
   isUserError,
   isYamlSwagger,
+  meantConnectorFileName,
   toDisplayPath,
 } from '@connector-alm/core';
 import { JsonDocument } from '../json/json-document.js';
@@ -289,7 +288,7 @@ function fileKindToRead(
   const kind = kindReadAs(entry.name);
   if (!kind) return undefined;
   // A name only meant as the file's says less: nothing but a file (or a link to one) is taken for it.
-  if (claimOf(entry.name, kind) === CLAIM.meant && entry.type === 'other') return undefined;
+  if (entry.type === 'other' && claimOf(entry.name, kind) === CLAIM.meant) return undefined;
   const existing = files[kind];
   return !existing || replacesRead(entry.name, existing.name, kind) ? kind : undefined;
 }
@@ -312,8 +311,8 @@ function kindReadAs(name: string): Exclude<FileKind, 'folder'> | undefined {
  * that is a stale copy, which REPO-FILENAMES says to remove.
  */
 function kindMeantBy(name: string): Exclude<FileKind, 'folder'> | undefined {
-  const intended = intendedConnectorFileName(name, false);
-  return intended === undefined || editorLeftover(name) !== undefined ? undefined : kindOfFileName(intended);
+  const meant = meantConnectorFileName(name, false);
+  return meant === undefined ? undefined : kindOfFileName(meant);
 }
 
 /**
