@@ -113,6 +113,25 @@ describe('validate-connector, run as the runner runs it', () => {
     expect(syntax.line).toBe(properties.trimEnd().split('\n').length - 1);
   });
 
+  // The folder given in `path` was refused as holding no connector folder, with no word of its files.
+  it('checks a folder given in path whose swagger and apiProperties.json are misnamed', async () => {
+    const workspace = workspaceWithConnector();
+    const folder = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
+    const own = path.join(workspace, 'my-connector');
+    mkdirSync(own);
+    copyFileSync(path.join(folder, 'apiDefinition.swagger.json'), path.join(own, 'swagger.json'));
+    copyFileSync(path.join(folder, 'apiProperties.json'), path.join(own, 'apiProperty.json'));
+    const run = await runActionBundle('validate-connector', { workspace, inputs: { path: 'my-connector' } });
+    expect(run.exitCode).toBe(1);
+    expect(JSON.parse(run.outputs.connectors!)).toEqual(['my-connector']);
+    expect(
+      run.annotations.filter((a) => a.title === 'REPO-REQUIRED-FILES').map((a) => a.message.split(';')[0]),
+    ).toEqual([
+      'my-connector: The connector has no apiDefinition.swagger.json',
+      'my-connector: The connector has no apiProperties.json',
+    ]);
+  });
+
   it('refuses a bad input with a clear error annotation and exit code 1', async () => {
     const run = await runActionBundle('validate-connector', {
       workspace: workspaceWithConnector(),
