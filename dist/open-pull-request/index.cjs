@@ -39046,8 +39046,11 @@ function editorLeftover(name) {
 // packages/core/src/misnamed-connector-file.ts
 function namesMeantAs(canonical2, names2) {
   return [...names2].sort().filter(
-    (name) => editorLeftover(name) === void 0 && (canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) || intendedConnectorFileName(name, true) === canonical2)
+    (name) => canonical2 === CONNECTOR_FILE_NAMES.swagger && isMisnamedSwagger(name) && editorLeftover(name) === void 0 || meantConnectorFileName(name, true) === canonical2
   );
+}
+function meantConnectorFileName(name, hasScript) {
+  return editorLeftover(name) === void 0 ? intendedConnectorFileName(name, hasScript) : void 0;
 }
 function misnamedFileError(folder, canonical2, misnamed) {
   const has3 = joinedList(
@@ -45124,7 +45127,7 @@ function fileKindToRead(entry, files) {
   if (entry.type === "directory") return void 0;
   const kind = kindReadAs(entry.name);
   if (!kind) return void 0;
-  if (claimOf(entry.name, kind) === CLAIM.meant && entry.type === "other") return void 0;
+  if (entry.type === "other" && claimOf(entry.name, kind) === CLAIM.meant) return void 0;
   const existing = files[kind];
   return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
 }
@@ -45132,8 +45135,8 @@ function kindReadAs(name) {
   return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : kindMeantBy(name));
 }
 function kindMeantBy(name) {
-  const intended = intendedConnectorFileName(name, false);
-  return intended === void 0 || editorLeftover(name) !== void 0 ? void 0 : kindOfFileName(intended);
+  const meant = meantConnectorFileName(name, false);
+  return meant === void 0 ? void 0 : kindOfFileName(meant);
 }
 var CLAIM = { meant: 0, misnamedSwagger: 1, otherCase: 2, askedFor: 3 };
 function claimOf(name, kind) {

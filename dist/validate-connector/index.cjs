@@ -36536,6 +36536,11 @@ function editorLeftover(name) {
   return LEFTOVERS.find((leftover) => leftover.test(name))?.what;
 }
 
+// packages/core/src/misnamed-connector-file.ts
+function meantConnectorFileName(name, hasScript) {
+  return editorLeftover(name) === void 0 ? intendedConnectorFileName(name, hasScript) : void 0;
+}
+
 // packages/core/src/windows-1252.ts
 var FROM_0X80 = "\u20AC \u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152 \u017D  \u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153 \u017E\u0178";
 var INVISIBLE = { 160: "a no-break space", 173: "a soft hyphen" };
@@ -42626,7 +42631,7 @@ function fileKindToRead(entry, files) {
   if (entry.type === "directory") return void 0;
   const kind = kindReadAs(entry.name);
   if (!kind) return void 0;
-  if (claimOf(entry.name, kind) === CLAIM.meant && entry.type === "other") return void 0;
+  if (entry.type === "other" && claimOf(entry.name, kind) === CLAIM.meant) return void 0;
   const existing = files[kind];
   return !existing || replacesRead(entry.name, existing.name, kind) ? kind : void 0;
 }
@@ -42634,8 +42639,8 @@ function kindReadAs(name) {
   return kindOfFileName(name) ?? (isMisnamedSwagger(name) ? "swagger" : kindMeantBy(name));
 }
 function kindMeantBy(name) {
-  const intended = intendedConnectorFileName(name, false);
-  return intended === void 0 || editorLeftover(name) !== void 0 ? void 0 : kindOfFileName(intended);
+  const meant = meantConnectorFileName(name, false);
+  return meant === void 0 ? void 0 : kindOfFileName(meant);
 }
 var CLAIM = { meant: 0, misnamedSwagger: 1, otherCase: 2, askedFor: 3 };
 function claimOf(name, kind) {
