@@ -1,5 +1,14 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { chmodSync, chownSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import {
   cannotRunAsNobody,
@@ -94,5 +103,32 @@ describeAsNobody('validate --fix run by a user who is not the owner of the file'
     expect(run.stdout).toMatch(/trailing comma/i);
     expect(run.status).toBe(1);
     expect(readFileSync(path.join(root, PROPERTIES), 'utf8')).toBe(SLIPPED);
+  });
+});
+
+// The renames of validate --fix were tested as root, whom a folder's mode does not stop: a refused
+// rename's reason, and the edits then made under the name the file keeps, were never seen.
+describeAsNobody('validate --fix renaming a connector file in a folder the user may not write to', () => {
+  it('leaves the file under its name, says why, and still fixes the slips in it', () => {
+    const root = repositoryOfRoot(0o664);
+    const folder = path.dirname(path.join(root, PROPERTIES));
+    const misnamed = path.join(path.dirname(PROPERTIES), 'apiProperty.json');
+    renameSync(path.join(root, PROPERTIES), path.join(root, misnamed));
+    chmodSync(folder, 0o755);
+    const run = fixAsNobody(root);
+    expect(run.stderr.split('\n')).toEqual([
+      `fixed 1 JSON slip in ${misnamed}`,
+      `not fixed: ${misnamed}: it could not be renamed to apiProperties.json (EACCES); rename it by hand, or make the folder writable and run validate --fix again.`,
+      '',
+    ]);
+    expect(run.status).toBe(1);
+    expect(readdirSync(folder).sort()).toEqual([
+      'apiDefinition.swagger.json',
+      'apiProperty.json',
+      'readme.md',
+    ]);
+    expect(readFileSync(path.join(root, misnamed), 'utf8')).toBe(
+      JSON.stringify(validApiProperties(), null, 2),
+    );
   });
 });

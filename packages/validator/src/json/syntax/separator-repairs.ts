@@ -1,6 +1,7 @@
 import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal, replacement } from '../../text/text-edits.js';
+import { excerpt } from '../../text/message-values.js';
 
 /** Repairs of separators: a ';' for a ',', a '=' for a ':', a missing ':'. */
 
@@ -85,6 +86,25 @@ export function keyWithoutValue(walk: WalkState, frame: Frame): Repair {
     "A colon and a value are missing after this key: add ':' and the value, or remove the key.",
     (w) => {
       w.top.place = 'comma-or-close';
+      w.top.valueEnd = frame.keyEnd;
+    },
+  );
+}
+
+/**
+ * A key that the next member's key follows (`"b"` of `"b"\n"c": 2`): both its ':' and its value are
+ * missing, and the ',' before the next member. The next string is a key, since a ':' follows it:
+ * reading it as the value of the key before (and removing it, or its ':') dropped a member the maker
+ * wrote whole and gave its value to a key without one. Which value the key has is the maker's to say,
+ * so no edit is named, as for `keyWithoutValue`.
+ */
+export function keyWithoutValueBeforeKey(walk: WalkState, frame: Frame, next: Token): Repair {
+  return walk.repair(
+    frame.keyEnd,
+    0,
+    `A colon and a value are missing after this key, and a comma before the key ${excerpt(walk.text.slice(next.offset, next.end))} at line ${walk.lineOf(next.offset)}: add ':', the value and ',', or remove the key.`,
+    (w) => {
+      w.top.place = 'key';
       w.top.valueEnd = frame.keyEnd;
     },
   );

@@ -15,6 +15,7 @@ import { textAfterEnd, unclosedAtEnd } from './file-end-repairs.js';
 import {
   assignment,
   keyWithoutValue,
+  keyWithoutValueBeforeKey,
   missingColon,
   missingColonAfter,
   semicolonAfterValue,
@@ -106,6 +107,10 @@ export class Walk {
         if (this.isAssignment(token)) return [assignment(this, token)];
         if (token.kind === ',' || token.kind === '}' || token.kind === ']')
           return [keyWithoutValue(this, frame)];
+        // A string or word that a ':' follows is the next member's key; weighed first, it is taken
+        // where the other readings go no further.
+        if ((token.kind === 'string' || token.kind === 'word') && this.nextKind() === ':')
+          return [keyWithoutValueBeforeKey(this, frame, token), missingColon(this, frame), this.skip(token)];
         return [missingColon(this, frame), this.skip(token)];
       case 'comma-or-close':
         return this.atCommaOrClose(frame, token);

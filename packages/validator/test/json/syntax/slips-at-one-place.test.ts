@@ -152,6 +152,22 @@ describe('slips that meet at one place', () => {
     ]);
   });
 
+  it("reads a string that a ':' follows as the next member's key, not as the value of a key without one", () => {
+    // Reading "capabilities" as one too many gave its list to "publisher" and dropped the member.
+    const text = '{\n  "color": "#3b5bdb" "publisher"\n  "capabilities": []\n}';
+    expect(issuesOf(text)).toEqual([
+      '2:21 A comma is missing after this value: add \',\' before the "publisher" at line 2.',
+      "2:33 A colon and a value are missing after this key, and a comma before the key \"capabilities\" at line 3: add ':', the value and ',', or remove the key.",
+    ]);
+    expect(fixOf(text)).toMatch(/^not-fixed: the GEN-JSON-PARSE finding at line 2 names no single edit/);
+    expect(issuesOf('{"a": 1, "g" b: 2}')).toEqual([
+      "1:13 A colon and a value are missing after this key, and a comma before the key b at line 1: add ':', the value and ',', or remove the key.",
+      '1:14 A key must be in double quotes: write "b".',
+    ]);
+    // A string that no ':' follows is still the key's value, written without its ':'.
+    expect(fixOf('{"a": 1, "g" 2}')).toBe('{"a": 1, "g": 2}');
+  });
+
   it('places a closer the indentation misses only where it completes the text', () => {
     // The '{' at line 3 closed by its line-5 '}', more brackets open at the end: one '}' is not enough.
     const text = '{\n  "s": {\n    "k": {\n      "type": "apiKey",\n    "url": "x"\n  }';
