@@ -47,6 +47,27 @@ export function unclosedBeforeKey(walk: WalkState, frame: Frame): Repair {
 }
 
 /**
+ * A ',' right after a list's '[' that the next member's key follows (`"scopes": [,` above
+ * `"redirectMode": …`): the list is empty and its ']' was lost. Removing the comma instead read the
+ * members after it as items, each needing a '{', and closed the list at the object's end.
+ */
+export function unclosedEmptyList(walk: WalkState, frame: Frame, comma: Token): Repair {
+  return walk.repair(
+    comma.offset,
+    1,
+    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = 'key';
+      w.top.valueEnd = comma.offset;
+      w.top.comma = comma.offset;
+      w.index++;
+    },
+    insertion(comma.offset, ']'),
+  );
+}
+
+/**
  * A key on a line of its own, indented like the line that opened an object it stands in, after
  * members indented deeper: going by the indentation the key belongs beside that object, which was
  * not closed (`"a": {\n    "b": 1\n  "c": 2`). The ',' it lacks is added with the closers. Undefined

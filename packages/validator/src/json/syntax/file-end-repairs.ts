@@ -1,8 +1,10 @@
-import type { Repair, WalkState } from './walk-state.js';
+import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal } from '../../text/text-edits.js';
 import { bracketList } from './bracket-repairs.js';
-import { endBefore, indentOf, nextLineStart, skipSpaces, startsLine } from './line-layout.js';
+import { endBefore, indentOf, lineStart, nextLineStart, skipSpaces, startsLine } from './line-layout.js';
+import { laidOutStrictly } from './extra-closer-by-layout.js';
+import { applyEdits } from '../../text/text-edits.js';
 
 /**
  * Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after
@@ -26,8 +28,13 @@ export function unclosedAtEnd(walk: WalkState): Repair {
   const closers = open.map((frame) => (frame.open === '{' ? '}' : ']')).join('');
   const list = bracketList(walk, open);
   const misplaced = misindentedClose(walk);
-  if (misplaced) {
-    const closer = misplaced.open === '{' ? '}' : ']';
+  const closer = misplaced?.open === '[' ? ']' : '}';
+  // Before a closer of an outer bracket, the closer added takes a line of its own, as the others do.
+  const written = misplaced?.lineBefore === undefined ? closer : `${misplaced.lineBefore}${closer}`;
+  if (
+    misplaced &&
+    (misplaced.lineBefore === undefined || completesLaidOut(walk, misplaced.lastEnd, written, open))
+  ) {
     const before = walk.text.charAt(misplaced.lastEnd - 1) === ',';
     const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
     // With the closer in its place each later one closes its own bracket, and the outermost open
@@ -41,7 +48,7 @@ export function unclosedAtEnd(walk: WalkState): Repair {
       (w) => {
         w.stopped = true;
       },
-      ...(still.length === 0 ? [insertion(at, closer)] : []),
+      ...(still.length === 0 ? [insertion(at, written)] : []),
     );
   }
   // A missing last closer after a complete value is a slip, which --fix makes. A file that ends with
@@ -63,6 +70,16 @@ export function unclosedAtEnd(walk: WalkState): Repair {
 }
 
 /**
+ * Whether one closer for the innermost bracket open at the end, added at `at`, leaves the text
+ * strict JSON laid out consistently: a closer written one step too far out (`  },` for a
+ * `    "b": {`) says as much as a missing one, and only the text as a whole tells them apart.
+ */
+function completesLaidOut(walk: WalkState, at: number, written: string, open: readonly Frame[]): boolean {
+  if (open.length !== 1) return false;
+  return laidOutStrictly(applyEdits(walk.text, [insertion(at, written)])?.text ?? '');
+}
+
+/**
  * The first bracket closed by a closer indented otherwise than the line that opened it, when a
  * later line is indented like that opening line after lines indented deeper: the missing closer
  * belongs before that line. Hand-written and generated swaggers are indented consistently, so this
@@ -70,13 +87,24 @@ export function unclosedAtEnd(walk: WalkState): Repair {
  * at its end. Where no line inside is indented deeper (`"a": {\n  "b": 1},`, members written at
  * the level of their object's key), the indentation says nothing of where the object ends: its
  * closer may well be the one written.
+ *
+ * Where no line inside is indented like the opening line but the closer itself starts a line
+ * indented less (`"c": 1` then `  },` under a `    "b": {`), that closer is an outer bracket's, and
+ * the missing one belongs after the value before it, on a line of its own (`lineBefore`: the line
+ * break and the opening line's indentation). Adding it at the end instead
+ * put every member after it inside the object: the file passed, holding other JSON than the maker
+ * wrote.
  */
-function misindentedClose(walk: WalkState): { open: string; openLine: number; lastEnd: number } | undefined {
+function misindentedClose(
+  walk: WalkState,
+): { open: string; openLine: number; lastEnd: number; lineBefore?: string } | undefined {
   for (const { open, close } of walk.closes) {
     const openIndent = indentOf(walk.text, open);
-    if (startsLine(walk.text, close) && indentOf(walk.text, close) === openIndent) continue;
+    const closerStartsLine = startsLine(walk.text, close);
+    if (closerStartsLine && indentOf(walk.text, close) === openIndent) continue;
     const openLine = walk.lineOf(open);
     let deeper = false;
+    let stopped = false;
     for (
       let line = nextLineStart(walk.text, open);
       line !== -1 && line < close;
@@ -89,14 +117,29 @@ function misindentedClose(walk: WalkState): { open: string; openLine: number; la
         deeper = true;
         continue;
       }
+      // The closer's own line, indented less than the opening line (checked below).
+      if (first === close) break;
+      stopped = true;
       if (!deeper || first - line < openIndent || character === '}' || character === ']') break;
       const lastEnd = endBefore(walk.text, line);
       // A closer there would close another bracket, opened after this one and still open there.
       if (openAcross(walk, open, lastEnd)) break;
       return { open: walk.text.charAt(open), openLine, lastEnd };
     }
+    if (!stopped && deeper && closerStartsLine && indentOf(walk.text, close) < openIndent) {
+      const lastEnd = endBefore(walk.text, close);
+      const start = lineStart(walk.text, open);
+      const lineBefore = `${lineBreakBefore(walk.text, close)}${walk.text.slice(start, start + openIndent)}`;
+      if (!openAcross(walk, open, lastEnd))
+        return { open: walk.text.charAt(open), openLine, lastEnd, lineBefore };
+    }
   }
   return undefined;
+}
+
+/** The line break that ends the line before the one holding `offset`: CR LF or LF. */
+function lineBreakBefore(text: string, offset: number): string {
+  return text.charAt(lineStart(text, offset) - 2) === '\r' ? '\r\n' : '\n';
 }
 
 /**

@@ -3,7 +3,7 @@ import { commentToken } from './comment-tokens.js';
 import { arithmeticToken, BAD_NUMBER, numberToken } from './number-tokens.js';
 import { stringToken } from './string-tokens.js';
 import type { Token, TokenKind } from './token.js';
-import { wordToken } from './word-tokens.js';
+import { unopenedString, wordToken } from './word-tokens.js';
 
 // The tokens of text that is not strict JSON, read for the syntax diagnosis (see diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
@@ -142,6 +142,10 @@ export class TokenStream {
       }
       if (kind === 'word')
         return this.resumedAfter(wordToken(text, offset, end, this.describeCharacters), end);
+      // A value the closing quote follows (`"required": true",`): a string that lost its opening one.
+      // Read as the literal, the quote was removed and --fix wrote the boolean.
+      const unopened = kind === 'literal' && text.charCodeAt(end) === 0x22 && unopenedString(text, offset);
+      if (unopened) return this.resumedAfter(unopened, end);
       if (code === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
         return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
       }

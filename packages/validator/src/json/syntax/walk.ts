@@ -9,6 +9,7 @@ import {
   strayOpener,
   trailingComma,
   unclosedBeforeKey,
+  unclosedEmptyList,
   unclosedObjectBeforeKey,
 } from './bracket-repairs.js';
 import { textAfterEnd, unclosedAtEnd } from './file-end-repairs.js';
@@ -67,14 +68,20 @@ export class Walk {
     return copy;
   }
 
-  /** How many tokens the walk reads from here before the next one that does not fit. */
+  /**
+   * How many tokens the walk reads from here before the next one that does not fit; TRIAL_TOKENS + 1
+   * when none misfits before the text's end or within TRIAL_TOKENS. Reaching the end scored higher
+   * than reading the whole trial: near the end of a file, a repair that removed a token ("th" of
+   * `"tr"\n "th",`) reached it one token sooner and won over the comma it lacked, and --fix deleted
+   * a value of the list.
+   */
   tryAhead(): number {
     for (let read = 0; read < TRIAL_TOKENS; read++) {
       const outcome = this.feed();
-      if (outcome === 'done') return TRIAL_TOKENS + 1;
+      if (outcome === 'done') break;
       if (outcome !== 'accepted') return read;
     }
-    return TRIAL_TOKENS;
+    return TRIAL_TOKENS + 1;
   }
 
   get top(): Frame {
@@ -164,6 +171,8 @@ export class Walk {
         return mismatchedCloser(this, frame, token);
       case ',':
         if (frame.open === '{') return [this.valueMissing(frame)];
+        if (this.closesEmptyListBefore(frame))
+          return [unclosedEmptyList(this, frame, token), this.skip(token)];
         return [
           this.skip(
             token,
@@ -374,14 +383,29 @@ export class Walk {
     return { issue: { message, offset, length }, apply, fix };
   }
 
+  /**
+   * Whether the ',' read right after a list's '[' stands before a key of the object the list is a
+   * member of: the comma after the list, whose ']' is missing (unclosedEmptyList).
+   */
+  private closesEmptyListBefore(frame: Frame): boolean {
+    if (frame.open !== '[' || frame.place !== 'value-or-close') return false;
+    if (this.stack.at(-2)?.open !== '{') return false;
+    const key = this.readableAfter(this.index);
+    return this.tokens.at(key)?.kind === 'string' && this.tokens.at(this.readableAfter(key))?.kind === ':';
+  }
+
   nextKind(): Token['kind'] | undefined {
     return this.nextToken()?.kind;
   }
 
   private nextToken(): Token | undefined {
-    for (let i = this.index + 1; ; i++) {
-      const token = this.tokens.at(i);
-      if (token?.kind !== 'skip') return token;
+    return this.tokens.at(this.readableAfter(this.index));
+  }
+
+  /** The index of the first token after `index` that is not skipped text (a comment, say). */
+  private readableAfter(index: number): number {
+    for (let i = index + 1; ; i++) {
+      if (this.tokens.at(i)?.kind !== 'skip') return i;
     }
   }
 

@@ -1,6 +1,7 @@
 import { hashCommentToken } from './comment-tokens.js';
 import { insertion, removal, replacement } from '../../text/text-edits.js';
 import type { Token } from './token.js';
+import { skipSpaces } from './line-layout.js';
 import { TYPOGRAPHIC_QUOTES, typographicAdvice, typographicClose } from './typographic-quotes.js';
 import { enclosedExcerpt, excerpt } from '../../text/message-values.js';
 
@@ -103,11 +104,52 @@ export function wordToken(
       fix: insertion(offset, '"'),
     };
   }
+  // Words up to a '"' that ends a value or key on the line: a string of several words that lost its
+  // opening quote (`"description": The tracking direction of the goal",`). Read word by word, the
+  // first was quoted and the others removed, and --fix deleted the maker's text.
+  const unopened = unopenedString(text, offset);
+  if (unopened) return unopened;
   // An invisible character inside the word ends it.
   for (let i = offset + 1; i < end; i++) {
     if (isInvisible(text.charCodeAt(i))) return { kind: 'word', offset, end: i };
   }
   return { kind: 'word', offset, end };
+}
+
+/**
+ * The text from `offset` to a '"' that ends a value or key on its line, as a string that lacks its
+ * opening quote; undefined where no such quote ends it (see `unopenedStringEnd`).
+ */
+export function unopenedString(text: string, offset: number): Token | undefined {
+  const end = unopenedStringEnd(text, offset);
+  if (end === -1) return undefined;
+  return {
+    kind: 'string',
+    offset,
+    end,
+    problem: {
+      message: `A string lacks its opening '"': write "${excerpt(text.slice(offset, end - 1))}".`,
+      offset,
+      length: end - 1 - offset,
+    },
+    fix: insertion(offset, '"'),
+  };
+}
+
+/**
+ * The end (past its '"') of the text from `offset` to the first '"' on its line, when that quote ends
+ * a value or key: only spaces, then a ',', ':', '}', ']' or the line's end follow it. -1 otherwise,
+ * or where the text holds a '\\' (an escape JSON might refuse; the maker's to say).
+ */
+function unopenedStringEnd(text: string, offset: number): number {
+  for (let at = offset; at < text.length; at++) {
+    const character = text.charAt(at);
+    if (character === '\n' || character === '\r' || character === '\\') return -1;
+    if (character !== '"') continue;
+    const next = text.charAt(skipSpaces(text, at + 1));
+    return next === '' || ',:}]\r\n'.includes(next) ? at + 1 : -1;
+  }
+  return -1;
 }
 
 /** `-Infinity`, `-NaN` and `-.5`, as JavaScript writes them. */

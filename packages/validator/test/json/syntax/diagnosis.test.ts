@@ -159,6 +159,72 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("places a '}' lost before an outer bracket's closer by the indentation, on a line of its own", () => {
+    // Added at the end, the '}' put "d" inside "a": --fix wrote other JSON than the maker's.
+    const lost = '{\n  "a": {\n    "b": {\n      "c": 1\n  },\n  "d": 2\n}';
+    expect(issuesOf(lost)).toEqual([
+      "4:13 The '{' at line 3 is never closed (the file ends before the '{' at line 1 is closed); going by the indentation, add '}' after this value.",
+    ]);
+    expect(fixJsonText(lost)).toEqual({
+      outcome: 'fixed',
+      text: '{\n  "a": {\n    "b": {\n      "c": 1\n    }\n  },\n  "d": 2\n}',
+      slips: 1,
+    });
+    // The file's own line breaks and indentation.
+    const tabbed = '{\r\n\t"a": {\r\n\t\t"b": {\r\n\t\t\t"c": 1\r\n\t},\r\n\t"d": 2\r\n}';
+    expect(fixJsonText(tabbed)).toMatchObject({
+      text: '{\r\n\t"a": {\r\n\t\t"b": {\r\n\t\t\t"c": 1\r\n\t\t}\r\n\t},\r\n\t"d": 2\r\n}',
+    });
+    // Laid out otherwise elsewhere (a closer one step out, or no step), the layout says nothing of
+    // the place: the '}' is added at the end, as before.
+    const uneven = '{\n  "a": {\n    "b": {\n      "c": 1\n  },\n  "d": [\n  2\n  ]\n}';
+    expect(issuesOf(uneven)).toEqual([
+      "9:2 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file.",
+    ]);
+  });
+
+  it("reads a ',' right after a '[' that a key follows as the comma after an empty list whose ']' was lost", () => {
+    // Removing the comma read the members after it as items of the list, each needing a '{', and
+    // --fix gave the list the object's members.
+    const text = '{\n  "oAuth": {\n    "scopes": [,\n    "redirectMode": "Global"\n  }\n}';
+    expect(issuesOf(text)).toEqual(["3:16 The '[' at line 3 is never closed: add ']' before this comma."]);
+    expect(fixJsonText(text)).toMatchObject({
+      outcome: 'fixed',
+      text: '{\n  "oAuth": {\n    "scopes": [],\n    "redirectMode": "Global"\n  }\n}',
+    });
+    // An item after the comma: the comma is the slip.
+    expect(issuesOf('{"a": [, 1]}')).toEqual([
+      "1:8 Unexpected , where JSON expects a value or ']': remove it.",
+    ]);
+  });
+
+  it('adds a comma lost between items near the end of the file, whatever the distance to the end', () => {
+    // Removing the item after the gap reached the end one token sooner than adding the comma, and
+    // won where the end was just within the trial's reach: --fix deleted "th" from a list of 35.
+    for (let items = 30; items <= 45; items++) {
+      const list = Array.from({ length: items }, (_, index) => `"i${index}"`).join(',\n    ');
+      const text = `{\n  "a": [\n    "tr"\n    "th",\n    ${list}\n  ],\n  "b": []\n}`;
+      const fix = fixJsonText(text);
+      expect(fix.outcome === 'fixed' && JSON.parse(fix.text).a.slice(0, 2)).toEqual(['tr', 'th']);
+    }
+  });
+
+  it('reads text up to a quote that ends a value as a string that lost its opening quote', () => {
+    // Read word by word, "The" was quoted and the other words removed; `true"` lost its quote.
+    const text = '{\n  "description": The tracking direction, of the goal",\n  "required": true"\n}';
+    expect(issuesOf(text)).toEqual([
+      `2:18 A string lacks its opening '"': write "The tracking direction, of the goal".`,
+      `3:15 A string lacks its opening '"': write "true".`,
+    ]);
+    expect(fixJsonText(text)).toMatchObject({
+      text: '{\n  "description": "The tracking direction, of the goal",\n  "required": "true"\n}',
+    });
+    // A quote that no ',', ':', closer or line end follows ends no value: the words are said one by one.
+    expect(issuesOf('{"a": yes, "b": "c"}')).toEqual([
+      '1:7 yes is not a JSON value: strings take double quotes, as in "yes".',
+    ]);
+  });
+
   it('names the brackets a cut-off file leaves open, once', () => {
     expect(issuesOf(SWAGGER.slice(0, SWAGGER.indexOf('"b"')))).toEqual([
       "7:9 The file ends before the '[' at line 6 and the '{' at line 1 are closed: it looks cut off; restore its end (adding ']}' would close it without what was lost).",
