@@ -41639,6 +41639,32 @@ function hashCommentToken(text2, offset) {
   };
 }
 
+// packages/validator/src/json/syntax/line-layout.ts
+function lineStart(text2, offset) {
+  return offset <= 0 ? 0 : text2.lastIndexOf("\n", offset - 1) + 1;
+}
+function nextLineStart(text2, offset) {
+  const newline2 = text2.indexOf("\n", offset);
+  return newline2 === -1 ? -1 : newline2 + 1;
+}
+function skipSpaces(text2, from) {
+  let at = from;
+  while (text2.charAt(at) === " " || text2.charAt(at) === "	") at++;
+  return at;
+}
+function startsLine(text2, offset) {
+  return skipSpaces(text2, lineStart(text2, offset)) === offset;
+}
+function indentOf(text2, offset) {
+  const start = lineStart(text2, offset);
+  return skipSpaces(text2, start) - start;
+}
+function endBefore(text2, offset) {
+  let at = offset;
+  while (at > 0 && /\s/.test(text2.charAt(at - 1))) at--;
+  return at;
+}
+
 // packages/validator/src/json/syntax/typographic-quotes.ts
 var TYPOGRAPHIC_QUOTES = "\u201C\u201D\u2018\u2019";
 function typographicAdvice(meant) {
@@ -41762,10 +41788,37 @@ function wordToken(text2, offset, end, describeCharacters) {
       fix: insertion(offset, '"')
     };
   }
+  const unopened = unopenedString(text2, offset);
+  if (unopened) return unopened;
   for (let i = offset + 1; i < end; i++) {
     if (isInvisible(text2.charCodeAt(i))) return { kind: "word", offset, end: i };
   }
   return { kind: "word", offset, end };
+}
+function unopenedString(text2, offset) {
+  const end = unopenedStringEnd(text2, offset);
+  if (end === -1) return void 0;
+  return {
+    kind: "string",
+    offset,
+    end,
+    problem: {
+      message: `A string lacks its opening '"': write "${excerpt(text2.slice(offset, end - 1))}".`,
+      offset,
+      length: end - 1 - offset
+    },
+    fix: insertion(offset, '"')
+  };
+}
+function unopenedStringEnd(text2, offset) {
+  for (let at = offset; at < text2.length; at++) {
+    const character = text2.charAt(at);
+    if (character === "\n" || character === "\r" || character === "\\") return -1;
+    if (character !== '"') continue;
+    const next = text2.charAt(skipSpaces(text2, at + 1));
+    return next === "" || ",:}]\r\n".includes(next) ? at + 1 : -1;
+  }
+  return -1;
 }
 var SIGNED_NON_NUMBER = /-(?:(?:Infinity|NaN)(?![\p{L}\p{N}_])|\.\d+(?:[eE][+-]?\d+)?)/uy;
 var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
@@ -42268,6 +42321,8 @@ var TokenStream = class {
       }
       if (kind === "word")
         return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacters), end);
+      const unopened = kind === "literal" && text2.charCodeAt(end) === 34 && unopenedString(text2, offset);
+      if (unopened) return this.resumedAfter(unopened, end);
       if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
         return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
       }
@@ -42293,32 +42348,6 @@ function isStrictJson(text2) {
   } catch {
     return false;
   }
-}
-
-// packages/validator/src/json/syntax/line-layout.ts
-function lineStart(text2, offset) {
-  return offset <= 0 ? 0 : text2.lastIndexOf("\n", offset - 1) + 1;
-}
-function nextLineStart(text2, offset) {
-  const newline2 = text2.indexOf("\n", offset);
-  return newline2 === -1 ? -1 : newline2 + 1;
-}
-function skipSpaces(text2, from) {
-  let at = from;
-  while (text2.charAt(at) === " " || text2.charAt(at) === "	") at++;
-  return at;
-}
-function startsLine(text2, offset) {
-  return skipSpaces(text2, lineStart(text2, offset)) === offset;
-}
-function indentOf(text2, offset) {
-  const start = lineStart(text2, offset);
-  return skipSpaces(text2, start) - start;
-}
-function endBefore(text2, offset) {
-  let at = offset;
-  while (at > 0 && /\s/.test(text2.charAt(at - 1))) at--;
-  return at;
 }
 
 // packages/validator/src/json/syntax/extra-closer-by-layout.ts
@@ -42422,6 +42451,21 @@ function unclosedBeforeKey(walk, frame) {
       w.top.comma = at;
     },
     insertion(at, afterComma ? "]" : "],")
+  );
+}
+function unclosedEmptyList(walk, frame, comma) {
+  return walk.repair(
+    comma.offset,
+    1,
+    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = comma.offset;
+      w.top.comma = comma.offset;
+      w.index++;
+    },
+    insertion(comma.offset, "]")
   );
 }
 function unclosedObjectBeforeKey(walk, frame, token) {
@@ -42564,8 +42608,9 @@ function unclosedAtEnd(walk) {
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
   const list2 = bracketList(walk, open2);
   const misplaced = misindentedClose(walk);
-  if (misplaced) {
-    const closer = misplaced.open === "{" ? "}" : "]";
+  const closer = misplaced?.open === "[" ? "]" : "}";
+  const written2 = misplaced?.lineBefore === void 0 ? closer : `${misplaced.lineBefore}${closer}`;
+  if (misplaced && (misplaced.lineBefore === void 0 || completesLaidOut(walk, misplaced.lastEnd, written2, open2))) {
     const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
     const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
     const still = open2.slice(1);
@@ -42576,7 +42621,7 @@ function unclosedAtEnd(walk) {
       (w) => {
         w.stopped = true;
       },
-      ...still.length === 0 ? [insertion(at, closer)] : []
+      ...still.length === 0 ? [insertion(at, written2)] : []
     );
   }
   const slip = open2.length === 1 && walk.top.place === "comma-or-close";
@@ -42591,12 +42636,18 @@ function unclosedAtEnd(walk) {
   );
   return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
 }
+function completesLaidOut(walk, at, written2, open2) {
+  if (open2.length !== 1) return false;
+  return laidOutStrictly(applyEdits(walk.text, [insertion(at, written2)])?.text ?? "");
+}
 function misindentedClose(walk) {
   for (const { open: open2, close } of walk.closes) {
     const openIndent = indentOf(walk.text, open2);
-    if (startsLine(walk.text, close) && indentOf(walk.text, close) === openIndent) continue;
+    const closerStartsLine = startsLine(walk.text, close);
+    if (closerStartsLine && indentOf(walk.text, close) === openIndent) continue;
     const openLine = walk.lineOf(open2);
     let deeper = false;
+    let stopped = false;
     for (let line = nextLineStart(walk.text, open2); line !== -1 && line < close; line = nextLineStart(walk.text, line)) {
       const first = skipSpaces(walk.text, line);
       const character = walk.text.charAt(first);
@@ -42605,13 +42656,25 @@ function misindentedClose(walk) {
         deeper = true;
         continue;
       }
+      if (first === close) break;
+      stopped = true;
       if (!deeper || first - line < openIndent || character === "}" || character === "]") break;
       const lastEnd = endBefore(walk.text, line);
       if (openAcross(walk, open2, lastEnd)) break;
       return { open: walk.text.charAt(open2), openLine, lastEnd };
     }
+    if (!stopped && deeper && closerStartsLine && indentOf(walk.text, close) < openIndent) {
+      const lastEnd = endBefore(walk.text, close);
+      const start = lineStart(walk.text, open2);
+      const lineBefore = `${lineBreakBefore(walk.text, close)}${walk.text.slice(start, start + openIndent)}`;
+      if (!openAcross(walk, open2, lastEnd))
+        return { open: walk.text.charAt(open2), openLine, lastEnd, lineBefore };
+    }
   }
   return void 0;
+}
+function lineBreakBefore(text2, offset) {
+  return text2.charAt(lineStart(text2, offset) - 2) === "\r" ? "\r\n" : "\n";
 }
 function openAcross(walk, after, at) {
   const { text: text2 } = walk;
@@ -42764,6 +42827,17 @@ function keyWithoutValue(walk, frame) {
     }
   );
 }
+function keyWithoutValueBeforeKey(walk, frame, next) {
+  return walk.repair(
+    frame.keyEnd,
+    0,
+    `A colon and a value are missing after this key, and a comma before the key ${excerpt(walk.text.slice(next.offset, next.end))} at line ${walk.lineOf(next.offset)}: add ':', the value and ',', or remove the key.`,
+    (w) => {
+      w.top.place = "key";
+      w.top.valueEnd = frame.keyEnd;
+    }
+  );
+}
 
 // packages/validator/src/json/syntax/value-repairs.ts
 var isClosingQuoteOrComma = oneOf("\u2018\u2019\u201C\u201D,");
@@ -42888,14 +42962,20 @@ var Walk = class _Walk {
     copy.lastEnd = this.lastEnd;
     return copy;
   }
-  /** How many tokens the walk reads from here before the next one that does not fit. */
+  /**
+   * How many tokens the walk reads from here before the next one that does not fit; TRIAL_TOKENS + 1
+   * when none misfits before the text's end or within TRIAL_TOKENS. Reaching the end scored higher
+   * than reading the whole trial: near the end of a file, a repair that removed a token ("th" of
+   * `"tr"\n "th",`) reached it one token sooner and won over the comma it lacked, and --fix deleted
+   * a value of the list.
+   */
   tryAhead() {
     for (let read = 0; read < TRIAL_TOKENS; read++) {
       const outcome = this.feed();
-      if (outcome === "done") return TRIAL_TOKENS + 1;
+      if (outcome === "done") break;
       if (outcome !== "accepted") return read;
     }
-    return TRIAL_TOKENS;
+    return TRIAL_TOKENS + 1;
   }
   get top() {
     return this.stack[this.stack.length - 1];
@@ -42926,6 +43006,8 @@ var Walk = class _Walk {
         if (this.isAssignment(token)) return [assignment(this, token)];
         if (token.kind === "," || token.kind === "}" || token.kind === "]")
           return [keyWithoutValue(this, frame)];
+        if ((token.kind === "string" || token.kind === "word") && this.nextKind() === ":")
+          return [keyWithoutValueBeforeKey(this, frame, token), missingColon(this, frame), this.skip(token)];
         return [missingColon(this, frame), this.skip(token)];
       case "comma-or-close":
         return this.atCommaOrClose(frame, token);
@@ -42974,6 +43056,8 @@ var Walk = class _Walk {
         return mismatchedCloser(this, frame, token);
       case ",":
         if (frame.open === "{") return [this.valueMissing(frame)];
+        if (this.closesEmptyListBefore(frame))
+          return [unclosedEmptyList(this, frame, token), this.skip(token)];
         return [
           this.skip(
             token,
@@ -43147,13 +43231,26 @@ var Walk = class _Walk {
   repair(offset, length, message2, apply, fix) {
     return { issue: { message: message2, offset, length }, apply, fix };
   }
+  /**
+   * Whether the ',' read right after a list's '[' stands before a key of the object the list is a
+   * member of: the comma after the list, whose ']' is missing (unclosedEmptyList).
+   */
+  closesEmptyListBefore(frame) {
+    if (frame.open !== "[" || frame.place !== "value-or-close") return false;
+    if (this.stack.at(-2)?.open !== "{") return false;
+    const key2 = this.readableAfter(this.index);
+    return this.tokens.at(key2)?.kind === "string" && this.tokens.at(this.readableAfter(key2))?.kind === ":";
+  }
   nextKind() {
     return this.nextToken()?.kind;
   }
   nextToken() {
-    for (let i = this.index + 1; ; i++) {
-      const token = this.tokens.at(i);
-      if (token?.kind !== "skip") return token;
+    return this.tokens.at(this.readableAfter(this.index));
+  }
+  /** The index of the first token after `index` that is not skipped text (a comment, say). */
+  readableAfter(index) {
+    for (let i = index + 1; ; i++) {
+      if (this.tokens.at(i)?.kind !== "skip") return i;
     }
   }
   /**
