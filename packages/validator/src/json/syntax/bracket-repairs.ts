@@ -2,7 +2,8 @@ import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal, replacement } from '../../text/text-edits.js';
 import { excerpt } from '../../text/message-values.js';
-import { indentOf, startsLine } from './line-layout.js';
+import { indentOf, skipSpaces, startsLine } from './line-layout.js';
+import { skipWhitespace } from '../scan.js';
 
 /** Repairs of brackets: one missing, one too many, one that closes the wrong kind, a trailing comma. */
 
@@ -98,6 +99,42 @@ export function unclosedObjectBeforeKey(walk: WalkState, frame: Frame, token: To
       w.top.comma = at;
     },
     insertion(at, `${closers},`),
+  );
+}
+
+/**
+ * A member's value on the lines below its key, closed by a ']' that starts its line indented like the
+ * key (`"produces":` then `    "application/json"` then `  ],`): the '[' after the ':' was lost, and
+ * the value is the list's one item. Removing the ']' left the value a string, other JSON than the
+ * maker wrote. Undefined where the layout does not say so (a ']' on the value's line may be one too
+ * many); the removal is then weighed alone.
+ */
+export function lostListOpener(walk: WalkState, frame: Frame, token: Token): Repair | undefined {
+  const { text } = walk;
+  if (frame.open !== '{' || token.kind !== ']' || frame.keyEnd < 0) return undefined;
+  const colon = skipSpaces(text, frame.keyEnd);
+  if (text.charAt(colon) !== ':') return undefined;
+  const value = skipWhitespace(text, colon + 1);
+  const keyIndent = indentOf(text, frame.keyEnd);
+  const laidOut =
+    walk.lineOf(value) > walk.lineOf(colon) &&
+    startsLine(text, value) &&
+    indentOf(text, value) > keyIndent &&
+    startsLine(text, token.offset) &&
+    indentOf(text, token.offset) === keyIndent;
+  if (!laidOut) return undefined;
+  // As the line was written: `"produces": [`, the space after the ':' kept.
+  const at = text.charAt(colon + 1) === ' ' ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '[' is missing after this ':': the ']' at line ${walk.lineOf(token.offset)} closes a list the value below is an item of; add '[' here.`,
+    (w) => {
+      w.index++;
+      w.top.valueEnd = token.end;
+      w.lastEnd = token.end;
+    },
+    insertion(at, text.charAt(colon + 1) === ' ' ? '[' : ' ['),
   );
 }
 

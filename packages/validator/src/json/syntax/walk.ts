@@ -4,6 +4,7 @@ import type { Frame, Place, Repair } from './walk-state.js';
 import { insertion, removal, replacement, type TextEdit } from '../../text/text-edits.js';
 import {
   extraCloser,
+  lostListOpener,
   mismatchedCloser,
   missingOpener,
   strayOpener,
@@ -273,7 +274,10 @@ export class Walk {
     }
     const closer = frame.open === '{' ? '}' : ']';
     if (token.kind === closer) return this.close(token);
-    if (token.kind === '}' || token.kind === ']') return mismatchedCloser(this, frame, token);
+    if (token.kind === '}' || token.kind === ']') {
+      const lost = lostListOpener(this, frame, token);
+      return lost ? [lost, ...mismatchedCloser(this, frame, token)] : mismatchedCloser(this, frame, token);
+    }
     const repairs: Repair[] = [];
     const semicolon = token.kind === 'word' && this.text.slice(token.offset, token.end) === ';';
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';

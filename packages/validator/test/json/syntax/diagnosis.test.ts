@@ -225,6 +225,24 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("adds a list's lost '[' where its item stands below the key and its ']' under the key", () => {
+    // The ']' was removed as one too many, and --fix wrote the list's one item as the value.
+    const text = '{\n  "produces": \n    "application/json"\n  ],\n  "a": 1\n}';
+    expect(issuesOf(text)).toEqual([
+      "2:15 A '[' is missing after this ':': the ']' at line 4 closes a list the value below is an item of; add '[' here.",
+    ]);
+    expect(fixJsonText(text)).toMatchObject({
+      text: '{\n  "produces": [\n    "application/json"\n  ],\n  "a": 1\n}',
+    });
+    expect(fixJsonText('{\n  "a":\n    {"b": 1}\n  ]\n}')).toMatchObject({
+      text: '{\n  "a": [\n    {"b": 1}\n  ]\n}',
+    });
+    // On the value's line the ']' may be one too many: which is meant, the layout does not say.
+    expect(issuesOf('{\n  "a": "x"],\n  "b": 1\n}')).toEqual([
+      "2:11 This ']' closes nothing (the object opened with '{' at line 1 is still open here): remove it.",
+    ]);
+  });
+
   it('names the brackets a cut-off file leaves open, once', () => {
     expect(issuesOf(SWAGGER.slice(0, SWAGGER.indexOf('"b"')))).toEqual([
       "7:9 The file ends before the '[' at line 6 and the '{' at line 1 are closed: it looks cut off; restore its end (adding ']}' would close it without what was lost).",
