@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, type ValidatorConfig } from '../config/config-types.js'
 import { ruleReports } from '../engine.js';
 import {
   JSON_FILE_KINDS,
+  displayPathIn,
   loadConnectorFolder,
   type ConnectorFolder,
   type JsonFile,
@@ -10,6 +11,7 @@ import {
 } from '../loader/connector-folder.js';
 import type { FileKind, Profile } from '../model/finding.js';
 import type { FileRename } from '../model/report.js';
+import type { RuleDefinition } from '../model/rule.js';
 import { ALL_RULES } from '../rules/index.js';
 import { checkedFoldersToValidate, resolveProfile } from '../validate.js';
 import { folderSettings } from '../config/folder-settings.js';
@@ -18,6 +20,7 @@ import { renameConnectorFiles, type RenamedFile } from './file-renames.js';
 import { fixJsonFileText, savedAsUtf16 } from './json-fix.js';
 import type { JsonEdits } from './json-edits.js';
 import { keyAt, renameKeys, type KeyRename } from './key-renames.js';
+import { unmarkedFixReason } from './marked-fixes.js';
 import { writeValues, type ValueWrite } from './value-writes.js';
 import { writeFixedFile } from './write-fixed-file.js';
 
@@ -51,6 +54,11 @@ export interface FixOptions {
   config?: ValidatorConfig;
   /** As `validate --profile`: the rules on in that profile name the keys to rename. */
   profile?: Profile;
+  /**
+   * The rules whose fixes are made: RULES_NAMING_FIXES. Another list is for tests, which prove with
+   * a made-up rule what no rule of the catalog does (a fix of another kind than its mark).
+   */
+  rules?: readonly RuleDefinition[];
 }
 
 /**
@@ -70,13 +78,19 @@ export async function fixJsonSlips(
 ): Promise<JsonFixReport> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? DEFAULT_CONFIG;
+  const rules = options.rules ?? RULES_NAMING_FIXES;
   const report: JsonFixReport = { fixed: [], notFixed: [] };
   for (const folder of await checkedFoldersToValidate(paths, cwd, config)) {
     let connector = await loadConnectorFolder(folder, cwd);
     const profile = resolveProfile(connector.absolutePath, options.profile, config);
     const overrides = folderSettings(connector.absolutePath, config).rules;
+    const fixesNamed = (connector: ConnectorFolder): NamedFixes => {
+      const named = markedFixesNamed(connector, { profile, rules, overrides });
+      notFixedOnce(report, named.unmarked);
+      return named;
+    };
     // Files first: the edits below are made in, and named by, the files as renamed.
-    const fileRenames = fixesNamed(connector, profile, overrides).files;
+    const fileRenames = fixesNamed(connector).files;
     if (fileRenames.length > 0) {
       const { renamed, notRenamed } = await renameConnectorFiles(connector, fileRenames);
       if (renamed.length > 0) report.renamed = [...(report.renamed ?? []), ...renamed];
@@ -95,7 +109,7 @@ export async function fixJsonSlips(
     }
     // The rules read the files as they are now: the keys are renamed in the fixed text.
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
-    let fixes = fixesNamed(connector, profile, overrides);
+    let fixes = fixesNamed(connector);
     // A file left with its syntax errors gets no key renamed nor value written (where a key stands
     // in text that is not JSON is a reading of it, not a fact): its reason says so, lest the maker
     // take them for made.
@@ -137,7 +151,7 @@ export async function fixJsonSlips(
       // (`x-ms-visibilty: "Advanced"`) is judged only once the key is spelled right, and the places
       // of the rest are read from the renamed text.
       connector = await loadConnectorFolder(folder, cwd);
-      fixes = fixesNamed(connector, profile, overrides);
+      fixes = fixesNamed(connector);
     }
     const valueWrites = fixes.writes;
     for (const kind of JSON_FILE_KINDS) {
@@ -168,33 +182,55 @@ export const RULES_NAMING_FIXES = ALL_RULES.filter((rule) => rule.namesFixes);
 
 /**
  * The fixes that the rules on for the folder name: by file, keys to rename and values to write; and
- * the folder's files to rename.
+ * the folder's files to rename. `unmarked`: the fixes left as not of the kind their rule is marked
+ * with, and why.
  */
 interface NamedFixes {
   renames: Map<FileKind, KeyRename[]>;
   writes: Map<FileKind, ValueWrite[]>;
   files: FileRename[];
+  unmarked: UnfixedJsonFile[];
 }
 
-function fixesNamed(
+function markedFixesNamed(
   connector: ConnectorFolder,
-  profile: Profile,
-  overrides: ReturnType<typeof folderSettings>['rules'],
+  options: {
+    profile: Profile;
+    rules: readonly RuleDefinition[];
+    overrides: ReturnType<typeof folderSettings>['rules'];
+  },
 ): NamedFixes {
-  const fixes: NamedFixes = { renames: new Map(), writes: new Map(), files: [] };
+  const fixes: NamedFixes = { renames: new Map(), writes: new Map(), files: [], unmarked: [] };
   const add = <T>(map: Map<FileKind, T[]>, kind: FileKind, fix: T): void => {
     map.set(kind, [...(map.get(kind) ?? []), fix]);
   };
-  for (const { rule, report } of ruleReports(connector, { profile, rules: RULES_NAMING_FIXES, overrides })) {
+  for (const { rule, report } of ruleReports(connector, options)) {
     const { fix, pointer } = report;
-    if (fix !== undefined && 'renameFile' in fix) fixes.files.push(fix.renameFile);
-    if (fix === undefined || 'renameFile' in fix || pointer === undefined || report.path !== undefined)
-      continue;
+    if (fix === undefined) continue;
     const kind = report.file ?? rule.file;
+    const unmarked = unmarkedFixReason(rule, fix);
+    if (unmarked !== undefined) {
+      const file =
+        'renameFile' in fix
+          ? displayPathIn(connector.displayPath, fix.renameFile.from)
+          : (connector.files[kind as keyof ConnectorFolder['files']]?.displayPath ?? connector.displayPath);
+      fixes.unmarked.push({ file, reason: unmarked });
+      continue;
+    }
+    if ('renameFile' in fix) fixes.files.push(fix.renameFile);
+    if ('renameFile' in fix || pointer === undefined || report.path !== undefined) continue;
     if ('renameKey' in fix) add(fixes.renames, kind, { pointer, to: fix.renameKey });
     else add(fixes.writes, kind, { pointer, to: fix.writeValue });
   }
   return fixes;
+}
+
+/** Adds each reason to `report.notFixed` unless it is there: the rules are run several times a folder. */
+function notFixedOnce(report: JsonFixReport, left: readonly UnfixedJsonFile[]): void {
+  for (const { file, reason } of left) {
+    if (!report.notFixed.some((said) => said.file === file && said.reason === reason))
+      report.notFixed.push({ file, reason });
+  }
 }
 
 /**

@@ -50,7 +50,8 @@ export interface RuleMetadata {
    * (`writeValue`) or a connector file to rename (`renameFile`). `validate --fix` runs only these rules to collect the fixes, not the whole catalog
    * once more before validating. docs/cli.md lists the rules of each kind, and tests hold the lists
    * to the marks (docs-fix-lists.test.ts) and the marks to the fixes the rules name on the corpus
-   * (rules-naming-fixes.test.ts).
+   * (rules-naming-fixes.test.ts). A fix of another kind is not made, and --fix says so
+   * (unmarkedFixReason): the mark is what users read, so it bounds what the rule can change.
    */
   namesFixes?: FixKind;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ruleReports } from '../../src/engine.js';
 import { RULES_NAMING_FIXES } from '../../src/fix/fix-folders.js';
+import { fixKindOf } from '../../src/fix/marked-fixes.js';
 import { loadConnectorFolder } from '../../src/loader/connector-folder.js';
 import { discoverConnectorFolders } from '../../src/loader/discover.js';
 import { ALL_RULES } from '../../src/rules/index.js';
@@ -12,7 +13,8 @@ import { CORPUS_DIR, corpusAvailable } from '../helpers/fixture.js';
 // rule whose reports carry a fix without the mark would have its findings say that --fix writes the
 // value, and --fix would never write it. Every fix the whole catalog names on the corpus's 373
 // connector folders must come from a rule marked with its kind, which docs/cli.md's lists of the
-// values written and the keys renamed are held to (docs-fix-lists.test.ts).
+// values written and the keys renamed are held to (docs-fix-lists.test.ts). --fix itself makes no fix
+// of another kind than its rule's mark (fix-kind-marks.test.ts).
 
 const describeCorpus = corpusAvailable ? describe : describe.skip;
 if (!corpusAvailable) console.warn(`Skipping the fix-marking test: ${CORPUS_DIR} is absent.`);
@@ -28,12 +30,7 @@ describeCorpus('the rules that name fixes are marked so', () => {
       for (const { rule, report } of ruleReports(connector, { profile, rules: ALL_RULES })) {
         if (report.fix === undefined) continue;
         fixing.set(rule.id, (fixing.get(rule.id) ?? 0) + 1);
-        const kind =
-          'renameKey' in report.fix
-            ? 'keyRenames'
-            : 'renameFile' in report.fix
-              ? 'fileRenames'
-              : 'valueWrites';
+        const kind = fixKindOf(report.fix);
         kinds.set(rule.id, new Set([...(kinds.get(rule.id) ?? []), kind]));
       }
     }
