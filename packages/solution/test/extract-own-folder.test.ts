@@ -1,13 +1,22 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import type { UserError } from '@connector-alm/core';
+import { inputWords, type UserError } from '@connector-alm/core';
 import { locatedMessage, runGit } from '@connector-alm/testing';
 import { ownFolderCandidates, type RootFolder } from '../src/connector/own-folder.js';
 import {
   buildSolution,
   extractAndRemoveLeftConnectors,
   extractConnectors,
+  extractedConnectorLine,
   unpackSolution,
 } from '../src/index.js';
 import { commitStates } from '@connector-alm/validator';
@@ -71,6 +80,15 @@ async function solutionOf(...titles: string[]): Promise<string> {
     publisher: { uniqueName: 'Contoso', prefix: 'contoso' },
   });
   return zip;
+}
+
+/** The connectors of an unpacked solution without a display name, as a solution may have them. */
+function withoutDisplayNames(unpacked: string): void {
+  const connectors = path.join(unpacked, 'Connectors');
+  for (const file of readdirSync(connectors).filter((name) => name.endsWith('.xml'))) {
+    const xml = path.join(connectors, file);
+    writeFileSync(xml, readFileSync(xml, 'utf8').replace(/<displayname>[^<]*<\/displayname>/, ''));
+  }
 }
 
 const swaggerTitle = (folder: string): unknown =>
@@ -266,6 +284,9 @@ describe('extractConnectors into the folder that already holds a connector under
       expect(locatedMessage(error)).toBe(
         `${root}: has no folder 'Contoso' for connector 'contoso_contoso' of ${zip}; folder 'contoso' differs from it only in case and holds another connector (its API definition's title is "Fabrikam"). Nothing was written.`,
       );
+      expect((error as UserError).hint).toBe(
+        "If 'contoso' is this connector's, rename it to 'Contoso'; else rename that other connector's folder after its own display name. Then extract again.",
+      );
       expect(readdirSync(root)).toEqual(['contoso']);
       expect(readFileSync(path.join(fabrikam, 'apiDefinition.swagger.json'), 'utf8')).toBe(swagger);
       expect(readFileSync(path.join(fabrikam, 'readme.md'), 'utf8')).toBe('# Fabrikam\n');
@@ -279,6 +300,23 @@ describe('extractConnectors into the folder that already holds a connector under
       }
     },
   );
+
+  // A connector without a display name is extracted to a folder named after its logical name: it is
+  // looked for by that name as another's by its display name.
+  it('writes a connector without a display name into the folder whose name reads as its logical name', async () => {
+    const unpacked = path.join(temp.make(), 'unpacked');
+    await unpackSolution(await solutionOf('Contoso Tasks'), unpacked);
+    withoutDisplayNames(unpacked);
+    const root = temp.make();
+    mkdirSync(path.join(root, 'Contoso-Contoso-20Tasks'));
+    writeFileSync(path.join(root, 'Contoso-Contoso-20Tasks', 'readme.md'), MAKERS_README);
+    const [result] = await extractConnectors(unpacked, root);
+    expect([result!.folder, result!.foundUnder]).toEqual([
+      'Contoso-Contoso-20Tasks',
+      { instead: 'contoso_contoso-20tasks', matched: 'name' },
+    ]);
+    expect(readdirSync(root)).toEqual(['Contoso-Contoso-20Tasks']);
+  });
 
   it('prefers the display-name folder, and makes it when no folder holds the connector', async () => {
     const zip = await solutionOf('Lnk.Bio', 'Contoso Tasks');
@@ -622,6 +660,30 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
     expect(swaggerTitle(path.join(root, '365Training'))).toBe('365 Training Hub');
   });
 
+  // A connector that had no display name was extracted under its logical name, which is then the name
+  // it is found under: the line said its folder's "name reads as \"\"".
+  it('names the logical name as the earlier name of a connector that had no display name', async () => {
+    const { previous, renamed } = await unpackedAndRenamed(
+      ['365 Training'],
+      '365 Training',
+      '365 Training Hub',
+    );
+    withoutDisplayNames(previous);
+    const root = temp.make();
+    // As an earlier run from the same snapshots kept it: in a folder named after its logical name.
+    await extractConnectors(renamed, root);
+    renameSync(path.join(root, '365 Training Hub'), path.join(root, 'contoso-365-20training'));
+    const result = await extractAndRemoveLeftConnectors(renamed, root, { previousSource: previous });
+    const [connector] = result.connectors;
+    expect([connector!.folder, connector!.foundUnder]).toEqual([
+      'contoso-365-20training',
+      { instead: '365 Training Hub', matched: 'name', earlierDisplayName: 'contoso_365-20training' },
+    ]);
+    expect(extractedConnectorLine(connector!, result.removed, (folder) => folder)).toContain(
+      'found under another name (its name reads as "contoso_365-20training", its display name before the rename)',
+    );
+  });
+
   it('moves the found folder as a plain rename does when the new display-name folder is there', async () => {
     const { previous, renamed } = await unpackedAndRenamed(
       ['365 Training'],
@@ -748,6 +810,26 @@ describe('extractAndRemoveLeftConnectors with a renamed connector in a folder fo
       expect(readdirSync(root).sort()).toEqual(['Snowflake Cloud', other]);
       expect(swaggerTitle(path.join(root, other))).toBe('Snowflake');
     }
+  });
+
+  it("names the action's input in the warning of another connector's folder left alone, when told to", async () => {
+    const { previous, renamed } = await unpackedAndRenamed(['Snowflake'], 'Snowflake', 'Snowflake Cloud');
+    const root = temp.make();
+    connectorFolder(
+      path.join(root, 'Snowflake v2 Archive'),
+      'Snowflake',
+      '# Archive\n',
+      'archive.snowflake.example',
+    );
+    const result = await extractAndRemoveLeftConnectors(renamed, root, {
+      previousSource: previous,
+      say: inputWords,
+    });
+    expect(result.leftAlone.map(({ warning }) => warning)).toEqual([
+      expect.stringMatching(
+        /^left alone: connector 'contoso_snowflake' \("Snowflake Cloud"\) was "Snowflake" in previous-source, .* neither as previous-source gives it /,
+      ),
+    ]);
   });
 
   it("never takes the folder of another of the solution's connectors for the renamed one's", async () => {

@@ -6,6 +6,7 @@ import { locatedMessage } from '@connector-alm/testing';
 import {
   buildSolution,
   extractAndRemoveLeftConnectors,
+  extractConnectors,
   extractedConnectorLine,
   renameNote,
   readSolutionConnectors,
@@ -168,6 +169,25 @@ describe('extract-connectors with a selection', () => {
     writeFileSync(path.join(root, 'Contoso-Tasks', 'readme.md'), '# Contoso-Tasks\n');
     const result = await extractAndRemoveLeftConnectors(zip, root, { selection: ['Contoso Tasks'] });
     expect(result.connectors.map((connector) => [connector.folder, connector.foundUnder])).toEqual([
+      ['Contoso Tasks', undefined],
+    ]);
+    expect(folders(root)).toEqual(['Contoso Tasks', 'Contoso-Tasks']);
+    expect(readdirSync(path.join(root, 'Contoso-Tasks'))).toEqual(['readme.md']);
+  });
+  // extractConnectors' earlierFolder, given without the previous connectors: the folder a connector
+  // not selected had before its rename is still its own, as its display-name folder is.
+  it("never takes the earlier folder of a connector not selected for the one selected's own", async () => {
+    const zip = await solutionOf('Contoso Tasks', 'Fabrikam Notes');
+    const root = path.join(temp.make(), 'custom-connectors');
+    // "Fabrikam Notes" was "Contoso-Tasks" (no title), which reads as "Contoso Tasks".
+    mkdirSync(path.join(root, 'Contoso-Tasks'), { recursive: true });
+    writeFileSync(path.join(root, 'Contoso-Tasks', 'readme.md'), '# Fabrikam Notes\n');
+    const connectors = await extractConnectors(zip, root, {
+      selection: ['Contoso Tasks'],
+      earlierFolder: (connector) =>
+        connector.name === NOTES ? { folder: 'Contoso-Tasks', connector } : undefined,
+    });
+    expect(connectors.map((connector) => [connector.folder, connector.foundUnder])).toEqual([
       ['Contoso Tasks', undefined],
     ]);
     expect(folders(root)).toEqual(['Contoso Tasks', 'Contoso-Tasks']);
@@ -564,6 +584,47 @@ describe('extract-connectors into two roots, one selection each', () => {
       'apiProperties.json',
       'readme.md',
     ]);
+  });
+
+  it("names the action's input in the warning of a folder of the other root left alone, when told to", async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    const swagger = path.join(custom, 'Contoso Tasks', 'apiDefinition.swagger.json');
+    writeFileSync(swagger, readFileSync(swagger, 'utf8').replace('api.contoso.com', 'api.fabrikam.com'));
+    const result = await extractAndRemoveLeftConnectors(previous, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks'],
+      otherRoots: [custom],
+      say: inputWords,
+    });
+    expect(result.leftAlone.map(({ warning }) => warning)).toEqual([
+      expect.stringContaining(
+        'but it holds the connector neither as previous-source gives it nor as the solution does',
+      ),
+    ]);
+  });
+
+  // Extracted into both roots before the solution was split over them, each root holds the connector.
+  it('moves a renamed connector from its earlier folder in this root, not from the one another root has too', async () => {
+    const previous = await solutionOf('Contoso Tasks', 'Fabrikam Notes');
+    const { custom, publisher } = twoRoots();
+    await extractAndRemoveLeftConnectors(previous, custom);
+    await extractAndRemoveLeftConnectors(previous, publisher);
+    writeFileSync(path.join(publisher, 'Contoso Tasks', 'notes.md'), 'Contoso, by hand.\n');
+    const renamed = await renamedSince(previous, 'Contoso Tasks', 'Contoso Tasks Pro');
+    const result = await extractAndRemoveLeftConnectors(renamed, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks Pro'],
+      otherRoots: [custom],
+    });
+    expect(result.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom?.folder])).toEqual([
+      ['Contoso Tasks Pro', 'Contoso Tasks'],
+    ]);
+    expect(result.removed).toEqual(['Contoso Tasks']);
+    expect(folders(publisher)).toEqual(['Contoso Tasks Pro', 'Fabrikam Notes']);
+    expect(readFileSync(path.join(publisher, 'Contoso Tasks Pro', 'notes.md'), 'utf8')).toBe(
+      'Contoso, by hand.\n',
+    );
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
   });
 
   it('moves a connector from the folder its other root holds it in under another name, never from a folder only titled alike', async () => {
