@@ -627,6 +627,78 @@ describe('extract-connectors into two roots, one selection each', () => {
     expect(folders(custom)).toEqual(['Contoso Tasks', 'Fabrikam Notes']);
   });
 
+  /** Another connector's folder in `root`, titled as "Contoso Tasks" was: `Contoso Tasks Archive`. */
+  function archiveTitledAsTasks(root: string): string {
+    const archive = path.join(root, 'Contoso Tasks Archive');
+    mkdirSync(archive);
+    const swagger = {
+      swagger: '2.0',
+      info: { title: 'Contoso Tasks', version: '1.0' },
+      host: 'archive.contoso.example',
+      paths: {},
+    };
+    writeFileSync(path.join(archive, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
+    writeFileSync(path.join(archive, 'readme.md'), '# Archive\n');
+    return archive;
+  }
+
+  // Another connector's folder here titled as the connector's earlier name is left alone: it is not the
+  // connector's, so the connector may still have been in the other root, as it was. It stayed there,
+  // and the pull request held it twice.
+  it("moves a renamed connector from the other root though another connector's folder here is titled as it was", async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    const archive = archiveTitledAsTasks(publisher);
+    const renamed = await renamedSince(previous, 'Contoso Tasks', 'Contoso Tasks Pro');
+    const result = await extractAndRemoveLeftConnectors(renamed, publisher, {
+      previousSource: previous,
+      selection: ['Fabrikam Notes', 'Contoso Tasks Pro'],
+      otherRoots: [custom],
+    });
+    const from = path.join('..', 'custom-connectors', 'Contoso Tasks');
+    expect(result.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom])).toEqual([
+      [
+        'Contoso Tasks Pro',
+        { folder: from, kept: ['readme.md', 'notes.md'], leftBehind: [], otherRoot: true },
+      ],
+      ['Fabrikam Notes', undefined],
+    ]);
+    expect(result.removed).toEqual([from]);
+    expect(result.leftAlone.map(({ folder }) => folder)).toEqual(['Contoso Tasks Archive']);
+    expect(folders(custom)).toEqual(['Northwind']);
+    expect(folders(publisher)).toEqual(['Contoso Tasks Archive', 'Contoso Tasks Pro', 'Fabrikam Notes']);
+    expect(readdirSync(archive).sort()).toEqual(['apiDefinition.swagger.json', 'readme.md']);
+  });
+
+  it("says both folders left alone: another connector's here titled as it was, and the other root's edited since", async () => {
+    const { previous, custom, publisher } = await splitOverTwoRoots();
+    archiveTitledAsTasks(publisher);
+    const swagger = path.join(custom, 'Contoso Tasks', 'apiDefinition.swagger.json');
+    writeFileSync(swagger, readFileSync(swagger, 'utf8').replace('api.contoso.com', 'api.fabrikam.com'));
+    const renamed = await renamedSince(previous, 'Contoso Tasks', 'Contoso Tasks Pro');
+    const result = await extractAndRemoveLeftConnectors(renamed, publisher, {
+      previousSource: previous,
+      selection: ['Contoso Tasks Pro'],
+      otherRoots: [custom],
+    });
+    expect(result.connectors.map(({ folder, renamedFrom }) => [folder, renamedFrom])).toEqual([
+      ['Contoso Tasks Pro', undefined],
+    ]);
+    expect(result.removed).toEqual([]);
+    expect(
+      result.leftAlone.map(({ folder, warning }) => [folder, warning.slice(0, warning.indexOf(','))]),
+    ).toEqual([
+      [
+        'Contoso Tasks Archive',
+        `left alone: connector '${TASKS}' ("Contoso Tasks Pro") was "Contoso Tasks" in --previous-source`,
+      ],
+      [
+        path.join('..', 'custom-connectors', 'Contoso Tasks'),
+        `left alone: connector '${TASKS}' ("Contoso Tasks Pro") is extracted to another root now`,
+      ],
+    ]);
+    expect(folders(custom)).toEqual(['Contoso Tasks', 'Northwind']);
+  });
+
   it('moves a connector from the folder its other root holds it in under another name, never from a folder only titled alike', async () => {
     // Found there under another name (upstream's `ContosoTasks`), it stayed there; a copy whose API
     // definition was edited since, titled alike, may be another connector's and is left as it is.

@@ -18,10 +18,11 @@ export interface ConnectorHome {
   found?: FoundUnder;
   earlier?: EarlierFolder;
   /**
-   * The folder found under a renamed connector's earlier display name that does not hold it as
-   * extracted (whyNotRenamedOwn): neither moved from nor written into, and why.
+   * The folders that could have held the connector and do not hold it as extracted
+   * (whyNotRenamedOwn), neither moved from nor written into, each with why: the one found under a
+   * renamed connector's earlier display name, and the one another root has for it (folderInOtherRoot).
    */
-  leftAlone?: LeftAloneFolder;
+  leftAlone?: LeftAloneFolder[];
   /**
    * The display-name folder that `folder`, named after the connector's earlier display name, is
    * renamed to once written: the display name changed only in letter case (folderInEarlierCase).
@@ -40,7 +41,8 @@ export interface ConnectorHome {
  *   unless its new display-name folder is there already, which it then moves to from the found one.
  *   Both only when the found folder holds the connector as extracted, from the previous solution
  *   or this one (whyNotRenamedOwn): another connector's folder titled as its earlier name is left
- *   alone (`leftAlone`), and the connector goes to its display-name folder without its files;
+ *   alone (`leftAlone`), and the connector goes to its display-name folder without its files (moved
+ *   into from another root's folder that holds it, as below);
  * - else the one folder of the destination root that already holds it under another name;
  * - else its display-name folder, new; moved into from the folder another root of the same solution
  *   has for it as extracted (`options.otherRoots`, folderInOtherRoot), as from a renamed connector's
@@ -112,9 +114,10 @@ async function homeOf(
   inOtherRoot: (connector: SolutionConnector) => Promise<OtherRootFolder | undefined>,
 ): Promise<ConnectorHome> {
   const folder = connectorFolder(connector);
-  const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+  // Another connector's folder found under its earlier name: said left alone, wherever it goes.
+  const aloneHere = was?.leftAlone ? [was.leftAlone] : [];
   if (await isInRoot(search.destinationRoot, folder))
-    return was ? { folder, earlier: was.earlier, ...leftAlone } : { folder };
+    return was ? { folder, earlier: was.earlier, ...saying(aloneHere) } : { folder };
   if (was?.found) {
     const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
     return {
@@ -123,12 +126,15 @@ async function homeOf(
     };
   }
   if (was) {
-    // Renamed, with nothing of it in this root: it may have been in another one.
-    if (!was.leftAlone && !(await isInRoot(search.destinationRoot, was.earlier.folder))) {
+    // Renamed, with nothing of it in this root: it may have been in another one. A folder here titled
+    // as it was and left alone is another connector's, not where it was: the connector still moves
+    // from the other root's folder (else that one stayed, and the pull request held it twice).
+    if (!(await isInRoot(search.destinationRoot, was.earlier.folder))) {
       const other = await inOtherRoot(connector);
-      if (other) return { folder, ...other };
+      if (other && 'earlier' in other) return { folder, earlier: other.earlier, ...saying(aloneHere) };
+      if (other) return { folder, leftAlone: [...aloneHere, other.leftAlone] };
     }
-    return { folder, earlier: was.earlier, ...leftAlone };
+    return { folder, earlier: was.earlier, ...saying(aloneHere) };
   }
   const displayName = connector.displayName || connector.name;
   const found = await search.onlyCandidate(
@@ -137,9 +143,17 @@ async function homeOf(
     (count, candidates) =>
       `has no folder '${folder}' for connector '${connector.name}' of ${search.source}, and ${count} folders that could be its own: ${candidates}.`,
   );
-  if (!found) return { folder, ...(await inOtherRoot(connector)) };
+  if (!found) {
+    const other = await inOtherRoot(connector);
+    return other && 'leftAlone' in other ? { folder, leftAlone: [other.leftAlone] } : { folder, ...other };
+  }
   refuseCaseOnlyFolderOfAnother(search, connector, folder, found);
   return { folder: found.folder, found: { instead: folder, matched: found.matched } };
+}
+
+/** A home's `leftAlone`: there only when a folder is left alone. */
+function saying(leftAlone: LeftAloneFolder[]): Pick<ConnectorHome, 'leftAlone'> {
+  return leftAlone.length > 0 ? { leftAlone } : {};
 }
 
 /**
