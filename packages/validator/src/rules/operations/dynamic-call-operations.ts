@@ -124,7 +124,10 @@ function sourcesOf(model: SwaggerModel, call: DynamicCall): Map<string, Source[]
   return sources;
 }
 
-/** The name and the fields `wrong` reads (SourceFields), when both are plain values. */
+/**
+ * The name and the fields `wrong` reads (SourceFields), when both are plain values; as written, which
+ * fixes what they mean (a type list is an object: no key), so parameters of one key are judged alike.
+ */
 function fieldsKey(name: string, parameter: JsonObject): string | undefined {
   const { type, 'x-ms-visibility': visibility } = parameter;
   if ((typeof type === 'object' && type !== null) || (typeof visibility === 'object' && visibility !== null))

@@ -79,7 +79,10 @@ export function kindOf(model: SwaggerModel, operation: OperationInfo): Operation
 /**
  * What the dynamic rules read of an operation: whether it is internal; each parameter's location,
  * name, `type` and `x-ms-visibility`; the names of its inputs (inputsOf: parameters and the body's
- * top-level properties), or that they cannot all be read.
+ * top-level properties), or that they cannot all be read. The type and visibility as written: a
+ * written value has one meaning (meantType), so two operations of one kind mean the same; `"String"`
+ * and `"string"` make two kinds judged alike (firstWrongSource reads the type meant), never one kind
+ * of two meanings.
  */
 function kindKey(model: SwaggerModel, operation: OperationInfo, idOf: (value: object) => number): string {
   let key = operation.isInternal ? 'i' : 'v';
