@@ -9,10 +9,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { temporaryFolder } from '@connector-alm/testing';
+import { cannotTrace, type SystemCall, temporaryFolder, traceNode } from '@connector-alm/testing';
 import { isUserError, type UserError, writeFileAtomically } from '../src/index.js';
 import { bundleScript } from './helpers/bundled-script.js';
-import { cannotTrace, type SystemCall, traceNode } from './helpers/system-calls.js';
 
 // The writer through a temporary file and a rename: what the file it puts in place keeps of the one
 // it replaces (validate --fix passes the old file's mode and owner), and what a failure leaves.

@@ -29,3 +29,4 @@ export * from './long-answer-server.js';
 export * from './as-nobody.js';
 export * from './another-owner.js';
 export * from './random-text.js';
+export * from './system-calls.js';

@@ -57,6 +57,8 @@ export function traceNode(script: string, args: readonly string[], calls: readon
 // `1234 openat(AT_FDCWD, "/a", O_RDONLY) = 3`; a call another thread's call cut in two is written
 // `1234 fsync(3 <unfinished ...>`, then later `1234 <... fsync resumed>) = 0`.
 const WHOLE = /^(\d+) +(\w+)\((.*)\) += (.*)$/;
+// The log is strace's, of a script the test ran, not text anyone else wrote.
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 const STARTED = /^(\d+) +(.*) <unfinished \.\.\.>$/;
 const RESUMED = /^(\d+) +<\.\.\. \w+ resumed>(.*)$/;
 
