@@ -10,7 +10,8 @@ import { seededPick } from '../helpers/seeded-random.js';
 // without its value took the next member's. Where the fix of one character lost from a real
 // connector file is made, it must give back the value as written: a fix that guesses otherwise says
 // so (no edit), and the maker decides. The characters whose loss the layout does not always place
-// (a '}' in a file indented unevenly, a '"') are not held to it.
+// (a '}' in a file indented unevenly, a '[' before an item on the key's line, a '"') are not held
+// to it.
 
 const describeCorpus = corpusAvailable ? describe : describe.skip;
 if (!corpusAvailable) console.warn(`Skipping the lost-character fixes: ${CORPUS_DIR} is absent.`);
@@ -33,30 +34,33 @@ function connectorJsonFiles(): string[] {
 }
 
 describeCorpus('one character lost from a real connector file', () => {
-  it.each([',', ':', ']'])("--fix gives back the value as written, or makes no fix: a lost '%s'", (lost) => {
-    const pick = seededPick(lost.charCodeAt(0));
-    let fixed = 0;
-    const otherValues: string[] = [];
-    for (const file of connectorJsonFiles()) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-      } catch {
-        continue; // a connector without this file
+  it.each([',', ':', '{', ']'])(
+    "--fix gives back the value as written, or makes no fix: a lost '%s'",
+    (lost) => {
+      const pick = seededPick(lost.charCodeAt(0));
+      let fixed = 0;
+      const otherValues: string[] = [];
+      for (const file of connectorJsonFiles()) {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+        } catch {
+          continue; // a connector without this file
+        }
+        const written = JSON.stringify(JSON.parse(text));
+        const places = [...text.matchAll(new RegExp(`\\${lost}`, 'g'))].map((match) => match.index);
+        for (let loss = 0; loss < LOSSES_PER_CHARACTER && places.length > 0; loss++) {
+          const at = places[pick(places.length)]!;
+          const fix = fixJsonText(text.slice(0, at) + text.slice(at + 1));
+          if (fix.outcome !== 'fixed') continue;
+          fixed++;
+          if (JSON.stringify(JSON.parse(fix.text)) !== written)
+            otherValues.push(`${path.relative(CORPUS_DIR, file)}, the '${lost}' at offset ${at}`);
+        }
       }
-      const written = JSON.stringify(JSON.parse(text));
-      const places = [...text.matchAll(new RegExp(`\\${lost}`, 'g'))].map((match) => match.index);
-      for (let loss = 0; loss < LOSSES_PER_CHARACTER && places.length > 0; loss++) {
-        const at = places[pick(places.length)]!;
-        const fix = fixJsonText(text.slice(0, at) + text.slice(at + 1));
-        if (fix.outcome !== 'fixed') continue;
-        fixed++;
-        if (JSON.stringify(JSON.parse(fix.text)) !== written)
-          otherValues.push(`${path.relative(CORPUS_DIR, file)}, the '${lost}' at offset ${at}`);
-      }
-    }
-    expect(otherValues).toEqual([]);
-    // The fixes were made, not all refused.
-    expect(fixed).toBeGreaterThan(100);
-  });
+      expect(otherValues).toEqual([]);
+      // The fixes were made, not all refused.
+      expect(fixed).toBeGreaterThan(100);
+    },
+  );
 });

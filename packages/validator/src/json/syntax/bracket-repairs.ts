@@ -4,6 +4,7 @@ import { insertion, removal, replacement } from '../../text/text-edits.js';
 import { excerpt } from '../../text/message-values.js';
 import { indentOf, skipSpaces, startsLine } from './line-layout.js';
 import { skipWhitespace } from '../scan.js';
+import { closerPlacedByLayout } from './file-end-repairs.js';
 
 /** Repairs of brackets: one missing, one too many, one that closes the wrong kind, a trailing comma. */
 
@@ -138,8 +139,52 @@ export function lostListOpener(walk: WalkState, frame: Frame, token: Token): Rep
   );
 }
 
+/**
+ * A member's value on the line below its key that a ':' follows (`"uiDefinition":` then
+ * `    "description": "…"`): the value is the first key of an object whose '{' after the ':' was lost.
+ * Removing the ':' and the value after it deleted the maker's text. Undefined where the layout does not
+ * say so (a string on the key's line that a ':' follows may be a key that lost its comma).
+ */
+export function lostObjectOpener(walk: WalkState, frame: Frame, colonToken: Token): Repair | undefined {
+  const { text } = walk;
+  if (frame.open !== '{' || colonToken.kind !== ':' || frame.keyEnd < 0) return undefined;
+  const colon = skipSpaces(text, frame.keyEnd);
+  if (text.charAt(colon) !== ':') return undefined;
+  const value = skipWhitespace(text, colon + 1);
+  const laidOut =
+    text.charAt(value) === '"' &&
+    frame.valueEnd > value &&
+    skipSpaces(text, frame.valueEnd) === colonToken.offset &&
+    walk.lineOf(value) > walk.lineOf(colon) &&
+    startsLine(text, value) &&
+    indentOf(text, value) > indentOf(text, frame.keyEnd);
+  if (!laidOut) return undefined;
+  const at = text.charAt(colon + 1) === ' ' ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '{' is missing after this ':': the ${excerpt(text.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
+    (w) => {
+      w.stack.push({
+        open: '{',
+        at: value,
+        place: 'value',
+        comma: -1,
+        keyEnd: frame.valueEnd,
+        valueEnd: -1,
+      });
+      w.index++;
+      w.lastEnd = colonToken.end;
+    },
+    insertion(at, text.charAt(colon + 1) === ' ' ? '{' : ' {'),
+  );
+}
+
 /** A '}' or ']' that does not close the innermost open bracket. */
 export function mismatchedCloser(walk: WalkState, frame: Frame, token: Token): Repair[] {
+  // The one candidate when it explains the whole text: a trial of a repair that stops the walk scores 0.
+  const placed = closerPlacedByLayout(walk);
+  if (placed) return [placed];
   const repairs: Repair[] = [];
   // After a comma (`{"c": "x",]`) a closer written or put in would leave it trailing: it goes too.
   const afterComma = frame.open !== '' && frame.place === (frame.open === '{' ? 'key' : 'value');

@@ -273,7 +273,8 @@ function diagnoseAfterExtraClosers(
     repair.apply(walk);
     if (walk.stopped) {
       // Only an unclosed bracket at the end stops the walk with an edit that completes the text.
-      finished = repair.fix !== undefined && tokens.at(walk.index)?.kind === 'end';
+      finished =
+        (repair.fix !== undefined && tokens.at(walk.index)?.kind === 'end') || repair.completesText === true;
       break;
     }
   }

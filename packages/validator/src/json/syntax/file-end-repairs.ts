@@ -70,6 +70,33 @@ export function unclosedAtEnd(walk: WalkState): Repair {
 }
 
 /**
+ * A closer lost in the middle of the file, placed by the indentation (`misindentedClose`), where that
+ * one closer makes the whole text strict JSON laid out consistently: then it is the file's one slip,
+ * whatever closer the walk stumbled on after it. Weighed before the closer before which the walk
+ * would add it (mismatchedCloser), which moved the members between the two into the wrong object.
+ */
+export function closerPlacedByLayout(walk: WalkState): Repair | undefined {
+  const misplaced = misindentedClose(walk);
+  if (!misplaced) return undefined;
+  const closer = misplaced.open === '[' ? ']' : '}';
+  const written = misplaced.lineBefore === undefined ? closer : `${misplaced.lineBefore}${closer}`;
+  const before = walk.text.charAt(misplaced.lastEnd - 1) === ',';
+  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const edit = insertion(at, written);
+  if (!laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? '')) return undefined;
+  const repair = walk.repair(
+    at,
+    before ? 1 : 0,
+    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${closer}' ${before ? 'before this comma' : 'after this value'}.`,
+    (w) => {
+      w.stopped = true;
+    },
+    edit,
+  );
+  return { ...repair, completesText: true };
+}
+
+/**
  * Whether one closer for the innermost bracket open at the end, added at `at`, leaves the text
  * strict JSON laid out consistently: a closer written one step too far out (`  },` for a
  * `    "b": {`) says as much as a missing one, and only the text as a whole tells them apart.

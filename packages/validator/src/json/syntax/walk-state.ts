@@ -42,6 +42,11 @@ export interface Repair {
    * text from it on out (SyntaxRepair.unreadFrom).
    */
   leavesTextUnread?: true;
+  /**
+   * The repair's edit alone makes the whole text strict JSON laid out consistently (a closer placed
+   * by the indentation): the walk stops there, and the edits are complete.
+   */
+  completesText?: true;
 }
 
 /** What a repair reads of the walk over the tokens (see Walk in walk.ts), and what it may do to it. */

@@ -5,6 +5,7 @@ import { insertion, removal, replacement, type TextEdit } from '../../text/text-
 import {
   extraCloser,
   lostListOpener,
+  lostObjectOpener,
   mismatchedCloser,
   missingOpener,
   strayOpener,
@@ -279,6 +280,8 @@ export class Walk {
       return lost ? [lost, ...mismatchedCloser(this, frame, token)] : mismatchedCloser(this, frame, token);
     }
     const repairs: Repair[] = [];
+    const opened = token.kind === ':' ? lostObjectOpener(this, frame, token) : undefined;
+    if (opened) repairs.push(opened);
     const semicolon = token.kind === 'word' && this.text.slice(token.offset, token.end) === ';';
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
     if (adjacent && !semicolon && (token.kind === 'word' || token.kind === 'string'))

@@ -243,6 +243,29 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it("adds an object's lost '{' where the value below the key is a key itself", () => {
+    // The ':' after "description" and the value after it were removed as unexpected.
+    const text = '{\n  "ui": \n    "description": "x",\n    "b": 1\n  },\n  "c": 2\n}';
+    expect(issuesOf(text)).toEqual([
+      `2:9 A '{' is missing after this ':': the "description" at line 3 is a key of the object it opens; add '{' here.`,
+    ]);
+    expect(fixJsonText(text)).toMatchObject({
+      text: '{\n  "ui": {\n    "description": "x",\n    "b": 1\n  },\n  "c": 2\n}',
+    });
+    // On the key's line the string may be a key that lost its comma: the layout does not say.
+    expect(issuesOf('{"a": "b": 1}')[0]).toBe("1:10 Unexpected : where JSON expects ',' or '}': remove it.");
+  });
+
+  it("places a '}' lost before a member by the indentation, not before the closer the walk stumbles on", () => {
+    // Added before the ']', the '}' moved "b" into "a".
+    const text = '{\n  "items": [\n    {\n      "a": {\n        "x": 1\n      ,\n      "b": 2\n    }\n  ]\n}';
+    expect(issuesOf(text)).toEqual([
+      "5:15 The '{' at line 4 is never closed: going by the indentation, add '}' after this value.",
+    ]);
+    const fix = fixJsonText(text);
+    expect(fix.outcome === 'fixed' && JSON.parse(fix.text)).toEqual({ items: [{ a: { x: 1 }, b: 2 }] });
+  });
+
   it('names the brackets a cut-off file leaves open, once', () => {
     expect(issuesOf(SWAGGER.slice(0, SWAGGER.indexOf('"b"')))).toEqual([
       "7:9 The file ends before the '[' at line 6 and the '{' at line 1 are closed: it looks cut off; restore its end (adding ']}' would close it without what was lost).",
