@@ -27,6 +27,7 @@ export { linkedNewFile, linkTrouble, writeTarget, type BrokenLink, type LinkTrou
 export * from './fs/is-file.js';
 export * from './fs/made-folders.js';
 export * from './fs/scratch-folder.js';
+export * from './fs/sync-file.js';
 export * from './fs/temporaries-on-signal.js';
 export * from './fs/temporary-sibling.js';
 export * from './fs/write-failure.js';

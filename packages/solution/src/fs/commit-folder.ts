@@ -1,7 +1,8 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { isWithin, linkTrouble, UserError, writeFailure } from '@connector-alm/core';
+import { isWithin, linkTrouble, syncFile, UserError, writeFailure } from '@connector-alm/core';
+import { forEachConcurrently } from '../util/concurrency.js';
 import { compareOrdinal, listFiles } from './list-files.js';
 
 /** What to do with files of the target that the new content no longer has. */
@@ -36,6 +37,9 @@ export interface CommitResult {
  * Moves a fully prepared folder (`staged`) into `target`. A missing target is created by one rename.
  * An existing one is updated file by file: identical files are left alone and changed ones are
  * renamed over, so the bytes on disk are never half-written. `staged` is removed afterwards.
+ * Every file is flushed to the disk before it, or the folder holding it, is renamed into place
+ * (syncFile): its writers wrote it by path, unsynced, and after a power loss the target would
+ * otherwise hold files that are there but empty.
  */
 export async function commitFolder(
   staged: string,
@@ -45,12 +49,16 @@ export async function commitFolder(
   const files = await listFiles(staged);
   if (!(await exists(target))) {
     await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
+    await syncFiles(staged, files);
     await fs.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
   const targetRoot = await fs.realpath(target);
   const result: CommitResult = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles(targetRoot, options.protect));
+  // Renamed in once all are flushed, together (syncFiles): one after the other, a flush before each
+  // rename doubled the time of an update that changes a thousand files.
+  const changed: string[] = [];
   for (const file of files) {
     const from = path.join(staged, file);
     const to = path.join(targetRoot, file);
@@ -69,7 +77,12 @@ export async function commitFolder(
       result.deleted.push(...(await listFiles(to)).map((inner) => `${file}/${inner}`));
       await fs.rm(to, { recursive: true });
     }
-    await fs.rename(from, to);
+    changed.push(file);
+  }
+  // Only the files renamed in: an update that changes few files flushes only those.
+  await syncFiles(staged, changed);
+  for (const file of changed) {
+    await fs.rename(path.join(staged, file), path.join(targetRoot, file));
     result.written.push(file);
   }
   const wanted = new Set(files);
@@ -87,6 +100,15 @@ export async function commitFolder(
   result.deleted.sort(compareOrdinal);
   await fs.rm(staged, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * Flushes the files of a staged folder, several at once: each flush waits for the disk, and those of
+ * hundreds of files one after the other would add up, where running together they share the
+ * file system's journal commits.
+ */
+async function syncFiles(staged: string, files: readonly string[]): Promise<void> {
+  await forEachConcurrently(files, 8, (file) => syncFile(path.join(staged, file)));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   forgetTemporary,
   makeFolderWithParents,
   removeTemporary,
+  syncFile,
   targetWriteError,
   temporarySibling,
   unreadablePathError,
@@ -40,8 +41,9 @@ const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 export const ZIP_PATH_HINT = 'Give the path of the zip file to write, ending in .zip.';
 
 /**
- * Writes a deflated zip to a temporary file beside `destination` and renames it into place, so a
- * failure leaves any earlier file at `destination` as it was, and none of the folders made for it.
+ * Writes a deflated zip to a temporary file beside `destination`, flushes it to the disk and renames
+ * it into place, so a failure or a power loss leaves any earlier file at `destination` as it was,
+ * and a failure none of the folders made for it.
  */
 export async function writeZipAtomically(
   destination: string,
@@ -88,6 +90,8 @@ export async function writeZipAtomically(
     }
     zip.end();
     await written;
+    // On disk before the rename (syncFile): a power loss would otherwise leave a zip there but empty.
+    await syncFile(temporary);
     await fs.rename(temporary, target);
     done = true;
   } catch (error) {
