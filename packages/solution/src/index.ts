@@ -18,7 +18,7 @@ export * from './json/json-text.js';
 export * from './fs/commit-folder.js';
 export * from './fs/list-files.js';
 export * from './fs/folder-path.js';
-export * from './fs/write-file-atomically.js';
+export * from './fs/check-writable.js';
 /** Moved to core, where the validator writes fixed files with it too; still offered to this package's users. */
 export { writeFileAtomically } from '@connector-alm/core';
 export * from './solution/layout.js';
