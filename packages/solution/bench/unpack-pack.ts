@@ -3,6 +3,10 @@
  * prints our times next to Info-ZIP's `unzip -q` and `zip -qr` on the same data in the same run
  * (target: within 2x), with the peak memory of each step (target: well below the archive size), in
  * rounds whose median is printed.
+ *
+ * Unpack and pack flush what they write to the disk before renaming it into place (so that a power
+ * loss leaves no empty files behind); unzip and zip leave it in the page cache. The target is judged
+ * against each of them followed by `sync`, the same work done; their times alone are printed too.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -64,12 +68,15 @@ async function measure(fn: () => Promise<unknown>): Promise<Measured> {
   return { ms, peakMb: (peak - base) / 1024 / 1024 };
 }
 
-function external(command: string, args: string[], cwd: string): number {
+/** The time `command` takes, and the time it takes with the `sync` that makes its output durable. */
+function external(command: string, args: string[], cwd: string): { ms: number; syncedMs: number } {
   flushDisks();
   const start = performance.now();
   const run = spawnSync(command, args, { cwd, stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`${command} failed`);
-  return performance.now() - start;
+  const ms = performance.now() - start;
+  flushDisks();
+  return { ms, syncedMs: performance.now() - start };
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bench-solution-'));
@@ -118,18 +125,19 @@ try {
   // Rounds of ours and Info-ZIP's, one right after the other, each round into fresh folders: a single
   // measurement of each put unpack anywhere from 1.4x to 2.8x unzip on this disk, as write-back and
   // neighbours came and went. The figures are the medians, the ratio the median of the rounds' ratios.
-  const rounds: Array<{ unpack: Measured; pack: Measured; unzipMs?: number; zipMs?: number }> = [];
+  type Baseline = { ms: number; syncedMs: number };
+  const rounds: Array<{ unpack: Measured; pack: Measured; unzip?: Baseline; zip?: Baseline }> = [];
   for (let round = 0; round < ROUNDS; round++) {
     const [ours, oursZip] = [path.join(work, `ours-${round}`), path.join(work, `ours-${round}.zip`)];
     const unpack = await measure(() => unpackSolution(zip, ours));
-    const unzipMs = hasInfoZip
+    const unzip = hasInfoZip
       ? external('unzip', ['-q', zip, '-d', path.join(work, `unzip-${round}`)], work)
       : undefined;
     const pack = await measure(() => packSolution(ours, oursZip));
-    const zipMs = hasInfoZip
+    const zipped = hasInfoZip
       ? external('zip', ['-qr', path.join(work, `zip-${round}.zip`), '.'], ours)
       : undefined;
-    rounds.push({ unpack, pack, unzipMs, zipMs });
+    rounds.push({ unpack, pack, unzip, zip: zipped });
     for (const done of [
       ours,
       oursZip,
@@ -146,16 +154,14 @@ try {
   console.log(`connector-alm unpack: ${unpack.toFixed(0)} ms, peak +${unpackPeak.toFixed(0)} MB`);
   console.log(`connector-alm pack:   ${pack.toFixed(0)} ms, peak +${packPeak.toFixed(0)} MB`);
   if (hasInfoZip) {
-    const ratios = (ours: 'unpack' | 'pack', theirs: 'unzipMs' | 'zipMs') =>
-      rounds.map((each) => each[ours].ms / each[theirs]!);
+    const ratios = (ours: 'unpack' | 'pack', theirs: 'unzip' | 'zip') =>
+      rounds.map((each) => each[ours].ms / each[theirs]!.syncedMs);
     const describe = (values: number[]) =>
       `${medianOf(values).toFixed(2)}x; rounds ${Math.min(...values).toFixed(2)}x to ${Math.max(...values).toFixed(2)}x`;
-    console.log(
-      `unzip -q:             ${medianOf(rounds.map((each) => each.unzipMs!)).toFixed(0)} ms  (unpack ${describe(ratios('unpack', 'unzipMs'))}, target ≤ 2x)`,
-    );
-    console.log(
-      `zip -qr:              ${medianOf(rounds.map((each) => each.zipMs!)).toFixed(0)} ms  (pack ${describe(ratios('pack', 'zipMs'))}, target ≤ 2x)`,
-    );
+    const baseline = (name: string, theirs: 'unzip' | 'zip', ours: 'unpack' | 'pack') =>
+      `${name} ${medianOf(rounds.map((each) => each[theirs]!.syncedMs)).toFixed(0)} ms with sync, ${medianOf(rounds.map((each) => each[theirs]!.ms)).toFixed(0)} ms without  (${ours} ${describe(ratios(ours, theirs))} of it with sync, target ≤ 2x)`;
+    console.log(baseline('unzip -q:            ', 'unzip', 'unpack'));
+    console.log(baseline('zip -qr:             ', 'zip', 'pack'));
   } else console.log('unzip/zip are not installed: no baseline');
   console.log(
     `peak memory relative to the ${zipMb.toFixed(0)} MB archive: unpack ${((unpackPeak / zipMb) * 100).toFixed(0)}%, pack ${((packPeak / zipMb) * 100).toFixed(0)}%`,

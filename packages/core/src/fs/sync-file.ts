@@ -6,11 +6,14 @@ import { promises as fs } from 'node:fs';
  * btrfs may write the rename to the disk first, and after a power loss the file is then there but
  * empty or partial. Opened for writing, not reading: Windows flushes a file (FlushFileBuffers) only
  * through a handle that may write it. Opening it changes neither its bytes nor its times.
+ *
+ * `datasync`: the bytes and what reading them back needs (the size, the blocks), not the times, which
+ * a full sync also writes; the same on Windows (FlushFileBuffers).
  */
 export async function syncFile(file: string): Promise<void> {
   const handle = await fs.open(file, 'r+');
   try {
-    await handle.sync();
+    await handle.datasync();
   } finally {
     await handle.close();
   }
