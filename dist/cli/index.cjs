@@ -1198,7 +1198,7 @@ var require_command = __commonJS({
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
     var path122 = require("node:path");
-    var fs52 = require("node:fs");
+    var fs53 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2192,7 +2192,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs52.existsSync(executableFile)) return;
+        if (fs53.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2211,10 +2211,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path122.resolve(baseDir, baseName);
-          if (fs52.existsSync(localBin)) return localBin;
+          if (fs53.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path122.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs52.existsSync(`${localBin}${ext}`)
+            (ext) => fs53.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2226,7 +2226,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs52.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs53.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -12117,14 +12117,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs52 = this.flowScalar(this.type);
+              const fs53 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs52, sep: [] });
+                map2.items.push({ start, key: fs53, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs52);
+                this.stack.push(fs53);
               } else {
-                Object.assign(it, { key: fs52, sep: [] });
+                Object.assign(it, { key: fs53, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -12252,13 +12252,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs52 = this.flowScalar(this.type);
+              const fs53 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs52, sep: [] });
+                fc.items.push({ start: [], key: fs53, sep: [] });
               else if (it.sep)
-                this.stack.push(fs52);
+                this.stack.push(fs53);
               else
-                Object.assign(it, { key: fs52, sep: [] });
+                Object.assign(it, { key: fs53, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -17568,7 +17568,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs52 = require("fs");
+    var fs53 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable3 = stream.Readable;
@@ -17588,7 +17588,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self2 = this;
       self2.pend.go(function(cb) {
-        fs52.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
+        fs53.read(self2.fd, buffer, offset, length, position, function(err2, bytesRead, buffer2) {
           cb();
           callback(err2, bytesRead, buffer2);
         });
@@ -17605,7 +17605,7 @@ var require_fd_slicer = __commonJS({
       self2.refCount -= 1;
       if (self2.refCount < 0) throw new Error("invalid unref");
       if (self2.refCount > 0) return;
-      fs52.close(self2.fd, onCloseDone);
+      fs53.close(self2.fd, onCloseDone);
       function onCloseDone(err2) {
         if (err2) {
           self2.emit("error", err2);
@@ -17637,7 +17637,7 @@ var require_fd_slicer = __commonJS({
       }
       self2.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs52.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
+        fs53.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err2, bytesRead) {
           if (err2) {
             self2.destroy(err2);
           } else if (bytesRead === 0) {
@@ -17997,7 +17997,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs52 = require("fs");
+    var fs53 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -18066,10 +18066,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs52.open(path122, "r", function(err2, fd2) {
+      fs53.open(path122, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
-          if (err3) fs52.close(fd2, defaultCallback);
+          if (err3) fs53.close(fd2, defaultCallback);
           callback(err3, zipfile);
         });
       });
@@ -18086,7 +18086,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs52.fstat(fd2, function(err2, stats) {
+      fs53.fstat(fd2, function(err2, stats) {
         if (err2) return callback(err2);
         var reader = new fd_slicer.FdSlicer(fd2);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -19164,7 +19164,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs52 = require("fs");
+    var fs53 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -19194,14 +19194,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self2)) return;
       var entry = new Entry(metadataPath, false, options2);
       self2.entries.push(entry);
-      fs52.stat(realPath2, function(err2, stats) {
+      fs53.stat(realPath2, function(err2, stats) {
         if (err2) return self2.emit("error", err2);
         if (!stats.isFile()) return self2.emit("error", new Error("not a file: " + realPath2));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs52.createReadStream(realPath2);
+          var readStream = fs53.createReadStream(realPath2);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err3) {
             self2.emit("error", err3);
@@ -26833,9 +26833,20 @@ async function removeScratchFolder(folder) {
   }
 }
 
+// packages/core/src/fs/sync-file.ts
+var import_node_fs8 = require("node:fs");
+async function syncFile(file) {
+  const handle = await import_node_fs8.promises.open(file, "r+");
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
 var RANDOM_BYTES = 6;
 var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
@@ -26858,7 +26869,7 @@ function targetOfTemporary(file) {
   }
 }
 async function removeTemporary(name) {
-  await import_node_fs8.promises.rm(name, { recursive: true, force: true }).catch((error2) => {
+  await import_node_fs9.promises.rm(name, { recursive: true, force: true }).catch((error2) => {
     if (error2.code !== "ENAMETOOLONG") throw error2;
   });
 }
@@ -26984,7 +26995,7 @@ function fileReadError(given2, error2, options2) {
 }
 
 // packages/core/src/fs/read-within.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var FileTooLarge = class extends Error {
   constructor(limitBytes) {
     super(`the file holds more than ${limitBytes} bytes`);
@@ -26995,7 +27006,7 @@ var FileTooLarge = class extends Error {
 };
 var PIECE_BYTES = 1024 * 1024;
 async function readFileWithin(file, limitBytes) {
-  const handle = await import_node_fs9.promises.open(file, "r");
+  const handle = await import_node_fs10.promises.open(file, "r");
   try {
     const stat2 = await handle.stat();
     if (stat2.isFile() && stat2.size > limitBytes) throw new FileTooLarge(limitBytes);
@@ -27016,7 +27027,7 @@ async function readFileWithin(file, limitBytes) {
 }
 
 // packages/core/src/fs/write-file-atomically.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 async function writeFileAtomically(file, bytes, options2 = {}) {
   const target2 = writeTarget(file);
   await writingTo(file, () => inFolderMadeFor(target2, () => writeThroughTemporary(target2, bytes, options2)));
@@ -27024,7 +27035,7 @@ async function writeFileAtomically(file, bytes, options2 = {}) {
 async function writeThroughTemporary(file, bytes, options2) {
   const temporary = temporarySibling(file);
   try {
-    const handle = await import_node_fs10.promises.open(temporary, "w");
+    const handle = await import_node_fs11.promises.open(temporary, "w");
     try {
       await handle.writeFile(bytes);
       if (options2.owner !== void 0) await handle.chown(options2.owner.uid, options2.owner.gid);
@@ -27033,7 +27044,7 @@ async function writeThroughTemporary(file, bytes, options2) {
     } finally {
       await handle.close();
     }
-    await import_node_fs10.promises.rename(temporary, file);
+    await import_node_fs11.promises.rename(temporary, file);
   } catch (error2) {
     await removeTemporary(temporary);
     throw error2;
@@ -27043,11 +27054,11 @@ async function writeThroughTemporary(file, bytes, options2) {
 }
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs11 = require("node:fs");
-var NO_FOLLOW = import_node_fs11.constants.O_NOFOLLOW ?? 0;
+var import_node_fs12 = require("node:fs");
+var NO_FOLLOW = import_node_fs12.constants.O_NOFOLLOW ?? 0;
 async function writeFileInPlace(file, bytes) {
   await writingTo(file, async () => {
-    const handle = await import_node_fs11.promises.open(file, import_node_fs11.constants.O_WRONLY | NO_FOLLOW);
+    const handle = await import_node_fs12.promises.open(file, import_node_fs12.constants.O_WRONLY | NO_FOLLOW);
     try {
       await handle.writeFile(bytes);
       await handle.truncate(bytes.length);
@@ -27058,16 +27069,16 @@ async function writeFileInPlace(file, bytes) {
 }
 
 // packages/core/src/fs/write-report-file.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 async function writeReportFile(file, text3) {
-  const made = await import_node_fs12.promises.lstat(file).then(
+  const made = await import_node_fs13.promises.lstat(file).then(
     () => false,
     () => true
   );
   try {
-    await import_node_fs12.promises.writeFile(file, text3);
+    await import_node_fs13.promises.writeFile(file, text3);
   } catch (error2) {
-    if (made) await import_node_fs12.promises.rm(file, { force: true }).catch(() => void 0);
+    if (made) await import_node_fs13.promises.rm(file, { force: true }).catch(() => void 0);
     throw error2;
   }
 }
@@ -27256,7 +27267,7 @@ function unambiguousMatch(word, candidates) {
 }
 
 // packages/core/src/missing-folder.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"), 1);
 function missingFolderError(given2, hint, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
@@ -27271,7 +27282,7 @@ function folderMeant(given2, cwd) {
   const absolute = import_node_path11.default.resolve(cwd, given2);
   let folders;
   try {
-    folders = (0, import_node_fs13.readdirSync)(import_node_path11.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    folders = (0, import_node_fs14.readdirSync)(import_node_path11.default.dirname(absolute), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   } catch {
     return void 0;
   }
@@ -27848,14 +27859,14 @@ function summarise(value, depth) {
 }
 
 // packages/validator/src/config/find-config.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-root.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 function isRepositoryRoot(folder) {
-  return (0, import_node_fs14.existsSync)(import_node_path14.default.join(folder, ".git"));
+  return (0, import_node_fs15.existsSync)(import_node_path14.default.join(folder, ".git"));
 }
 function repositoryRootOf(folder) {
   for (let at = import_node_path14.default.resolve(folder); ; at = import_node_path14.default.dirname(at)) {
@@ -27876,7 +27887,7 @@ function isJsonFile(file) {
 function findConfigFile(cwd) {
   let folder = import_node_path15.default.resolve(cwd);
   for (; ; ) {
-    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs15.existsSync)(import_node_path15.default.join(folder, name)));
+    const present = CONFIG_FILE_NAMES.filter((name) => (0, import_node_fs16.existsSync)(import_node_path15.default.join(folder, name)));
     if (present.length > 1) {
       throw new UsageError(`is a second configuration file in its folder, beside ${present[0]}.`, {
         location: { file: import_node_path15.default.join(folder, present[1]) },
@@ -27905,7 +27916,7 @@ function ignoreEntry(pattern, file) {
 }
 
 // packages/validator/src/config/config-lookup.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 var ConfigLookup = class {
   constructor(cwd) {
@@ -27980,7 +27991,7 @@ var ConfigLookup = class {
     let real = this.realPaths.get(file);
     if (real === void 0) {
       try {
-        real = import_node_fs16.realpathSync.native(file);
+        real = import_node_fs17.realpathSync.native(file);
       } catch {
         real = import_node_path16.default.resolve(file);
       }
@@ -31008,180 +31019,6 @@ function laidOutConsistently(text3) {
   return consistent;
 }
 
-// packages/validator/src/json/syntax/bracket-repairs.ts
-function missingOpener(walk, frame, token) {
-  return walk.repair(
-    token.offset,
-    0,
-    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
-    (w) => {
-      w.stack.push({
-        open: "{",
-        at: token.offset,
-        place: "key-or-close",
-        comma: -1,
-        keyEnd: -1,
-        valueEnd: -1
-      });
-    },
-    insertion(token.offset, "{")
-  );
-}
-function unclosedBeforeKey(walk, frame) {
-  const afterComma = frame.place === "value";
-  const at = afterComma ? frame.comma : frame.valueEnd;
-  return walk.repair(
-    at,
-    afterComma ? 1 : 0,
-    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, afterComma ? "]" : "],")
-  );
-}
-function unclosedEmptyList(walk, frame, comma) {
-  return walk.repair(
-    comma.offset,
-    1,
-    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = comma.offset;
-      w.top.comma = comma.offset;
-      w.index++;
-    },
-    insertion(comma.offset, "]")
-  );
-}
-function unclosedObjectBeforeKey(walk, frame, token) {
-  const { text: text3, stack } = walk;
-  if (!startsLine(text3, token.offset) || frame.keyEnd === -1) return void 0;
-  const keyIndent = indentOf(text3, token.offset);
-  if (indentOf(text3, frame.keyEnd) <= indentOf(text3, frame.at)) return void 0;
-  let sibling = stack.length - 1;
-  while (sibling > 0 && indentOf(text3, stack[sibling].at) > keyIndent) sibling--;
-  if (sibling === 0 || indentOf(text3, stack[sibling].at) !== keyIndent) return void 0;
-  if (stack[sibling - 1].open !== "{") return void 0;
-  const unclosed = stack.slice(sibling).reverse();
-  const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
-  const at = frame.valueEnd;
-  return walk.repair(
-    at,
-    0,
-    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text3.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
-    (w) => {
-      w.stack.length = sibling;
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, `${closers},`)
-  );
-}
-function mismatchedCloser(walk, frame, token) {
-  const repairs = [];
-  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
-  const opener = token.kind === "}" ? "{" : "[";
-  const matching = walk.stack.findLastIndex((open2) => open2.open === opener);
-  const kindOf3 = (open2) => open2.open === "{" ? "object" : "list";
-  if (matching !== -1 && frame.open !== "") {
-    const unclosed = walk.stack.slice(matching + 1).reverse();
-    const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
-      (w) => {
-        w.stack.length = matching + 1;
-        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-        w.top.valueEnd = w.lastEnd;
-      },
-      insertion(token.offset, closers)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  if (frame.open !== "") {
-    const closer = frame.open === "{" ? "}" : "]";
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
-      (w) => w.close(token),
-      replacement(token.offset, 1, closer)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf3(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
-  repairs.push(
-    walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' closes nothing (${still}): remove it.`,
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    )
-  );
-  return repairs;
-}
-function withCommaRemoved(walk, frame, repair) {
-  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
-}
-function trailingComma(walk, frame, token) {
-  return walk.repair(
-    frame.comma,
-    1,
-    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-    (w) => w.close(token),
-    removal(walk.text, frame.comma, 1)
-  );
-}
-function extraCloser(walk, frame, token) {
-  const comma = walk.tokens.at(walk.index + 1);
-  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
-  return walk.repair(
-    token.offset,
-    1,
-    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
-    (w) => {
-      w.index += 2;
-    },
-    removal(walk.text, token.offset, comma.end - token.offset)
-  );
-}
-function strayOpener(walk, frame) {
-  return walk.repair(
-    frame.at,
-    1,
-    "This '{' opens an object, but no key follows it: remove it.",
-    (w) => {
-      w.stack.pop();
-    },
-    removal(walk.text, frame.at, 1)
-  );
-}
-function bracketList(walk, open2) {
-  const groups2 = [];
-  for (const frame of open2) {
-    const line = walk.lineOf(frame.at);
-    const last2 = groups2.at(-1);
-    if (last2?.open === frame.open && last2.line === line) last2.count++;
-    else groups2.push({ open: frame.open, line, count: 1 });
-  }
-  const named2 = groups2.slice(0, 3).map(({ open: open3, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open3}' at line ${line}`);
-  const list3 = named2.length > 1 ? `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}` : named2[0];
-  const unnamed2 = groups2.slice(3).reduce((sum, group) => sum + group.count, 0);
-  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
-  return `${list3}${more} ${open2.length > 1 ? "are" : "is"}`;
-}
-function capitalized(text3) {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
-}
-
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
@@ -31225,6 +31062,26 @@ function unclosedAtEnd(walk) {
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
   return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
+}
+function closerPlacedByLayout(walk) {
+  const misplaced = misindentedClose(walk);
+  if (!misplaced) return void 0;
+  const closer = misplaced.open === "[" ? "]" : "}";
+  const written2 = misplaced.lineBefore === void 0 ? closer : `${misplaced.lineBefore}${closer}`;
+  const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const edit = insertion(at, written2);
+  if (!laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? "")) return void 0;
+  const repair = walk.repair(
+    at,
+    before ? 1 : 0,
+    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+    (w) => {
+      w.stopped = true;
+    },
+    edit
+  );
+  return { ...repair, completesText: true };
 }
 function completesLaidOut(walk, at, written2, open2) {
   if (open2.length !== 1) return false;
@@ -31342,6 +31199,232 @@ function isStrayCloser(walk, token) {
   return walk.closes.every(
     ({ open: open2, close: close2 }) => !startsLine(walk.text, close2) || indentOf(walk.text, close2) === indentOf(walk.text, open2)
   );
+}
+
+// packages/validator/src/json/syntax/bracket-repairs.ts
+function missingOpener(walk, frame, token) {
+  return walk.repair(
+    token.offset,
+    0,
+    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: token.offset,
+        place: "key-or-close",
+        comma: -1,
+        keyEnd: -1,
+        valueEnd: -1
+      });
+    },
+    insertion(token.offset, "{")
+  );
+}
+function unclosedBeforeKey(walk, frame) {
+  const afterComma = frame.place === "value";
+  const at = afterComma ? frame.comma : frame.valueEnd;
+  return walk.repair(
+    at,
+    afterComma ? 1 : 0,
+    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, afterComma ? "]" : "],")
+  );
+}
+function unclosedEmptyList(walk, frame, comma) {
+  return walk.repair(
+    comma.offset,
+    1,
+    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = comma.offset;
+      w.top.comma = comma.offset;
+      w.index++;
+    },
+    insertion(comma.offset, "]")
+  );
+}
+function unclosedObjectBeforeKey(walk, frame, token) {
+  const { text: text3, stack } = walk;
+  if (!startsLine(text3, token.offset) || frame.keyEnd === -1) return void 0;
+  const keyIndent = indentOf(text3, token.offset);
+  if (indentOf(text3, frame.keyEnd) <= indentOf(text3, frame.at)) return void 0;
+  let sibling = stack.length - 1;
+  while (sibling > 0 && indentOf(text3, stack[sibling].at) > keyIndent) sibling--;
+  if (sibling === 0 || indentOf(text3, stack[sibling].at) !== keyIndent) return void 0;
+  if (stack[sibling - 1].open !== "{") return void 0;
+  const unclosed = stack.slice(sibling).reverse();
+  const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
+  const at = frame.valueEnd;
+  return walk.repair(
+    at,
+    0,
+    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text3.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
+    (w) => {
+      w.stack.length = sibling;
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, `${closers},`)
+  );
+}
+function lostListOpener(walk, frame, token) {
+  const { text: text3 } = walk;
+  if (frame.open !== "{" || token.kind !== "]" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text3, frame.keyEnd);
+  if (text3.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text3, colon + 1);
+  const keyIndent = indentOf(text3, frame.keyEnd);
+  const laidOut = walk.lineOf(value) > walk.lineOf(colon) && startsLine(text3, value) && indentOf(text3, value) > keyIndent && startsLine(text3, token.offset) && indentOf(text3, token.offset) === keyIndent;
+  if (!laidOut) return void 0;
+  const at = text3.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '[' is missing after this ':': the ']' at line ${walk.lineOf(token.offset)} closes a list the value below is an item of; add '[' here.`,
+    (w) => {
+      w.index++;
+      w.top.valueEnd = token.end;
+      w.lastEnd = token.end;
+    },
+    insertion(at, text3.charAt(colon + 1) === " " ? "[" : " [")
+  );
+}
+function lostObjectOpener(walk, frame, colonToken) {
+  const { text: text3 } = walk;
+  if (frame.open !== "{" || colonToken.kind !== ":" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text3, frame.keyEnd);
+  if (text3.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text3, colon + 1);
+  const laidOut = text3.charAt(value) === '"' && frame.valueEnd > value && skipSpaces(text3, frame.valueEnd) === colonToken.offset && walk.lineOf(value) > walk.lineOf(colon) && startsLine(text3, value) && indentOf(text3, value) > indentOf(text3, frame.keyEnd);
+  if (!laidOut) return void 0;
+  const at = text3.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '{' is missing after this ':': the ${excerpt(text3.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: value,
+        place: "value",
+        comma: -1,
+        keyEnd: frame.valueEnd,
+        valueEnd: -1
+      });
+      w.index++;
+      w.lastEnd = colonToken.end;
+    },
+    insertion(at, text3.charAt(colon + 1) === " " ? "{" : " {")
+  );
+}
+function mismatchedCloser(walk, frame, token) {
+  const placed2 = closerPlacedByLayout(walk);
+  if (placed2) return [placed2];
+  const repairs = [];
+  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
+  const opener = token.kind === "}" ? "{" : "[";
+  const matching = walk.stack.findLastIndex((open2) => open2.open === opener);
+  const kindOf3 = (open2) => open2.open === "{" ? "object" : "list";
+  if (matching !== -1 && frame.open !== "") {
+    const unclosed = walk.stack.slice(matching + 1).reverse();
+    const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
+      (w) => {
+        w.stack.length = matching + 1;
+        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+        w.top.valueEnd = w.lastEnd;
+      },
+      insertion(token.offset, closers)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  if (frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
+      (w) => w.close(token),
+      replacement(token.offset, 1, closer)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf3(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  repairs.push(
+    walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${still}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    )
+  );
+  return repairs;
+}
+function withCommaRemoved(walk, frame, repair) {
+  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
+}
+function trailingComma(walk, frame, token) {
+  return walk.repair(
+    frame.comma,
+    1,
+    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+    (w) => w.close(token),
+    removal(walk.text, frame.comma, 1)
+  );
+}
+function extraCloser(walk, frame, token) {
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
+  return walk.repair(
+    token.offset,
+    1,
+    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+    (w) => {
+      w.index += 2;
+    },
+    removal(walk.text, token.offset, comma.end - token.offset)
+  );
+}
+function strayOpener(walk, frame) {
+  return walk.repair(
+    frame.at,
+    1,
+    "This '{' opens an object, but no key follows it: remove it.",
+    (w) => {
+      w.stack.pop();
+    },
+    removal(walk.text, frame.at, 1)
+  );
+}
+function bracketList(walk, open2) {
+  const groups2 = [];
+  for (const frame of open2) {
+    const line = walk.lineOf(frame.at);
+    const last2 = groups2.at(-1);
+    if (last2?.open === frame.open && last2.line === line) last2.count++;
+    else groups2.push({ open: frame.open, line, count: 1 });
+  }
+  const named2 = groups2.slice(0, 3).map(({ open: open3, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open3}' at line ${line}`);
+  const list3 = named2.length > 1 ? `${named2.slice(0, -1).join(", ")} and ${named2[named2.length - 1]}` : named2[0];
+  const unnamed2 = groups2.slice(3).reduce((sum, group) => sum + group.count, 0);
+  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
+  return `${list3}${more} ${open2.length > 1 ? "are" : "is"}`;
+}
+function capitalized(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 }
 
 // packages/validator/src/json/syntax/separator-repairs.ts
@@ -31733,8 +31816,13 @@ var Walk = class _Walk {
     }
     const closer = frame.open === "{" ? "}" : "]";
     if (token.kind === closer) return this.close(token);
-    if (token.kind === "}" || token.kind === "]") return mismatchedCloser(this, frame, token);
+    if (token.kind === "}" || token.kind === "]") {
+      const lost = lostListOpener(this, frame, token);
+      return lost ? [lost, ...mismatchedCloser(this, frame, token)] : mismatchedCloser(this, frame, token);
+    }
     const repairs = [];
+    const opened = token.kind === ":" ? lostObjectOpener(this, frame, token) : void 0;
+    if (opened) repairs.push(opened);
     const semicolon = token.kind === "word" && this.text.slice(token.offset, token.end) === ";";
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
     if (adjacent && !semicolon && (token.kind === "word" || token.kind === "string"))
@@ -32062,7 +32150,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     if (repair.commaFix) edit(repair.commaFix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished2 = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
+      finished2 = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end" || repair.completesText === true;
       break;
     }
   }
@@ -33525,11 +33613,11 @@ function redirectUrlsOf(apiProperties2) {
 }
 
 // packages/validator/src/loader/discover.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/connector-folder.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_fs20 = __toESM(require("node:fs"), 1);
 var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/loader/decode.ts
@@ -33591,7 +33679,7 @@ function readBytes(bytes) {
 }
 
 // packages/validator/src/loader/settings-file-paths.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_fs18 = __toESM(require("node:fs"), 1);
 var import_node_path20 = __toESM(require("node:path"), 1);
 var FILE_SETTINGS = ["apiProperties", "apiDefinition", "icon", "script"];
 function settingsFilePath(value) {
@@ -33625,7 +33713,7 @@ function holdsFile(folder, segments) {
     const last2 = index === segments.length - 1;
     let dirents;
     try {
-      dirents = import_node_fs17.default.readdirSync(at, { withFileTypes: true });
+      dirents = import_node_fs18.default.readdirSync(at, { withFileTypes: true });
     } catch {
       return false;
     }
@@ -33683,15 +33771,15 @@ var TextDocument = class {
 };
 
 // packages/validator/src/loader/file-head.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 function fileHead(file, bytes) {
   const head = Buffer.alloc(bytes);
   try {
-    const descriptor = (0, import_node_fs18.openSync)(file, "r");
+    const descriptor = (0, import_node_fs19.openSync)(file, "r");
     try {
-      return head.subarray(0, (0, import_node_fs18.readSync)(descriptor, head, 0, bytes, 0));
+      return head.subarray(0, (0, import_node_fs19.readSync)(descriptor, head, 0, bytes, 0));
     } finally {
-      (0, import_node_fs18.closeSync)(descriptor);
+      (0, import_node_fs19.closeSync)(descriptor);
     }
   } catch {
     return void 0;
@@ -33746,8 +33834,8 @@ function holdsDefinitionUnderMeantName(names3) {
 async function loadConnectorFolder(folder, cwd = process.cwd(), gitIgnored, listing) {
   const absolutePath2 = import_node_path21.default.resolve(cwd, folder);
   let realFolder;
-  const realFolderOf = () => realFolder ??= import_node_fs19.default.realpathSync(absolutePath2);
-  const dirents = listing ?? import_node_fs19.default.readdirSync(absolutePath2, { withFileTypes: true });
+  const realFolderOf = () => realFolder ??= import_node_fs20.default.realpathSync(absolutePath2);
+  const dirents = listing ?? import_node_fs20.default.readdirSync(absolutePath2, { withFileTypes: true });
   const entries = [];
   const ignored = gitIgnored && (gitIgnored.ignored === "all" ? "all" : new Set(gitIgnored.ignored));
   for (const dirent of dirents) {
@@ -33852,14 +33940,14 @@ function hasNameToAskFor(name, kind) {
 }
 function holdsConnectorFile(folder) {
   try {
-    return isConnectorFolderListing(import_node_fs19.default.readdirSync(folder));
+    return isConnectorFolderListing(import_node_fs20.default.readdirSync(folder));
   } catch {
     return false;
   }
 }
 function sizeOf(filePath2) {
   try {
-    return import_node_fs19.default.statSync(filePath2).size;
+    return import_node_fs20.default.statSync(filePath2).size;
   } catch {
     return 0;
   }
@@ -33920,7 +34008,7 @@ function textFile(base2, kind, text3, asciiText) {
 function readSafely(filePath2, entry, realFolder, issues, use) {
   try {
     if (entry.type === "file") return readRegularFile(filePath2, entry, issues, use);
-    const target2 = import_node_fs19.default.realpathSync(filePath2);
+    const target2 = import_node_fs20.default.realpathSync(filePath2);
     if (!isBelow(realFolder(), target2)) {
       issues.push({
         ruleId: "GEN-SYMLINK",
@@ -33928,8 +34016,8 @@ function readSafely(filePath2, entry, realFolder, issues, use) {
       });
       return void 0;
     }
-    if (!readable(import_node_fs19.default.statSync(filePath2), entry.name, issues)) return void 0;
-    return import_node_fs19.default.readFileSync(filePath2);
+    if (!readable(import_node_fs20.default.statSync(filePath2), entry.name, issues)) return void 0;
+    return import_node_fs20.default.readFileSync(filePath2);
   } catch (error2) {
     if (entry.type === "file") entry.size = sizeOf(filePath2);
     issues.push({ ruleId: "GEN-UNREADABLE", message: unreadableMessage(filePath2, entry, error2) });
@@ -33944,21 +34032,21 @@ function unreadableMessage(filePath2, entry, error2) {
   return `${entry.name} could not be read (${error2.code ?? "error"}).`;
 }
 function readRegularFile(filePath2, entry, issues, use) {
-  const fd2 = import_node_fs19.default.openSync(filePath2, "r");
+  const fd2 = import_node_fs20.default.openSync(filePath2, "r");
   try {
-    const stat2 = import_node_fs19.default.fstatSync(fd2);
+    const stat2 = import_node_fs20.default.fstatSync(fd2);
     entry.size = stat2.size;
     if (!readable(stat2, entry.name, issues)) return void 0;
     const bytes = use === "decoded" && sharedBufferFor(stat2.size) || Buffer.allocUnsafe(stat2.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = import_node_fs19.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
+      const count = import_node_fs20.default.readSync(fd2, bytes, filled, bytes.length - filled, null);
       if (count === 0) break;
       filled += count;
     }
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
-    import_node_fs19.default.closeSync(fd2);
+    import_node_fs20.default.closeSync(fd2);
   }
 }
 var SHARED_READ_BUFFER_BYTES = 1024 * 1024;
@@ -34004,7 +34092,7 @@ function formatBytes(bytes) {
 }
 
 // packages/validator/src/loader/solution-given.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 var UNPACKED_MANIFEST = import_node_path22.default.join("Other", "Solution.xml");
 var FOLDERS_UP = 3;
@@ -34066,7 +34154,7 @@ function startsLikeZip(file) {
 }
 function statOrUndefined(file) {
   try {
-    return (0, import_node_fs20.statSync)(file);
+    return (0, import_node_fs21.statSync)(file);
   } catch {
     return void 0;
   }
@@ -34098,7 +34186,7 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
     const absolute = import_node_path23.default.resolve(cwd, given2);
     let stat2;
     try {
-      stat2 = (0, import_node_fs21.statSync)(absolute);
+      stat2 = (0, import_node_fs22.statSync)(absolute);
     } catch (error2) {
       throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder, or a folder that holds connector folders.", {
         cwd
@@ -34130,7 +34218,7 @@ async function discoverConnectorTree(paths, cwd = process.cwd(), platform = proc
     const before = found.size;
     try {
       search(absolute, 0, { found, roots, listings }, platform);
-      if (found.size === before && holdsDefinitionUnderMeantName((0, import_node_fs21.readdirSync)(absolute)) && folderOfUnpackedSolution(given2, cwd) === void 0)
+      if (found.size === before && holdsDefinitionUnderMeantName((0, import_node_fs22.readdirSync)(absolute)) && folderOfUnpackedSolution(given2, cwd) === void 0)
         found.add(absolute);
     } catch (error2) {
       throw refusedListing(error2, given2, absolute);
@@ -34145,7 +34233,7 @@ function specialFileKind(stat2) {
 }
 function listedOrRefused(folder, given2, absolute) {
   try {
-    return (0, import_node_fs21.readdirSync)(folder);
+    return (0, import_node_fs22.readdirSync)(folder);
   } catch (error2) {
     throw refusedListing(error2, given2, absolute);
   }
@@ -34161,7 +34249,7 @@ function sortFolderPaths(folders, paths = import_node_path23.default) {
 }
 function search(folder, depth, findings, platform) {
   const { found } = findings;
-  const dirents = (0, import_node_fs21.readdirSync)(folder, { withFileTypes: true });
+  const dirents = (0, import_node_fs22.readdirSync)(folder, { withFileTypes: true });
   if (dirents.some((dirent) => dirent.name === ".git")) findings.roots.add(folder);
   if (isConnectorFolderListing(fileNames(dirents))) {
     found.add(folder);
@@ -34187,7 +34275,7 @@ function swaggerFoldersBelow(folder, dirents, depth, platform) {
   if (depth >= MAX_SEARCH_DEPTH) return below;
   for (const child of searchedChildren(dirents, platform)) {
     const childPath = entryPath(folder, child);
-    const childDirents = (0, import_node_fs21.readdirSync)(childPath, { withFileTypes: true });
+    const childDirents = (0, import_node_fs22.readdirSync)(childPath, { withFileTypes: true });
     if (fileNames(childDirents).some((name) => kindOfFileName(name) === "swagger")) below.push(childPath);
     else below.push(...swaggerFoldersBelow(childPath, childDirents, depth + 1, platform));
   }
@@ -64138,11 +64226,11 @@ function documentOf(content) {
 }
 
 // packages/validator/src/diff/diff-paths.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/diff/git-ref-given.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/repository-of-paths.ts
@@ -64658,9 +64746,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs22.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs23.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -64741,7 +64829,7 @@ async function gitRefGivenError(given2, other, cwd) {
 }
 async function isNothingAt(absolute) {
   try {
-    await import_node_fs23.promises.lstat(absolute);
+    await import_node_fs24.promises.lstat(absolute);
     return false;
   } catch (error2) {
     return error2.code === "ENOENT";
@@ -64788,12 +64876,12 @@ async function readSide(given2, cwd) {
   const absolute = import_node_path31.default.resolve(cwd, given2);
   let stat2;
   try {
-    stat2 = await import_node_fs24.promises.stat(absolute);
+    stat2 = await import_node_fs25.promises.stat(absolute);
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, "Give a connector folder or its apiDefinition.swagger.json.", { cwd });
   }
   if (stat2.isDirectory()) {
-    if (!isConnectorFolderListing(await import_node_fs24.promises.readdir(absolute))) {
+    if (!isConnectorFolderListing(await import_node_fs25.promises.readdir(absolute))) {
       const solution = solutionGiven(given2, cwd);
       if (solution?.kind === "unpacked") throw solutionToDiffError(given2, solution);
       throw new UsageError("is not a connector folder.", {
@@ -64982,13 +65070,13 @@ function ignoredByFolder(root, folders, listed3) {
 }
 
 // packages/validator/src/parallel/bundled-worker.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path33 = __toESM(require("node:path"), 1);
 var WORKER_BUNDLE_NAME = "validate-worker.cjs";
 function bundledWorkerScript() {
   if (typeof __dirname !== "string") return void 0;
   const script3 = import_node_path33.default.join(__dirname, WORKER_BUNDLE_NAME);
-  return (0, import_node_fs25.existsSync)(script3) ? script3 : void 0;
+  return (0, import_node_fs26.existsSync)(script3) ? script3 : void 0;
 }
 
 // packages/validator/src/parallel/concurrency.ts
@@ -65226,7 +65314,7 @@ async function validateFolder(folder, options2, config2 = options2.config ?? DEF
 }
 
 // packages/validator/src/fix/file-renames.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 async function renameConnectorFiles(connector, renames) {
   const outcome = { renamed: [], notRenamed: [] };
   const done = /* @__PURE__ */ new Set();
@@ -65242,7 +65330,7 @@ async function renameConnectorFiles(connector, renames) {
         outcome.notRenamed.push({ file, reason: `it was not renamed: the folder has a ${to} already.` });
         continue;
       }
-      await import_node_fs26.promises.rename(source, target2);
+      await import_node_fs27.promises.rename(source, target2);
       outcome.renamed.push({ file, to: displayPathIn(connector.displayPath, to) });
     } catch (error2) {
       const code2 = error2.code ?? "error";
@@ -65257,13 +65345,31 @@ async function renameConnectorFiles(connector, renames) {
 async function isOtherFile(target2, source) {
   let there;
   try {
-    there = await import_node_fs26.promises.lstat(target2);
+    there = await import_node_fs27.promises.lstat(target2);
   } catch (error2) {
     if (error2.code === "ENOENT") return false;
     throw error2;
   }
-  const self2 = await import_node_fs26.promises.lstat(source);
+  const self2 = await import_node_fs27.promises.lstat(source);
   return there.ino !== self2.ino || there.dev !== self2.dev;
+}
+
+// packages/validator/src/fix/marked-fixes.ts
+function fixKindOf(fix) {
+  if ("renameKey" in fix) return "keyRenames";
+  if ("renameFile" in fix) return "fileRenames";
+  return "valueWrites";
+}
+var KIND_WORDS2 = {
+  keyRenames: { one: "a key rename", all: "key renames" },
+  valueWrites: { one: "a value write", all: "value writes" },
+  fileRenames: { one: "a file rename", all: "file renames" }
+};
+function unmarkedFixReason(rule2, fix) {
+  const kind = fixKindOf(fix);
+  if (kind === rule2.namesFixes) return void 0;
+  const marked = rule2.namesFixes === void 0 ? "no fix" : `${KIND_WORDS2[rule2.namesFixes].all} only`;
+  return `${rule2.id} named ${KIND_WORDS2[kind].one}, which was not made: the rule is marked to name ${marked}. This is a bug in connector-alm's rule; please report it.`;
 }
 
 // packages/validator/src/fix/list-layout.ts
@@ -65432,10 +65538,10 @@ function valueAt2(pointer) {
 }
 
 // packages/validator/src/fix/write-fixed-file.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 
 // packages/validator/src/fix/file-writable.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 function readOnlyByOwnerBit(file, processUid) {
   const ownerBitCounts = processUid === void 0 || processUid === 0 || processUid === file.uid;
   return ownerBitCounts && (file.mode & 128) === 0;
@@ -65443,7 +65549,7 @@ function readOnlyByOwnerBit(file, processUid) {
 async function isWritableFile(file, stat2) {
   if (readOnlyByOwnerBit(stat2, process.getuid?.())) return false;
   try {
-    await import_node_fs27.promises.access(file, import_node_fs27.constants.W_OK);
+    await import_node_fs28.promises.access(file, import_node_fs28.constants.W_OK);
     return true;
   } catch {
     return false;
@@ -65465,22 +65571,22 @@ function processUser() {
 // packages/validator/src/fix/write-fixed-file.ts
 async function writeFixedFile(folder, name, read2, fixed) {
   const file = entryPath(folder, name);
-  const stat2 = await import_node_fs28.promises.lstat(file);
+  const stat2 = await import_node_fs29.promises.lstat(file);
   let target2 = file;
   if (stat2.isSymbolicLink()) {
-    target2 = await import_node_fs28.promises.realpath(file);
-    if (!isBelow(await import_node_fs28.promises.realpath(folder), target2)) {
+    target2 = await import_node_fs29.promises.realpath(file);
+    if (!isBelow(await import_node_fs29.promises.realpath(folder), target2)) {
       return refused("it is a symbolic link to a file outside the connector folder; it was not written.");
     }
   }
-  const current = await import_node_fs28.promises.stat(target2);
+  const current = await import_node_fs29.promises.stat(target2);
   if (!current.isFile()) return refused("it is not a regular file.");
   if (!await isWritableFile(target2, current)) {
     return refused(
       "it is read-only: it was not written; make it writable (or check it out for editing) and run validate --fix again."
     );
   }
-  if (!(await import_node_fs28.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
+  if (!(await import_node_fs29.promises.readFile(target2)).equals(Buffer.from(read2, "utf8"))) {
     return refused("it changed since it was read; run validate --fix again.");
   }
   await writeKeepingOwner(target2, Buffer.from(fixed, "utf8"), current);
@@ -65503,12 +65609,18 @@ function refused(reason) {
 async function fixJsonSlips(paths, options2 = {}) {
   const cwd = options2.cwd ?? process.cwd();
   const config2 = options2.config ?? DEFAULT_CONFIG;
+  const rules = options2.rules ?? RULES_NAMING_FIXES;
   const report2 = { fixed: [], notFixed: [] };
   for (const folder of await checkedFoldersToValidate(paths, cwd, config2)) {
     let connector = await loadConnectorFolder(folder, cwd);
     const profile = resolveProfile(connector.absolutePath, options2.profile, config2);
     const overrides = folderSettings(connector.absolutePath, config2).rules;
-    const fileRenames = fixesNamed(connector, profile, overrides).files;
+    const fixesNamed = (connector2) => {
+      const named2 = markedFixesNamed(connector2, { profile, rules, overrides });
+      notFixedOnce(report2, named2.unmarked);
+      return named2;
+    };
+    const fileRenames = fixesNamed(connector).files;
     if (fileRenames.length > 0) {
       const { renamed, notRenamed } = await renameConnectorFiles(connector, fileRenames);
       if (renamed.length > 0) report2.renamed = [...report2.renamed ?? [], ...renamed];
@@ -65526,7 +65638,7 @@ async function fixJsonSlips(paths, options2 = {}) {
       } else if (outcome !== void 0) leftAsIs.set(kind, { file: file.displayPath, reason: outcome });
     }
     if (fixed.size > 0) connector = await loadConnectorFolder(folder, cwd);
-    let fixes = fixesNamed(connector, profile, overrides);
+    let fixes = fixesNamed(connector);
     for (const [kind, { file, reason }] of leftAsIs) {
       const left = [renamesLeft(fixes.renames.get(kind) ?? []), writesLeft(fixes.writes.get(kind) ?? [])];
       report2.notFixed.push({ file, reason: [reason, ...left.filter((text3) => text3 !== "")].join(" ") });
@@ -65559,7 +65671,7 @@ async function fixJsonSlips(paths, options2 = {}) {
       }
       if (!renamed) break;
       connector = await loadConnectorFolder(folder, cwd);
-      fixes = fixesNamed(connector, profile, overrides);
+      fixes = fixesNamed(connector);
     }
     const valueWrites = fixes.writes;
     for (const kind of JSON_FILE_KINDS) {
@@ -65579,21 +65691,33 @@ async function fixJsonSlips(paths, options2 = {}) {
 }
 var MAX_RENAME_ROUNDS = 4;
 var RULES_NAMING_FIXES = ALL_RULES.filter((rule2) => rule2.namesFixes);
-function fixesNamed(connector, profile, overrides) {
-  const fixes = { renames: /* @__PURE__ */ new Map(), writes: /* @__PURE__ */ new Map(), files: [] };
+function markedFixesNamed(connector, options2) {
+  const fixes = { renames: /* @__PURE__ */ new Map(), writes: /* @__PURE__ */ new Map(), files: [], unmarked: [] };
   const add2 = (map2, kind, fix) => {
     map2.set(kind, [...map2.get(kind) ?? [], fix]);
   };
-  for (const { rule: rule2, report: report2 } of ruleReports(connector, { profile, rules: RULES_NAMING_FIXES, overrides })) {
+  for (const { rule: rule2, report: report2 } of ruleReports(connector, options2)) {
     const { fix, pointer } = report2;
-    if (fix !== void 0 && "renameFile" in fix) fixes.files.push(fix.renameFile);
-    if (fix === void 0 || "renameFile" in fix || pointer === void 0 || report2.path !== void 0)
-      continue;
+    if (fix === void 0) continue;
     const kind = report2.file ?? rule2.file;
+    const unmarked = unmarkedFixReason(rule2, fix);
+    if (unmarked !== void 0) {
+      const file = "renameFile" in fix ? displayPathIn(connector.displayPath, fix.renameFile.from) : connector.files[kind]?.displayPath ?? connector.displayPath;
+      fixes.unmarked.push({ file, reason: unmarked });
+      continue;
+    }
+    if ("renameFile" in fix) fixes.files.push(fix.renameFile);
+    if ("renameFile" in fix || pointer === void 0 || report2.path !== void 0) continue;
     if ("renameKey" in fix) add2(fixes.renames, kind, { pointer, to: fix.renameKey });
     else add2(fixes.writes, kind, { pointer, to: fix.writeValue });
   }
   return fixes;
+}
+function notFixedOnce(report2, left) {
+  for (const { file, reason } of left) {
+    if (!report2.notFixed.some((said) => said.file === file && said.reason === reason))
+      report2.notFixed.push({ file, reason });
+  }
 }
 async function writeValuesOfFile(folder, file, writes, report2) {
   if (writes.length === 0) return 0;
@@ -65700,7 +65824,7 @@ function fixedThings({ slips, keys, values }) {
 }
 
 // packages/validator/src/git/changed-connectors.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path34 = __toESM(require("node:path"), 1);
 async function branchChanges(git, mergeBase, options2 = {}) {
   const known = new Set(await git.changedFiles(mergeBase, "HEAD"));
@@ -65755,14 +65879,14 @@ async function connectorsHeldBy(folder, topLevel) {
   return held.map((connector) => import_node_path34.default.relative(topLevel, connector).split(import_node_path34.default.sep).join("/"));
 }
 async function isTopLevelConnectorNow(topLevel) {
-  return isConnectorFolderListing(await import_node_fs29.promises.readdir(topLevel).catch(() => []));
+  return isConnectorFolderListing(await import_node_fs30.promises.readdir(topLevel).catch(() => []));
 }
 function isInLayoutFolder(folder) {
   const parent = import_node_path34.default.posix.dirname(folder);
   return parent !== "." && isTopFolderName(import_node_path34.default.posix.basename(parent));
 }
 async function isConnectorFolderIn(folder, git, topLevel, baseRev) {
-  const onDisk = await import_node_fs29.promises.readdir(import_node_path34.default.join(topLevel, folder)).catch(() => []);
+  const onDisk = await import_node_fs30.promises.readdir(import_node_path34.default.join(topLevel, folder)).catch(() => []);
   if (isConnectorFolderListing(onDisk)) return true;
   const atBase = await git.listFolder(baseRev, folder);
   return isConnectorFolderListing(
@@ -65872,7 +65996,7 @@ function isPlainBranchName(ref) {
 }
 
 // packages/validator/src/git/materialize.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_path36 = __toESM(require("node:path"), 1);
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 async function materializeFolder(git, rev2, folder) {
@@ -65885,14 +66009,14 @@ async function materializeFolder(git, rev2, folder) {
   try {
     const inside = folder === "." || folder === "" ? "" : withoutTrailingSlashes(folder);
     const target2 = import_node_path36.default.join(root, inside === "" ? "connector" : inside);
-    await import_node_fs30.promises.mkdir(target2, { recursive: true });
+    await import_node_fs31.promises.mkdir(target2, { recursive: true });
     const blobs = await git.readBlobs([...new Set(entries.map((entry) => entry.object))]);
     for (const entry of entries) {
       const relative = inside === "" ? entry.path : entry.path.slice(inside.length + 1);
       const destination = import_node_path36.default.resolve(target2, relative);
       if (!isBelow(target2, destination)) continue;
-      await import_node_fs30.promises.mkdir(import_node_path36.default.dirname(destination), { recursive: true });
-      await import_node_fs30.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
+      await import_node_fs31.promises.mkdir(import_node_path36.default.dirname(destination), { recursive: true });
+      await import_node_fs31.promises.writeFile(destination, blobs.get(entry.object) ?? Buffer.alloc(0));
     }
     return { path: target2, root, cleanup };
   } catch (error2) {
@@ -65909,7 +66033,7 @@ async function materializeFirstFolder(git, rev2, places) {
 }
 
 // packages/validator/src/git/validate-against-base.ts
-var import_node_fs35 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var import_node_path47 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/check-changed-connectors.ts
@@ -66015,7 +66139,7 @@ function baseConnectorOf(current, swaggerText, iconData) {
 }
 
 // packages/validator/src/repository/read-repository-index.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/repository/repository-index.ts
@@ -66078,7 +66202,7 @@ async function readRepositoryIndex(topLevel, facts) {
     };
     let names3;
     try {
-      names3 = (0, import_node_fs31.readdirSync)(folder);
+      names3 = (0, import_node_fs32.readdirSync)(folder);
     } catch {
       continue;
     }
@@ -66102,7 +66226,7 @@ function swaggerFileName(names3) {
 }
 function readBytes2(file) {
   try {
-    return (0, import_node_fs31.readFileSync)(file);
+    return (0, import_node_fs32.readFileSync)(file);
   } catch {
     return void 0;
   }
@@ -66204,11 +66328,11 @@ async function readBaseConnector(git, mergeBase, basePath, current, facts) {
 }
 
 // packages/validator/src/repository/proposal-folder.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_path39 = __toESM(require("node:path"), 1);
 function isProposalFolder(topLevel, folder, profile) {
   try {
-    const dirents = (0, import_node_fs32.readdirSync)(import_node_path39.default.join(topLevel, folder), { withFileTypes: true });
+    const dirents = (0, import_node_fs33.readdirSync)(import_node_path39.default.join(topLevel, folder), { withFileTypes: true });
     return isProposal(
       profile,
       dirents.map((dirent) => ({ name: dirent.name, type: entryType(dirent) }))
@@ -66444,7 +66568,7 @@ function connectorDeletedFinding(change, folder) {
 }
 
 // packages/validator/src/git/deletion-scope.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
 async function deletionScope(paths, gone, deleted, where2) {
   const kept = [];
@@ -66456,7 +66580,7 @@ async function deletionScope(paths, gone, deleted, where2) {
   const containing = /* @__PURE__ */ new Set();
   for (const given2 of paths) {
     const absolute = import_node_path43.default.resolve(where2.cwd, given2);
-    const exists4 = (0, import_node_fs33.existsSync)(absolute);
+    const exists4 = (0, import_node_fs34.existsSync)(absolute);
     const real = exists4 ? await realCasePath(absolute) : import_node_path43.default.resolve(where2.realCwd, import_node_path43.default.relative(where2.cwd, absolute));
     const inRepository = toRepositoryPath(where2.topLevel, real);
     const named2 = inRepository === void 0 ? void 0 : byPath.get(inRepository);
@@ -66501,10 +66625,10 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path46 = __toESM(require("node:path"), 1);
 
 // packages/validator/src/git/config-location.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_path44 = __toESM(require("node:path"), 1);
 async function configurationInRepository(file, where2) {
-  const isLink = (0, import_node_fs34.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  const isLink = (0, import_node_fs35.lstatSync)(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   const real = await (isLink ? realCasePath(import_node_path44.default.dirname(file)).then((folder) => import_node_path44.default.join(folder, import_node_path44.default.basename(file))) : realCasePath(file)).catch(() => void 0);
   const inRepository = real === void 0 ? void 0 : toRepositoryPath(where2.topLevel, real);
   if (inRepository !== void 0) return inRepository;
@@ -66795,7 +66919,7 @@ async function addRepositoryFindings(connectors, changed, changedFolders, option
   }
 }
 async function isPresent(folder, topLevel, git) {
-  return (0, import_node_fs35.existsSync)(import_node_path47.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
+  return (0, import_node_fs36.existsSync)(import_node_path47.default.join(topLevel, folder)) && await git.hasFilesIn(folder);
 }
 
 // packages/validator/src/git/base-validation.ts
@@ -68390,7 +68514,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -68658,9 +68782,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs36.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs37.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -68976,12 +69100,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs37.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs38.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs37.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs38.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, damagedHint);
       } catch (error2) {
-        (0, import_node_fs37.closeSync)(fd2);
+        (0, import_node_fs38.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -69034,7 +69158,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs37.closeSync)(this.fd);
+    (0, import_node_fs38.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -69043,7 +69167,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs37.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs38.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -69150,17 +69274,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var import_node_path53 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs38 = require("node:fs");
+var import_node_fs39 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs38.promises.stat(folder).catch(() => void 0) ?? await import_node_fs38.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs39.promises.stat(folder).catch(() => void 0) ?? await import_node_fs39.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -69179,7 +69303,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs38.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs39.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -69203,7 +69327,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs39.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs40.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -69229,7 +69353,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs39.promises.rename(temporary, target2);
+    await syncFile(temporary);
+    await import_node_fs40.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
@@ -69796,17 +69921,35 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs41 = require("node:fs");
+var import_node_fs42 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
 var import_node_path55 = __toESM(require("node:path"), 1);
 
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error2) {
+        failure ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
 // packages/solution/src/fs/list-files.ts
-var import_node_fs40 = require("node:fs");
+var import_node_fs41 = require("node:fs");
 var import_node_path54 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs40.promises.readdir(import_node_path54.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs41.promises.readdir(import_node_path54.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -69825,29 +69968,35 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs41.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.resolve(target2)), { recursive: true });
-    await import_node_fs41.promises.rename(staged, target2);
+    await import_node_fs42.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.resolve(target2)), { recursive: true });
+    await syncFiles(staged, files);
+    await import_node_fs42.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs41.promises.realpath(target2);
+  const targetRoot = await import_node_fs42.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
+  const changed = [];
   for (const file of files) {
     const from = import_node_path55.default.join(staged, file);
     const to = import_node_path55.default.join(targetRoot, file);
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path55.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs41.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs42.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs41.promises.rm(to, { recursive: true });
+      await import_node_fs42.promises.rm(to, { recursive: true });
     }
-    await import_node_fs41.promises.rename(from, to);
+    changed.push(file);
+  }
+  await syncFiles(staged, changed);
+  for (const file of changed) {
+    await import_node_fs42.promises.rename(import_node_path55.default.join(staged, file), import_node_path55.default.join(targetRoot, file));
     result.written.push(file);
   }
   const wanted2 = new Set(files);
@@ -69856,14 +70005,17 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs41.promises.rm(import_node_path55.default.join(targetRoot, file));
+      await import_node_fs42.promises.rm(import_node_path55.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs41.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs42.promises.rm(staged, { recursive: true, force: true });
   return result;
+}
+async function syncFiles(staged, files) {
+  await forEachConcurrently(files, 8, (file) => syncFile(import_node_path55.default.join(staged, file)));
 }
 var CaseRenames = class {
   constructor(root, files) {
@@ -69885,14 +70037,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs41.promises.lstat(import_node_path55.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs42.promises.lstat(import_node_path55.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs41.promises.rename(
+      await import_node_fs42.promises.rename(
         import_node_path55.default.join(this.root, ...parent, before[index]),
         import_node_path55.default.join(this.root, ...parent, after[index])
       );
@@ -69929,13 +70081,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path55.default.join(current, segment);
-    const entry = await import_node_fs41.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs42.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs41.promises.realpath(next).then(
+      const resolved2 = await import_node_fs42.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -69950,7 +70102,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs41.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs42.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -69958,15 +70110,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs41.promises.rm(next);
+      await import_node_fs42.promises.rm(next);
     }
-    await import_node_fs41.promises.mkdir(import_node_path55.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs42.promises.mkdir(import_node_path55.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs41.promises.stat(staged), import_node_fs41.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs42.promises.stat(staged), import_node_fs42.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -69974,21 +70126,21 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs41.promises.readFile(staged);
+  const text3 = await import_node_fs42.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs41.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs42.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs41.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs42.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs41.promises.lstat(file).then(
+  return import_node_fs42.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -69996,12 +70148,12 @@ async function exists3(file) {
 async function removeEmptyFolders(root, protect) {
   const visit5 = async (relative) => {
     const absolute = import_node_path55.default.join(root, relative);
-    const entries = await import_node_fs41.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs42.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit5(child))
-        await import_node_fs41.promises.rmdir(import_node_path55.default.join(root, child));
+        await import_node_fs42.promises.rmdir(import_node_path55.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -70027,8 +70179,8 @@ function unresolvedLinkError(link2, error2) {
   );
 }
 
-// packages/solution/src/fs/write-file-atomically.ts
-var import_node_fs42 = require("node:fs");
+// packages/solution/src/fs/check-writable.ts
+var import_node_fs43 = require("node:fs");
 var import_node_path56 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
@@ -70037,8 +70189,8 @@ async function checkWritable(file) {
     const made = makeFolderWithParents(import_node_path56.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs42.promises.writeFile(temporary, "");
-      await import_node_fs42.promises.rm(temporary, { force: true });
+      await import_node_fs43.promises.writeFile(temporary, "");
+      await import_node_fs43.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -70341,7 +70493,7 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs43 = require("node:fs");
+var import_node_fs44 = require("node:fs");
 var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -70400,7 +70552,7 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs43.promises.readFile(import_node_path57.default.join(folder, file));
+    const bytes = await import_node_fs44.promises.readFile(import_node_path57.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
@@ -70503,11 +70655,11 @@ var ConnectionReferenceReader = class {
 };
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs53 = require("node:fs");
+var import_node_fs54 = require("node:fs");
 var import_node_path71 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs44 = require("node:fs");
+var import_node_fs45 = require("node:fs");
 var import_node_path58 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
@@ -70518,7 +70670,7 @@ async function realPathOf(given2) {
   const rest = [];
   for (let existing = import_node_path58.default.resolve(given2); ; existing = import_node_path58.default.dirname(existing)) {
     try {
-      return import_node_path58.default.join(await import_node_fs44.promises.realpath(existing), ...rest);
+      return import_node_path58.default.join(await import_node_fs45.promises.realpath(existing), ...rest);
     } catch {
     }
     if (import_node_path58.default.dirname(existing) === existing) return import_node_path58.default.resolve(given2);
@@ -70527,7 +70679,7 @@ async function realPathOf(given2) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs45 = require("node:fs");
+var import_node_fs46 = require("node:fs");
 var import_node_path59 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -70597,15 +70749,15 @@ function parseBothNotes(text3, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path59.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs45.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs46.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs47 = require("node:fs");
+var import_node_fs48 = require("node:fs");
 var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
-var import_node_fs46 = require("node:fs");
+var import_node_fs47 = require("node:fs");
 var import_node_path60 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
@@ -70630,7 +70782,7 @@ function isComponentXml(name) {
   return name.toLowerCase().endsWith(".xml");
 }
 async function holdsComponentXml(root) {
-  const entries = await import_node_fs46.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs47.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
     if (entry.isDirectory() && await holdsComponentXml(import_node_path60.default.join(root, entry.name))) return true;
@@ -70639,10 +70791,10 @@ async function holdsComponentXml(root) {
 }
 async function readStrayConnectorFolders(folder) {
   const folders = /* @__PURE__ */ new Set();
-  const roots = await import_node_fs46.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const roots = await import_node_fs47.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs46.promises.readdir(import_node_path60.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs47.promises.readdir(import_node_path60.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
@@ -70730,7 +70882,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs47.promises.lstat(import_node_path61.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs48.promises.lstat(import_node_path61.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -70739,7 +70891,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs47.promises.lstat(import_node_path61.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs48.promises.lstat(import_node_path61.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles2(import_node_path61.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -70778,34 +70930,14 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs48 = require("node:fs");
+var import_node_fs49 = require("node:fs");
 var import_node_path62 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error2) {
-        failure ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
-// packages/solution/src/solution/line-endings-file.ts
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 var FILES_READ_AT_ONCE = 8;
 async function endingOf(file) {
-  const handle = await import_node_fs48.promises.open(file, "r");
+  const handle = await import_node_fs49.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -70815,7 +70947,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs48.promises.readFile(file));
+  return recordedEnding(await import_node_fs49.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) {
   const sorted = [...files].sort();
@@ -70857,7 +70989,7 @@ function parseLineEndings(text3, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path62.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs48.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs49.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -70889,7 +71021,7 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs49 = require("node:fs");
+var import_node_fs50 = require("node:fs");
 var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/connector-element.ts
@@ -71363,13 +71495,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path63.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs49.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs50.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path63.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs49.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs50.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
     endings.set(folderPath, void 0);
   };
@@ -71411,8 +71543,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs49.promises.mkdir(import_node_path63.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs49.promises.open(destination, "wx");
+  await import_node_fs50.promises.mkdir(import_node_path63.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs50.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -71422,7 +71554,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs49.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs50.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -71437,11 +71569,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs51 = require("node:fs");
+var import_node_fs52 = require("node:fs");
 var import_node_path66 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/misnamed-parts.ts
-var import_node_fs50 = require("node:fs");
+var import_node_fs51 = require("node:fs");
 var import_node_path65 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/case-only-rename.ts
@@ -71481,7 +71613,7 @@ async function misnamedPartsHint(folder) {
   return hints2.size === 0 ? void 0 : [...hints2].join(" ");
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs50.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs51.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 
@@ -71494,7 +71626,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs51.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs52.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -71526,7 +71658,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path66.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs51.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs52.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -71680,13 +71812,13 @@ function unpackableEntryError(archive, entryNames, exempt) {
 }
 
 // packages/solution/src/solution/unpacked-for-zip.ts
-var import_node_fs52 = require("node:fs");
+var import_node_fs53 = require("node:fs");
 var import_node_path70 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given2, use, options2) {
   const target2 = import_node_path70.default.resolve(options2.cwd, given2);
-  const stat2 = await import_node_fs52.promises.stat(target2).catch(() => void 0);
+  const stat2 = await import_node_fs53.promises.stat(target2).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip2(target2)) return void 0;
   const root = await solutionRootOf(stat2.isDirectory() ? target2 : import_node_path70.default.dirname(target2));
@@ -71708,7 +71840,7 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs52.promises.stat(import_node_path70.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs53.promises.stat(import_node_path70.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
     const parent = import_node_path70.default.dirname(current);
     if (parent === current) return void 0;
@@ -71717,7 +71849,7 @@ async function solutionRootOf(folder) {
   return void 0;
 }
 async function startsLikeZip2(file) {
-  const handle = await import_node_fs52.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs53.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -71758,7 +71890,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files, staged.endings);
-    if (endings !== void 0) await import_node_fs53.promises.writeFile(import_node_path71.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs54.promises.writeFile(import_node_path71.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -71793,11 +71925,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs53.promises.readFile(import_node_path71.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs54.promises.readFile(import_node_path71.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs53.promises.readFile(import_node_path71.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs54.promises.readFile(import_node_path71.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs53.promises.writeFile(import_node_path71.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs54.promises.writeFile(import_node_path71.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -71852,7 +71984,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given2, pair, say) {
   const kind = import_node_path71.default.resolve(given2) === import_node_path71.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs53.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs54.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
   const name = import_node_path71.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -71867,7 +71999,7 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs53.promises.mkdir(managedStaging);
+    await import_node_fs54.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -71903,20 +72035,20 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs53.promises.writeFile(import_node_path71.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs54.promises.writeFile(import_node_path71.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     const endings = new Map(base2.endings);
     for (const file of other.files) {
       const from = import_node_path71.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs53.promises.readFile(from)).equals(await import_node_fs53.promises.readFile(import_node_path71.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs54.promises.readFile(from)).equals(await import_node_fs54.promises.readFile(import_node_path71.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs53.promises.mkdir(import_node_path71.default.dirname(import_node_path71.default.join(staging, variant)), { recursive: true });
-      await import_node_fs53.promises.rename(from, import_node_path71.default.join(staging, variant));
+      await import_node_fs54.promises.mkdir(import_node_path71.default.dirname(import_node_path71.default.join(staging, variant)), { recursive: true });
+      await import_node_fs54.promises.rename(from, import_node_path71.default.join(staging, variant));
       if (other.endings.has(file)) endings.set(variant, other.endings.get(file));
     }
     return { ...base2, files: await listFiles2(staging), endings };
@@ -71927,11 +72059,11 @@ async function stageBoth(zipPath, staging, options2) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs56 = require("node:fs");
+var import_node_fs57 = require("node:fs");
 var import_node_path74 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs54 = require("node:fs");
+var import_node_fs55 = require("node:fs");
 var import_node_path72 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest, files) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -71942,7 +72074,7 @@ function lostPartError(folder, hasManifest, files) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown3 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs54.promises.lstat(import_node_path72.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs55.promises.lstat(import_node_path72.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -72041,12 +72173,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs55 = require("node:fs");
+var import_node_fs56 = require("node:fs");
 var import_node_path73 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs55.promises.lstat(import_node_path73.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs56.promises.lstat(import_node_path73.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -72066,7 +72198,7 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs55.promises.readdir(import_node_path73.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs56.promises.readdir(import_node_path73.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
@@ -72080,12 +72212,12 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs55.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs56.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
   for (let current = await realPathOf(folder); ; current = import_node_path73.default.dirname(current)) {
-    if (await import_node_fs55.promises.lstat(import_node_path73.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs55.promises.lstat(import_node_path73.default.join(current, ".git")).catch(() => void 0);
+    if (await import_node_fs56.promises.lstat(import_node_path73.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs56.promises.lstat(import_node_path73.default.join(current, ".git")).catch(() => void 0);
     if (top || import_node_path73.default.dirname(current) === current) return void 0;
   }
 }
@@ -72122,7 +72254,7 @@ function missingConnectorPartError(connectorFile, zipName, files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs56.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs57.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -72311,12 +72443,12 @@ async function notAnUnpackedSolution(folder) {
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs56.promises.stat(file).catch(unreadable(file));
+  const { size } = await import_node_fs57.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
   return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
 }
 function readFolderFile(file) {
-  return import_node_fs56.promises.readFile(file).catch(unreadable(file));
+  return import_node_fs57.promises.readFile(file).catch(unreadable(file));
 }
 function unreadable(file) {
   return (error2) => {
@@ -72347,7 +72479,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs57 = require("node:fs");
+var import_node_fs58 = require("node:fs");
 var import_node_path75 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
@@ -72375,12 +72507,12 @@ function managedZipPath(zipPath) {
 }
 async function managedFlag(folder) {
   const file = import_node_path75.default.join(folder, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs57.promises.readFile(file), file);
+  const text3 = decodeUtf8Strict(await import_node_fs58.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs58 = require("node:fs");
+var import_node_fs59 = require("node:fs");
 var import_node_path76 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf4(folder);
@@ -72400,14 +72532,14 @@ async function solutionsInFolder(folder) {
   };
 }
 async function entriesOf4(folder) {
-  const entries = await import_node_fs58.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs59.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
 async function isFile3(file) {
-  return (await import_node_fs58.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs59.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
@@ -72530,14 +72662,14 @@ function parseExistingApiProperties(bytes, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs59 = require("node:fs");
+var import_node_fs60 = require("node:fs");
 var import_node_path78 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs59.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs60.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) {
     if (await lacksSolutionParts(source)) {
@@ -72584,7 +72716,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     if (!isConnectorDocument(document)) continue;
     const shown3 = zipConnectorsAt ?? import_node_path78.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, file)), shown3),
+      decodeUtf8Strict(await import_node_fs60.promises.readFile(import_node_path78.default.join(folder, file)), shown3),
       shown3,
       UNPACKED_XML_HINT
     );
@@ -72604,7 +72736,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown3)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs60.promises.readFile(import_node_path78.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0) throw missingConnectorPartError(shown3, reference2.zipName, parts.keys());
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
@@ -72626,7 +72758,7 @@ async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot,
   const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
   const shown3 = import_node_path78.default.join(displayRoot, customizations);
   const inline2 = scanCustomizations(
-    await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, customizations)),
+    await import_node_fs60.promises.readFile(import_node_path78.default.join(folder, customizations)),
     shown3,
     UNPACKED_XML_HINT
   ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
@@ -72650,7 +72782,7 @@ async function notASolution(folder, displayRoot) {
 }
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path78.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs59.promises.readFile(import_node_path78.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const text3 = decodeUtf8Strict(await import_node_fs60.promises.readFile(import_node_path78.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -72668,11 +72800,11 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs66 = require("node:fs");
+var import_node_fs67 = require("node:fs");
 var import_node_path89 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs60 = require("node:fs");
+var import_node_fs61 = require("node:fs");
 var import_node_path79 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -72785,14 +72917,14 @@ async function heldAt(destination, file, existing) {
   const name = existing(top);
   if (name === void 0) return "missing";
   const target2 = import_node_path79.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs60.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const stat2 = await import_node_fs61.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs60.promises.readFile(target2);
+  return import_node_fs61.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
   const folder = import_node_path79.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs60.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs61.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -72804,7 +72936,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs60.promises.readFile(import_node_path79.default.join(folder, file));
+    const bytes = await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -72824,17 +72956,17 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
   const folder = import_node_path79.default.join(destinationRoot, earlier2.folder);
-  const names3 = await import_node_fs60.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs61.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names3.includes(wanted2) ? wanted2 : names3.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
   const file = import_node_path79.default.join(folder, name);
-  if (!(await import_node_fs60.promises.lstat(file)).isFile()) return void 0;
-  return parseExistingApiProperties(await import_node_fs60.promises.readFile(file), file);
+  if (!(await import_node_fs61.promises.lstat(file)).isFile()) return void 0;
+  return parseExistingApiProperties(await import_node_fs61.promises.readFile(file), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs61 = require("node:fs");
+var import_node_fs62 = require("node:fs");
 var import_node_path81 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -73007,17 +73139,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs61.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs62.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs61.promises.readFile(import_node_path81.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs62.promises.readFile(import_node_path81.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(presentApiProperties, import_node_path81.default.join(destination, apiPropertiesName));
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs61.promises.readFile(import_node_path81.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs62.promises.readFile(import_node_path81.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -73027,7 +73159,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs61.promises.readFile(import_node_path81.default.join(destination, iconName));
+      const present2 = await import_node_fs62.promises.readFile(import_node_path81.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -73073,7 +73205,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs61.promises.readFile(import_node_path81.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs62.promises.readFile(import_node_path81.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
   if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
     files.set(readme2, template);
@@ -73104,10 +73236,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 var import_node_path84 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs62 = require("node:fs");
+var import_node_fs63 = require("node:fs");
 var import_node_path82 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs62.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs63.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -73123,7 +73255,7 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs62.promises.readFile(import_node_path82.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs63.promises.readFile(import_node_path82.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
     const expected = previouslyWritten(name, connector, bytes, import_node_path82.default.join(folder, file));
     if (expected === void 0)
@@ -73157,11 +73289,11 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs63 = require("node:fs");
+var import_node_fs64 = require("node:fs");
 var import_node_path83 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs63.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs64.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
@@ -73176,14 +73308,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs63.promises.lstat(import_node_path83.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs64.promises.lstat(import_node_path83.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs63.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs64.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs63.promises.readFile(import_node_path83.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs64.promises.readFile(import_node_path83.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -73236,7 +73368,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs64 = require("node:fs");
+var import_node_fs65 = require("node:fs");
 var import_node_path85 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
@@ -73244,9 +73376,9 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names3 = await import_node_fs64.promises.readdir(destinationRoot).catch(() => []);
+  const names3 = await import_node_fs65.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs64.promises.lstat(import_node_path85.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs65.promises.lstat(import_node_path85.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
@@ -73376,7 +73508,7 @@ function candidateText(candidate, displayName) {
 }
 
 // packages/solution/src/connector/other-root-folder.ts
-var import_node_fs65 = require("node:fs");
+var import_node_fs66 = require("node:fs");
 var import_node_path87 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
@@ -73388,7 +73520,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
       earlier: { folder: import_node_path87.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
     const folder = import_node_path87.default.join(root, name);
-    const stat2 = await import_node_fs65.promises.lstat(folder).catch(() => void 0);
+    const stat2 = await import_node_fs66.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
       if (found !== void 0) return earlier2(found);
@@ -73447,9 +73579,9 @@ async function connectorHomes(source, destinationRoot, rootFolders, connectors, 
 }
 async function homeOf(connector, was, search2, inOtherRoot) {
   const folder = connectorFolder(connector);
-  const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+  const aloneHere = was?.leftAlone ? [was.leftAlone] : [];
   if (await isInRoot(search2.destinationRoot, folder))
-    return was ? { folder, earlier: was.earlier, ...leftAlone } : { folder };
+    return was ? { folder, earlier: was.earlier, ...saying(aloneHere) } : { folder };
   if (was?.found) {
     const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
     return {
@@ -73458,11 +73590,12 @@ async function homeOf(connector, was, search2, inOtherRoot) {
     };
   }
   if (was) {
-    if (!was.leftAlone && !await isInRoot(search2.destinationRoot, was.earlier.folder)) {
+    if (!await isInRoot(search2.destinationRoot, was.earlier.folder)) {
       const other = await inOtherRoot(connector);
-      if (other) return { folder, ...other };
+      if (other && "earlier" in other) return { folder, earlier: other.earlier, ...saying(aloneHere) };
+      if (other) return { folder, leftAlone: [...aloneHere, other.leftAlone] };
     }
-    return { folder, earlier: was.earlier, ...leftAlone };
+    return { folder, earlier: was.earlier, ...saying(aloneHere) };
   }
   const displayName = connector.displayName || connector.name;
   const found = await search2.onlyCandidate(
@@ -73470,9 +73603,15 @@ async function homeOf(connector, was, search2, inOtherRoot) {
     search2.owners.takenFrom(connector),
     (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${search2.source}, and ${count} folders that could be its own: ${candidates}.`
   );
-  if (!found) return { folder, ...await inOtherRoot(connector) };
+  if (!found) {
+    const other = await inOtherRoot(connector);
+    return other && "leftAlone" in other ? { folder, leftAlone: [other.leftAlone] } : { folder, ...other };
+  }
   refuseCaseOnlyFolderOfAnother(search2, connector, folder, found);
   return { folder: found.folder, found: { instead: folder, matched: found.matched } };
+}
+function saying(leftAlone) {
+  return leftAlone.length > 0 ? { leftAlone } : {};
 }
 function refuseCaseOnlyFolderOfAnother(search2, connector, folder, found) {
   const title = found.titledOtherwise;
@@ -73687,7 +73826,7 @@ function keptFiles(others2, excluded) {
 }
 async function renameToCase(destinationRoot, written2, folder) {
   const target2 = import_node_path89.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs66.promises.rename(import_node_path89.default.join(destinationRoot, written2.folder), target2));
+  await writingTo(target2, () => import_node_fs67.promises.rename(import_node_path89.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -73709,16 +73848,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs66.promises.mkdir(import_node_path89.default.dirname(import_node_path89.default.join(staging, name)), { recursive: true });
-      await import_node_fs66.promises.writeFile(import_node_path89.default.join(staging, name), content);
+      await import_node_fs67.promises.mkdir(import_node_path89.default.dirname(import_node_path89.default.join(staging, name)), { recursive: true });
+      await import_node_fs67.promises.writeFile(import_node_path89.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs66.promises.rm(import_node_path89.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs66.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs66.promises.rm(import_node_path89.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs67.promises.rm(import_node_path89.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs67.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs67.promises.rm(import_node_path89.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -73760,22 +73899,22 @@ async function refuseSolutionDestination(destinationRoot) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs68 = require("node:fs");
+var import_node_fs69 = require("node:fs");
 var import_node_path91 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs67 = require("node:fs");
+var import_node_fs68 = require("node:fs");
 var import_node_path90 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs67.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs68.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs67.promises.readFile(import_node_path90.default.join(folder, file));
+    const bytes = await import_node_fs68.promises.readFile(import_node_path90.default.join(folder, file));
     if (connector && isAsExtracted(file, bytes, connector, import_node_path90.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
@@ -73811,7 +73950,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs67.promises.readFile(import_node_path90.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs68.promises.readFile(import_node_path90.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -73874,7 +74013,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
     const target2 = import_node_path91.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs68.promises.lstat(target2).catch(() => void 0);
+    const stat2 = await import_node_fs69.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
@@ -73892,7 +74031,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs68.promises.rm(target2, { recursive: true });
+    await import_node_fs69.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning2(folder, say) }));
@@ -74157,7 +74296,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs69 = require("node:fs");
+var import_node_fs70 = require("node:fs");
 var import_node_path95 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script-operations.ts
@@ -74183,7 +74322,7 @@ var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefi
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs69.promises.readdir(import_node_path95.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs70.promises.readdir(import_node_path95.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -74204,8 +74343,8 @@ function yamlSwaggerOf(folder, names3) {
   );
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs69.promises.readdir(folder).catch(async (error2) => {
-    const exists4 = await import_node_fs69.promises.stat(folder).then(
+  const names3 = await import_node_fs70.promises.readdir(folder).catch(async (error2) => {
+    const exists4 = await import_node_fs70.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -74243,7 +74382,7 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs69.promises.readFile(import_node_path95.default.join(folder, actual));
+    return import_node_fs70.promises.readFile(import_node_path95.default.join(folder, actual));
   };
   const swaggerFile = import_node_path95.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
@@ -74400,7 +74539,7 @@ function currentValueWarning(schemaName, existing) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs70 = require("node:fs");
+var import_node_fs71 = require("node:fs");
 var import_node_path96 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script.ts
@@ -74510,8 +74649,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs70.promises.mkdir(import_node_path96.default.dirname(import_node_path96.default.join(folder, relative)), { recursive: true });
-    await import_node_fs70.promises.writeFile(import_node_path96.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs71.promises.mkdir(import_node_path96.default.dirname(import_node_path96.default.join(folder, relative)), { recursive: true });
+    await import_node_fs71.promises.writeFile(import_node_path96.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -75215,7 +75354,7 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs71 = require("node:fs");
+var import_node_fs72 = require("node:fs");
 var import_node_path100 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/solution-roles.ts
@@ -75274,7 +75413,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs71.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs72.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -75306,7 +75445,7 @@ async function buildCertificationPackage(out, options2) {
     const swapped = swappedRolesWarning(roles, result.solutions);
     if (swapped) result.warnings.push(swapped);
     if (result.ok) {
-      await writingTo(out, () => import_node_fs71.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs72.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
@@ -79184,7 +79323,7 @@ async function solutionNotFound(client, name) {
 }
 
 // packages/dataverse/src/operations/export-destination.ts
-var import_node_fs72 = require("node:fs");
+var import_node_fs73 = require("node:fs");
 var import_node_path101 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
@@ -79201,7 +79340,7 @@ function isZipName(given2) {
 }
 function isFolder2(absolute) {
   try {
-    return (0, import_node_fs72.statSync)(absolute).isDirectory();
+    return (0, import_node_fs73.statSync)(absolute).isDirectory();
   } catch {
     return false;
   }
@@ -80443,7 +80582,7 @@ function solutionFilter(filter) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
-var import_node_fs73 = require("node:fs");
+var import_node_fs74 = require("node:fs");
 var import_node_path103 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
@@ -80563,10 +80702,10 @@ var SolutionStore = class {
     this.onNote = onNote;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs73.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs74.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs73.readFileSync)(import_node_path103.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs74.readFileSync)(import_node_path103.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -80628,10 +80767,10 @@ var SolutionStore = class {
   writeBack(stored, file) {
     const temporary = temporarySibling(file);
     try {
-      (0, import_node_fs73.writeFileSync)(temporary, stored.zip);
-      (0, import_node_fs73.renameSync)(temporary, file);
+      (0, import_node_fs74.writeFileSync)(temporary, stored.zip);
+      (0, import_node_fs74.renameSync)(temporary, file);
     } catch (error2) {
-      (0, import_node_fs73.rmSync)(temporary, { force: true });
+      (0, import_node_fs74.rmSync)(temporary, { force: true });
       const failure = writeFailure(error2);
       if (failure === void 0) throw error2;
       this.onNote?.(
@@ -81774,7 +81913,7 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs74 = require("node:fs");
+var import_node_fs75 = require("node:fs");
 var import_node_path104 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
@@ -81849,7 +81988,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs74.readFileSync)(import_node_path104.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs75.readFileSync)(import_node_path104.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -81954,7 +82093,7 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs75 = require("node:fs");
+var import_node_fs76 = require("node:fs");
 var import_node_path106 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
@@ -82006,7 +82145,7 @@ function registerImportCommand(program2, context) {
       const file = import_node_path106.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs75.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs76.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -82043,12 +82182,12 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs77 = require("node:fs");
+var import_node_fs78 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
 var import_node_path108 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/self-command.ts
-var import_node_fs76 = require("node:fs");
+var import_node_fs77 = require("node:fs");
 var import_node_path107 = __toESM(require("node:path"), 1);
 var DEFAULT_SELF_COMMAND = "npx connector-alm";
 function selfCommand(script3, cwd, platform = process.platform) {
@@ -82061,7 +82200,7 @@ function selfCommand(script3, cwd, platform = process.platform) {
 function installationRoot(file) {
   for (let folder = import_node_path107.default.dirname(file); ; folder = import_node_path107.default.dirname(folder)) {
     const manifest = import_node_path107.default.join(folder, "package.json");
-    if ((0, import_node_fs76.existsSync)(manifest) && packageName(manifest) === "connector-alm") return folder;
+    if ((0, import_node_fs77.existsSync)(manifest) && packageName(manifest) === "connector-alm") return folder;
     if (import_node_path107.default.dirname(folder) === folder) return void 0;
   }
 }
@@ -82074,14 +82213,14 @@ function localBinRuns(cwd, root) {
 }
 function realPath(file) {
   try {
-    return (0, import_node_fs76.realpathSync)(file);
+    return (0, import_node_fs77.realpathSync)(file);
   } catch {
     return void 0;
   }
 }
 function packageName(manifest) {
   try {
-    return JSON.parse((0, import_node_fs76.readFileSync)(manifest, "utf8")).name;
+    return JSON.parse((0, import_node_fs77.readFileSync)(manifest, "utf8")).name;
   } catch {
     return void 0;
   }
@@ -82229,7 +82368,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs77.readFileSync)(import_node_path108.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs78.readFileSync)(import_node_path108.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -82394,7 +82533,7 @@ function backoffDelays(first, cap, total2) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs78 = require("node:fs");
+var import_node_fs79 = require("node:fs");
 var import_node_path109 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
@@ -82416,7 +82555,7 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs78.statSync)(import_node_path109.default.resolve(cwd, given2));
+    (0, import_node_fs79.statSync)(import_node_path109.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
@@ -82438,7 +82577,7 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
-var import_node_fs79 = require("node:fs");
+var import_node_fs80 = require("node:fs");
 var import_node_path110 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
@@ -82452,7 +82591,7 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   const files = [];
   const nested = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs79.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs80.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
       const absolute = import_node_path110.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -82467,8 +82606,8 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
         if (isNested(relative, absolute)) nested.push(`${relative}/`);
         else await walk(absolute, relative);
       } else if (entry.isFile()) {
-        const content = await import_node_fs79.promises.readFile(absolute);
-        const executable = ((await import_node_fs79.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs80.promises.readFile(absolute);
+        const executable = ((await import_node_fs80.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -88406,13 +88545,13 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs80 = require("node:fs");
+var import_node_fs81 = require("node:fs");
 var import_node_path114 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
   const name = import_node_path114.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs80.readdirSync)(import_node_path114.default.dirname(folder));
+    names3 = (0, import_node_fs81.readdirSync)(import_node_path114.default.dirname(folder));
   } catch {
     return folder;
   }
@@ -89188,7 +89327,7 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs81 = require("node:fs");
+var import_node_fs82 = require("node:fs");
 var import_node_path116 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
   const folder = statOrNothing(import_node_path116.default.resolve(cwd, paths.folder.path));
@@ -89205,7 +89344,7 @@ function isZipName2(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs81.statSync)(file);
+    return (0, import_node_fs82.statSync)(file);
   } catch {
     return void 0;
   }

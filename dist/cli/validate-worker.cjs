@@ -16884,180 +16884,6 @@ function laidOutConsistently(text2) {
   return consistent;
 }
 
-// packages/validator/src/json/syntax/bracket-repairs.ts
-function missingOpener(walk, frame, token) {
-  return walk.repair(
-    token.offset,
-    0,
-    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
-    (w) => {
-      w.stack.push({
-        open: "{",
-        at: token.offset,
-        place: "key-or-close",
-        comma: -1,
-        keyEnd: -1,
-        valueEnd: -1
-      });
-    },
-    insertion(token.offset, "{")
-  );
-}
-function unclosedBeforeKey(walk, frame) {
-  const afterComma = frame.place === "value";
-  const at = afterComma ? frame.comma : frame.valueEnd;
-  return walk.repair(
-    at,
-    afterComma ? 1 : 0,
-    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, afterComma ? "]" : "],")
-  );
-}
-function unclosedEmptyList(walk, frame, comma) {
-  return walk.repair(
-    comma.offset,
-    1,
-    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = comma.offset;
-      w.top.comma = comma.offset;
-      w.index++;
-    },
-    insertion(comma.offset, "]")
-  );
-}
-function unclosedObjectBeforeKey(walk, frame, token) {
-  const { text: text2, stack } = walk;
-  if (!startsLine(text2, token.offset) || frame.keyEnd === -1) return void 0;
-  const keyIndent = indentOf(text2, token.offset);
-  if (indentOf(text2, frame.keyEnd) <= indentOf(text2, frame.at)) return void 0;
-  let sibling = stack.length - 1;
-  while (sibling > 0 && indentOf(text2, stack[sibling].at) > keyIndent) sibling--;
-  if (sibling === 0 || indentOf(text2, stack[sibling].at) !== keyIndent) return void 0;
-  if (stack[sibling - 1].open !== "{") return void 0;
-  const unclosed = stack.slice(sibling).reverse();
-  const closers = unclosed.map((open) => open.open === "{" ? "}" : "]").join("");
-  const at = frame.valueEnd;
-  return walk.repair(
-    at,
-    0,
-    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text2.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
-    (w) => {
-      w.stack.length = sibling;
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, `${closers},`)
-  );
-}
-function mismatchedCloser(walk, frame, token) {
-  const repairs = [];
-  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
-  const opener = token.kind === "}" ? "{" : "[";
-  const matching = walk.stack.findLastIndex((open) => open.open === opener);
-  const kindOf2 = (open) => open.open === "{" ? "object" : "list";
-  if (matching !== -1 && frame.open !== "") {
-    const unclosed = walk.stack.slice(matching + 1).reverse();
-    const closers = unclosed.map((open) => open.open === "{" ? "}" : "]").join("");
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
-      (w) => {
-        w.stack.length = matching + 1;
-        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-        w.top.valueEnd = w.lastEnd;
-      },
-      insertion(token.offset, closers)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  if (frame.open !== "") {
-    const closer = frame.open === "{" ? "}" : "]";
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
-      (w) => w.close(token),
-      replacement(token.offset, 1, closer)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
-  repairs.push(
-    walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' closes nothing (${still}): remove it.`,
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    )
-  );
-  return repairs;
-}
-function withCommaRemoved(walk, frame, repair) {
-  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
-}
-function trailingComma(walk, frame, token) {
-  return walk.repair(
-    frame.comma,
-    1,
-    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-    (w) => w.close(token),
-    removal(walk.text, frame.comma, 1)
-  );
-}
-function extraCloser(walk, frame, token) {
-  const comma = walk.tokens.at(walk.index + 1);
-  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
-  return walk.repair(
-    token.offset,
-    1,
-    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
-    (w) => {
-      w.index += 2;
-    },
-    removal(walk.text, token.offset, comma.end - token.offset)
-  );
-}
-function strayOpener(walk, frame) {
-  return walk.repair(
-    frame.at,
-    1,
-    "This '{' opens an object, but no key follows it: remove it.",
-    (w) => {
-      w.stack.pop();
-    },
-    removal(walk.text, frame.at, 1)
-  );
-}
-function bracketList(walk, open) {
-  const groups = [];
-  for (const frame of open) {
-    const line = walk.lineOf(frame.at);
-    const last2 = groups.at(-1);
-    if (last2?.open === frame.open && last2.line === line) last2.count++;
-    else groups.push({ open: frame.open, line, count: 1 });
-  }
-  const named = groups.slice(0, 3).map(({ open: open2, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open2}' at line ${line}`);
-  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
-  const unnamed2 = groups.slice(3).reduce((sum, group) => sum + group.count, 0);
-  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
-  return `${list2}${more} ${open.length > 1 ? "are" : "is"}`;
-}
-function capitalized(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
-}
-
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open = walk.stack.filter((frame) => frame.open !== "").reverse();
@@ -17101,6 +16927,26 @@ function unclosedAtEnd(walk) {
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
   return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
+}
+function closerPlacedByLayout(walk) {
+  const misplaced = misindentedClose(walk);
+  if (!misplaced) return void 0;
+  const closer = misplaced.open === "[" ? "]" : "}";
+  const written2 = misplaced.lineBefore === void 0 ? closer : `${misplaced.lineBefore}${closer}`;
+  const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const edit = insertion(at, written2);
+  if (!laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? "")) return void 0;
+  const repair = walk.repair(
+    at,
+    before ? 1 : 0,
+    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+    (w) => {
+      w.stopped = true;
+    },
+    edit
+  );
+  return { ...repair, completesText: true };
 }
 function completesLaidOut(walk, at, written2, open) {
   if (open.length !== 1) return false;
@@ -17218,6 +17064,232 @@ function isStrayCloser(walk, token) {
   return walk.closes.every(
     ({ open, close }) => !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open)
   );
+}
+
+// packages/validator/src/json/syntax/bracket-repairs.ts
+function missingOpener(walk, frame, token) {
+  return walk.repair(
+    token.offset,
+    0,
+    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: token.offset,
+        place: "key-or-close",
+        comma: -1,
+        keyEnd: -1,
+        valueEnd: -1
+      });
+    },
+    insertion(token.offset, "{")
+  );
+}
+function unclosedBeforeKey(walk, frame) {
+  const afterComma = frame.place === "value";
+  const at = afterComma ? frame.comma : frame.valueEnd;
+  return walk.repair(
+    at,
+    afterComma ? 1 : 0,
+    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, afterComma ? "]" : "],")
+  );
+}
+function unclosedEmptyList(walk, frame, comma) {
+  return walk.repair(
+    comma.offset,
+    1,
+    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = comma.offset;
+      w.top.comma = comma.offset;
+      w.index++;
+    },
+    insertion(comma.offset, "]")
+  );
+}
+function unclosedObjectBeforeKey(walk, frame, token) {
+  const { text: text2, stack } = walk;
+  if (!startsLine(text2, token.offset) || frame.keyEnd === -1) return void 0;
+  const keyIndent = indentOf(text2, token.offset);
+  if (indentOf(text2, frame.keyEnd) <= indentOf(text2, frame.at)) return void 0;
+  let sibling = stack.length - 1;
+  while (sibling > 0 && indentOf(text2, stack[sibling].at) > keyIndent) sibling--;
+  if (sibling === 0 || indentOf(text2, stack[sibling].at) !== keyIndent) return void 0;
+  if (stack[sibling - 1].open !== "{") return void 0;
+  const unclosed = stack.slice(sibling).reverse();
+  const closers = unclosed.map((open) => open.open === "{" ? "}" : "]").join("");
+  const at = frame.valueEnd;
+  return walk.repair(
+    at,
+    0,
+    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text2.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
+    (w) => {
+      w.stack.length = sibling;
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, `${closers},`)
+  );
+}
+function lostListOpener(walk, frame, token) {
+  const { text: text2 } = walk;
+  if (frame.open !== "{" || token.kind !== "]" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (text2.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text2, colon + 1);
+  const keyIndent = indentOf(text2, frame.keyEnd);
+  const laidOut = walk.lineOf(value) > walk.lineOf(colon) && startsLine(text2, value) && indentOf(text2, value) > keyIndent && startsLine(text2, token.offset) && indentOf(text2, token.offset) === keyIndent;
+  if (!laidOut) return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '[' is missing after this ':': the ']' at line ${walk.lineOf(token.offset)} closes a list the value below is an item of; add '[' here.`,
+    (w) => {
+      w.index++;
+      w.top.valueEnd = token.end;
+      w.lastEnd = token.end;
+    },
+    insertion(at, text2.charAt(colon + 1) === " " ? "[" : " [")
+  );
+}
+function lostObjectOpener(walk, frame, colonToken) {
+  const { text: text2 } = walk;
+  if (frame.open !== "{" || colonToken.kind !== ":" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (text2.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text2, colon + 1);
+  const laidOut = text2.charAt(value) === '"' && frame.valueEnd > value && skipSpaces(text2, frame.valueEnd) === colonToken.offset && walk.lineOf(value) > walk.lineOf(colon) && startsLine(text2, value) && indentOf(text2, value) > indentOf(text2, frame.keyEnd);
+  if (!laidOut) return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '{' is missing after this ':': the ${excerpt(text2.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: value,
+        place: "value",
+        comma: -1,
+        keyEnd: frame.valueEnd,
+        valueEnd: -1
+      });
+      w.index++;
+      w.lastEnd = colonToken.end;
+    },
+    insertion(at, text2.charAt(colon + 1) === " " ? "{" : " {")
+  );
+}
+function mismatchedCloser(walk, frame, token) {
+  const placed = closerPlacedByLayout(walk);
+  if (placed) return [placed];
+  const repairs = [];
+  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
+  const opener = token.kind === "}" ? "{" : "[";
+  const matching = walk.stack.findLastIndex((open) => open.open === opener);
+  const kindOf2 = (open) => open.open === "{" ? "object" : "list";
+  if (matching !== -1 && frame.open !== "") {
+    const unclosed = walk.stack.slice(matching + 1).reverse();
+    const closers = unclosed.map((open) => open.open === "{" ? "}" : "]").join("");
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
+      (w) => {
+        w.stack.length = matching + 1;
+        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+        w.top.valueEnd = w.lastEnd;
+      },
+      insertion(token.offset, closers)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  if (frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
+      (w) => w.close(token),
+      replacement(token.offset, 1, closer)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  repairs.push(
+    walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${still}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    )
+  );
+  return repairs;
+}
+function withCommaRemoved(walk, frame, repair) {
+  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
+}
+function trailingComma(walk, frame, token) {
+  return walk.repair(
+    frame.comma,
+    1,
+    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+    (w) => w.close(token),
+    removal(walk.text, frame.comma, 1)
+  );
+}
+function extraCloser(walk, frame, token) {
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
+  return walk.repair(
+    token.offset,
+    1,
+    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+    (w) => {
+      w.index += 2;
+    },
+    removal(walk.text, token.offset, comma.end - token.offset)
+  );
+}
+function strayOpener(walk, frame) {
+  return walk.repair(
+    frame.at,
+    1,
+    "This '{' opens an object, but no key follows it: remove it.",
+    (w) => {
+      w.stack.pop();
+    },
+    removal(walk.text, frame.at, 1)
+  );
+}
+function bracketList(walk, open) {
+  const groups = [];
+  for (const frame of open) {
+    const line = walk.lineOf(frame.at);
+    const last2 = groups.at(-1);
+    if (last2?.open === frame.open && last2.line === line) last2.count++;
+    else groups.push({ open: frame.open, line, count: 1 });
+  }
+  const named = groups.slice(0, 3).map(({ open: open2, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open2}' at line ${line}`);
+  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const unnamed2 = groups.slice(3).reduce((sum, group) => sum + group.count, 0);
+  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
+  return `${list2}${more} ${open.length > 1 ? "are" : "is"}`;
+}
+function capitalized(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // packages/validator/src/json/syntax/separator-repairs.ts
@@ -17609,8 +17681,13 @@ var Walk = class _Walk {
     }
     const closer = frame.open === "{" ? "}" : "]";
     if (token.kind === closer) return this.close(token);
-    if (token.kind === "}" || token.kind === "]") return mismatchedCloser(this, frame, token);
+    if (token.kind === "}" || token.kind === "]") {
+      const lost = lostListOpener(this, frame, token);
+      return lost ? [lost, ...mismatchedCloser(this, frame, token)] : mismatchedCloser(this, frame, token);
+    }
     const repairs = [];
+    const opened = token.kind === ":" ? lostObjectOpener(this, frame, token) : void 0;
+    if (opened) repairs.push(opened);
     const semicolon = token.kind === "word" && this.text.slice(token.offset, token.end) === ";";
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
     if (adjacent && !semicolon && (token.kind === "word" || token.kind === "string"))
@@ -17938,7 +18015,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     if (repair.commaFix) edit(repair.commaFix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end" || repair.completesText === true;
       break;
     }
   }

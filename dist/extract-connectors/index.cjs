@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs30 = this.flowScalar(this.type);
+              const fs31 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs30, sep: [] });
+                map2.items.push({ start, key: fs31, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs30);
+                this.stack.push(fs31);
               } else {
-                Object.assign(it, { key: fs30, sep: [] });
+                Object.assign(it, { key: fs31, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs30 = this.flowScalar(this.type);
+              const fs31 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs30, sep: [] });
+                fc.items.push({ start: [], key: fs31, sep: [] });
               else if (it.sep)
-                this.stack.push(fs30);
+                this.stack.push(fs31);
               else
-                Object.assign(it, { key: fs30, sep: [] });
+                Object.assign(it, { key: fs31, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs30.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs31.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs30.close(self.fd, onCloseDone);
+      fs31.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs30.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs31.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs30.open(path48, "r", function(err, fd) {
+      fs31.open(path48, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs30.close(fd, defaultCallback);
+          if (err2) fs31.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs30.fstat(fd, function(err, stats) {
+      fs31.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs30 = require("fs");
+    var fs31 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs30.stat(realPath, function(err, stats) {
+      fs31.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs30.createReadStream(realPath);
+          var readStream = fs31.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -36786,9 +36786,20 @@ async function removeScratchFolder(folder) {
   }
 }
 
+// packages/core/src/fs/sync-file.ts
+var import_node_fs8 = require("node:fs");
+async function syncFile(file) {
+  const handle = await import_node_fs8.promises.open(file, "r+");
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
 var RANDOM_BYTES = 6;
 var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
@@ -36811,7 +36822,7 @@ function targetOfTemporary(file) {
   }
 }
 async function removeTemporary(name) {
-  await import_node_fs8.promises.rm(name, { recursive: true, force: true }).catch((error3) => {
+  await import_node_fs9.promises.rm(name, { recursive: true, force: true }).catch((error3) => {
     if (error3.code !== "ENAMETOOLONG") throw error3;
   });
 }
@@ -36925,8 +36936,8 @@ function readRefusalHint(code2) {
 var PIECE_BYTES = 1024 * 1024;
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs9 = require("node:fs");
-var NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
+var import_node_fs10 = require("node:fs");
+var NO_FOLLOW = import_node_fs10.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -40146,180 +40157,6 @@ function laidOutConsistently(text2) {
   return consistent;
 }
 
-// packages/validator/src/json/syntax/bracket-repairs.ts
-function missingOpener(walk, frame, token) {
-  return walk.repair(
-    token.offset,
-    0,
-    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
-    (w) => {
-      w.stack.push({
-        open: "{",
-        at: token.offset,
-        place: "key-or-close",
-        comma: -1,
-        keyEnd: -1,
-        valueEnd: -1
-      });
-    },
-    insertion(token.offset, "{")
-  );
-}
-function unclosedBeforeKey(walk, frame) {
-  const afterComma = frame.place === "value";
-  const at = afterComma ? frame.comma : frame.valueEnd;
-  return walk.repair(
-    at,
-    afterComma ? 1 : 0,
-    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, afterComma ? "]" : "],")
-  );
-}
-function unclosedEmptyList(walk, frame, comma) {
-  return walk.repair(
-    comma.offset,
-    1,
-    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = comma.offset;
-      w.top.comma = comma.offset;
-      w.index++;
-    },
-    insertion(comma.offset, "]")
-  );
-}
-function unclosedObjectBeforeKey(walk, frame, token) {
-  const { text: text2, stack } = walk;
-  if (!startsLine(text2, token.offset) || frame.keyEnd === -1) return void 0;
-  const keyIndent = indentOf(text2, token.offset);
-  if (indentOf(text2, frame.keyEnd) <= indentOf(text2, frame.at)) return void 0;
-  let sibling = stack.length - 1;
-  while (sibling > 0 && indentOf(text2, stack[sibling].at) > keyIndent) sibling--;
-  if (sibling === 0 || indentOf(text2, stack[sibling].at) !== keyIndent) return void 0;
-  if (stack[sibling - 1].open !== "{") return void 0;
-  const unclosed = stack.slice(sibling).reverse();
-  const closers = unclosed.map((open3) => open3.open === "{" ? "}" : "]").join("");
-  const at = frame.valueEnd;
-  return walk.repair(
-    at,
-    0,
-    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text2.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
-    (w) => {
-      w.stack.length = sibling;
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, `${closers},`)
-  );
-}
-function mismatchedCloser(walk, frame, token) {
-  const repairs = [];
-  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
-  const opener = token.kind === "}" ? "{" : "[";
-  const matching = walk.stack.findLastIndex((open3) => open3.open === opener);
-  const kindOf2 = (open3) => open3.open === "{" ? "object" : "list";
-  if (matching !== -1 && frame.open !== "") {
-    const unclosed = walk.stack.slice(matching + 1).reverse();
-    const closers = unclosed.map((open3) => open3.open === "{" ? "}" : "]").join("");
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
-      (w) => {
-        w.stack.length = matching + 1;
-        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-        w.top.valueEnd = w.lastEnd;
-      },
-      insertion(token.offset, closers)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  if (frame.open !== "") {
-    const closer = frame.open === "{" ? "}" : "]";
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
-      (w) => w.close(token),
-      replacement(token.offset, 1, closer)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
-  repairs.push(
-    walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' closes nothing (${still}): remove it.`,
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    )
-  );
-  return repairs;
-}
-function withCommaRemoved(walk, frame, repair) {
-  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
-}
-function trailingComma(walk, frame, token) {
-  return walk.repair(
-    frame.comma,
-    1,
-    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-    (w) => w.close(token),
-    removal(walk.text, frame.comma, 1)
-  );
-}
-function extraCloser(walk, frame, token) {
-  const comma = walk.tokens.at(walk.index + 1);
-  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
-  return walk.repair(
-    token.offset,
-    1,
-    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
-    (w) => {
-      w.index += 2;
-    },
-    removal(walk.text, token.offset, comma.end - token.offset)
-  );
-}
-function strayOpener(walk, frame) {
-  return walk.repair(
-    frame.at,
-    1,
-    "This '{' opens an object, but no key follows it: remove it.",
-    (w) => {
-      w.stack.pop();
-    },
-    removal(walk.text, frame.at, 1)
-  );
-}
-function bracketList(walk, open3) {
-  const groups = [];
-  for (const frame of open3) {
-    const line = walk.lineOf(frame.at);
-    const last2 = groups.at(-1);
-    if (last2?.open === frame.open && last2.line === line) last2.count++;
-    else groups.push({ open: frame.open, line, count: 1 });
-  }
-  const named = groups.slice(0, 3).map(({ open: open4, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open4}' at line ${line}`);
-  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
-  const unnamed2 = groups.slice(3).reduce((sum, group2) => sum + group2.count, 0);
-  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
-  return `${list2}${more} ${open3.length > 1 ? "are" : "is"}`;
-}
-function capitalized(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
-}
-
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open3 = walk.stack.filter((frame) => frame.open !== "").reverse();
@@ -40363,6 +40200,26 @@ function unclosedAtEnd(walk) {
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
   return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
+}
+function closerPlacedByLayout(walk) {
+  const misplaced = misindentedClose(walk);
+  if (!misplaced) return void 0;
+  const closer = misplaced.open === "[" ? "]" : "}";
+  const written2 = misplaced.lineBefore === void 0 ? closer : `${misplaced.lineBefore}${closer}`;
+  const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const edit = insertion(at, written2);
+  if (!laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? "")) return void 0;
+  const repair = walk.repair(
+    at,
+    before ? 1 : 0,
+    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+    (w) => {
+      w.stopped = true;
+    },
+    edit
+  );
+  return { ...repair, completesText: true };
 }
 function completesLaidOut(walk, at, written2, open3) {
   if (open3.length !== 1) return false;
@@ -40480,6 +40337,232 @@ function isStrayCloser(walk, token) {
   return walk.closes.every(
     ({ open: open3, close }) => !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open3)
   );
+}
+
+// packages/validator/src/json/syntax/bracket-repairs.ts
+function missingOpener(walk, frame, token) {
+  return walk.repair(
+    token.offset,
+    0,
+    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: token.offset,
+        place: "key-or-close",
+        comma: -1,
+        keyEnd: -1,
+        valueEnd: -1
+      });
+    },
+    insertion(token.offset, "{")
+  );
+}
+function unclosedBeforeKey(walk, frame) {
+  const afterComma = frame.place === "value";
+  const at = afterComma ? frame.comma : frame.valueEnd;
+  return walk.repair(
+    at,
+    afterComma ? 1 : 0,
+    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, afterComma ? "]" : "],")
+  );
+}
+function unclosedEmptyList(walk, frame, comma) {
+  return walk.repair(
+    comma.offset,
+    1,
+    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = comma.offset;
+      w.top.comma = comma.offset;
+      w.index++;
+    },
+    insertion(comma.offset, "]")
+  );
+}
+function unclosedObjectBeforeKey(walk, frame, token) {
+  const { text: text2, stack } = walk;
+  if (!startsLine(text2, token.offset) || frame.keyEnd === -1) return void 0;
+  const keyIndent = indentOf(text2, token.offset);
+  if (indentOf(text2, frame.keyEnd) <= indentOf(text2, frame.at)) return void 0;
+  let sibling = stack.length - 1;
+  while (sibling > 0 && indentOf(text2, stack[sibling].at) > keyIndent) sibling--;
+  if (sibling === 0 || indentOf(text2, stack[sibling].at) !== keyIndent) return void 0;
+  if (stack[sibling - 1].open !== "{") return void 0;
+  const unclosed = stack.slice(sibling).reverse();
+  const closers = unclosed.map((open3) => open3.open === "{" ? "}" : "]").join("");
+  const at = frame.valueEnd;
+  return walk.repair(
+    at,
+    0,
+    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text2.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
+    (w) => {
+      w.stack.length = sibling;
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, `${closers},`)
+  );
+}
+function lostListOpener(walk, frame, token) {
+  const { text: text2 } = walk;
+  if (frame.open !== "{" || token.kind !== "]" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (text2.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text2, colon + 1);
+  const keyIndent = indentOf(text2, frame.keyEnd);
+  const laidOut = walk.lineOf(value) > walk.lineOf(colon) && startsLine(text2, value) && indentOf(text2, value) > keyIndent && startsLine(text2, token.offset) && indentOf(text2, token.offset) === keyIndent;
+  if (!laidOut) return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '[' is missing after this ':': the ']' at line ${walk.lineOf(token.offset)} closes a list the value below is an item of; add '[' here.`,
+    (w) => {
+      w.index++;
+      w.top.valueEnd = token.end;
+      w.lastEnd = token.end;
+    },
+    insertion(at, text2.charAt(colon + 1) === " " ? "[" : " [")
+  );
+}
+function lostObjectOpener(walk, frame, colonToken) {
+  const { text: text2 } = walk;
+  if (frame.open !== "{" || colonToken.kind !== ":" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (text2.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text2, colon + 1);
+  const laidOut = text2.charAt(value) === '"' && frame.valueEnd > value && skipSpaces(text2, frame.valueEnd) === colonToken.offset && walk.lineOf(value) > walk.lineOf(colon) && startsLine(text2, value) && indentOf(text2, value) > indentOf(text2, frame.keyEnd);
+  if (!laidOut) return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '{' is missing after this ':': the ${excerpt(text2.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: value,
+        place: "value",
+        comma: -1,
+        keyEnd: frame.valueEnd,
+        valueEnd: -1
+      });
+      w.index++;
+      w.lastEnd = colonToken.end;
+    },
+    insertion(at, text2.charAt(colon + 1) === " " ? "{" : " {")
+  );
+}
+function mismatchedCloser(walk, frame, token) {
+  const placed = closerPlacedByLayout(walk);
+  if (placed) return [placed];
+  const repairs = [];
+  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
+  const opener = token.kind === "}" ? "{" : "[";
+  const matching = walk.stack.findLastIndex((open3) => open3.open === opener);
+  const kindOf2 = (open3) => open3.open === "{" ? "object" : "list";
+  if (matching !== -1 && frame.open !== "") {
+    const unclosed = walk.stack.slice(matching + 1).reverse();
+    const closers = unclosed.map((open3) => open3.open === "{" ? "}" : "]").join("");
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
+      (w) => {
+        w.stack.length = matching + 1;
+        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+        w.top.valueEnd = w.lastEnd;
+      },
+      insertion(token.offset, closers)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  if (frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
+      (w) => w.close(token),
+      replacement(token.offset, 1, closer)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  repairs.push(
+    walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${still}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    )
+  );
+  return repairs;
+}
+function withCommaRemoved(walk, frame, repair) {
+  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
+}
+function trailingComma(walk, frame, token) {
+  return walk.repair(
+    frame.comma,
+    1,
+    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+    (w) => w.close(token),
+    removal(walk.text, frame.comma, 1)
+  );
+}
+function extraCloser(walk, frame, token) {
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
+  return walk.repair(
+    token.offset,
+    1,
+    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+    (w) => {
+      w.index += 2;
+    },
+    removal(walk.text, token.offset, comma.end - token.offset)
+  );
+}
+function strayOpener(walk, frame) {
+  return walk.repair(
+    frame.at,
+    1,
+    "This '{' opens an object, but no key follows it: remove it.",
+    (w) => {
+      w.stack.pop();
+    },
+    removal(walk.text, frame.at, 1)
+  );
+}
+function bracketList(walk, open3) {
+  const groups = [];
+  for (const frame of open3) {
+    const line = walk.lineOf(frame.at);
+    const last2 = groups.at(-1);
+    if (last2?.open === frame.open && last2.line === line) last2.count++;
+    else groups.push({ open: frame.open, line, count: 1 });
+  }
+  const named = groups.slice(0, 3).map(({ open: open4, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open4}' at line ${line}`);
+  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const unnamed2 = groups.slice(3).reduce((sum, group2) => sum + group2.count, 0);
+  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
+  return `${list2}${more} ${open3.length > 1 ? "are" : "is"}`;
+}
+function capitalized(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // packages/validator/src/json/syntax/separator-repairs.ts
@@ -40871,8 +40954,13 @@ var Walk = class _Walk {
     }
     const closer = frame.open === "{" ? "}" : "]";
     if (token.kind === closer) return this.close(token);
-    if (token.kind === "}" || token.kind === "]") return mismatchedCloser(this, frame, token);
+    if (token.kind === "}" || token.kind === "]") {
+      const lost = lostListOpener(this, frame, token);
+      return lost ? [lost, ...mismatchedCloser(this, frame, token)] : mismatchedCloser(this, frame, token);
+    }
     const repairs = [];
+    const opened = token.kind === ":" ? lostObjectOpener(this, frame, token) : void 0;
+    if (opened) repairs.push(opened);
     const semicolon = token.kind === "word" && this.text.slice(token.offset, token.end) === ";";
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
     if (adjacent && !semicolon && (token.kind === "word" || token.kind === "string"))
@@ -41191,7 +41279,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     if (repair.commaFix) edit(repair.commaFix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end" || repair.completesText === true;
       break;
     }
   }
@@ -65439,9 +65527,9 @@ function splitNul(output) {
 }
 
 // packages/validator/src/git/repository-paths.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_util = require("node:util");
-var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs10.realpath.native)(file);
+var realCasePath = (file) => (0, import_node_util.promisify)(import_node_fs11.realpath.native)(file);
 function toRepositoryPath(topLevel, absolute) {
   return isWithin(topLevel, absolute) ? posixRelativePath(topLevel, absolute) : void 0;
 }
@@ -65569,7 +65657,7 @@ async function writeJobSummary(summary2 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -65687,7 +65775,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs11.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs12.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path16.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -65842,7 +65930,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_promises2 = require("node:stream/promises");
 var import_node_util3 = require("node:util");
@@ -66110,9 +66198,9 @@ var import_node_zlib = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_util2 = require("node:util");
-var readAsync = (0, import_node_util2.promisify)(import_node_fs12.read);
+var readAsync = (0, import_node_util2.promisify)(import_node_fs13.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -66428,12 +66516,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util3.promisify)(import_node_fs13.open)(filePath2, "r");
+      const fd = await (0, import_node_util3.promisify)(import_node_fs14.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util3.promisify)(import_node_fs13.fstat)(fd);
+        const { size } = await (0, import_node_util3.promisify)(import_node_fs14.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, damagedHint);
       } catch (error3) {
-        (0, import_node_fs13.closeSync)(fd);
+        (0, import_node_fs14.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -66486,7 +66574,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs13.closeSync)(this.fd);
+    (0, import_node_fs14.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -66495,7 +66583,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs13.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs14.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -66571,10 +66659,10 @@ var import_yauzl4 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs14.promises.stat(folder).catch(() => void 0) ?? await import_node_fs14.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs15.promises.stat(folder).catch(() => void 0) ?? await import_node_fs15.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -67124,17 +67212,35 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path18 = __toESM(require("node:path"), 1);
 
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error3) {
+        failure ??= { error: error3 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
 // packages/solution/src/fs/list-files.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs15.promises.readdir(import_node_path17.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs16.promises.readdir(import_node_path17.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -67153,29 +67259,35 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles2(staged);
   if (!await exists4(target)) {
-    await import_node_fs16.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.resolve(target)), { recursive: true });
-    await import_node_fs16.promises.rename(staged, target);
+    await import_node_fs17.promises.mkdir(import_node_path18.default.dirname(import_node_path18.default.resolve(target)), { recursive: true });
+    await syncFiles(staged, files);
+    await import_node_fs17.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs16.promises.realpath(target);
+  const targetRoot = await import_node_fs17.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
+  const changed = [];
   for (const file of files) {
     const from = import_node_path18.default.join(staged, file);
     const to = import_node_path18.default.join(targetRoot, file);
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path18.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs16.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs17.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs16.promises.rm(to, { recursive: true });
+      await import_node_fs17.promises.rm(to, { recursive: true });
     }
-    await import_node_fs16.promises.rename(from, to);
+    changed.push(file);
+  }
+  await syncFiles(staged, changed);
+  for (const file of changed) {
+    await import_node_fs17.promises.rename(import_node_path18.default.join(staged, file), import_node_path18.default.join(targetRoot, file));
     result.written.push(file);
   }
   const wanted2 = new Set(files);
@@ -67184,14 +67296,17 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs16.promises.rm(import_node_path18.default.join(targetRoot, file));
+      await import_node_fs17.promises.rm(import_node_path18.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs16.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs17.promises.rm(staged, { recursive: true, force: true });
   return result;
+}
+async function syncFiles(staged, files) {
+  await forEachConcurrently(files, 8, (file) => syncFile(import_node_path18.default.join(staged, file)));
 }
 var CaseRenames = class {
   constructor(root, files) {
@@ -67213,14 +67328,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs16.promises.lstat(import_node_path18.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs17.promises.lstat(import_node_path18.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs16.promises.rename(
+      await import_node_fs17.promises.rename(
         import_node_path18.default.join(this.root, ...parent, before[index]),
         import_node_path18.default.join(this.root, ...parent, after[index])
       );
@@ -67257,13 +67372,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path18.default.join(current, segment);
-    const entry = await import_node_fs16.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs17.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs16.promises.realpath(next).then(
+      const resolved2 = await import_node_fs17.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error3) => ({ error: error3 })
       );
@@ -67278,7 +67393,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs16.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs17.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -67286,15 +67401,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs16.promises.rm(next);
+      await import_node_fs17.promises.rm(next);
     }
-    await import_node_fs16.promises.mkdir(import_node_path18.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs17.promises.mkdir(import_node_path18.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs16.promises.stat(staged), import_node_fs16.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs17.promises.stat(staged), import_node_fs17.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -67302,21 +67417,21 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs16.promises.readFile(staged);
+  const text2 = await import_node_fs17.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs16.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs17.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto5.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs16.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs17.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists4(file) {
-  return import_node_fs16.promises.lstat(file).then(
+  return import_node_fs17.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -67324,12 +67439,12 @@ async function exists4(file) {
 async function removeEmptyFolders(root, protect) {
   const visit5 = async (relative) => {
     const absolute = import_node_path18.default.join(root, relative);
-    const entries = await import_node_fs16.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs17.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit5(child))
-        await import_node_fs16.promises.rmdir(import_node_path18.default.join(root, child));
+        await import_node_fs17.promises.rmdir(import_node_path18.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -67529,7 +67644,7 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -67586,7 +67701,7 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs17.promises.readFile(import_node_path19.default.join(folder, file));
+    const bytes = await import_node_fs18.promises.readFile(import_node_path19.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
@@ -67603,7 +67718,7 @@ function definitionPart(variable) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal) {
   const inside = refusal.orEqual ? isWithin : isBelow;
@@ -67614,7 +67729,7 @@ async function realPathOf(given) {
   const rest = [];
   for (let existing = import_node_path20.default.resolve(given); ; existing = import_node_path20.default.dirname(existing)) {
     try {
-      return import_node_path20.default.join(await import_node_fs18.promises.realpath(existing), ...rest);
+      return import_node_path20.default.join(await import_node_fs19.promises.realpath(existing), ...rest);
     } catch {
     }
     if (import_node_path20.default.dirname(existing) === existing) return import_node_path20.default.resolve(given);
@@ -67623,7 +67738,7 @@ async function realPathOf(given) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -67675,7 +67790,7 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path21.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs19.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs20.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/stray-connector-folders.ts
@@ -67741,28 +67856,8 @@ function leftOutEntryError(archive, entry, folderPath, strays = NO_FOLDERS) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error3) {
-        failure ??= { error: error3 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
-// packages/solution/src/solution/line-endings-file.ts
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 function parseLineEndings(text2, file) {
@@ -67782,11 +67877,11 @@ function parseLineEndings(text2, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path22.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs20.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs21.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path23 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/connector-element.ts
@@ -68260,13 +68355,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path23.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs21.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs22.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
     const destination = import_node_path23.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs21.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs22.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
     endings.set(folderPath, void 0);
   };
@@ -68308,8 +68403,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs21.promises.mkdir(import_node_path23.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs21.promises.open(destination, "wx");
+  await import_node_fs22.promises.mkdir(import_node_path23.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs22.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -68319,7 +68414,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs21.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs22.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -68334,7 +68429,7 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/misnamed-parts.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/case-only-rename.ts
@@ -68374,18 +68469,18 @@ async function misnamedPartsHint(folder) {
   return hints.size === 0 ? void 0 : [...hints].join(" ");
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs22.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs23.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 
 // packages/solution/src/solution/unpacked-for-zip.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given, use, options2) {
   const target = import_node_path26.default.resolve(options2.cwd, given);
-  const stat2 = await import_node_fs23.promises.stat(target).catch(() => void 0);
+  const stat2 = await import_node_fs24.promises.stat(target).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip(target)) return void 0;
   const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path26.default.dirname(target));
@@ -68407,7 +68502,7 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs23.promises.stat(import_node_path26.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs24.promises.stat(import_node_path26.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
     const parent = import_node_path26.default.dirname(current);
     if (parent === current) return void 0;
@@ -68416,7 +68511,7 @@ async function solutionRootOf(folder) {
   return void 0;
 }
 async function startsLikeZip(file) {
-  const handle = await import_node_fs23.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs24.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -68427,7 +68522,7 @@ async function startsLikeZip(file) {
 }
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest, files) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -68438,7 +68533,7 @@ function lostPartError(folder, hasManifest, files) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs24.promises.lstat(import_node_path27.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs25.promises.lstat(import_node_path27.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -68483,12 +68578,12 @@ function missingRootConnectors(solution, connectors) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path28 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs25.promises.lstat(import_node_path28.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs26.promises.lstat(import_node_path28.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -68508,7 +68603,7 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs25.promises.readdir(import_node_path28.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs26.promises.readdir(import_node_path28.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
@@ -68522,12 +68617,12 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs25.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs26.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
   for (let current = await realPathOf(folder); ; current = import_node_path28.default.dirname(current)) {
-    if (await import_node_fs25.promises.lstat(import_node_path28.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs25.promises.lstat(import_node_path28.default.join(current, ".git")).catch(() => void 0);
+    if (await import_node_fs26.promises.lstat(import_node_path28.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs26.promises.lstat(import_node_path28.default.join(current, ".git")).catch(() => void 0);
     if (top || import_node_path28.default.dirname(current) === current) return void 0;
   }
 }
@@ -68680,14 +68775,14 @@ function parseExistingApiProperties(bytes, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path30 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs26.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs27.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) {
     if (await lacksSolutionParts(source)) {
@@ -68734,7 +68829,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     if (!isConnectorDocument(document)) continue;
     const shown = zipConnectorsAt ?? import_node_path30.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, file)), shown),
+      decodeUtf8Strict(await import_node_fs27.promises.readFile(import_node_path30.default.join(folder, file)), shown),
       shown,
       UNPACKED_XML_HINT
     );
@@ -68754,7 +68849,7 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown)) {
       const fileName = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs27.promises.readFile(import_node_path30.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0) throw missingConnectorPartError(shown, reference2.zipName, parts.keys());
       connector.files[reference2.column] = {
         extension: fileName.slice(fileName.lastIndexOf(".")),
@@ -68776,7 +68871,7 @@ async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot,
   const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
   const shown = import_node_path30.default.join(displayRoot, customizations);
   const inline2 = scanCustomizations(
-    await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, customizations)),
+    await import_node_fs27.promises.readFile(import_node_path30.default.join(folder, customizations)),
     shown,
     UNPACKED_XML_HINT
   ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
@@ -68800,7 +68895,7 @@ async function notASolution(folder, displayRoot) {
 }
 async function solutionParts(folder, displayRoot, files) {
   const manifestFile = import_node_path30.default.join(displayRoot, FOLDER_SOLUTION);
-  const text2 = decodeUtf8Strict(await import_node_fs26.promises.readFile(import_node_path30.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const text2 = decodeUtf8Strict(await import_node_fs27.promises.readFile(import_node_path30.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text2, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text2);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -68818,11 +68913,11 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs33 = require("node:fs");
+var import_node_fs34 = require("node:fs");
 var import_node_path41 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_node_path31 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
@@ -68935,14 +69030,14 @@ async function heldAt(destination, file, existing) {
   const name = existing(top);
   if (name === void 0) return "missing";
   const target = import_node_path31.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs27.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
+  const stat2 = await import_node_fs28.promises.lstat(target).catch((error3) => error3.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs27.promises.readFile(target);
+  return import_node_fs28.promises.readFile(target);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
   const folder = import_node_path31.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs27.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs28.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -68954,7 +69049,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs27.promises.readFile(import_node_path31.default.join(folder, file));
+    const bytes = await import_node_fs28.promises.readFile(import_node_path31.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -68974,17 +69069,17 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
   const folder = import_node_path31.default.join(destinationRoot, earlier2.folder);
-  const names = await import_node_fs27.promises.readdir(folder).catch(() => []);
+  const names = await import_node_fs28.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names.includes(wanted2) ? wanted2 : names.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
   const file = import_node_path31.default.join(folder, name);
-  if (!(await import_node_fs27.promises.lstat(file)).isFile()) return void 0;
-  return parseExistingApiProperties(await import_node_fs27.promises.readFile(file), file);
+  if (!(await import_node_fs28.promises.lstat(file)).isFile()) return void 0;
+  return parseExistingApiProperties(await import_node_fs28.promises.readFile(file), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path33 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
@@ -69157,17 +69252,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs28.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs29.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs29.promises.readFile(import_node_path33.default.join(destination, apiPropertiesName));
   const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(presentApiProperties, import_node_path33.default.join(destination, apiPropertiesName));
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs28.promises.readFile(import_node_path33.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs29.promises.readFile(import_node_path33.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -69177,7 +69272,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, iconName));
+      const present2 = await import_node_fs29.promises.readFile(import_node_path33.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -69223,7 +69318,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs28.promises.readFile(import_node_path33.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs29.promises.readFile(import_node_path33.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
   if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
     files.set(readme2, template);
@@ -69254,10 +69349,10 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 var import_node_path36 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_node_path34 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names = await import_node_fs29.promises.readdir(folder).catch(() => []);
+  const names = await import_node_fs30.promises.readdir(folder).catch(() => []);
   const present = (name) => names.includes(name) ? name : names.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -69273,7 +69368,7 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs29.promises.readFile(import_node_path34.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs30.promises.readFile(import_node_path34.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
     const expected = previouslyWritten(name, connector, bytes, import_node_path34.default.join(folder, file));
     if (expected === void 0)
@@ -69307,11 +69402,11 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_node_path35 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs30.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs31.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
@@ -69326,14 +69421,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs30.promises.lstat(import_node_path35.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs31.promises.lstat(import_node_path35.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names = await import_node_fs30.promises.readdir(folder).catch(() => []);
+  const names = await import_node_fs31.promises.readdir(folder).catch(() => []);
   const swagger2 = names.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text2 = await import_node_fs30.promises.readFile(import_node_path35.default.join(folder, swagger2), "utf8");
+    const text2 = await import_node_fs31.promises.readFile(import_node_path35.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text2))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -69386,7 +69481,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
@@ -69394,9 +69489,9 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names = await import_node_fs31.promises.readdir(destinationRoot).catch(() => []);
+  const names = await import_node_fs32.promises.readdir(destinationRoot).catch(() => []);
   if (!names.includes(before) || names.includes(now)) return void 0;
-  const stat2 = await import_node_fs31.promises.lstat(import_node_path37.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs32.promises.lstat(import_node_path37.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
@@ -69526,7 +69621,7 @@ function candidateText(candidate, displayName) {
 }
 
 // packages/solution/src/connector/other-root-folder.ts
-var import_node_fs32 = require("node:fs");
+var import_node_fs33 = require("node:fs");
 var import_node_path39 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
@@ -69538,7 +69633,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
       earlier: { folder: import_node_path39.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
     const folder = import_node_path39.default.join(root, name);
-    const stat2 = await import_node_fs32.promises.lstat(folder).catch(() => void 0);
+    const stat2 = await import_node_fs33.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
       if (found !== void 0) return earlier2(found);
@@ -69597,9 +69692,9 @@ async function connectorHomes(source, destinationRoot, rootFolders, connectors, 
 }
 async function homeOf(connector, was, search, inOtherRoot) {
   const folder = connectorFolder(connector);
-  const leftAlone = was?.leftAlone ? { leftAlone: was.leftAlone } : {};
+  const aloneHere = was?.leftAlone ? [was.leftAlone] : [];
   if (await isInRoot(search.destinationRoot, folder))
-    return was ? { folder, earlier: was.earlier, ...leftAlone } : { folder };
+    return was ? { folder, earlier: was.earlier, ...saying(aloneHere) } : { folder };
   if (was?.found) {
     const earlierDisplayName = was.earlier.connector.displayName || was.earlier.connector.name;
     return {
@@ -69608,11 +69703,12 @@ async function homeOf(connector, was, search, inOtherRoot) {
     };
   }
   if (was) {
-    if (!was.leftAlone && !await isInRoot(search.destinationRoot, was.earlier.folder)) {
+    if (!await isInRoot(search.destinationRoot, was.earlier.folder)) {
       const other = await inOtherRoot(connector);
-      if (other) return { folder, ...other };
+      if (other && "earlier" in other) return { folder, earlier: other.earlier, ...saying(aloneHere) };
+      if (other) return { folder, leftAlone: [...aloneHere, other.leftAlone] };
     }
-    return { folder, earlier: was.earlier, ...leftAlone };
+    return { folder, earlier: was.earlier, ...saying(aloneHere) };
   }
   const displayName = connector.displayName || connector.name;
   const found = await search.onlyCandidate(
@@ -69620,9 +69716,15 @@ async function homeOf(connector, was, search, inOtherRoot) {
     search.owners.takenFrom(connector),
     (count, candidates) => `has no folder '${folder}' for connector '${connector.name}' of ${search.source}, and ${count} folders that could be its own: ${candidates}.`
   );
-  if (!found) return { folder, ...await inOtherRoot(connector) };
+  if (!found) {
+    const other = await inOtherRoot(connector);
+    return other && "leftAlone" in other ? { folder, leftAlone: [other.leftAlone] } : { folder, ...other };
+  }
   refuseCaseOnlyFolderOfAnother(search, connector, folder, found);
   return { folder: found.folder, found: { instead: folder, matched: found.matched } };
+}
+function saying(leftAlone) {
+  return leftAlone.length > 0 ? { leftAlone } : {};
 }
 function refuseCaseOnlyFolderOfAnother(search, connector, folder, found) {
   const title = found.titledOtherwise;
@@ -69837,7 +69939,7 @@ function keptFiles(others, excluded) {
 }
 async function renameToCase(destinationRoot, written2, folder) {
   const target = import_node_path41.default.join(destinationRoot, folder);
-  await writingTo(target, () => import_node_fs33.promises.rename(import_node_path41.default.join(destinationRoot, written2.folder), target));
+  await writingTo(target, () => import_node_fs34.promises.rename(import_node_path41.default.join(destinationRoot, written2.folder), target));
   return {
     ...written2,
     folder,
@@ -69859,16 +69961,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs33.promises.mkdir(import_node_path41.default.dirname(import_node_path41.default.join(staging, name)), { recursive: true });
-      await import_node_fs33.promises.writeFile(import_node_path41.default.join(staging, name), content);
+      await import_node_fs34.promises.mkdir(import_node_path41.default.dirname(import_node_path41.default.join(staging, name)), { recursive: true });
+      await import_node_fs34.promises.writeFile(import_node_path41.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs33.promises.rm(import_node_path41.default.join(destination, name), { force: true });
-    const names = await import_node_fs33.promises.readdir(destination);
-    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs33.promises.rm(import_node_path41.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs34.promises.rm(import_node_path41.default.join(destination, name), { force: true });
+    const names = await import_node_fs34.promises.readdir(destination);
+    for (const name of item.otherCase) if (names.includes(name)) await import_node_fs34.promises.rm(import_node_path41.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -69910,22 +70012,22 @@ async function refuseSolutionDestination(destinationRoot) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs35 = require("node:fs");
+var import_node_fs36 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs34 = require("node:fs");
+var import_node_fs35 = require("node:fs");
 var import_node_path42 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs34.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs35.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs34.promises.readFile(import_node_path42.default.join(folder, file));
+    const bytes = await import_node_fs35.promises.readFile(import_node_path42.default.join(folder, file));
     if (connector && isAsExtracted(file, bytes, connector, import_node_path42.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
@@ -69961,7 +70063,7 @@ async function heldIn(folder, names, file) {
   const [top, ...rest] = file.split("/");
   const name = names.includes(top) ? top : names.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs34.promises.readFile(import_node_path42.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs35.promises.readFile(import_node_path42.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -70024,7 +70126,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
     const target = import_node_path43.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs35.promises.lstat(target).catch(() => void 0);
+    const stat2 = await import_node_fs36.promises.lstat(target).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
@@ -70042,7 +70144,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs35.promises.rm(target, { recursive: true });
+    await import_node_fs36.promises.rm(target, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning2(folder, say) }));

@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs19 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs19, sep: [] });
+                map2.items.push({ start, key: fs20, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs19);
+                this.stack.push(fs20);
               } else {
-                Object.assign(it, { key: fs19, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs19 = this.flowScalar(this.type);
+              const fs20 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs19, sep: [] });
+                fc.items.push({ start: [], key: fs20, sep: [] });
               else if (it.sep)
-                this.stack.push(fs19);
+                this.stack.push(fs20);
               else
-                Object.assign(it, { key: fs19, sep: [] });
+                Object.assign(it, { key: fs20, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs19 = require("fs");
+    var fs20 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs19.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs20.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs19.close(self.fd, onCloseDone);
+      fs20.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs19.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs20.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs19 = require("fs");
+    var fs20 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs19.open(path32, "r", function(err, fd) {
+      fs20.open(path32, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs19.close(fd, defaultCallback);
+          if (err2) fs20.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs19.fstat(fd, function(err, stats) {
+      fs20.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs19 = require("fs");
+    var fs20 = require("fs");
     var Transform = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs19.stat(realPath, function(err, stats) {
+      fs20.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs19.createReadStream(realPath);
+          var readStream = fs20.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -36740,9 +36740,20 @@ function exists3(file) {
   }
 }
 
+// packages/core/src/fs/sync-file.ts
+var import_node_fs7 = require("node:fs");
+async function syncFile(file) {
+  const handle = await import_node_fs7.promises.open(file, "r+");
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 var RANDOM_BYTES = 6;
 var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
@@ -36765,7 +36776,7 @@ function targetOfTemporary(file) {
   }
 }
 async function removeTemporary(name) {
-  await import_node_fs7.promises.rm(name, { recursive: true, force: true }).catch((error3) => {
+  await import_node_fs8.promises.rm(name, { recursive: true, force: true }).catch((error3) => {
     if (error3.code !== "ENAMETOOLONG") throw error3;
   });
 }
@@ -36879,8 +36890,8 @@ function readRefusalHint(code2) {
 var PIECE_BYTES = 1024 * 1024;
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs8 = require("node:fs");
-var NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
+var import_node_fs9 = require("node:fs");
+var NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -40114,180 +40125,6 @@ function laidOutConsistently(text2) {
   return consistent;
 }
 
-// packages/validator/src/json/syntax/bracket-repairs.ts
-function missingOpener(walk, frame, token) {
-  return walk.repair(
-    token.offset,
-    0,
-    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
-    (w) => {
-      w.stack.push({
-        open: "{",
-        at: token.offset,
-        place: "key-or-close",
-        comma: -1,
-        keyEnd: -1,
-        valueEnd: -1
-      });
-    },
-    insertion(token.offset, "{")
-  );
-}
-function unclosedBeforeKey(walk, frame) {
-  const afterComma = frame.place === "value";
-  const at = afterComma ? frame.comma : frame.valueEnd;
-  return walk.repair(
-    at,
-    afterComma ? 1 : 0,
-    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, afterComma ? "]" : "],")
-  );
-}
-function unclosedEmptyList(walk, frame, comma) {
-  return walk.repair(
-    comma.offset,
-    1,
-    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = comma.offset;
-      w.top.comma = comma.offset;
-      w.index++;
-    },
-    insertion(comma.offset, "]")
-  );
-}
-function unclosedObjectBeforeKey(walk, frame, token) {
-  const { text: text2, stack } = walk;
-  if (!startsLine(text2, token.offset) || frame.keyEnd === -1) return void 0;
-  const keyIndent = indentOf(text2, token.offset);
-  if (indentOf(text2, frame.keyEnd) <= indentOf(text2, frame.at)) return void 0;
-  let sibling = stack.length - 1;
-  while (sibling > 0 && indentOf(text2, stack[sibling].at) > keyIndent) sibling--;
-  if (sibling === 0 || indentOf(text2, stack[sibling].at) !== keyIndent) return void 0;
-  if (stack[sibling - 1].open !== "{") return void 0;
-  const unclosed = stack.slice(sibling).reverse();
-  const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
-  const at = frame.valueEnd;
-  return walk.repair(
-    at,
-    0,
-    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text2.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
-    (w) => {
-      w.stack.length = sibling;
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, `${closers},`)
-  );
-}
-function mismatchedCloser(walk, frame, token) {
-  const repairs = [];
-  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
-  const opener = token.kind === "}" ? "{" : "[";
-  const matching = walk.stack.findLastIndex((open2) => open2.open === opener);
-  const kindOf2 = (open2) => open2.open === "{" ? "object" : "list";
-  if (matching !== -1 && frame.open !== "") {
-    const unclosed = walk.stack.slice(matching + 1).reverse();
-    const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
-      (w) => {
-        w.stack.length = matching + 1;
-        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-        w.top.valueEnd = w.lastEnd;
-      },
-      insertion(token.offset, closers)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  if (frame.open !== "") {
-    const closer = frame.open === "{" ? "}" : "]";
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
-      (w) => w.close(token),
-      replacement(token.offset, 1, closer)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
-  repairs.push(
-    walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' closes nothing (${still}): remove it.`,
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    )
-  );
-  return repairs;
-}
-function withCommaRemoved(walk, frame, repair) {
-  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
-}
-function trailingComma(walk, frame, token) {
-  return walk.repair(
-    frame.comma,
-    1,
-    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-    (w) => w.close(token),
-    removal(walk.text, frame.comma, 1)
-  );
-}
-function extraCloser(walk, frame, token) {
-  const comma = walk.tokens.at(walk.index + 1);
-  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
-  return walk.repair(
-    token.offset,
-    1,
-    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
-    (w) => {
-      w.index += 2;
-    },
-    removal(walk.text, token.offset, comma.end - token.offset)
-  );
-}
-function strayOpener(walk, frame) {
-  return walk.repair(
-    frame.at,
-    1,
-    "This '{' opens an object, but no key follows it: remove it.",
-    (w) => {
-      w.stack.pop();
-    },
-    removal(walk.text, frame.at, 1)
-  );
-}
-function bracketList(walk, open2) {
-  const groups = [];
-  for (const frame of open2) {
-    const line = walk.lineOf(frame.at);
-    const last2 = groups.at(-1);
-    if (last2?.open === frame.open && last2.line === line) last2.count++;
-    else groups.push({ open: frame.open, line, count: 1 });
-  }
-  const named = groups.slice(0, 3).map(({ open: open3, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open3}' at line ${line}`);
-  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
-  const unnamed2 = groups.slice(3).reduce((sum, group2) => sum + group2.count, 0);
-  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
-  return `${list2}${more} ${open2.length > 1 ? "are" : "is"}`;
-}
-function capitalized(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
-}
-
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
@@ -40331,6 +40168,26 @@ function unclosedAtEnd(walk) {
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
   return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
+}
+function closerPlacedByLayout(walk) {
+  const misplaced = misindentedClose(walk);
+  if (!misplaced) return void 0;
+  const closer = misplaced.open === "[" ? "]" : "}";
+  const written2 = misplaced.lineBefore === void 0 ? closer : `${misplaced.lineBefore}${closer}`;
+  const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const edit = insertion(at, written2);
+  if (!laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? "")) return void 0;
+  const repair = walk.repair(
+    at,
+    before ? 1 : 0,
+    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+    (w) => {
+      w.stopped = true;
+    },
+    edit
+  );
+  return { ...repair, completesText: true };
 }
 function completesLaidOut(walk, at, written2, open2) {
   if (open2.length !== 1) return false;
@@ -40448,6 +40305,232 @@ function isStrayCloser(walk, token) {
   return walk.closes.every(
     ({ open: open2, close }) => !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open2)
   );
+}
+
+// packages/validator/src/json/syntax/bracket-repairs.ts
+function missingOpener(walk, frame, token) {
+  return walk.repair(
+    token.offset,
+    0,
+    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: token.offset,
+        place: "key-or-close",
+        comma: -1,
+        keyEnd: -1,
+        valueEnd: -1
+      });
+    },
+    insertion(token.offset, "{")
+  );
+}
+function unclosedBeforeKey(walk, frame) {
+  const afterComma = frame.place === "value";
+  const at = afterComma ? frame.comma : frame.valueEnd;
+  return walk.repair(
+    at,
+    afterComma ? 1 : 0,
+    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, afterComma ? "]" : "],")
+  );
+}
+function unclosedEmptyList(walk, frame, comma) {
+  return walk.repair(
+    comma.offset,
+    1,
+    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = comma.offset;
+      w.top.comma = comma.offset;
+      w.index++;
+    },
+    insertion(comma.offset, "]")
+  );
+}
+function unclosedObjectBeforeKey(walk, frame, token) {
+  const { text: text2, stack } = walk;
+  if (!startsLine(text2, token.offset) || frame.keyEnd === -1) return void 0;
+  const keyIndent = indentOf(text2, token.offset);
+  if (indentOf(text2, frame.keyEnd) <= indentOf(text2, frame.at)) return void 0;
+  let sibling = stack.length - 1;
+  while (sibling > 0 && indentOf(text2, stack[sibling].at) > keyIndent) sibling--;
+  if (sibling === 0 || indentOf(text2, stack[sibling].at) !== keyIndent) return void 0;
+  if (stack[sibling - 1].open !== "{") return void 0;
+  const unclosed = stack.slice(sibling).reverse();
+  const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
+  const at = frame.valueEnd;
+  return walk.repair(
+    at,
+    0,
+    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text2.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
+    (w) => {
+      w.stack.length = sibling;
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, `${closers},`)
+  );
+}
+function lostListOpener(walk, frame, token) {
+  const { text: text2 } = walk;
+  if (frame.open !== "{" || token.kind !== "]" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (text2.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text2, colon + 1);
+  const keyIndent = indentOf(text2, frame.keyEnd);
+  const laidOut = walk.lineOf(value) > walk.lineOf(colon) && startsLine(text2, value) && indentOf(text2, value) > keyIndent && startsLine(text2, token.offset) && indentOf(text2, token.offset) === keyIndent;
+  if (!laidOut) return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '[' is missing after this ':': the ']' at line ${walk.lineOf(token.offset)} closes a list the value below is an item of; add '[' here.`,
+    (w) => {
+      w.index++;
+      w.top.valueEnd = token.end;
+      w.lastEnd = token.end;
+    },
+    insertion(at, text2.charAt(colon + 1) === " " ? "[" : " [")
+  );
+}
+function lostObjectOpener(walk, frame, colonToken) {
+  const { text: text2 } = walk;
+  if (frame.open !== "{" || colonToken.kind !== ":" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (text2.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text2, colon + 1);
+  const laidOut = text2.charAt(value) === '"' && frame.valueEnd > value && skipSpaces(text2, frame.valueEnd) === colonToken.offset && walk.lineOf(value) > walk.lineOf(colon) && startsLine(text2, value) && indentOf(text2, value) > indentOf(text2, frame.keyEnd);
+  if (!laidOut) return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '{' is missing after this ':': the ${excerpt(text2.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: value,
+        place: "value",
+        comma: -1,
+        keyEnd: frame.valueEnd,
+        valueEnd: -1
+      });
+      w.index++;
+      w.lastEnd = colonToken.end;
+    },
+    insertion(at, text2.charAt(colon + 1) === " " ? "{" : " {")
+  );
+}
+function mismatchedCloser(walk, frame, token) {
+  const placed = closerPlacedByLayout(walk);
+  if (placed) return [placed];
+  const repairs = [];
+  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
+  const opener = token.kind === "}" ? "{" : "[";
+  const matching = walk.stack.findLastIndex((open2) => open2.open === opener);
+  const kindOf2 = (open2) => open2.open === "{" ? "object" : "list";
+  if (matching !== -1 && frame.open !== "") {
+    const unclosed = walk.stack.slice(matching + 1).reverse();
+    const closers = unclosed.map((open2) => open2.open === "{" ? "}" : "]").join("");
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
+      (w) => {
+        w.stack.length = matching + 1;
+        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+        w.top.valueEnd = w.lastEnd;
+      },
+      insertion(token.offset, closers)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  if (frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
+      (w) => w.close(token),
+      replacement(token.offset, 1, closer)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  repairs.push(
+    walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${still}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    )
+  );
+  return repairs;
+}
+function withCommaRemoved(walk, frame, repair) {
+  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
+}
+function trailingComma(walk, frame, token) {
+  return walk.repair(
+    frame.comma,
+    1,
+    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+    (w) => w.close(token),
+    removal(walk.text, frame.comma, 1)
+  );
+}
+function extraCloser(walk, frame, token) {
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
+  return walk.repair(
+    token.offset,
+    1,
+    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+    (w) => {
+      w.index += 2;
+    },
+    removal(walk.text, token.offset, comma.end - token.offset)
+  );
+}
+function strayOpener(walk, frame) {
+  return walk.repair(
+    frame.at,
+    1,
+    "This '{' opens an object, but no key follows it: remove it.",
+    (w) => {
+      w.stack.pop();
+    },
+    removal(walk.text, frame.at, 1)
+  );
+}
+function bracketList(walk, open2) {
+  const groups = [];
+  for (const frame of open2) {
+    const line = walk.lineOf(frame.at);
+    const last2 = groups.at(-1);
+    if (last2?.open === frame.open && last2.line === line) last2.count++;
+    else groups.push({ open: frame.open, line, count: 1 });
+  }
+  const named = groups.slice(0, 3).map(({ open: open3, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open3}' at line ${line}`);
+  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const unnamed2 = groups.slice(3).reduce((sum, group2) => sum + group2.count, 0);
+  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
+  return `${list2}${more} ${open2.length > 1 ? "are" : "is"}`;
+}
+function capitalized(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // packages/validator/src/json/syntax/separator-repairs.ts
@@ -40839,8 +40922,13 @@ var Walk = class _Walk {
     }
     const closer = frame.open === "{" ? "}" : "]";
     if (token.kind === closer) return this.close(token);
-    if (token.kind === "}" || token.kind === "]") return mismatchedCloser(this, frame, token);
+    if (token.kind === "}" || token.kind === "]") {
+      const lost = lostListOpener(this, frame, token);
+      return lost ? [lost, ...mismatchedCloser(this, frame, token)] : mismatchedCloser(this, frame, token);
+    }
     const repairs = [];
+    const opened = token.kind === ":" ? lostObjectOpener(this, frame, token) : void 0;
+    if (opened) repairs.push(opened);
     const semicolon = token.kind === "word" && this.text.slice(token.offset, token.end) === ";";
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
     if (adjacent && !semicolon && (token.kind === "word" || token.kind === "string"))
@@ -41159,7 +41247,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     if (repair.commaFix) edit(repair.commaFix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end" || repair.completesText === true;
       break;
     }
   }
@@ -64971,7 +65059,7 @@ async function writeJobSummary(summary2 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -65084,7 +65172,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs9.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs10.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path14.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -65184,9 +65272,9 @@ function segmentsOf(name) {
 var import_yauzl = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs10.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs11.read);
 
 // packages/solution/src/zip/entry-data.ts
 var STREAM_CHUNK_BYTES = 256 * 1024;
@@ -65206,14 +65294,14 @@ var READ_AHEAD_BYTES = 1024 * 1024;
 var import_yauzl4 = __toESM(require_yauzl(), 1);
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 function refusePathThroughFile(target) {
   refuseBackslashPathToWrite(target);
@@ -65221,7 +65309,7 @@ function refusePathThroughFile(target) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs11.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs12.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -65245,7 +65333,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error3) => output.destroy(error3));
-  const file = (0, import_node_fs12.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs13.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises.pipeline)(output, file);
   let done = false;
   try {
@@ -65271,7 +65359,8 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     }
     zip.end();
     await written2;
-    await import_node_fs12.promises.rename(temporary, target);
+    await syncFile(temporary);
+    await import_node_fs13.promises.rename(temporary, target);
     done = true;
   } catch (error3) {
     output.destroy();
@@ -65772,13 +65861,31 @@ function describeParseError(error3) {
   return code2.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error3) {
+        failure ??= { error: error3 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
 // packages/solution/src/fs/list-files.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs13.promises.readdir(import_node_path16.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs14.promises.readdir(import_node_path16.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -65961,7 +66068,7 @@ function compareVersions(a, b) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -66002,7 +66109,7 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs14.promises.readFile(import_node_path17.default.join(folder, file));
+    const bytes = await import_node_fs15.promises.readFile(import_node_path17.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
@@ -66050,7 +66157,7 @@ function valuesCarried(variable, root) {
 }
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path18 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal) {
   const inside = refusal.orEqual ? isWithin : isBelow;
@@ -66061,7 +66168,7 @@ async function realPathOf(given) {
   const rest = [];
   for (let existing = import_node_path18.default.resolve(given); ; existing = import_node_path18.default.dirname(existing)) {
     try {
-      return import_node_path18.default.join(await import_node_fs15.promises.realpath(existing), ...rest);
+      return import_node_path18.default.join(await import_node_fs16.promises.realpath(existing), ...rest);
     } catch {
     }
     if (import_node_path18.default.dirname(existing) === existing) return import_node_path18.default.resolve(given);
@@ -66070,7 +66177,7 @@ async function realPathOf(given) {
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
@@ -66117,7 +66224,7 @@ function parseBothNotes(text2, file) {
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
   const file = import_node_path19.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs16.promises.readFile(file), file), file);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs17.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/stray-connector-folders.ts
@@ -66187,28 +66294,8 @@ function leftOutWarning(file, folderPath) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error3) {
-        failure ??= { error: error3 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
-// packages/solution/src/solution/line-endings-file.ts
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 function parseLineEndings(text2, file) {
@@ -66228,7 +66315,7 @@ function parseLineEndings(text2, file) {
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
   const file = import_node_path20.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs17.promises.readFile(file), file), file);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs18.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/connector-element.ts
@@ -66619,7 +66706,7 @@ function* scanWriting(bytes, file, hint, style, put, counter) {
 }
 
 // packages/solution/src/solution/misnamed-parts.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/case-only-rename.ts
@@ -66659,7 +66746,7 @@ async function misnamedPartsHint(folder) {
   return hints.size === 0 ? void 0 : [...hints].join(" ");
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs18.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs19.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 
@@ -66767,11 +66854,11 @@ function strayTemplatesFileError(folder, file, packagePath) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path28 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest, files) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
@@ -66782,7 +66869,7 @@ function lostPartError(folder, hasManifest, files) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs19.promises.lstat(import_node_path26.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs20.promises.lstat(import_node_path26.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -66881,12 +66968,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs20.promises.lstat(import_node_path27.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs21.promises.lstat(import_node_path27.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -66906,7 +66993,7 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs20.promises.readdir(import_node_path27.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs21.promises.readdir(import_node_path27.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
@@ -66920,7 +67007,7 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs20.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs21.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/solution/missing-connector-error.ts
@@ -66955,7 +67042,7 @@ function missingConnectorPartError(connectorFile, zipName, files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs21.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs22.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -67144,12 +67231,12 @@ async function notAnUnpackedSolution(folder) {
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs21.promises.stat(file).catch(unreadable(file));
+  const { size } = await import_node_fs22.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
   return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
 }
 function readFolderFile(file) {
-  return import_node_fs21.promises.readFile(file).catch(unreadable(file));
+  return import_node_fs22.promises.readFile(file).catch(unreadable(file));
 }
 function unreadable(file) {
   return (error3) => {
@@ -67180,7 +67267,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path29 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
@@ -67208,7 +67295,7 @@ function managedZipPath(zipPath) {
 }
 async function managedFlag(folder) {
   const file = import_node_path29.default.join(folder, FOLDER_SOLUTION);
-  const text2 = decodeUtf8Strict(await import_node_fs22.promises.readFile(file), file);
+  const text2 = decodeUtf8Strict(await import_node_fs23.promises.readFile(file), file);
   return readManifest(parseXml(text2, file, UNPACKED_XML_HINT), file, text2).managed;
 }
 

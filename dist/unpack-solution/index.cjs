@@ -26029,14 +26029,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs20, sep: [] });
+                map2.items.push({ start, key: fs21, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               } else {
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26164,13 +26164,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs20 = this.flowScalar(this.type);
+              const fs21 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs20, sep: [] });
+                fc.items.push({ start: [], key: fs21, sep: [] });
               else if (it.sep)
-                this.stack.push(fs20);
+                this.stack.push(fs21);
               else
-                Object.assign(it, { key: fs20, sep: [] });
+                Object.assign(it, { key: fs21, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -31480,7 +31480,7 @@ var require_pend = __commonJS({
 // node_modules/yauzl/fd-slicer.js
 var require_fd_slicer = __commonJS({
   "node_modules/yauzl/fd-slicer.js"(exports2) {
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var util = require("util");
     var stream = require("stream");
     var Readable2 = stream.Readable;
@@ -31500,7 +31500,7 @@ var require_fd_slicer = __commonJS({
     FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
       var self = this;
       self.pend.go(function(cb) {
-        fs20.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+        fs21.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
           cb();
           callback(err, bytesRead, buffer2);
         });
@@ -31517,7 +31517,7 @@ var require_fd_slicer = __commonJS({
       self.refCount -= 1;
       if (self.refCount < 0) throw new Error("invalid unref");
       if (self.refCount > 0) return;
-      fs20.close(self.fd, onCloseDone);
+      fs21.close(self.fd, onCloseDone);
       function onCloseDone(err) {
         if (err) {
           self.emit("error", err);
@@ -31549,7 +31549,7 @@ var require_fd_slicer = __commonJS({
       }
       self.context.pend.go(function(cb) {
         var buffer = Buffer.allocUnsafe(toRead);
-        fs20.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+        fs21.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
           if (err) {
             self.destroy(err);
           } else if (bytesRead === 0) {
@@ -31909,7 +31909,7 @@ var require_crc32 = __commonJS({
 // node_modules/yauzl/index.js
 var require_yauzl = __commonJS({
   "node_modules/yauzl/index.js"(exports2) {
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var zlib = require("zlib");
     var fd_slicer = require_fd_slicer();
     var util = require("util");
@@ -31978,10 +31978,10 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs20.open(path30, "r", function(err, fd) {
+      fs21.open(path30, "r", function(err, fd) {
         if (err) return callback(err);
         fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs20.close(fd, defaultCallback);
+          if (err2) fs21.close(fd, defaultCallback);
           callback(err2, zipfile);
         });
       });
@@ -31998,7 +31998,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs20.fstat(fd, function(err, stats) {
+      fs21.fstat(fd, function(err, stats) {
         if (err) return callback(err);
         var reader = new fd_slicer.FdSlicer(fd);
         fromRandomAccessReader(reader, stats.size, options2, callback);
@@ -33076,7 +33076,7 @@ var require_dist2 = __commonJS({
 // node_modules/yazl/index.js
 var require_yazl = __commonJS({
   "node_modules/yazl/index.js"(exports2) {
-    var fs20 = require("fs");
+    var fs21 = require("fs");
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var zlib = require("zlib");
@@ -33106,14 +33106,14 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       self.entries.push(entry);
-      fs20.stat(realPath, function(err, stats) {
+      fs21.stat(realPath, function(err, stats) {
         if (err) return self.emit("error", err);
         if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
         entry.uncompressedSize = stats.size;
         if (options2.mtime == null) entry.setLastModDate(stats.mtime);
         if (options2.mode == null) entry.setFileAttributesMode(stats.mode);
         entry.setFileDataPumpFunction(function() {
-          var readStream = fs20.createReadStream(realPath);
+          var readStream = fs21.createReadStream(realPath);
           entry.state = Entry.FILE_DATA_IN_PROGRESS;
           readStream.on("error", function(err2) {
             self.emit("error", err2);
@@ -36745,9 +36745,20 @@ function exists3(file) {
   }
 }
 
+// packages/core/src/fs/sync-file.ts
+var import_node_fs7 = require("node:fs");
+async function syncFile(file) {
+  const handle = await import_node_fs7.promises.open(file, "r+");
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
 // packages/core/src/fs/temporary-sibling.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_path7 = __toESM(require("node:path"), 1);
 var RANDOM_BYTES = 6;
 var TEMPORARY_NAME = new RegExp(`^\\.(.+)\\.[0-9a-f]{${RANDOM_BYTES * 2}}\\.tmp(?:\\.[^.]*)?$`);
@@ -36770,7 +36781,7 @@ function targetOfTemporary(file) {
   }
 }
 async function removeTemporary(name) {
-  await import_node_fs7.promises.rm(name, { recursive: true, force: true }).catch((error3) => {
+  await import_node_fs8.promises.rm(name, { recursive: true, force: true }).catch((error3) => {
     if (error3.code !== "ENAMETOOLONG") throw error3;
   });
 }
@@ -36884,8 +36895,8 @@ function readRefusalHint(code2) {
 var PIECE_BYTES = 1024 * 1024;
 
 // packages/core/src/fs/write-file-in-place.ts
-var import_node_fs8 = require("node:fs");
-var NO_FOLLOW = import_node_fs8.constants.O_NOFOLLOW ?? 0;
+var import_node_fs9 = require("node:fs");
+var NO_FOLLOW = import_node_fs9.constants.O_NOFOLLOW ?? 0;
 
 // packages/core/src/project-url.ts
 var PROJECT_URL = "https://github.com/connector-alm/connector-alm";
@@ -40119,180 +40130,6 @@ function laidOutConsistently(text2) {
   return consistent;
 }
 
-// packages/validator/src/json/syntax/bracket-repairs.ts
-function missingOpener(walk, frame, token) {
-  return walk.repair(
-    token.offset,
-    0,
-    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
-    (w) => {
-      w.stack.push({
-        open: "{",
-        at: token.offset,
-        place: "key-or-close",
-        comma: -1,
-        keyEnd: -1,
-        valueEnd: -1
-      });
-    },
-    insertion(token.offset, "{")
-  );
-}
-function unclosedBeforeKey(walk, frame) {
-  const afterComma = frame.place === "value";
-  const at = afterComma ? frame.comma : frame.valueEnd;
-  return walk.repair(
-    at,
-    afterComma ? 1 : 0,
-    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, afterComma ? "]" : "],")
-  );
-}
-function unclosedEmptyList(walk, frame, comma) {
-  return walk.repair(
-    comma.offset,
-    1,
-    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
-    (w) => {
-      w.stack.pop();
-      w.top.place = "key";
-      w.top.valueEnd = comma.offset;
-      w.top.comma = comma.offset;
-      w.index++;
-    },
-    insertion(comma.offset, "]")
-  );
-}
-function unclosedObjectBeforeKey(walk, frame, token) {
-  const { text: text2, stack } = walk;
-  if (!startsLine(text2, token.offset) || frame.keyEnd === -1) return void 0;
-  const keyIndent = indentOf(text2, token.offset);
-  if (indentOf(text2, frame.keyEnd) <= indentOf(text2, frame.at)) return void 0;
-  let sibling = stack.length - 1;
-  while (sibling > 0 && indentOf(text2, stack[sibling].at) > keyIndent) sibling--;
-  if (sibling === 0 || indentOf(text2, stack[sibling].at) !== keyIndent) return void 0;
-  if (stack[sibling - 1].open !== "{") return void 0;
-  const unclosed = stack.slice(sibling).reverse();
-  const closers = unclosed.map((open3) => open3.open === "{" ? "}" : "]").join("");
-  const at = frame.valueEnd;
-  return walk.repair(
-    at,
-    0,
-    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text2.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
-    (w) => {
-      w.stack.length = sibling;
-      w.top.place = "key";
-      w.top.valueEnd = at;
-      w.top.comma = at;
-    },
-    insertion(at, `${closers},`)
-  );
-}
-function mismatchedCloser(walk, frame, token) {
-  const repairs = [];
-  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
-  const opener = token.kind === "}" ? "{" : "[";
-  const matching = walk.stack.findLastIndex((open3) => open3.open === opener);
-  const kindOf2 = (open3) => open3.open === "{" ? "object" : "list";
-  if (matching !== -1 && frame.open !== "") {
-    const unclosed = walk.stack.slice(matching + 1).reverse();
-    const closers = unclosed.map((open3) => open3.open === "{" ? "}" : "]").join("");
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
-      (w) => {
-        w.stack.length = matching + 1;
-        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
-        w.top.valueEnd = w.lastEnd;
-      },
-      insertion(token.offset, closers)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  if (frame.open !== "") {
-    const closer = frame.open === "{" ? "}" : "]";
-    const repair = walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
-      (w) => w.close(token),
-      replacement(token.offset, 1, closer)
-    );
-    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
-  }
-  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
-  repairs.push(
-    walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' closes nothing (${still}): remove it.`,
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    )
-  );
-  return repairs;
-}
-function withCommaRemoved(walk, frame, repair) {
-  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
-}
-function trailingComma(walk, frame, token) {
-  return walk.repair(
-    frame.comma,
-    1,
-    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
-    (w) => w.close(token),
-    removal(walk.text, frame.comma, 1)
-  );
-}
-function extraCloser(walk, frame, token) {
-  const comma = walk.tokens.at(walk.index + 1);
-  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
-  return walk.repair(
-    token.offset,
-    1,
-    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
-    (w) => {
-      w.index += 2;
-    },
-    removal(walk.text, token.offset, comma.end - token.offset)
-  );
-}
-function strayOpener(walk, frame) {
-  return walk.repair(
-    frame.at,
-    1,
-    "This '{' opens an object, but no key follows it: remove it.",
-    (w) => {
-      w.stack.pop();
-    },
-    removal(walk.text, frame.at, 1)
-  );
-}
-function bracketList(walk, open3) {
-  const groups = [];
-  for (const frame of open3) {
-    const line = walk.lineOf(frame.at);
-    const last2 = groups.at(-1);
-    if (last2?.open === frame.open && last2.line === line) last2.count++;
-    else groups.push({ open: frame.open, line, count: 1 });
-  }
-  const named = groups.slice(0, 3).map(({ open: open4, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open4}' at line ${line}`);
-  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
-  const unnamed2 = groups.slice(3).reduce((sum, group2) => sum + group2.count, 0);
-  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
-  return `${list2}${more} ${open3.length > 1 ? "are" : "is"}`;
-}
-function capitalized(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
-}
-
 // packages/validator/src/json/syntax/file-end-repairs.ts
 function unclosedAtEnd(walk) {
   const open3 = walk.stack.filter((frame) => frame.open !== "").reverse();
@@ -40336,6 +40173,26 @@ function unclosedAtEnd(walk) {
     ...slip ? [insertion(walk.lastEnd, closers)] : []
   );
   return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
+}
+function closerPlacedByLayout(walk) {
+  const misplaced = misindentedClose(walk);
+  if (!misplaced) return void 0;
+  const closer = misplaced.open === "[" ? "]" : "}";
+  const written2 = misplaced.lineBefore === void 0 ? closer : `${misplaced.lineBefore}${closer}`;
+  const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const edit = insertion(at, written2);
+  if (!laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? "")) return void 0;
+  const repair = walk.repair(
+    at,
+    before ? 1 : 0,
+    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+    (w) => {
+      w.stopped = true;
+    },
+    edit
+  );
+  return { ...repair, completesText: true };
 }
 function completesLaidOut(walk, at, written2, open3) {
   if (open3.length !== 1) return false;
@@ -40453,6 +40310,232 @@ function isStrayCloser(walk, token) {
   return walk.closes.every(
     ({ open: open3, close }) => !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open3)
   );
+}
+
+// packages/validator/src/json/syntax/bracket-repairs.ts
+function missingOpener(walk, frame, token) {
+  return walk.repair(
+    token.offset,
+    0,
+    `A '{' is missing before this key: an item of the list opened at line ${walk.lineOf(frame.at)} starts here; add '{' before it.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: token.offset,
+        place: "key-or-close",
+        comma: -1,
+        keyEnd: -1,
+        valueEnd: -1
+      });
+    },
+    insertion(token.offset, "{")
+  );
+}
+function unclosedBeforeKey(walk, frame) {
+  const afterComma = frame.place === "value";
+  const at = afterComma ? frame.comma : frame.valueEnd;
+  return walk.repair(
+    at,
+    afterComma ? 1 : 0,
+    afterComma ? `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.` : `The '[' at line ${walk.lineOf(frame.at)} is never closed: add '],' after this value.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, afterComma ? "]" : "],")
+  );
+}
+function unclosedEmptyList(walk, frame, comma) {
+  return walk.repair(
+    comma.offset,
+    1,
+    `The '[' at line ${walk.lineOf(frame.at)} is never closed: add ']' before this comma.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = "key";
+      w.top.valueEnd = comma.offset;
+      w.top.comma = comma.offset;
+      w.index++;
+    },
+    insertion(comma.offset, "]")
+  );
+}
+function unclosedObjectBeforeKey(walk, frame, token) {
+  const { text: text2, stack } = walk;
+  if (!startsLine(text2, token.offset) || frame.keyEnd === -1) return void 0;
+  const keyIndent = indentOf(text2, token.offset);
+  if (indentOf(text2, frame.keyEnd) <= indentOf(text2, frame.at)) return void 0;
+  let sibling = stack.length - 1;
+  while (sibling > 0 && indentOf(text2, stack[sibling].at) > keyIndent) sibling--;
+  if (sibling === 0 || indentOf(text2, stack[sibling].at) !== keyIndent) return void 0;
+  if (stack[sibling - 1].open !== "{") return void 0;
+  const unclosed = stack.slice(sibling).reverse();
+  const closers = unclosed.map((open3) => open3.open === "{" ? "}" : "]").join("");
+  const at = frame.valueEnd;
+  return walk.repair(
+    at,
+    0,
+    `${capitalized(bracketList(walk, unclosed))} never closed: going by the indentation, add '${closers},' after this value (the "${excerpt(text2.slice(token.offset + 1, token.end - 1), 30)}" at line ${walk.lineOf(token.offset)} is a key of the object opened at line ${walk.lineOf(stack[sibling - 1].at)}).`,
+    (w) => {
+      w.stack.length = sibling;
+      w.top.place = "key";
+      w.top.valueEnd = at;
+      w.top.comma = at;
+    },
+    insertion(at, `${closers},`)
+  );
+}
+function lostListOpener(walk, frame, token) {
+  const { text: text2 } = walk;
+  if (frame.open !== "{" || token.kind !== "]" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (text2.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text2, colon + 1);
+  const keyIndent = indentOf(text2, frame.keyEnd);
+  const laidOut = walk.lineOf(value) > walk.lineOf(colon) && startsLine(text2, value) && indentOf(text2, value) > keyIndent && startsLine(text2, token.offset) && indentOf(text2, token.offset) === keyIndent;
+  if (!laidOut) return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '[' is missing after this ':': the ']' at line ${walk.lineOf(token.offset)} closes a list the value below is an item of; add '[' here.`,
+    (w) => {
+      w.index++;
+      w.top.valueEnd = token.end;
+      w.lastEnd = token.end;
+    },
+    insertion(at, text2.charAt(colon + 1) === " " ? "[" : " [")
+  );
+}
+function lostObjectOpener(walk, frame, colonToken) {
+  const { text: text2 } = walk;
+  if (frame.open !== "{" || colonToken.kind !== ":" || frame.keyEnd < 0) return void 0;
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (text2.charAt(colon) !== ":") return void 0;
+  const value = skipWhitespace(text2, colon + 1);
+  const laidOut = text2.charAt(value) === '"' && frame.valueEnd > value && skipSpaces(text2, frame.valueEnd) === colonToken.offset && walk.lineOf(value) > walk.lineOf(colon) && startsLine(text2, value) && indentOf(text2, value) > indentOf(text2, frame.keyEnd);
+  if (!laidOut) return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    at,
+    0,
+    `A '{' is missing after this ':': the ${excerpt(text2.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
+    (w) => {
+      w.stack.push({
+        open: "{",
+        at: value,
+        place: "value",
+        comma: -1,
+        keyEnd: frame.valueEnd,
+        valueEnd: -1
+      });
+      w.index++;
+      w.lastEnd = colonToken.end;
+    },
+    insertion(at, text2.charAt(colon + 1) === " " ? "{" : " {")
+  );
+}
+function mismatchedCloser(walk, frame, token) {
+  const placed = closerPlacedByLayout(walk);
+  if (placed) return [placed];
+  const repairs = [];
+  const afterComma = frame.open !== "" && frame.place === (frame.open === "{" ? "key" : "value");
+  const opener = token.kind === "}" ? "{" : "[";
+  const matching = walk.stack.findLastIndex((open3) => open3.open === opener);
+  const kindOf2 = (open3) => open3.open === "{" ? "object" : "list";
+  if (matching !== -1 && frame.open !== "") {
+    const unclosed = walk.stack.slice(matching + 1).reverse();
+    const closers = unclosed.map((open3) => open3.open === "{" ? "}" : "]").join("");
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `${capitalized(bracketList(walk, unclosed))} never closed: add '${closers}' before this '${token.kind}'${afterComma ? ", and remove the comma before it" : ""}.`,
+      (w) => {
+        w.stack.length = matching + 1;
+        w.top.place = w.top.open === "" ? "end" : "comma-or-close";
+        w.top.valueEnd = w.lastEnd;
+      },
+      insertion(token.offset, closers)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  if (frame.open !== "") {
+    const closer = frame.open === "{" ? "}" : "]";
+    const repair = walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' should be '${closer}', to close the '${frame.open}' at line ${walk.lineOf(frame.at)}${afterComma ? "; remove the comma before it too" : ""}.`,
+      (w) => w.close(token),
+      replacement(token.offset, 1, closer)
+    );
+    repairs.push(afterComma ? withCommaRemoved(walk, frame, repair) : repair);
+  }
+  const still = frame.open === "" ? "no bracket is open here" : `the ${kindOf2(frame)} opened with '${frame.open}' at line ${walk.lineOf(frame.at)} is still open here`;
+  repairs.push(
+    walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${still}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    )
+  );
+  return repairs;
+}
+function withCommaRemoved(walk, frame, repair) {
+  return { ...repair, commaFix: removal(walk.text, frame.comma, 1) };
+}
+function trailingComma(walk, frame, token) {
+  return walk.repair(
+    frame.comma,
+    1,
+    `A trailing comma before '${token.kind}' is not allowed in JSON; remove it.`,
+    (w) => w.close(token),
+    removal(walk.text, frame.comma, 1)
+  );
+}
+function extraCloser(walk, frame, token) {
+  const comma = walk.tokens.at(walk.index + 1);
+  if (comma?.kind !== "," || walk.tokens.at(walk.index + 2)?.kind !== "string") return void 0;
+  return walk.repair(
+    token.offset,
+    1,
+    `This '}' is one too many: the object opened with '{' at line ${walk.lineOf(frame.at)} goes on after it; remove it and the ',' after it.`,
+    (w) => {
+      w.index += 2;
+    },
+    removal(walk.text, token.offset, comma.end - token.offset)
+  );
+}
+function strayOpener(walk, frame) {
+  return walk.repair(
+    frame.at,
+    1,
+    "This '{' opens an object, but no key follows it: remove it.",
+    (w) => {
+      w.stack.pop();
+    },
+    removal(walk.text, frame.at, 1)
+  );
+}
+function bracketList(walk, open3) {
+  const groups = [];
+  for (const frame of open3) {
+    const line = walk.lineOf(frame.at);
+    const last2 = groups.at(-1);
+    if (last2?.open === frame.open && last2.line === line) last2.count++;
+    else groups.push({ open: frame.open, line, count: 1 });
+  }
+  const named = groups.slice(0, 3).map(({ open: open4, line, count }) => `the ${count > 1 ? `${count} ` : ""}'${open4}' at line ${line}`);
+  const list2 = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0];
+  const unnamed2 = groups.slice(3).reduce((sum, group2) => sum + group2.count, 0);
+  const more = unnamed2 > 0 ? ` (and ${unnamed2} more)` : "";
+  return `${list2}${more} ${open3.length > 1 ? "are" : "is"}`;
+}
+function capitalized(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // packages/validator/src/json/syntax/separator-repairs.ts
@@ -40844,8 +40927,13 @@ var Walk = class _Walk {
     }
     const closer = frame.open === "{" ? "}" : "]";
     if (token.kind === closer) return this.close(token);
-    if (token.kind === "}" || token.kind === "]") return mismatchedCloser(this, frame, token);
+    if (token.kind === "}" || token.kind === "]") {
+      const lost = lostListOpener(this, frame, token);
+      return lost ? [lost, ...mismatchedCloser(this, frame, token)] : mismatchedCloser(this, frame, token);
+    }
     const repairs = [];
+    const opened = token.kind === ":" ? lostObjectOpener(this, frame, token) : void 0;
+    if (opened) repairs.push(opened);
     const semicolon = token.kind === "word" && this.text.slice(token.offset, token.end) === ";";
     const adjacent = token.offset === frame.valueEnd && this.text.charAt(frame.valueEnd - 1) === '"';
     if (adjacent && !semicolon && (token.kind === "word" || token.kind === "string"))
@@ -41164,7 +41252,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     if (repair.commaFix) edit(repair.commaFix);
     repair.apply(walk);
     if (walk.stopped) {
-      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end";
+      finished = repair.fix !== void 0 && tokens.at(walk.index)?.kind === "end" || repair.completesText === true;
       break;
     }
   }
@@ -64976,7 +65064,7 @@ async function writeJobSummary(summary2 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
@@ -65103,7 +65191,7 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs9.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs10.promises.realpath(current));
     } catch (error3) {
       const parent = import_node_path14.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
@@ -65258,7 +65346,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
@@ -65526,9 +65614,9 @@ var import_node_zlib = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_node_util = require("node:util");
-var readAsync = (0, import_node_util.promisify)(import_node_fs10.read);
+var readAsync = (0, import_node_util.promisify)(import_node_fs11.read);
 async function readAt(fd, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -65844,12 +65932,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd = await (0, import_node_util2.promisify)(import_node_fs11.open)(filePath2, "r");
+      const fd = await (0, import_node_util2.promisify)(import_node_fs12.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util2.promisify)(import_node_fs11.fstat)(fd);
+        const { size } = await (0, import_node_util2.promisify)(import_node_fs12.fstat)(fd);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd, size, damagedHint);
       } catch (error3) {
-        (0, import_node_fs11.closeSync)(fd);
+        (0, import_node_fs12.closeSync)(fd);
         throw error3;
       }
     } catch (error3) {
@@ -65902,7 +65990,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs11.closeSync)(this.fd);
+    (0, import_node_fs12.closeSync)(this.fd);
   }
   async streamToFile(entry, destination) {
     const raw = this.rawEntry(entry);
@@ -65911,7 +65999,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry));
-    const output = (0, import_node_fs11.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs12.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error3) => outputError = error3);
     try {
@@ -65987,10 +66075,10 @@ var import_yauzl4 = __toESM(require_yauzl(), 1);
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs12.promises.stat(folder).catch(() => void 0) ?? await import_node_fs12.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs13.promises.stat(folder).catch(() => void 0) ?? await import_node_fs13.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -66510,17 +66598,35 @@ function describeParseError(error3) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 var import_node_path16 = __toESM(require("node:path"), 1);
 
+// packages/solution/src/util/concurrency.ts
+async function forEachConcurrently(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error3) {
+        failure ??= { error: error3 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
 // packages/solution/src/fs/list-files.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs13.promises.readdir(import_node_path15.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs14.promises.readdir(import_node_path15.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -66539,29 +66645,35 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target, options2) {
   const files = await listFiles2(staged);
   if (!await exists4(target)) {
-    await import_node_fs14.promises.mkdir(import_node_path16.default.dirname(import_node_path16.default.resolve(target)), { recursive: true });
-    await import_node_fs14.promises.rename(staged, target);
+    await import_node_fs15.promises.mkdir(import_node_path16.default.dirname(import_node_path16.default.resolve(target)), { recursive: true });
+    await syncFiles(staged, files);
+    await import_node_fs15.promises.rename(staged, target);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs14.promises.realpath(target);
+  const targetRoot = await import_node_fs15.promises.realpath(target);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
+  const changed = [];
   for (const file of files) {
     const from = import_node_path16.default.join(staged, file);
     const to = import_node_path16.default.join(targetRoot, file);
     result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path16.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs14.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs15.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs14.promises.rm(to, { recursive: true });
+      await import_node_fs15.promises.rm(to, { recursive: true });
     }
-    await import_node_fs14.promises.rename(from, to);
+    changed.push(file);
+  }
+  await syncFiles(staged, changed);
+  for (const file of changed) {
+    await import_node_fs15.promises.rename(import_node_path16.default.join(staged, file), import_node_path16.default.join(targetRoot, file));
     result.written.push(file);
   }
   const wanted2 = new Set(files);
@@ -66570,14 +66682,17 @@ async function commitFolder(staged, target, options2) {
   if (options2.stale === "delete") {
     for (const file of others) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs14.promises.rm(import_node_path16.default.join(targetRoot, file));
+      await import_node_fs15.promises.rm(import_node_path16.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs14.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs15.promises.rm(staged, { recursive: true, force: true });
   return result;
+}
+async function syncFiles(staged, files) {
+  await forEachConcurrently(files, 8, (file) => syncFile(import_node_path16.default.join(staged, file)));
 }
 var CaseRenames = class {
   constructor(root, files) {
@@ -66599,14 +66714,14 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs14.promises.lstat(import_node_path16.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs15.promises.lstat(import_node_path16.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs14.promises.rename(
+      await import_node_fs15.promises.rename(
         import_node_path16.default.join(this.root, ...parent, before[index]),
         import_node_path16.default.join(this.root, ...parent, after[index])
       );
@@ -66643,13 +66758,13 @@ async function ensureDirectoryInside(root, relative) {
   let current = root;
   for (const [index, segment] of segments.entries()) {
     const next = import_node_path16.default.join(current, segment);
-    const entry = await import_node_fs14.promises.lstat(next).catch(() => void 0);
+    const entry = await import_node_fs15.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs14.promises.realpath(next).then(
+      const resolved2 = await import_node_fs15.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error3) => ({ error: error3 })
       );
@@ -66664,7 +66779,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs14.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs15.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -66672,15 +66787,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs14.promises.rm(next);
+      await import_node_fs15.promises.rm(next);
     }
-    await import_node_fs14.promises.mkdir(import_node_path16.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs15.promises.mkdir(import_node_path16.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent(staged, target) {
-  const [sa, sb] = await Promise.all([import_node_fs14.promises.stat(staged), import_node_fs14.promises.stat(target)]);
+  const [sa, sb] = await Promise.all([import_node_fs15.promises.stat(staged), import_node_fs15.promises.stat(target)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target)]);
   return ha === hb;
@@ -66688,21 +66803,21 @@ async function sameContent(staged, target) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text2 = await import_node_fs14.promises.readFile(staged);
+  const text2 = await import_node_fs15.promises.readFile(staged);
   if (text2.includes(0) || text2.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text2.indexOf(10); at !== -1; at = text2.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text2.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs14.promises.readFile(target));
+  return checkedOut.equals(await import_node_fs15.promises.readFile(target));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto5.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs14.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs15.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists4(file) {
-  return import_node_fs14.promises.lstat(file).then(
+  return import_node_fs15.promises.lstat(file).then(
     () => true,
     () => false
   );
@@ -66710,12 +66825,12 @@ async function exists4(file) {
 async function removeEmptyFolders(root, protect) {
   const visit5 = async (relative) => {
     const absolute = import_node_path16.default.join(root, relative);
-    const entries = await import_node_fs14.promises.readdir(absolute, { withFileTypes: true });
+    const entries = await import_node_fs15.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit5(child))
-        await import_node_fs14.promises.rmdir(import_node_path16.default.join(root, child));
+        await import_node_fs15.promises.rmdir(import_node_path16.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -66929,7 +67044,7 @@ function compareVersions(a, b) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_path17 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
@@ -66979,7 +67094,7 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs15.promises.readFile(import_node_path17.default.join(folder, file));
+    const bytes = await import_node_fs16.promises.readFile(import_node_path17.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
@@ -67005,11 +67120,11 @@ function parseDefinition(variable) {
 }
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_node_path27 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_node_path18 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal) {
   const inside = refusal.orEqual ? isWithin : isBelow;
@@ -67020,7 +67135,7 @@ async function realPathOf(given) {
   const rest = [];
   for (let existing = import_node_path18.default.resolve(given); ; existing = import_node_path18.default.dirname(existing)) {
     try {
-      return import_node_path18.default.join(await import_node_fs16.promises.realpath(existing), ...rest);
+      return import_node_path18.default.join(await import_node_fs17.promises.realpath(existing), ...rest);
     } catch {
     }
     if (import_node_path18.default.dirname(existing) === existing) return import_node_path18.default.resolve(given);
@@ -67052,11 +67167,11 @@ function bothNotesXml(notes) {
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs18 = require("node:fs");
+var import_node_fs19 = require("node:fs");
 var import_node_path20 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
-var import_node_fs17 = require("node:fs");
+var import_node_fs18 = require("node:fs");
 var import_node_path19 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
@@ -67081,7 +67196,7 @@ function isComponentXml(name) {
   return name.toLowerCase().endsWith(".xml");
 }
 async function holdsComponentXml(root) {
-  const entries = await import_node_fs17.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs18.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
     if (entry.isDirectory() && await holdsComponentXml(import_node_path19.default.join(root, entry.name))) return true;
@@ -67090,10 +67205,10 @@ async function holdsComponentXml(root) {
 }
 async function readStrayConnectorFolders(folder) {
   const folders = /* @__PURE__ */ new Set();
-  const roots = await import_node_fs17.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const roots = await import_node_fs18.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs17.promises.readdir(import_node_path19.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs18.promises.readdir(import_node_path19.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
@@ -67157,7 +67272,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs18.promises.lstat(import_node_path20.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs19.promises.lstat(import_node_path20.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
@@ -67166,7 +67281,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs18.promises.lstat(import_node_path20.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs19.promises.lstat(import_node_path20.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
     const inside = (await listFiles2(import_node_path20.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
@@ -67205,34 +67320,14 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_node_path21 = __toESM(require("node:path"), 1);
-
-// packages/solution/src/util/concurrency.ts
-async function forEachConcurrently(items, limit, task) {
-  let next = 0;
-  let failure;
-  const worker = async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++];
-      try {
-        await task(item);
-      } catch (error3) {
-        failure ??= { error: error3 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
-// packages/solution/src/solution/line-endings-file.ts
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 var FILES_READ_AT_ONCE = 8;
 async function endingOf(file) {
-  const handle = await import_node_fs19.promises.open(file, "r");
+  const handle = await import_node_fs20.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -67242,7 +67337,7 @@ async function endingOf(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs19.promises.readFile(file));
+  return recordedEnding(await import_node_fs20.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) {
   const sorted = [...files].sort();
@@ -67297,7 +67392,7 @@ function withAttributeValue(tag, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_node_path22 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/connector-element.ts
@@ -67762,13 +67857,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const makeFolderOf = (destination) => {
     const folder = import_node_path22.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs20.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs21.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write = async (folderPath, content) => {
     const destination = import_node_path22.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs20.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs21.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
     endings.set(folderPath, void 0);
   };
@@ -67810,8 +67905,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs20.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs20.promises.open(destination, "wx");
+  await import_node_fs21.promises.mkdir(import_node_path22.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs21.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -67821,7 +67916,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs20.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs21.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -67836,11 +67931,11 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_node_path25 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/misnamed-parts.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/case-only-rename.ts
@@ -67880,7 +67975,7 @@ async function misnamedPartsHint(folder) {
   return hints.size === 0 ? void 0 : [...hints].join(" ");
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs21.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs22.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 
@@ -67893,7 +67988,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs22.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs23.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -67925,7 +68020,7 @@ function fileCount(files) {
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
   const file = import_node_path25.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs22.promises.readFile(file).catch(() => void 0);
+  const bytes = await import_node_fs23.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -68043,13 +68138,13 @@ function unpackableEntryError(archive, entryNames, exempt) {
 }
 
 // packages/solution/src/solution/unpacked-for-zip.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_node_path26 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given, use, options2) {
   const target = import_node_path26.default.resolve(options2.cwd, given);
-  const stat2 = await import_node_fs23.promises.stat(target).catch(() => void 0);
+  const stat2 = await import_node_fs24.promises.stat(target).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip(target)) return void 0;
   const root = await solutionRootOf(stat2.isDirectory() ? target : import_node_path26.default.dirname(target));
@@ -68071,7 +68166,7 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs23.promises.stat(import_node_path26.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs24.promises.stat(import_node_path26.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
     const parent = import_node_path26.default.dirname(current);
     if (parent === current) return void 0;
@@ -68080,7 +68175,7 @@ async function solutionRootOf(folder) {
   return void 0;
 }
 async function startsLikeZip(file) {
-  const handle = await import_node_fs23.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs24.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -68121,7 +68216,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files, staged.endings);
-    if (endings !== void 0) await import_node_fs24.promises.writeFile(import_node_path27.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs25.promises.writeFile(import_node_path27.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -68156,11 +68251,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs24.promises.readFile(import_node_path27.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs25.promises.readFile(import_node_path27.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs24.promises.readFile(import_node_path27.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs25.promises.readFile(import_node_path27.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs24.promises.writeFile(import_node_path27.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs25.promises.writeFile(import_node_path27.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -68215,7 +68310,7 @@ function pairedZipPaths(zipPath) {
 async function refuseMissingPair(given, pair, say) {
   const kind = import_node_path27.default.resolve(given) === import_node_path27.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists5 = async (file) => await import_node_fs24.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists5 = async (file) => await import_node_fs25.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists5(given) || await exists5(other)) return;
   const name = import_node_path27.default.basename(given);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
@@ -68230,7 +68325,7 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs24.promises.mkdir(managedStaging);
+    await import_node_fs25.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
@@ -68266,20 +68361,20 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs24.promises.writeFile(import_node_path27.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs25.promises.writeFile(import_node_path27.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     const endings = new Map(base2.endings);
     for (const file of other.files) {
       const from = import_node_path27.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs24.promises.readFile(from)).equals(await import_node_fs24.promises.readFile(import_node_path27.default.join(staging, file))))
+      if (baseFiles.has(file) && (await import_node_fs25.promises.readFile(from)).equals(await import_node_fs25.promises.readFile(import_node_path27.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs24.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.join(staging, variant)), { recursive: true });
-      await import_node_fs24.promises.rename(from, import_node_path27.default.join(staging, variant));
+      await import_node_fs25.promises.mkdir(import_node_path27.default.dirname(import_node_path27.default.join(staging, variant)), { recursive: true });
+      await import_node_fs25.promises.rename(from, import_node_path27.default.join(staging, variant));
       if (other.endings.has(file)) endings.set(variant, other.endings.get(file));
     }
     return { ...base2, files: await listFiles2(staging), endings };
