@@ -1,6 +1,6 @@
 import type { Frame, Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
-import { insertion, removal, replacement } from '../../text/text-edits.js';
+import { insertion, removal, replacement, type TextEdit } from '../../text/text-edits.js';
 import { excerpt } from '../../text/message-values.js';
 import { indentOf, skipSpaces, startsLine } from './line-layout.js';
 import { skipWhitespace } from '../scan.js';
@@ -104,6 +104,32 @@ export function unclosedObjectBeforeKey(walk: WalkState, frame: Frame, token: To
 }
 
 /**
+ * Where a member's value stands on a line below its key, indented deeper (`"produces":` then
+ * `    "application/json"`): the ':' after the key, the value's start, and the edit that writes an
+ * opener after the ':' as the line was written (`"produces": [`, the space after the ':' kept).
+ * Undefined where the value is on the key's line, or the key's ':' is not written.
+ */
+function valueBelowKey(
+  walk: WalkState,
+  frame: Frame,
+): { colon: number; value: number; opener: (bracket: '{' | '[') => TextEdit } | undefined {
+  const { text } = walk;
+  if (frame.open !== '{' || frame.keyEnd < 0) return undefined;
+  const colon = skipSpaces(text, frame.keyEnd);
+  if (text.charAt(colon) !== ':') return undefined;
+  const value = skipWhitespace(text, colon + 1);
+  const below =
+    walk.lineOf(value) > walk.lineOf(colon) &&
+    startsLine(text, value) &&
+    indentOf(text, value) > indentOf(text, frame.keyEnd);
+  if (!below) return undefined;
+  const spaced = text.charAt(colon + 1) === ' ';
+  const opener = (bracket: '{' | '[') =>
+    insertion(spaced ? colon + 2 : colon + 1, spaced ? bracket : ` ${bracket}`);
+  return { colon, value, opener };
+}
+
+/**
  * A member's value on the lines below its key, closed by a ']' that starts its line indented like the
  * key (`"produces":` then `    "application/json"` then `  ],`): the '[' after the ':' was lost, and
  * the value is the list's one item. Removing the ']' left the value a string, other JSON than the
@@ -111,23 +137,14 @@ export function unclosedObjectBeforeKey(walk: WalkState, frame: Frame, token: To
  * many); the removal is then weighed alone.
  */
 export function lostListOpener(walk: WalkState, frame: Frame, token: Token): Repair | undefined {
-  const { text } = walk;
-  if (frame.open !== '{' || token.kind !== ']' || frame.keyEnd < 0) return undefined;
-  const colon = skipSpaces(text, frame.keyEnd);
-  if (text.charAt(colon) !== ':') return undefined;
-  const value = skipWhitespace(text, colon + 1);
-  const keyIndent = indentOf(text, frame.keyEnd);
-  const laidOut =
-    walk.lineOf(value) > walk.lineOf(colon) &&
-    startsLine(text, value) &&
-    indentOf(text, value) > keyIndent &&
-    startsLine(text, token.offset) &&
-    indentOf(text, token.offset) === keyIndent;
-  if (!laidOut) return undefined;
-  // As the line was written: `"produces": [`, the space after the ':' kept.
-  const at = text.charAt(colon + 1) === ' ' ? colon + 2 : colon + 1;
+  const below = token.kind === ']' ? valueBelowKey(walk, frame) : undefined;
+  const closesUnderKey =
+    startsLine(walk.text, token.offset) &&
+    indentOf(walk.text, token.offset) === indentOf(walk.text, frame.keyEnd);
+  if (!below || !closesUnderKey) return undefined;
+  const edit = below.opener('[');
   return walk.repair(
-    at,
+    edit.offset,
     0,
     `A '[' is missing after this ':': the ']' at line ${walk.lineOf(token.offset)} closes a list the value below is an item of; add '[' here.`,
     (w) => {
@@ -135,7 +152,7 @@ export function lostListOpener(walk: WalkState, frame: Frame, token: Token): Rep
       w.top.valueEnd = token.end;
       w.lastEnd = token.end;
     },
-    insertion(at, text.charAt(colon + 1) === ' ' ? '[' : ' ['),
+    edit,
   );
 }
 
@@ -146,37 +163,26 @@ export function lostListOpener(walk: WalkState, frame: Frame, token: Token): Rep
  * say so (a string on the key's line that a ':' follows may be a key that lost its comma).
  */
 export function lostObjectOpener(walk: WalkState, frame: Frame, colonToken: Token): Repair | undefined {
+  const below = colonToken.kind === ':' ? valueBelowKey(walk, frame) : undefined;
+  if (!below) return undefined;
   const { text } = walk;
-  if (frame.open !== '{' || colonToken.kind !== ':' || frame.keyEnd < 0) return undefined;
-  const colon = skipSpaces(text, frame.keyEnd);
-  if (text.charAt(colon) !== ':') return undefined;
-  const value = skipWhitespace(text, colon + 1);
-  const laidOut =
+  const { value } = below;
+  const keyBefore =
     text.charAt(value) === '"' &&
     frame.valueEnd > value &&
-    skipSpaces(text, frame.valueEnd) === colonToken.offset &&
-    walk.lineOf(value) > walk.lineOf(colon) &&
-    startsLine(text, value) &&
-    indentOf(text, value) > indentOf(text, frame.keyEnd);
-  if (!laidOut) return undefined;
-  const at = text.charAt(colon + 1) === ' ' ? colon + 2 : colon + 1;
+    skipSpaces(text, frame.valueEnd) === colonToken.offset;
+  if (!keyBefore) return undefined;
+  const edit = below.opener('{');
   return walk.repair(
-    at,
+    edit.offset,
     0,
     `A '{' is missing after this ':': the ${excerpt(text.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
     (w) => {
-      w.stack.push({
-        open: '{',
-        at: value,
-        place: 'value',
-        comma: -1,
-        keyEnd: frame.valueEnd,
-        valueEnd: -1,
-      });
+      w.stack.push({ open: '{', at: value, place: 'value', comma: -1, keyEnd: frame.valueEnd, valueEnd: -1 });
       w.index++;
       w.lastEnd = colonToken.end;
     },
-    insertion(at, text.charAt(colon + 1) === ' ' ? '{' : ' {'),
+    edit,
   );
 }
 
