@@ -31276,18 +31276,25 @@ function unclosedObjectBeforeKey(walk, frame, token) {
     insertion(at, `${closers},`)
   );
 }
-function lostListOpener(walk, frame, token) {
+function valueBelowKey(walk, frame) {
   const { text: text3 } = walk;
-  if (frame.open !== "{" || token.kind !== "]" || frame.keyEnd < 0) return void 0;
+  if (frame.open !== "{" || frame.keyEnd < 0) return void 0;
   const colon = skipSpaces(text3, frame.keyEnd);
   if (text3.charAt(colon) !== ":") return void 0;
   const value = skipWhitespace(text3, colon + 1);
-  const keyIndent = indentOf(text3, frame.keyEnd);
-  const laidOut = walk.lineOf(value) > walk.lineOf(colon) && startsLine(text3, value) && indentOf(text3, value) > keyIndent && startsLine(text3, token.offset) && indentOf(text3, token.offset) === keyIndent;
-  if (!laidOut) return void 0;
-  const at = text3.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  const below = walk.lineOf(value) > walk.lineOf(colon) && startsLine(text3, value) && indentOf(text3, value) > indentOf(text3, frame.keyEnd);
+  if (!below) return void 0;
+  const spaced = text3.charAt(colon + 1) === " ";
+  const opener = (bracket) => insertion(spaced ? colon + 2 : colon + 1, spaced ? bracket : ` ${bracket}`);
+  return { colon, value, opener };
+}
+function lostListOpener(walk, frame, token) {
+  const below = token.kind === "]" ? valueBelowKey(walk, frame) : void 0;
+  const closesUnderKey = startsLine(walk.text, token.offset) && indentOf(walk.text, token.offset) === indentOf(walk.text, frame.keyEnd);
+  if (!below || !closesUnderKey) return void 0;
+  const edit = below.opener("[");
   return walk.repair(
-    at,
+    edit.offset,
     0,
     `A '[' is missing after this ':': the ']' at line ${walk.lineOf(token.offset)} closes a list the value below is an item of; add '[' here.`,
     (w) => {
@@ -31295,35 +31302,27 @@ function lostListOpener(walk, frame, token) {
       w.top.valueEnd = token.end;
       w.lastEnd = token.end;
     },
-    insertion(at, text3.charAt(colon + 1) === " " ? "[" : " [")
+    edit
   );
 }
 function lostObjectOpener(walk, frame, colonToken) {
+  const below = colonToken.kind === ":" ? valueBelowKey(walk, frame) : void 0;
+  if (!below) return void 0;
   const { text: text3 } = walk;
-  if (frame.open !== "{" || colonToken.kind !== ":" || frame.keyEnd < 0) return void 0;
-  const colon = skipSpaces(text3, frame.keyEnd);
-  if (text3.charAt(colon) !== ":") return void 0;
-  const value = skipWhitespace(text3, colon + 1);
-  const laidOut = text3.charAt(value) === '"' && frame.valueEnd > value && skipSpaces(text3, frame.valueEnd) === colonToken.offset && walk.lineOf(value) > walk.lineOf(colon) && startsLine(text3, value) && indentOf(text3, value) > indentOf(text3, frame.keyEnd);
-  if (!laidOut) return void 0;
-  const at = text3.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  const { value } = below;
+  const keyBefore = text3.charAt(value) === '"' && frame.valueEnd > value && skipSpaces(text3, frame.valueEnd) === colonToken.offset;
+  if (!keyBefore) return void 0;
+  const edit = below.opener("{");
   return walk.repair(
-    at,
+    edit.offset,
     0,
     `A '{' is missing after this ':': the ${excerpt(text3.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
     (w) => {
-      w.stack.push({
-        open: "{",
-        at: value,
-        place: "value",
-        comma: -1,
-        keyEnd: frame.valueEnd,
-        valueEnd: -1
-      });
+      w.stack.push({ open: "{", at: value, place: "value", comma: -1, keyEnd: frame.valueEnd, valueEnd: -1 });
       w.index++;
       w.lastEnd = colonToken.end;
     },
-    insertion(at, text3.charAt(colon + 1) === " " ? "{" : " {")
+    edit
   );
 }
 function mismatchedCloser(walk, frame, token) {
