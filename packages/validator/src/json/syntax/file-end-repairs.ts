@@ -1,10 +1,9 @@
-import type { Frame, Repair, WalkState } from './walk-state.js';
+import type { Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
-import { insertion, removal } from '../../text/text-edits.js';
+import { applyEdits, insertion, removal, type TextEdit } from '../../text/text-edits.js';
 import { bracketList } from './bracket-repairs.js';
 import { endBefore, indentOf, lineStart, nextLineStart, skipSpaces, startsLine } from './line-layout.js';
 import { laidOutStrictly } from './extra-closer-by-layout.js';
-import { applyEdits } from '../../text/text-edits.js';
 
 /**
  * Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after
@@ -28,15 +27,9 @@ export function unclosedAtEnd(walk: WalkState): Repair {
   const closers = open.map((frame) => (frame.open === '{' ? '}' : ']')).join('');
   const list = bracketList(walk, open);
   const misplaced = misindentedClose(walk);
-  const closer = misplaced?.open === '[' ? ']' : '}';
-  // Before a closer of an outer bracket, the closer added takes a line of its own, as the others do.
-  const written = misplaced?.lineBefore === undefined ? closer : `${misplaced.lineBefore}${closer}`;
-  if (
-    misplaced &&
-    (misplaced.lineBefore === undefined || completesLaidOut(walk, misplaced.lastEnd, written, open))
-  ) {
-    const before = walk.text.charAt(misplaced.lastEnd - 1) === ',';
-    const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const placed = misplaced && placedCloser(walk, misplaced);
+  if (placed && (misplaced.lineBefore === undefined || (open.length === 1 && placed.completesText))) {
+    const { closer, before, at, edit } = placed;
     // With the closer in its place each later one closes its own bracket, and the outermost open
     // at the end stay open: more than one open at the end leaves some still unclosed, which looks
     // cut off, so that edit alone would not complete the text and is said but not made.
@@ -48,7 +41,7 @@ export function unclosedAtEnd(walk: WalkState): Repair {
       (w) => {
         w.stopped = true;
       },
-      ...(still.length === 0 ? [insertion(at, written)] : []),
+      ...(still.length === 0 ? [edit] : []),
     );
   }
   // A missing last closer after a complete value is a slip, which --fix makes. A file that ends with
@@ -74,36 +67,51 @@ export function unclosedAtEnd(walk: WalkState): Repair {
  * one closer makes the whole text strict JSON laid out consistently: then it is the file's one slip,
  * whatever closer the walk stumbled on after it. Weighed before the closer before which the walk
  * would add it (mismatchedCloser), which moved the members between the two into the wrong object.
+ * Tried once per walk, at the first closer that does not fit: a text with a slip before it is no
+ * such text, and each try reads the whole text again.
  */
 export function closerPlacedByLayout(walk: WalkState): Repair | undefined {
+  if (walk.closes.length === 0 || walk.triedLayoutPlacement) return undefined;
+  walk.triedLayoutPlacement = true;
   const misplaced = misindentedClose(walk);
-  if (!misplaced) return undefined;
-  const closer = misplaced.open === '[' ? ']' : '}';
-  const written = misplaced.lineBefore === undefined ? closer : `${misplaced.lineBefore}${closer}`;
-  const before = walk.text.charAt(misplaced.lastEnd - 1) === ',';
-  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
-  const edit = insertion(at, written);
-  if (!laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? '')) return undefined;
+  const placed = misplaced && placedCloser(walk, misplaced);
+  if (!placed?.completesText) return undefined;
   const repair = walk.repair(
-    at,
-    before ? 1 : 0,
-    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${closer}' ${before ? 'before this comma' : 'after this value'}.`,
+    placed.at,
+    placed.before ? 1 : 0,
+    `The '${misplaced!.open}' at line ${misplaced!.openLine} is never closed: going by the indentation, add '${placed.closer}' ${placed.before ? 'before this comma' : 'after this value'}.`,
     (w) => {
       w.stopped = true;
     },
-    edit,
+    placed.edit,
   );
   return { ...repair, completesText: true };
 }
 
 /**
- * Whether one closer for the innermost bracket open at the end, added at `at`, leaves the text
+ * The closer `misindentedClose` places, as the edit that writes it (on a line of its own where it
+ * goes before an outer bracket's closer, `lineBefore`), and whether that edit alone leaves the text
  * strict JSON laid out consistently: a closer written one step too far out (`  },` for a
  * `    "b": {`) says as much as a missing one, and only the text as a whole tells them apart.
  */
-function completesLaidOut(walk: WalkState, at: number, written: string, open: readonly Frame[]): boolean {
-  if (open.length !== 1) return false;
-  return laidOutStrictly(applyEdits(walk.text, [insertion(at, written)])?.text ?? '');
+function placedCloser(
+  walk: WalkState,
+  misplaced: NonNullable<ReturnType<typeof misindentedClose>>,
+): { closer: string; before: boolean; at: number; edit: TextEdit; completesText: boolean } {
+  const closer = misplaced.open === '[' ? ']' : '}';
+  const before = walk.text.charAt(misplaced.lastEnd - 1) === ',';
+  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const edit = insertion(at, `${misplaced.lineBefore ?? ''}${closer}`);
+  // Read lazily: the closer placed at the end of the file without a line of its own needs no check.
+  return {
+    closer,
+    before,
+    at,
+    edit,
+    get completesText() {
+      return laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? '');
+    },
+  };
 }
 
 /**
@@ -118,9 +126,8 @@ function completesLaidOut(walk: WalkState, at: number, written: string, open: re
  * Where no line inside is indented like the opening line but the closer itself starts a line
  * indented less (`"c": 1` then `  },` under a `    "b": {`), that closer is an outer bracket's, and
  * the missing one belongs after the value before it, on a line of its own (`lineBefore`: the line
- * break and the opening line's indentation). Adding it at the end instead
- * put every member after it inside the object: the file passed, holding other JSON than the maker
- * wrote.
+ * break and the opening line's indentation). Adding it at the end instead put every member after it
+ * inside the object: the file passed, holding other JSON than the maker wrote.
  */
 function misindentedClose(
   walk: WalkState,

@@ -58,6 +58,8 @@ export interface WalkState {
   lastEnd: number;
   /** The brackets closed so far, in the main walk only (trials do not need them). */
   closes: { open: number; close: number }[];
+  /** Whether a closer placed by the layout was weighed in this walk (closerPlacedByLayout). */
+  triedLayoutPlacement?: boolean;
   readonly tokens: TokenStream;
   readonly lineOf: (offset: number) => number;
   readonly text: string;
