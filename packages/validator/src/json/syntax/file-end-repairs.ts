@@ -67,12 +67,13 @@ export function unclosedAtEnd(walk: WalkState): Repair {
  * one closer makes the whole text strict JSON laid out consistently: then it is the file's one slip,
  * whatever closer the walk stumbled on after it. Weighed before the closer before which the walk
  * would add it (mismatchedCloser), which moved the members between the two into the wrong object.
- * Tried once per walk, at the first closer that does not fit: a text with a slip before it is no
- * such text, and each try reads the whole text again.
+ * Tried at the first few closers that do not fit (MAX_LAYOUT_PLACEMENTS): each try reads the whole
+ * text again, and a text with other slips is no such text. Not only at the first: the pair of
+ * brackets the lost closer misaligns may be closed only after it.
  */
 export function closerPlacedByLayout(walk: WalkState): Repair | undefined {
-  if (walk.closes.length === 0 || walk.triedLayoutPlacement) return undefined;
-  walk.triedLayoutPlacement = true;
+  if (walk.closes.length === 0 || walk.layoutPlacements >= MAX_LAYOUT_PLACEMENTS) return undefined;
+  walk.layoutPlacements++;
   const misplaced = misindentedClose(walk);
   const placed = misplaced && placedCloser(walk, misplaced);
   if (!placed?.completesText) return undefined;
@@ -87,6 +88,8 @@ export function closerPlacedByLayout(walk: WalkState): Repair | undefined {
   );
   return { ...repair, completesText: true };
 }
+
+const MAX_LAYOUT_PLACEMENTS = 4;
 
 /**
  * The closer `misindentedClose` places, as the edit that writes it (on a line of its own where it

@@ -58,8 +58,8 @@ export interface WalkState {
   lastEnd: number;
   /** The brackets closed so far, in the main walk only (trials do not need them). */
   closes: { open: number; close: number }[];
-  /** Whether a closer placed by the layout was weighed in this walk (closerPlacedByLayout). */
-  triedLayoutPlacement?: boolean;
+  /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
+  layoutPlacements: number;
   readonly tokens: TokenStream;
   readonly lineOf: (offset: number) => number;
   readonly text: string;

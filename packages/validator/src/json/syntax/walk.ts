@@ -44,8 +44,8 @@ export class Walk {
   lastEnd = 0;
   /** The brackets closed so far, in the main walk only (trials do not need them). */
   closes: { open: number; close: number }[] = [];
-  /** Whether a closer placed by the layout was weighed in this walk (closerPlacedByLayout). */
-  triedLayoutPlacement = false;
+  /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
+  layoutPlacements = 0;
   /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem: Token['problem'];
   fix: TextEdit | undefined;
