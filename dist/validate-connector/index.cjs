@@ -39938,11 +39938,9 @@ function unclosedAtEnd(walk) {
   const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
   const list2 = bracketList(walk, open2);
   const misplaced = misindentedClose(walk);
-  const closer = misplaced?.open === "[" ? "]" : "}";
-  const written3 = misplaced?.lineBefore === void 0 ? closer : `${misplaced.lineBefore}${closer}`;
-  if (misplaced && (misplaced.lineBefore === void 0 || completesLaidOut(walk, misplaced.lastEnd, written3, open2))) {
-    const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
-    const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const placed2 = misplaced && placedCloser(walk, misplaced);
+  if (placed2 && (misplaced.lineBefore === void 0 || open2.length === 1 && placed2.completesText)) {
+    const { closer, before, at, edit } = placed2;
     const still = open2.slice(1);
     return walk.repair(
       at,
@@ -39951,7 +39949,7 @@ function unclosedAtEnd(walk) {
       (w) => {
         w.stopped = true;
       },
-      ...still.length === 0 ? [insertion(at, written3)] : []
+      ...still.length === 0 ? [edit] : []
     );
   }
   const slip = open2.length === 1 && walk.top.place === "comma-or-close";
@@ -39967,28 +39965,37 @@ function unclosedAtEnd(walk) {
   return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
 }
 function closerPlacedByLayout(walk) {
+  if (walk.closes.length === 0 || walk.layoutPlacements >= MAX_LAYOUT_PLACEMENTS) return void 0;
+  walk.layoutPlacements++;
   const misplaced = misindentedClose(walk);
-  if (!misplaced) return void 0;
-  const closer = misplaced.open === "[" ? "]" : "}";
-  const written3 = misplaced.lineBefore === void 0 ? closer : `${misplaced.lineBefore}${closer}`;
-  const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
-  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
-  const edit = insertion(at, written3);
-  if (!laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? "")) return void 0;
+  const placed2 = misplaced && placedCloser(walk, misplaced);
+  if (!placed2?.completesText) return void 0;
   const repair = walk.repair(
-    at,
-    before ? 1 : 0,
-    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}.`,
+    placed2.at,
+    placed2.before ? 1 : 0,
+    `The '${misplaced.open}' at line ${misplaced.openLine} is never closed: going by the indentation, add '${placed2.closer}' ${placed2.before ? "before this comma" : "after this value"}.`,
     (w) => {
       w.stopped = true;
     },
-    edit
+    placed2.edit
   );
   return { ...repair, completesText: true };
 }
-function completesLaidOut(walk, at, written3, open2) {
-  if (open2.length !== 1) return false;
-  return laidOutStrictly(applyEdits(walk.text, [insertion(at, written3)])?.text ?? "");
+var MAX_LAYOUT_PLACEMENTS = 4;
+function placedCloser(walk, misplaced) {
+  const closer = misplaced.open === "[" ? "]" : "}";
+  const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
+  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
+  const edit = insertion(at, `${misplaced.lineBefore ?? ""}${closer}`);
+  return {
+    closer,
+    before,
+    at,
+    edit,
+    get completesText() {
+      return laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? "");
+    }
+  };
 }
 function misindentedClose(walk) {
   for (const { open: open2, close } of walk.closes) {
@@ -40522,6 +40529,8 @@ var Walk = class _Walk {
   lastEnd = 0;
   /** The brackets closed so far, in the main walk only (trials do not need them). */
   closes = [];
+  /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
+  layoutPlacements = 0;
   /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem;
   fix;
