@@ -4,7 +4,7 @@ import { insertion, removal, replacement, type TextEdit } from '../../text/text-
 import { excerpt } from '../../text/message-values.js';
 import { indentOf, skipSpaces, startsLine } from './line-layout.js';
 import { skipWhitespace } from '../scan.js';
-import { closerPlacedByLayout } from './file-end-repairs.js';
+import { closerPlacedByLayout } from './lost-closer-by-layout.js';
 
 /** Repairs of brackets: one missing, one too many, one that closes the wrong kind, a trailing comma. */
 

@@ -1,9 +1,9 @@
 import type { Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
-import { applyEdits, insertion, removal, type TextEdit } from '../../text/text-edits.js';
+import { insertion, removal } from '../../text/text-edits.js';
 import { bracketList } from './bracket-repairs.js';
-import { endBefore, indentOf, lineStart, nextLineStart, skipSpaces, startsLine } from './line-layout.js';
-import { laidOutStrictly } from './extra-closer-by-layout.js';
+import { indentOf, skipSpaces, startsLine } from './line-layout.js';
+import { misindentedClose, placedCloser } from './lost-closer-by-layout.js';
 
 /**
  * Repairs at the end of the value: brackets the file leaves open (placed by indentation), text after
@@ -60,149 +60,6 @@ export function unclosedAtEnd(walk: WalkState): Repair {
     ...(slip ? [insertion(walk.lastEnd, closers)] : []),
   );
   return { ...repair, fileEndsOpen: true, ...(slip ? {} : { cutOff: true as const }) };
-}
-
-/**
- * A closer lost in the middle of the file, placed by the indentation (`misindentedClose`), where that
- * one closer makes the whole text strict JSON laid out consistently: then it is the file's one slip,
- * whatever closer the walk stumbled on after it. Weighed before the closer before which the walk
- * would add it (mismatchedCloser), which moved the members between the two into the wrong object.
- * Tried at the first few closers that do not fit (MAX_LAYOUT_PLACEMENTS): each try reads the whole
- * text again, and a text with other slips is no such text. Not only at the first: the pair of
- * brackets the lost closer misaligns may be closed only after it.
- */
-export function closerPlacedByLayout(walk: WalkState): Repair | undefined {
-  if (walk.closes.length === 0 || walk.layoutPlacements >= MAX_LAYOUT_PLACEMENTS) return undefined;
-  walk.layoutPlacements++;
-  const misplaced = misindentedClose(walk);
-  const placed = misplaced && placedCloser(walk, misplaced);
-  if (!placed?.completesText) return undefined;
-  const repair = walk.repair(
-    placed.at,
-    placed.before ? 1 : 0,
-    `The '${misplaced!.open}' at line ${misplaced!.openLine} is never closed: going by the indentation, add '${placed.closer}' ${placed.before ? 'before this comma' : 'after this value'}.`,
-    (w) => {
-      w.stopped = true;
-    },
-    placed.edit,
-  );
-  return { ...repair, completesText: true };
-}
-
-const MAX_LAYOUT_PLACEMENTS = 4;
-
-/**
- * The closer `misindentedClose` places, as the edit that writes it (on a line of its own where it
- * goes before an outer bracket's closer, `lineBefore`), and whether that edit alone leaves the text
- * strict JSON laid out consistently: a closer written one step too far out (`  },` for a
- * `    "b": {`) says as much as a missing one, and only the text as a whole tells them apart.
- */
-function placedCloser(
-  walk: WalkState,
-  misplaced: NonNullable<ReturnType<typeof misindentedClose>>,
-): { closer: string; before: boolean; at: number; edit: TextEdit; completesText: boolean } {
-  const closer = misplaced.open === '[' ? ']' : '}';
-  const before = walk.text.charAt(misplaced.lastEnd - 1) === ',';
-  const at = before ? misplaced.lastEnd - 1 : misplaced.lastEnd;
-  const edit = insertion(at, `${misplaced.lineBefore ?? ''}${closer}`);
-  // Read lazily: the closer placed at the end of the file without a line of its own needs no check.
-  return {
-    closer,
-    before,
-    at,
-    edit,
-    get completesText() {
-      return laidOutStrictly(applyEdits(walk.text, [edit])?.text ?? '');
-    },
-  };
-}
-
-/**
- * The first bracket closed by a closer indented otherwise than the line that opened it, when a
- * later line is indented like that opening line after lines indented deeper: the missing closer
- * belongs before that line. Hand-written and generated swaggers are indented consistently, so this
- * finds where a closer was lost in the middle of a file, which counting brackets alone only notices
- * at its end. Where no line inside is indented deeper (`"a": {\n  "b": 1},`, members written at
- * the level of their object's key), the indentation says nothing of where the object ends: its
- * closer may well be the one written.
- *
- * Where no line inside is indented like the opening line but the closer itself starts a line
- * indented less (`"c": 1` then `  },` under a `    "b": {`), that closer is an outer bracket's, and
- * the missing one belongs after the value before it, on a line of its own (`lineBefore`: the line
- * break and the opening line's indentation). Adding it at the end instead put every member after it
- * inside the object: the file passed, holding other JSON than the maker wrote.
- */
-function misindentedClose(
-  walk: WalkState,
-): { open: string; openLine: number; lastEnd: number; lineBefore?: string } | undefined {
-  for (const { open, close } of walk.closes) {
-    const openIndent = indentOf(walk.text, open);
-    const closerStartsLine = startsLine(walk.text, close);
-    if (closerStartsLine && indentOf(walk.text, close) === openIndent) continue;
-    const openLine = walk.lineOf(open);
-    let deeper = false;
-    let stopped = false;
-    for (
-      let line = nextLineStart(walk.text, open);
-      line !== -1 && line < close;
-      line = nextLineStart(walk.text, line)
-    ) {
-      const first = skipSpaces(walk.text, line);
-      const character = walk.text.charAt(first);
-      if (character === '' || character === '\n' || character === '\r') continue;
-      if (first - line > openIndent) {
-        deeper = true;
-        continue;
-      }
-      // The closer's own line, indented less than the opening line (checked below).
-      if (first === close) break;
-      stopped = true;
-      if (!deeper || first - line < openIndent || character === '}' || character === ']') break;
-      const lastEnd = endBefore(walk.text, line);
-      // A closer there would close another bracket, opened after this one and still open there.
-      if (openAcross(walk, open, lastEnd)) break;
-      return { open: walk.text.charAt(open), openLine, lastEnd };
-    }
-    if (!stopped && deeper && closerStartsLine && indentOf(walk.text, close) < openIndent) {
-      const lastEnd = endBefore(walk.text, close);
-      const start = lineStart(walk.text, open);
-      const lineBefore = `${lineBreakBefore(walk.text, close)}${walk.text.slice(start, start + openIndent)}`;
-      if (!openAcross(walk, open, lastEnd))
-        return { open: walk.text.charAt(open), openLine, lastEnd, lineBefore };
-    }
-  }
-  return undefined;
-}
-
-/** The line break that ends the line before the one holding `offset`: CR LF or LF. */
-function lineBreakBefore(text: string, offset: number): string {
-  return text.charAt(lineStart(text, offset) - 2) === '\r' ? '\r\n' : '\n';
-}
-
-/**
- * Whether a bracket opened after `after` is still open at `at`, read from the text (strings skipped):
- * the walk's record of closes leaves out the brackets its repairs closed.
- */
-function openAcross(walk: WalkState, after: number, at: number): boolean {
-  const { text } = walk;
-  let depth = 0;
-  for (let index = after + 1; index < at; index++) {
-    const character = text.charCodeAt(index);
-    if (character === 0x22) index = stringEnd(text, index, at);
-    else if (character === 0x7b || character === 0x5b) depth++;
-    else if ((character === 0x7d || character === 0x5d) && depth > 0) depth--;
-  }
-  return depth > 0;
-}
-
-/** Where the string opened by the '"' at `quote` ends: its closing quote, its line's end, or `limit`. */
-function stringEnd(text: string, quote: number, limit: number): number {
-  for (let index = quote + 1; index < limit; index++) {
-    const character = text.charCodeAt(index);
-    if (character === 0x5c) index++;
-    else if (character === 0x22 || character === 0x0a || character === 0x0d) return index;
-  }
-  return limit;
 }
 
 export function textAfterEnd(walk: WalkState, token: Token): Repair {
