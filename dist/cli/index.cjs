@@ -31019,48 +31019,8 @@ function laidOutConsistently(text3) {
   return consistent;
 }
 
-// packages/validator/src/json/syntax/file-end-repairs.ts
-function unclosedAtEnd(walk) {
-  const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
-  if (open2.length === 0) {
-    return walk.repair(
-      walk.lastEnd,
-      0,
-      "The file holds no JSON value: a connector file is one JSON object, '{ \u2026 }'.",
-      (w) => {
-        w.stopped = true;
-      }
-    );
-  }
-  const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
-  const list3 = bracketList(walk, open2);
-  const misplaced = misindentedClose(walk);
-  const placed2 = misplaced && placedCloser(walk, misplaced);
-  if (placed2 && (misplaced.lineBefore === void 0 || open2.length === 1 && placed2.completesText)) {
-    const { closer, before, at, edit } = placed2;
-    const still = open2.slice(1);
-    return walk.repair(
-      at,
-      before ? 1 : 0,
-      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list3} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}${still.length > 0 ? `. The file then still ends before ${bracketList(walk, still)} closed: restore its end` : ""}.`,
-      (w) => {
-        w.stopped = true;
-      },
-      ...still.length === 0 ? [edit] : []
-    );
-  }
-  const slip = open2.length === 1 && walk.top.place === "comma-or-close";
-  const repair = walk.repair(
-    walk.lastEnd,
-    0,
-    slip ? `The file ends before ${list3} closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list3} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
-    (w) => {
-      w.stopped = true;
-    },
-    ...slip ? [insertion(walk.lastEnd, closers)] : []
-  );
-  return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
-}
+// packages/validator/src/json/syntax/lost-closer-by-layout.ts
+var MAX_LAYOUT_PLACEMENTS = 4;
 function closerPlacedByLayout(walk) {
   if (walk.closes.length === 0 || walk.layoutPlacements >= MAX_LAYOUT_PLACEMENTS) return void 0;
   walk.layoutPlacements++;
@@ -31078,7 +31038,6 @@ function closerPlacedByLayout(walk) {
   );
   return { ...repair, completesText: true };
 }
-var MAX_LAYOUT_PLACEMENTS = 4;
 function placedCloser(walk, misplaced) {
   const closer = misplaced.open === "[" ? "]" : "}";
   const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
@@ -31148,64 +31107,6 @@ function stringEnd2(text3, quote, limit) {
     else if (character === 34 || character === 10 || character === 13) return index;
   }
   return limit;
-}
-function textAfterEnd(walk, token) {
-  if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
-    return walk.repair(
-      token.offset,
-      1,
-      "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    );
-  }
-  const closer = walk.top.valueEnd - 1;
-  const closed = walk.text.charAt(closer);
-  if (closesRootMidLine(walk, token, closer)) {
-    return walk.repair(
-      closer,
-      1,
-      `This '${closed}' is one too many: it closes the top-level value, which the '${token.kind}' at line ${walk.lineOf(token.offset)} closes as the indentation says; remove it.`,
-      (w) => w.index++,
-      removal(walk.text, closer, 1)
-    );
-  }
-  if (isStrayCloser(walk, token)) {
-    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
-    return walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' closes nothing (${ended}): remove it.`,
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    );
-  }
-  const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-  const repair = walk.repair(
-    token.offset,
-    token.end - token.offset,
-    `There is more text after the end of the JSON value: ${extra}.`,
-    (w) => {
-      w.stopped = true;
-    }
-  );
-  return { ...repair, leavesTextUnread: true };
-}
-function closesRootMidLine(walk, token, closer) {
-  const { text: text3 } = walk;
-  if (text3.charAt(closer) !== token.kind || walk.nextKind() !== "end") return false;
-  const root = walk.closes.at(-1);
-  if (root?.close !== closer || startsLine(text3, closer)) return false;
-  const opened = skipSpaces(text3, root.open + 1);
-  if (text3.charAt(opened) !== "\n" && text3.charAt(opened) !== "\r") return false;
-  return startsLine(text3, token.offset) && indentOf(text3, token.offset) === indentOf(text3, root.open);
-}
-function isStrayCloser(walk, token) {
-  if (token.kind !== "}" && token.kind !== "]") return false;
-  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
-  return walk.closes.every(
-    ({ open: open2, close: close2 }) => !startsLine(walk.text, close2) || indentOf(walk.text, close2) === indentOf(walk.text, open2)
-  );
 }
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
@@ -31431,6 +31332,107 @@ function bracketList(walk, open2) {
 }
 function capitalized(text3) {
   return text3.charAt(0).toUpperCase() + text3.slice(1);
+}
+
+// packages/validator/src/json/syntax/file-end-repairs.ts
+function unclosedAtEnd(walk) {
+  const open2 = walk.stack.filter((frame) => frame.open !== "").reverse();
+  if (open2.length === 0) {
+    return walk.repair(
+      walk.lastEnd,
+      0,
+      "The file holds no JSON value: a connector file is one JSON object, '{ \u2026 }'.",
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
+  const closers = open2.map((frame) => frame.open === "{" ? "}" : "]").join("");
+  const list3 = bracketList(walk, open2);
+  const misplaced = misindentedClose(walk);
+  const placed2 = misplaced && placedCloser(walk, misplaced);
+  if (placed2 && (misplaced.lineBefore === void 0 || open2.length === 1 && placed2.completesText)) {
+    const { closer, before, at, edit } = placed2;
+    const still = open2.slice(1);
+    return walk.repair(
+      at,
+      before ? 1 : 0,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list3} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}${still.length > 0 ? `. The file then still ends before ${bracketList(walk, still)} closed: restore its end` : ""}.`,
+      (w) => {
+        w.stopped = true;
+      },
+      ...still.length === 0 ? [edit] : []
+    );
+  }
+  const slip = open2.length === 1 && walk.top.place === "comma-or-close";
+  const repair = walk.repair(
+    walk.lastEnd,
+    0,
+    slip ? `The file ends before ${list3} closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list3} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
+    (w) => {
+      w.stopped = true;
+    },
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
+  );
+  return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
+}
+function textAfterEnd(walk, token) {
+  if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
+    return walk.repair(
+      token.offset,
+      1,
+      "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  const closer = walk.top.valueEnd - 1;
+  const closed = walk.text.charAt(closer);
+  if (closesRootMidLine(walk, token, closer)) {
+    return walk.repair(
+      closer,
+      1,
+      `This '${closed}' is one too many: it closes the top-level value, which the '${token.kind}' at line ${walk.lineOf(token.offset)} closes as the indentation says; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, closer, 1)
+    );
+  }
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
+  const repair = walk.repair(
+    token.offset,
+    token.end - token.offset,
+    `There is more text after the end of the JSON value: ${extra}.`,
+    (w) => {
+      w.stopped = true;
+    }
+  );
+  return { ...repair, leavesTextUnread: true };
+}
+function closesRootMidLine(walk, token, closer) {
+  const { text: text3 } = walk;
+  if (text3.charAt(closer) !== token.kind || walk.nextKind() !== "end") return false;
+  const root = walk.closes.at(-1);
+  if (root?.close !== closer || startsLine(text3, closer)) return false;
+  const opened = skipSpaces(text3, root.open + 1);
+  if (text3.charAt(opened) !== "\n" && text3.charAt(opened) !== "\r") return false;
+  return startsLine(text3, token.offset) && indentOf(text3, token.offset) === indentOf(text3, root.open);
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
+  return walk.closes.every(
+    ({ open: open2, close: close2 }) => !startsLine(walk.text, close2) || indentOf(walk.text, close2) === indentOf(walk.text, open2)
+  );
 }
 
 // packages/validator/src/json/syntax/separator-repairs.ts

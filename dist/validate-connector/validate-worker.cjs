@@ -16884,48 +16884,8 @@ function laidOutConsistently(text2) {
   return consistent;
 }
 
-// packages/validator/src/json/syntax/file-end-repairs.ts
-function unclosedAtEnd(walk) {
-  const open = walk.stack.filter((frame) => frame.open !== "").reverse();
-  if (open.length === 0) {
-    return walk.repair(
-      walk.lastEnd,
-      0,
-      "The file holds no JSON value: a connector file is one JSON object, '{ \u2026 }'.",
-      (w) => {
-        w.stopped = true;
-      }
-    );
-  }
-  const closers = open.map((frame) => frame.open === "{" ? "}" : "]").join("");
-  const list2 = bracketList(walk, open);
-  const misplaced = misindentedClose(walk);
-  const placed = misplaced && placedCloser(walk, misplaced);
-  if (placed && (misplaced.lineBefore === void 0 || open.length === 1 && placed.completesText)) {
-    const { closer, before, at, edit } = placed;
-    const still = open.slice(1);
-    return walk.repair(
-      at,
-      before ? 1 : 0,
-      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}${still.length > 0 ? `. The file then still ends before ${bracketList(walk, still)} closed: restore its end` : ""}.`,
-      (w) => {
-        w.stopped = true;
-      },
-      ...still.length === 0 ? [edit] : []
-    );
-  }
-  const slip = open.length === 1 && walk.top.place === "comma-or-close";
-  const repair = walk.repair(
-    walk.lastEnd,
-    0,
-    slip ? `The file ends before ${list2} closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
-    (w) => {
-      w.stopped = true;
-    },
-    ...slip ? [insertion(walk.lastEnd, closers)] : []
-  );
-  return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
-}
+// packages/validator/src/json/syntax/lost-closer-by-layout.ts
+var MAX_LAYOUT_PLACEMENTS = 4;
 function closerPlacedByLayout(walk) {
   if (walk.closes.length === 0 || walk.layoutPlacements >= MAX_LAYOUT_PLACEMENTS) return void 0;
   walk.layoutPlacements++;
@@ -16943,7 +16903,6 @@ function closerPlacedByLayout(walk) {
   );
   return { ...repair, completesText: true };
 }
-var MAX_LAYOUT_PLACEMENTS = 4;
 function placedCloser(walk, misplaced) {
   const closer = misplaced.open === "[" ? "]" : "}";
   const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
@@ -17013,64 +16972,6 @@ function stringEnd2(text2, quote, limit) {
     else if (character === 34 || character === 10 || character === 13) return index;
   }
   return limit;
-}
-function textAfterEnd(walk, token) {
-  if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
-    return walk.repair(
-      token.offset,
-      1,
-      "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    );
-  }
-  const closer = walk.top.valueEnd - 1;
-  const closed = walk.text.charAt(closer);
-  if (closesRootMidLine(walk, token, closer)) {
-    return walk.repair(
-      closer,
-      1,
-      `This '${closed}' is one too many: it closes the top-level value, which the '${token.kind}' at line ${walk.lineOf(token.offset)} closes as the indentation says; remove it.`,
-      (w) => w.index++,
-      removal(walk.text, closer, 1)
-    );
-  }
-  if (isStrayCloser(walk, token)) {
-    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
-    return walk.repair(
-      token.offset,
-      1,
-      `This '${token.kind}' closes nothing (${ended}): remove it.`,
-      (w) => w.index++,
-      removal(walk.text, token.offset, 1)
-    );
-  }
-  const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
-  const repair = walk.repair(
-    token.offset,
-    token.end - token.offset,
-    `There is more text after the end of the JSON value: ${extra}.`,
-    (w) => {
-      w.stopped = true;
-    }
-  );
-  return { ...repair, leavesTextUnread: true };
-}
-function closesRootMidLine(walk, token, closer) {
-  const { text: text2 } = walk;
-  if (text2.charAt(closer) !== token.kind || walk.nextKind() !== "end") return false;
-  const root = walk.closes.at(-1);
-  if (root?.close !== closer || startsLine(text2, closer)) return false;
-  const opened = skipSpaces(text2, root.open + 1);
-  if (text2.charAt(opened) !== "\n" && text2.charAt(opened) !== "\r") return false;
-  return startsLine(text2, token.offset) && indentOf(text2, token.offset) === indentOf(text2, root.open);
-}
-function isStrayCloser(walk, token) {
-  if (token.kind !== "}" && token.kind !== "]") return false;
-  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
-  return walk.closes.every(
-    ({ open, close }) => !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open)
-  );
 }
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
@@ -17296,6 +17197,107 @@ function bracketList(walk, open) {
 }
 function capitalized(text2) {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+
+// packages/validator/src/json/syntax/file-end-repairs.ts
+function unclosedAtEnd(walk) {
+  const open = walk.stack.filter((frame) => frame.open !== "").reverse();
+  if (open.length === 0) {
+    return walk.repair(
+      walk.lastEnd,
+      0,
+      "The file holds no JSON value: a connector file is one JSON object, '{ \u2026 }'.",
+      (w) => {
+        w.stopped = true;
+      }
+    );
+  }
+  const closers = open.map((frame) => frame.open === "{" ? "}" : "]").join("");
+  const list2 = bracketList(walk, open);
+  const misplaced = misindentedClose(walk);
+  const placed = misplaced && placedCloser(walk, misplaced);
+  if (placed && (misplaced.lineBefore === void 0 || open.length === 1 && placed.completesText)) {
+    const { closer, before, at, edit } = placed;
+    const still = open.slice(1);
+    return walk.repair(
+      at,
+      before ? 1 : 0,
+      `The '${misplaced.open}' at line ${misplaced.openLine} is never closed (the file ends before ${list2} closed); going by the indentation, add '${closer}' ${before ? "before this comma" : "after this value"}${still.length > 0 ? `. The file then still ends before ${bracketList(walk, still)} closed: restore its end` : ""}.`,
+      (w) => {
+        w.stopped = true;
+      },
+      ...still.length === 0 ? [edit] : []
+    );
+  }
+  const slip = open.length === 1 && walk.top.place === "comma-or-close";
+  const repair = walk.repair(
+    walk.lastEnd,
+    0,
+    slip ? `The file ends before ${list2} closed: add '${closers}' at the end, or restore the cut-off end of the file.` : `The file ends before ${list2} closed: it looks cut off; restore its end (adding '${closers}' would close it without what was lost).`,
+    (w) => {
+      w.stopped = true;
+    },
+    ...slip ? [insertion(walk.lastEnd, closers)] : []
+  );
+  return { ...repair, fileEndsOpen: true, ...slip ? {} : { cutOff: true } };
+}
+function textAfterEnd(walk, token) {
+  if (walk.text.charAt(token.offset) === ";" && walk.nextKind() === "end") {
+    return walk.repair(
+      token.offset,
+      1,
+      "A ';' after the JSON value is not allowed (a JSON file is a value, not a statement); remove it.",
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  const closer = walk.top.valueEnd - 1;
+  const closed = walk.text.charAt(closer);
+  if (closesRootMidLine(walk, token, closer)) {
+    return walk.repair(
+      closer,
+      1,
+      `This '${closed}' is one too many: it closes the top-level value, which the '${token.kind}' at line ${walk.lineOf(token.offset)} closes as the indentation says; remove it.`,
+      (w) => w.index++,
+      removal(walk.text, closer, 1)
+    );
+  }
+  if (isStrayCloser(walk, token)) {
+    const ended = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value` : "the JSON value ends before it";
+    return walk.repair(
+      token.offset,
+      1,
+      `This '${token.kind}' closes nothing (${ended}): remove it.`,
+      (w) => w.index++,
+      removal(walk.text, token.offset, 1)
+    );
+  }
+  const extra = "}]".includes(closed) ? `the '${closed}' at line ${walk.lineOf(closer)} closes the top-level value; if that '${closed}' is one too many, remove it, otherwise remove this text or move it inside the value` : "remove it, or move it inside the value";
+  const repair = walk.repair(
+    token.offset,
+    token.end - token.offset,
+    `There is more text after the end of the JSON value: ${extra}.`,
+    (w) => {
+      w.stopped = true;
+    }
+  );
+  return { ...repair, leavesTextUnread: true };
+}
+function closesRootMidLine(walk, token, closer) {
+  const { text: text2 } = walk;
+  if (text2.charAt(closer) !== token.kind || walk.nextKind() !== "end") return false;
+  const root = walk.closes.at(-1);
+  if (root?.close !== closer || startsLine(text2, closer)) return false;
+  const opened = skipSpaces(text2, root.open + 1);
+  if (text2.charAt(opened) !== "\n" && text2.charAt(opened) !== "\r") return false;
+  return startsLine(text2, token.offset) && indentOf(text2, token.offset) === indentOf(text2, root.open);
+}
+function isStrayCloser(walk, token) {
+  if (token.kind !== "}" && token.kind !== "]") return false;
+  if (!walk.tokens.onlyClosersAfter(token.end)) return false;
+  return walk.closes.every(
+    ({ open, close }) => !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open)
+  );
 }
 
 // packages/validator/src/json/syntax/separator-repairs.ts
