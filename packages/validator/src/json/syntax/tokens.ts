@@ -3,7 +3,7 @@ import { commentToken } from './comment-tokens.js';
 import { arithmeticToken, BAD_NUMBER, numberToken } from './number-tokens.js';
 import { stringToken } from './string-tokens.js';
 import type { Token, TokenKind } from './token.js';
-import { unopenedString, wordToken } from './word-tokens.js';
+import { UnopenedStrings, wordToken } from './word-tokens.js';
 
 // The tokens of text that is not strict JSON, read for the syntax diagnosis (see diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
@@ -56,12 +56,15 @@ export class TokenStream {
   /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
   private closersFrom = Infinity;
   private contentAt = -1;
+  /** The strings that lost their opening quote, read once per line (UnopenedStrings). */
+  private readonly unopened: UnopenedStrings;
 
   constructor(
     private readonly text: string,
     private readonly describeCharacters: (characters: readonly number[]) => string,
   ) {
     this.scanner = jsonc.createScanner(text, false);
+    this.unopened = new UnopenedStrings(text);
   }
 
   /** Token number `index`; undefined before the first or past the 'end' token, and once forgotten. */
@@ -101,7 +104,13 @@ export class TokenStream {
         return true;
       }
       if (kind === 'word') {
-        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacters);
+        const token = wordToken(
+          this.text,
+          at,
+          at + scanner.getTokenLength(),
+          this.describeCharacters,
+          this.unopened,
+        );
         if (token.kind === 'skip') {
           scanner.setPosition(token.end);
           continue;
@@ -141,10 +150,10 @@ export class TokenStream {
         return this.resumedAfter(stringToken(text, offset, end, scanner.getTokenError(), atKey), end);
       }
       if (kind === 'word')
-        return this.resumedAfter(wordToken(text, offset, end, this.describeCharacters), end);
+        return this.resumedAfter(wordToken(text, offset, end, this.describeCharacters, this.unopened), end);
       // A value the closing quote follows (`"required": true",`): a string that lost its opening one.
       // Read as the literal, the quote was removed and --fix wrote the boolean.
-      const unopened = kind === 'literal' && text.charCodeAt(end) === 0x22 && unopenedString(text, offset);
+      const unopened = kind === 'literal' && text.charCodeAt(end) === 0x22 && this.unopened.at(offset);
       if (unopened) return this.resumedAfter(unopened, end);
       if (code === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
         return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };

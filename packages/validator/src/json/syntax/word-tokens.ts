@@ -24,6 +24,7 @@ export function wordToken(
   offset: number,
   end: number,
   describeCharacters: (characters: readonly number[]) => string,
+  scans: UnopenedStrings = new UnopenedStrings(text),
 ): Token {
   const first = text.codePointAt(offset)!;
   const comment = hashCommentToken(text, offset);
@@ -107,7 +108,7 @@ export function wordToken(
   // Words up to a '"' that ends a value or key on the line: a string of several words that lost its
   // opening quote (`"description": The tracking direction of the goal",`). Read word by word, the
   // first was quoted and the others removed, and --fix deleted the maker's text.
-  const unopened = unopenedString(text, offset);
+  const unopened = scans.at(offset);
   if (unopened) return unopened;
   // An invisible character inside the word ends it.
   for (let i = offset + 1; i < end; i++) {
@@ -117,39 +118,50 @@ export function wordToken(
 }
 
 /**
- * The text from `offset` to a '"' that ends a value or key on its line, as a string that lacks its
- * opening quote; undefined where no such quote ends it (see `unopenedStringEnd`).
+ * Strings of a text that lost their opening quote: the text from an offset to a '"' that ends a value
+ * or key on its line (only spaces, then a ',', ':', '}', ']' or the line's end follow it). Text
+ * holding a '\\' is left alone: an escape JSON might refuse is the maker's to say. One per token
+ * stream: every word of a line is asked in turn, and each would read on to the same quote or line
+ * end, which made a megabyte of words on one line take seconds; the last reading holds for every
+ * offset before where it stopped.
  */
-export function unopenedString(text: string, offset: number): Token | undefined {
-  const end = unopenedStringEnd(text, offset);
-  if (end === -1) return undefined;
-  return {
-    kind: 'string',
-    offset,
-    end,
-    problem: {
-      message: `A string lacks its opening '"': write "${excerpt(text.slice(offset, end - 1))}".`,
-      offset,
-      length: end - 1 - offset,
-    },
-    fix: insertion(offset, '"'),
-  };
-}
+export class UnopenedStrings {
+  private last: { from: number; stop: number; end: number } | undefined;
 
-/**
- * The end (past its '"') of the text from `offset` to the first '"' on its line, when that quote ends
- * a value or key: only spaces, then a ',', ':', '}', ']' or the line's end follow it. -1 otherwise,
- * or where the text holds a '\\' (an escape JSON might refuse; the maker's to say).
- */
-function unopenedStringEnd(text: string, offset: number): number {
-  for (let at = offset; at < text.length; at++) {
-    const character = text.charAt(at);
-    if (character === '\n' || character === '\r' || character === '\\') return -1;
-    if (character !== '"') continue;
-    const next = text.charAt(skipSpaces(text, at + 1));
-    return next === '' || ',:}]\r\n'.includes(next) ? at + 1 : -1;
+  constructor(private readonly text: string) {}
+
+  /** The string from `offset` on, read so; undefined where no such quote ends it. */
+  at(offset: number): Token | undefined {
+    const end = this.endFrom(offset);
+    if (end === -1) return undefined;
+    const { text } = this;
+    return {
+      kind: 'string',
+      offset,
+      end,
+      problem: {
+        message: `A string lacks its opening '"': write "${excerpt(text.slice(offset, end - 1))}".`,
+        offset,
+        length: end - 1 - offset,
+      },
+      fix: insertion(offset, '"'),
+    };
   }
-  return -1;
+
+  /** The end (past its '"') of the string from `offset`, or -1. */
+  private endFrom(offset: number): number {
+    const { last, text } = this;
+    if (last && offset >= last.from && offset < last.stop) return last.end;
+    let stop = offset;
+    while (stop < text.length && !'"\n\r\\'.includes(text.charAt(stop))) stop++;
+    let end = -1;
+    if (text.charAt(stop) === '"') {
+      const next = text.charAt(skipSpaces(text, stop + 1));
+      if (next === '' || ',:}]\r\n'.includes(next)) end = stop + 1;
+    }
+    this.last = { from: offset, stop, end };
+    return end;
+  }
 }
 
 /** `-Infinity`, `-NaN` and `-.5`, as JavaScript writes them. */
