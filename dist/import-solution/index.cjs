@@ -39491,7 +39491,7 @@ function quoteAdvice(word) {
   const shown = excerpt(word);
   return `${shown} is not a JSON value: strings take double quotes, as in "${shown}".`;
 }
-function wordToken(text2, offset, end, describeCharacters) {
+function wordToken(text2, offset, end, describeCharacters, scans = new UnopenedStrings(text2)) {
   const first = text2.codePointAt(offset);
   const comment2 = hashCommentToken(text2, offset);
   if (comment2) return comment2;
@@ -39562,38 +39562,51 @@ function wordToken(text2, offset, end, describeCharacters) {
       fix: insertion(offset, '"')
     };
   }
-  const unopened = unopenedString(text2, offset);
+  const unopened = scans.at(offset);
   if (unopened) return unopened;
   for (let i2 = offset + 1; i2 < end; i2++) {
     if (isInvisible(text2.charCodeAt(i2))) return { kind: "word", offset, end: i2 };
   }
   return { kind: "word", offset, end };
 }
-function unopenedString(text2, offset) {
-  const end = unopenedStringEnd(text2, offset);
-  if (end === -1) return void 0;
-  return {
-    kind: "string",
-    offset,
-    end,
-    problem: {
-      message: `A string lacks its opening '"': write "${excerpt(text2.slice(offset, end - 1))}".`,
-      offset,
-      length: end - 1 - offset
-    },
-    fix: insertion(offset, '"')
-  };
-}
-function unopenedStringEnd(text2, offset) {
-  for (let at = offset; at < text2.length; at++) {
-    const character = text2.charAt(at);
-    if (character === "\n" || character === "\r" || character === "\\") return -1;
-    if (character !== '"') continue;
-    const next = text2.charAt(skipSpaces(text2, at + 1));
-    return next === "" || ",:}]\r\n".includes(next) ? at + 1 : -1;
+var UnopenedStrings = class {
+  constructor(text2) {
+    this.text = text2;
   }
-  return -1;
-}
+  text;
+  last;
+  /** The string from `offset` on, read so; undefined where no such quote ends it. */
+  at(offset) {
+    const end = this.endFrom(offset);
+    if (end === -1) return void 0;
+    const { text: text2 } = this;
+    return {
+      kind: "string",
+      offset,
+      end,
+      problem: {
+        message: `A string lacks its opening '"': write "${excerpt(text2.slice(offset, end - 1))}".`,
+        offset,
+        length: end - 1 - offset
+      },
+      fix: insertion(offset, '"')
+    };
+  }
+  /** The end (past its '"') of the string from `offset`, or -1. */
+  endFrom(offset) {
+    const { last: last2, text: text2 } = this;
+    if (last2 && offset >= last2.from && offset < last2.stop) return last2.end;
+    let stop = offset;
+    while (stop < text2.length && !'"\n\r\\'.includes(text2.charAt(stop))) stop++;
+    let end = -1;
+    if (text2.charAt(stop) === '"') {
+      const next = text2.charAt(skipSpaces(text2, stop + 1));
+      if (next === "" || ",:}]\r\n".includes(next)) end = stop + 1;
+    }
+    this.last = { from: offset, stop, end };
+    return end;
+  }
+};
 var SIGNED_NON_NUMBER = /-(?:(?:Infinity|NaN)(?![\p{L}\p{N}_])|\.\d+(?:[eE][+-]?\d+)?)/uy;
 var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
 function unquotedRunEnd(text2, offset, end) {
@@ -40008,6 +40021,7 @@ var TokenStream = class {
     this.text = text2;
     this.describeCharacters = describeCharacters;
     this.scanner = createScanner2(text2, false);
+    this.unopened = new UnopenedStrings(text2);
   }
   text;
   describeCharacters;
@@ -40022,6 +40036,8 @@ var TokenStream = class {
   /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
   closersFrom = Infinity;
   contentAt = -1;
+  /** The strings that lost their opening quote, read once per line (UnopenedStrings). */
+  unopened;
   /** Token number `index`; undefined before the first or past the 'end' token, and once forgotten. */
   at(index) {
     if (index < this.first) return void 0;
@@ -40056,7 +40072,13 @@ var TokenStream = class {
         return true;
       }
       if (kind === "word") {
-        const token = wordToken(this.text, at, at + scanner.getTokenLength(), this.describeCharacters);
+        const token = wordToken(
+          this.text,
+          at,
+          at + scanner.getTokenLength(),
+          this.describeCharacters,
+          this.unopened
+        );
         if (token.kind === "skip") {
           scanner.setPosition(token.end);
           continue;
@@ -40094,8 +40116,8 @@ var TokenStream = class {
         return this.resumedAfter(stringToken(text2, offset, end, scanner.getTokenError(), atKey), end);
       }
       if (kind === "word")
-        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacters), end);
-      const unopened = kind === "literal" && text2.charCodeAt(end) === 34 && unopenedString(text2, offset);
+        return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacters, this.unopened), end);
+      const unopened = kind === "literal" && text2.charCodeAt(end) === 34 && this.unopened.at(offset);
       if (unopened) return this.resumedAfter(unopened, end);
       if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
         return { kind, offset, end, problem: { message: BAD_NUMBER, offset, length: end - offset } };
