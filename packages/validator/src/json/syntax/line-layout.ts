@@ -7,8 +7,22 @@
 export function lineStart(text: string, offset: number): number {
   // At 0, lastIndexOf(…, -1) would look at offset 0 (a negative start counts as 0) and find a line
   // break the text starts with.
-  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  if (offset <= 0) return 0;
+  const last = lastLine;
+  if (last !== undefined && offset >= last.start && offset <= last.end && last.text === text)
+    return last.start;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', start);
+  lastLine = { text, start, end: newline === -1 ? text.length : newline };
+  return start;
 }
+
+/**
+ * The line `lineStart` found last. The repairs ask for the start of line after line, often of the
+ * same one, and on a minified file every offset is on one line of megabytes: read back to its start
+ * each time, a file of 1 MB missing its last '}' took a minute. Holds one text until another is read.
+ */
+let lastLine: { text: string; start: number; end: number } | undefined;
 
 /** Where the line after the one holding the offset starts; -1 on the last line. */
 export function nextLineStart(text: string, offset: number): number {

@@ -83,6 +83,8 @@ export function misindentedClose(
   walk: WalkState,
 ): { open: string; openLine: number; lastEnd: number; lineBefore?: string } | undefined {
   for (const { open, close } of walk.closes) {
+    // Brackets opened and closed on one line say nothing of the layout (nor can a line lie between).
+    if (walk.lineOf(open) === walk.lineOf(close)) continue;
     const openIndent = indentOf(walk.text, open);
     const closerStartsLine = startsLine(walk.text, close);
     if (closerStartsLine && indentOf(walk.text, close) === openIndent) continue;
