@@ -28890,20 +28890,20 @@ var require_filter_parse = __commonJS({
       }
     };
     Filter.prototype._unFilterType2 = function(rawData, unfilteredLine, byteWidth) {
-      let lastLine = this._lastLine;
+      let lastLine2 = this._lastLine;
       for (let x = 0; x < byteWidth; x++) {
         let rawByte = rawData[1 + x];
-        let f2Up = lastLine ? lastLine[x] : 0;
+        let f2Up = lastLine2 ? lastLine2[x] : 0;
         unfilteredLine[x] = rawByte + f2Up;
       }
     };
     Filter.prototype._unFilterType3 = function(rawData, unfilteredLine, byteWidth) {
       let xComparison = this._xComparison;
       let xBiggerThan = xComparison - 1;
-      let lastLine = this._lastLine;
+      let lastLine2 = this._lastLine;
       for (let x = 0; x < byteWidth; x++) {
         let rawByte = rawData[1 + x];
-        let f3Up = lastLine ? lastLine[x] : 0;
+        let f3Up = lastLine2 ? lastLine2[x] : 0;
         let f3Left = x > xBiggerThan ? unfilteredLine[x - xComparison] : 0;
         let f3Add = Math.floor((f3Left + f3Up) / 2);
         unfilteredLine[x] = rawByte + f3Add;
@@ -28912,12 +28912,12 @@ var require_filter_parse = __commonJS({
     Filter.prototype._unFilterType4 = function(rawData, unfilteredLine, byteWidth) {
       let xComparison = this._xComparison;
       let xBiggerThan = xComparison - 1;
-      let lastLine = this._lastLine;
+      let lastLine2 = this._lastLine;
       for (let x = 0; x < byteWidth; x++) {
         let rawByte = rawData[1 + x];
-        let f4Up = lastLine ? lastLine[x] : 0;
+        let f4Up = lastLine2 ? lastLine2[x] : 0;
         let f4Left = x > xBiggerThan ? unfilteredLine[x - xComparison] : 0;
-        let f4UpLeft = x > xBiggerThan && lastLine ? lastLine[x - xComparison] : 0;
+        let f4UpLeft = x > xBiggerThan && lastLine2 ? lastLine2[x - xComparison] : 0;
         let f4Add = paethPredictor(f4Left, f4Up, f4UpLeft);
         unfilteredLine[x] = rawByte + f4Add;
       }
@@ -39348,8 +39348,16 @@ function hashCommentToken(text2, offset) {
 
 // packages/validator/src/json/syntax/line-layout.ts
 function lineStart(text2, offset) {
-  return offset <= 0 ? 0 : text2.lastIndexOf("\n", offset - 1) + 1;
+  if (offset <= 0) return 0;
+  const last2 = lastLine;
+  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text2)
+    return last2.start;
+  const start = text2.lastIndexOf("\n", offset - 1) + 1;
+  const newline2 = text2.indexOf("\n", start);
+  lastLine = { text: text2, start, end: newline2 === -1 ? text2.length : newline2 };
+  return start;
 }
+var lastLine;
 function nextLineStart(text2, offset) {
   const newline2 = text2.indexOf("\n", offset);
   return newline2 === -1 ? -1 : newline2 + 1;
@@ -40183,6 +40191,7 @@ function placedCloser(walk, misplaced) {
 }
 function misindentedClose(walk) {
   for (const { open: open2, close } of walk.closes) {
+    if (walk.lineOf(open2) === walk.lineOf(close)) continue;
     const openIndent = indentOf(walk.text, open2);
     const closerStartsLine = startsLine(walk.text, close);
     if (closerStartsLine && indentOf(walk.text, close) === openIndent) continue;
