@@ -6,6 +6,7 @@
  * what to watch is that each slip costs a small multiple of the baseline, not a hundred.
  */
 import { JsonDocument } from '../src/json/json-document.js';
+import { medianRunMs } from './support/timed-runs.js';
 
 /** A swagger-like value of `count` parameters, minified: about 57 bytes each. */
 function minified(count: number): string {
@@ -15,16 +16,6 @@ function minified(count: number): string {
     schema: { type: 'string' },
   }));
   return JSON.stringify({ parameters, info: { title: 'Minified' } });
-}
-
-function median(run: () => void, times = 5): number {
-  const spent: number[] = [];
-  for (let index = 0; index < times; index++) {
-    const start = performance.now();
-    run();
-    spent.push(performance.now() - start);
-  }
-  return spent.sort((a, b) => a - b)[Math.floor(times / 2)]!;
 }
 
 const text = minified(20_000);
@@ -37,12 +28,12 @@ const slips: [string, string][] = [
   ['a word for a string', text.replace('"query"', 'query')],
 ];
 
-const baseline = median(() => JSON.parse(text));
+const baseline = medianRunMs(5, () => JSON.parse(text));
 console.log(`text: ${(text.length / 1024 / 1024).toFixed(1)} MB on one line`);
 console.log(`baseline: JSON.parse of the text without a slip   ${baseline.toFixed(0)} ms`);
 for (const [name, slipped] of slips) {
   let issues = 0;
-  const ms = median(() => (issues = JsonDocument.parse(slipped).syntaxIssues.length), 3);
+  const ms = medianRunMs(3, () => (issues = JsonDocument.parse(slipped).syntaxIssues.length));
   console.log(
     `${name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms = ${(ms / baseline).toFixed(0)}x the baseline (${issues} issue${issues === 1 ? '' : 's'})`,
   );

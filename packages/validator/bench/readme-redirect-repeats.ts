@@ -12,6 +12,7 @@
 import type { FolderRuleDefinition, RuleContext } from '../src/model/rule.js';
 import { TextDocument } from '../src/loader/text-document.js';
 import { oauthRedirectRule } from '../src/rules/readme/oauth-redirect-rule.js';
+import { medianRunMs } from './support/timed-runs.js';
 
 const SHARED = 'https://global.consent.azure-apim.net/redirect';
 const OWN = `${SHARED}/contoso`;
@@ -39,22 +40,12 @@ function run(url: string, count: number): number {
   return reported;
 }
 
-function medianMs(runs: number, work: () => void): number {
-  const times: number[] = [];
-  for (let at = 0; at < runs; at++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
-
 console.log('median of 3 runs; baseline: the same readme with the right URL');
 run(SHARED, 1000); // a warm-up
 for (const count of [50_000, 100_000, 200_000]) {
   if (run(SHARED, count) !== 1) throw new Error('a repeat on the line reported');
-  const baseline = medianMs(3, () => run(OWN, count));
-  const ours = medianMs(3, () => run(SHARED, count));
+  const baseline = medianRunMs(3, () => run(OWN, count));
+  const ours = medianRunMs(3, () => run(SHARED, count));
   console.log(
     `${count} repeats on one line: ${ours.toFixed(0)} ms, baseline ${baseline.toFixed(0)} ms (${(ours / baseline).toFixed(1)}x)`,
   );

@@ -91,20 +91,7 @@ export function wordToken(
   // scanner would end it at the '/', and read a '//' as the start of a comment to the end of the line.
   end = unquotedRunEnd(text, offset, end);
   // A word right before a '"' is a string that lost its opening quote ("produces": read as produces").
-  if (text.charCodeAt(end) === 0x22) {
-    const word = text.slice(offset, end);
-    return {
-      kind: 'string',
-      offset,
-      end: end + 1,
-      problem: {
-        message: `A string lacks its opening '"': write "${excerpt(word)}".`,
-        offset,
-        length: end - offset,
-      },
-      fix: insertion(offset, '"'),
-    };
-  }
+  if (text.charCodeAt(end) === 0x22) return unopenedStringToken(text, offset, end + 1);
   // Words up to a '"' that ends a value or key on the line: a string of several words that lost its
   // opening quote (`"description": The tracking direction of the goal",`). Read word by word, the
   // first was quoted and the others removed, and --fix deleted the maker's text.
@@ -133,19 +120,7 @@ export class UnopenedStrings {
   /** The string from `offset` on, read so; undefined where no such quote ends it. */
   at(offset: number): Token | undefined {
     const end = this.endFrom(offset);
-    if (end === -1) return undefined;
-    const { text } = this;
-    return {
-      kind: 'string',
-      offset,
-      end,
-      problem: {
-        message: `A string lacks its opening '"': write "${excerpt(text.slice(offset, end - 1))}".`,
-        offset,
-        length: end - 1 - offset,
-      },
-      fix: insertion(offset, '"'),
-    };
+    return end === -1 ? undefined : unopenedStringToken(this.text, offset, end);
   }
 
   /** The end (past its '"') of the string from `offset`, or -1. */
@@ -162,6 +137,21 @@ export class UnopenedStrings {
     this.last = { from: offset, stop, end };
     return end;
   }
+}
+
+/** The string from `offset` to its closing '"' (before `end`), which lacks its opening one. */
+function unopenedStringToken(text: string, offset: number, end: number): Token {
+  return {
+    kind: 'string',
+    offset,
+    end,
+    problem: {
+      message: `A string lacks its opening '"': write "${excerpt(text.slice(offset, end - 1))}".`,
+      offset,
+      length: end - 1 - offset,
+    },
+    fix: insertion(offset, '"'),
+  };
 }
 
 /** `-Infinity`, `-NaN` and `-.5`, as JavaScript writes them. */
