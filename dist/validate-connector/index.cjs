@@ -39286,20 +39286,7 @@ function wordToken(text2, offset, end, describeCharacters, scans = new UnopenedS
     if (/^(?:true|false|null)$/.test(text2.slice(offset, end))) return { kind: "literal", offset, end };
   }
   end = unquotedRunEnd(text2, offset, end);
-  if (text2.charCodeAt(end) === 34) {
-    const word = text2.slice(offset, end);
-    return {
-      kind: "string",
-      offset,
-      end: end + 1,
-      problem: {
-        message: `A string lacks its opening '"': write "${excerpt(word)}".`,
-        offset,
-        length: end - offset
-      },
-      fix: insertion(offset, '"')
-    };
-  }
+  if (text2.charCodeAt(end) === 34) return unopenedStringToken(text2, offset, end + 1);
   const unopened = scans.at(offset);
   if (unopened) return unopened;
   for (let i = offset + 1; i < end; i++) {
@@ -39316,19 +39303,7 @@ var UnopenedStrings = class {
   /** The string from `offset` on, read so; undefined where no such quote ends it. */
   at(offset) {
     const end = this.endFrom(offset);
-    if (end === -1) return void 0;
-    const { text: text2 } = this;
-    return {
-      kind: "string",
-      offset,
-      end,
-      problem: {
-        message: `A string lacks its opening '"': write "${excerpt(text2.slice(offset, end - 1))}".`,
-        offset,
-        length: end - 1 - offset
-      },
-      fix: insertion(offset, '"')
-    };
+    return end === -1 ? void 0 : unopenedStringToken(this.text, offset, end);
   }
   /** The end (past its '"') of the string from `offset`, or -1. */
   endFrom(offset) {
@@ -39345,6 +39320,19 @@ var UnopenedStrings = class {
     return end;
   }
 };
+function unopenedStringToken(text2, offset, end) {
+  return {
+    kind: "string",
+    offset,
+    end,
+    problem: {
+      message: `A string lacks its opening '"': write "${excerpt(text2.slice(offset, end - 1))}".`,
+      offset,
+      length: end - 1 - offset
+    },
+    fix: insertion(offset, '"')
+  };
+}
 var SIGNED_NON_NUMBER = /-(?:(?:Infinity|NaN)(?![\p{L}\p{N}_])|\.\d+(?:[eE][+-]?\d+)?)/uy;
 var UNQUOTED_CHARACTER = /[\p{L}\p{N}/._\-+~%?&=#@!$\u2018\u2019\u201c\u201d]/u;
 function unquotedRunEnd(text2, offset, end) {
