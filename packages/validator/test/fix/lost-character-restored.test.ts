@@ -11,14 +11,14 @@ import { seededPick } from '../helpers/seeded-random.js';
 // connector file is made, it must give back the value as written: a fix that guesses otherwise says
 // so (no edit), and the maker decides. The characters whose loss the layout does not always place
 // (a '}' in a file indented unevenly, a '[' before an item on the key's line, a '"') are not held
-// to it.
+// to it. Every character typed twice is.
 
 const describeCorpus = corpusAvailable ? describe : describe.skip;
 if (!corpusAvailable) console.warn(`Skipping the lost-character fixes: ${CORPUS_DIR} is absent.`);
 
-/** Every n-th corpus connector's swagger and apiProperties.json, and the losses tried in each. */
+/** Every n-th corpus connector's swagger and apiProperties.json, and the slips made in each. */
 const EVERY = 6;
-const LOSSES_PER_CHARACTER = 2;
+const SLIPS_PER_CHARACTER = 2;
 
 function connectorJsonFiles(): string[] {
   const files: string[] = [];
@@ -33,33 +33,58 @@ function connectorJsonFiles(): string[] {
   return files.filter((_, index) => index % EVERY === 0);
 }
 
+/**
+ * For each file, `slips` places of the character picked at random, slipped there (`slip`), and
+ * fixed: the files whose fix gives other JSON than the value written, and how many were fixed.
+ */
+function fixesOf(
+  character: string,
+  slip: (text: string, at: number) => string,
+): { fixed: number; otherValues: string[] } {
+  const pick = seededPick(character.charCodeAt(0));
+  let fixed = 0;
+  const otherValues: string[] = [];
+  for (const file of connectorJsonFiles()) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch {
+      continue; // a connector without this file
+    }
+    const written = JSON.stringify(JSON.parse(text));
+    const places = [...text.matchAll(new RegExp(`\\${character}`, 'g'))].map((match) => match.index);
+    for (let loss = 0; loss < SLIPS_PER_CHARACTER && places.length > 0; loss++) {
+      const at = places[pick(places.length)]!;
+      const fix = fixJsonText(slip(text, at));
+      if (fix.outcome !== 'fixed') continue;
+      fixed++;
+      if (JSON.stringify(JSON.parse(fix.text)) !== written)
+        otherValues.push(`${path.relative(CORPUS_DIR, file)}, the '${character}' at offset ${at}`);
+    }
+  }
+  return { fixed, otherValues };
+}
+
 describeCorpus('one character lost from a real connector file', () => {
   it.each([',', ':', '{', ']'])(
     "--fix gives back the value as written, or makes no fix: a lost '%s'",
     (lost) => {
-      const pick = seededPick(lost.charCodeAt(0));
-      let fixed = 0;
-      const otherValues: string[] = [];
-      for (const file of connectorJsonFiles()) {
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-        } catch {
-          continue; // a connector without this file
-        }
-        const written = JSON.stringify(JSON.parse(text));
-        const places = [...text.matchAll(new RegExp(`\\${lost}`, 'g'))].map((match) => match.index);
-        for (let loss = 0; loss < LOSSES_PER_CHARACTER && places.length > 0; loss++) {
-          const at = places[pick(places.length)]!;
-          const fix = fixJsonText(text.slice(0, at) + text.slice(at + 1));
-          if (fix.outcome !== 'fixed') continue;
-          fixed++;
-          if (JSON.stringify(JSON.parse(fix.text)) !== written)
-            otherValues.push(`${path.relative(CORPUS_DIR, file)}, the '${lost}' at offset ${at}`);
-        }
-      }
+      const { fixed, otherValues } = fixesOf(lost, (text, at) => text.slice(0, at) + text.slice(at + 1));
       expect(otherValues).toEqual([]);
       // The fixes were made, not all refused.
+      expect(fixed).toBeGreaterThan(100);
+    },
+  );
+});
+
+// A character typed twice (repairs-by-whole-text.ts): a doubled '[' opened a list of lists, a
+// doubled '}' closed an object early, a doubled '"' was escaped into the string.
+describeCorpus('one character typed twice in a real connector file', () => {
+  it.each([',', ':', '{', '}', '[', ']', '"'])(
+    "--fix gives back the value as written, or makes no fix: a '%s' typed twice",
+    (typed) => {
+      const { fixed, otherValues } = fixesOf(typed, (text, at) => text.slice(0, at) + typed + text.slice(at));
+      expect(otherValues).toEqual([]);
       expect(fixed).toBeGreaterThan(100);
     },
   );

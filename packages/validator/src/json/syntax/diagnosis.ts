@@ -5,6 +5,7 @@ import { TokenStream } from './tokens.js';
 import { applyEdits, removal, type TextEdit } from '../../text/text-edits.js';
 import { extraCloserCandidates, laidOutStrictly, type ExtraCloser } from './extra-closer-by-layout.js';
 import { Walk } from './walk.js';
+import { repairCompletingText } from './repairs-by-whole-text.js';
 import type { Repair } from './walk-state.js';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
 import {
@@ -258,7 +259,10 @@ function diagnoseAfterExtraClosers(
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    const repair =
+      repairsHere > 3
+        ? skipToken(walk, token)
+        : ((slips === 0 ? repairCompletingText(walk, outcome) : undefined) ?? bestRepair(walk, outcome));
     // A repair at the place of a token's issue just said follows from it (a string left open ends
     // its line, and the key on the next line then lacks the comma that the string's closing quote
     // goes before). One at the place of another repair is a slip of its own, said too, since its

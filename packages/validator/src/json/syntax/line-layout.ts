@@ -9,8 +9,12 @@ export function lineStart(text: string, offset: number): number {
   // break the text starts with.
   if (offset <= 0) return 0;
   const last = lastLine;
-  if (last !== undefined && offset >= last.start && offset <= last.end && last.text === text)
+  if (last !== undefined && offset >= last.start && offset <= last.end && last.text === text) {
+    // Held from here on: two texts alike but for their identity (a text repaired the same way twice)
+    // are compared character by character, which on a line of megabytes made each call cost as much.
+    last.text = text;
     return last.start;
+  }
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', start);
   lastLine = { text, start, end: newline === -1 ? text.length : newline };

@@ -1,0 +1,122 @@
+import { describe, expect, it } from '@jest/globals';
+import { fixJsonText } from '../../../src/fix/json-fix.js';
+import { JsonDocument } from '../../../src/json/json-document.js';
+
+// A character typed twice is valid JSON up to a point the walk meets only later (a doubled '[' opens
+// a list of lists, a doubled '}' closes an object early, a doubled '"' ends a string early), or
+// reads on as far one way as another (`]]`: one too many, or written for a '}'). Where removing one
+// of the two makes the whole text strict JSON, that is the slip, and `validate --fix` gives back
+// the text as the maker meant it. Before, --fix wrote other JSON than the maker's: a list of lists,
+// members moved into another object, a '}' put where a ']' stood, a quote escaped into the string.
+
+/** Each syntax issue as "line:column message", in order of place. */
+function issuesOf(text: string): string[] {
+  const document = JsonDocument.parse(text);
+  return document.syntaxIssues.map((issue) => {
+    const { line, column } = document.position(issue.offset);
+    return `${line}:${column} ${issue.message}`;
+  });
+}
+
+/** What `validate --fix` writes, or why it does not. */
+function fixOf(text: string): string {
+  const fix = fixJsonText(text);
+  return fix.outcome === 'fixed'
+    ? fix.text
+    : `${fix.outcome}: ${fix.outcome === 'not-fixed' ? fix.reason : ''}`;
+}
+
+/** The text with the first `typed` after `after` typed twice. */
+function typedTwice(text: string, after: string, typed: string): string {
+  const at = text.indexOf(typed, text.indexOf(after)) + 1;
+  return text.slice(0, at) + typed + text.slice(at);
+}
+
+const OPERATION = [
+  '{',
+  '  "get": {',
+  '    "parameters": [',
+  '      {',
+  '        "name": "id"',
+  '      }',
+  '    ],',
+  '    "responses": {}',
+  '  }',
+  '}',
+].join('\n');
+
+describe('a character typed twice', () => {
+  it("removes a '[' typed twice, which opened a list of lists, wherever the walk meets the list unclosed", () => {
+    const doubled = typedTwice(OPERATION, '"parameters"', '[');
+    expect(issuesOf(doubled)).toEqual([
+      "3:19 This '[' is one too many: the '[' right after it opens the list written, and nothing closes this one. Remove it.",
+    ]);
+    expect(fixOf(doubled)).toBe(OPERATION);
+    // The list the last member: the walk meets it unclosed at the operation's '}'.
+    const last = OPERATION.replace(',\n    "responses": {}', '');
+    expect(fixOf(typedTwice(last, '"parameters"', '['))).toBe(last);
+    // At the end of the file.
+    const schemes = '{\n  "schemes": [\n    "https"\n  ]\n}';
+    expect(fixOf(typedTwice(schemes, '"schemes"', '['))).toBe(schemes);
+  });
+
+  it("removes a ']' typed twice rather than reading it as written for a '}'", () => {
+    const doubled = typedTwice(OPERATION, '"id"', ']');
+    expect(issuesOf(doubled)).toEqual([
+      "7:6 This ']' is one too many: the ']' right before it closes the bracket this one was typed for. Remove it.",
+    ]);
+    expect(fixOf(doubled)).toBe(OPERATION);
+  });
+
+  it("removes a '}' typed twice that the walk meets lines later, inside a list", () => {
+    const written = [
+      '{',
+      '  "a": [',
+      '    {',
+      '      "b": {',
+      '        "c": 1',
+      '      },',
+      '      "d": 2',
+      '    }',
+      '  ]',
+      '}',
+    ].join('\n');
+    const doubled = typedTwice(written, '"c"', '}');
+    expect(issuesOf(doubled)).toEqual([
+      "6:8 This '}' is one too many: the '}' right before it closes the bracket this one was typed for. Remove it.",
+    ]);
+    expect(fixOf(doubled)).toBe(written);
+  });
+
+  it('removes a quote typed twice at either end of a value or a key, not escaping it into the string', () => {
+    const written = '{\n  "title": "Contoso",\n  "version": "1.0"\n}';
+    const cases: [string, string][] = [
+      [
+        typedTwice(written, 'Contoso', '"'),
+        "2:21 This '\"' is one too many: the '\"' beside it ends the string. Remove it.",
+      ],
+      [
+        typedTwice(written, ': ', '"'),
+        "2:12 This '\"' is one too many: the '\"' beside it starts the string. Remove it.",
+      ],
+      [
+        typedTwice(written, 'title', '"'),
+        "2:10 This '\"' is one too many: the '\"' beside it ends the string. Remove it.",
+      ],
+      [
+        typedTwice(written, '{', '"'),
+        "2:3 This '\"' is one too many: the '\"' beside it starts the string. Remove it.",
+      ],
+    ];
+    for (const [doubled, issue] of cases) {
+      expect(issuesOf(doubled)).toEqual([issue]);
+      expect(fixOf(doubled)).toBe(written);
+    }
+  });
+
+  it('still escapes quotes inside a string, where removing one leaves no strict JSON', () => {
+    expect(fixOf('{\n  "a": "say ""hi"" now",\n  "b": 1\n}')).toBe(
+      '{\n  "a": "say \\"\\"hi\\"\\" now",\n  "b": 1\n}',
+    );
+  });
+});
