@@ -50,7 +50,33 @@ export function fixJsonText(text: string): JsonFix {
  * it is too deep, and the edits its issues name (`syntaxRepair`), which are not diagnosed again.
  */
 function fixJsonDocument(document: JsonDocument): JsonFix {
-  const bom = document.hadBom ? '\ufeff' : '';
+  const plan = repairPlan(document);
+  if (!('repaired' in plan)) return plan;
+  // The tidied edits are made if they give the same value; the diagnosis's own otherwise.
+  const json = document.text;
+  const tidied = applyEdits(json, writtenEdits(json, plan.edits))?.text;
+  const fixed =
+    tidied !== undefined && sameValue(tidied, JSON.stringify(plan.value)) ? tidied : plan.repaired;
+  return { outcome: 'fixed', text: (document.hadBom ? '\ufeff' : '') + fixed, slips: plan.slips };
+}
+
+/** The edits `validate --fix` makes of a document, which make strict JSON of it. */
+interface RepairPlan {
+  edits: readonly TextEdit[];
+  /** The text with the diagnosis's edits made, strict JSON. */
+  repaired: string;
+  value: unknown;
+  slips: number;
+}
+
+/**
+ * The edits `validate --fix` would make of a document, or why it makes none. Whether a file is fixed
+ * is decided here; which text is written (the edits tidied, or as the diagnosis made them) is
+ * `fixJsonDocument`'s, which the rules' question (`fixEditsFile`) does not need: tidying the edits,
+ * parsing that text too and comparing the two values as JSON.stringify writes them took most of
+ * GEN-JSON-PARSE's time on the corpus.
+ */
+function repairPlan(document: JsonDocument): JsonAlreadyStrict | JsonNotFixed | RepairPlan {
   const json = document.text;
   if (document.parsedStrictly) return { outcome: 'strict' };
   if (json.trim() === '') return notFixed('the file is empty; there is nothing to fix.');
@@ -94,16 +120,13 @@ function fixJsonDocument(document: JsonDocument): JsonFix {
       `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`,
     );
   }
-  const meant = repairedValue(json, edits);
-  if (meant === undefined) {
+  const repaired = repairedValue(json, edits);
+  if (repaired === undefined) {
     return notFixed(
       'the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand.',
     );
   }
-  // The tidied edits are made if they give the same value; the diagnosis's own otherwise.
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== undefined && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: 'fixed', text: bom + fixed, slips };
+  return { edits, repaired: repaired.text, value: repaired.value, slips };
 }
 
 /**
@@ -141,11 +164,11 @@ function notFixed(reason: string): JsonNotFixed {
 function repairedValue(
   text: string,
   edits: readonly TextEdit[],
-): { text: string; value: string } | undefined {
+): { text: string; value: unknown } | undefined {
   const repaired = applyEdits(text, edits);
   if (repaired === undefined) return undefined;
   try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+    return { text: repaired.text, value: JSON.parse(repaired.text) as unknown };
   } catch {
     return undefined;
   }
@@ -171,7 +194,7 @@ export function fixEditsFile(file: JsonFile | undefined): boolean {
     edits =
       !file.issues.some((issue) => issue.ruleId === 'GEN-ENCODING') &&
       !savedAsUtf16(file) &&
-      (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === 'fixed');
+      (file.document.isStrictJson || 'repaired' in repairPlan(file.document));
     editedByFix.set(file, edits);
   }
   return edits;
