@@ -18,11 +18,12 @@ const JOINERS = new Set(['for', 'with', 'to', 'and', 'of', 'in', 'on', 'by', '&'
  * is 0 again when the loop ends (exec resets it on a failed search).
  */
 export function distinctMatches(text: string, pattern: RegExp): string[] {
-  const found = new Set<string>();
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    found.add(match[1]!.toLowerCase());
-  }
+  let match = pattern.exec(text);
+  // Nearly every text names none (every operation's summary and description is searched): no set.
+  if (match === null) return [];
+  const found = new Set<string>();
+  for (; match !== null; match = pattern.exec(text)) found.add(match[1]!.toLowerCase());
   return [...found];
 }
 
