@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packSolution, unpackSolution } from '../src/index.js';
-import { recordedEnding, withRecordedEnding } from '../src/text/line-endings.js';
+import { EndingCounter, recordedEnding, withRecordedEnding } from '../src/text/line-endings.js';
 import { FOLDER_LINE_ENDINGS, parseLineEndings, readLineEndings } from '../src/solution/line-endings-file.js';
 import { describeWith, FIXTURE_EXPORTS, fixturePath, SOLUTION_FIXTURES } from './helpers/fixtures.js';
 import { hashTree, readZip } from './helpers/trees.js';
@@ -164,6 +164,30 @@ describe('line endings pack writes for a copied part', () => {
       return read.every((ending) => ending === expected) ? [] : [{ text, expected, read }];
     });
     expect(texts).toHaveLength(5461);
+    expect(misread).toEqual([]);
+  });
+
+  it('reads a part streamed in chunks as it reads the part whole, wherever the chunks split it', () => {
+    // Every text of up to six bytes from the ones that matter, cut into two and into three chunks at
+    // every place: a CR that ends one chunk is completed (or not) by the next one's first byte.
+    const alphabet = ['a', '\r', '\n', '\x00'];
+    const texts = [''];
+    for (let length = 1, last = ['']; length <= 6; length++) {
+      last = last.flatMap((text) => alphabet.map((byte) => text + byte));
+      texts.push(...last);
+    }
+    const misread = texts.flatMap((text) => {
+      const whole = recordedEnding(bytes(text));
+      const cuts: number[][] = [];
+      for (let first = 0; first <= text.length; first++)
+        for (let second = first; second <= text.length; second++) cuts.push([first, second]);
+      return cuts.flatMap(([first, second]) => {
+        const counter = new EndingCounter();
+        for (const piece of [text.slice(0, first), text.slice(first, second), text.slice(second)])
+          counter.add(bytes(piece));
+        return counter.recorded() === whole ? [] : [{ text, cut: [first, second], whole }];
+      });
+    });
     expect(misread).toEqual([]);
   });
 

@@ -30,7 +30,8 @@ import { isLeftOut, leftOutEntryError } from './left-out-files.js';
 import { strayConnectorFolders } from './stray-connector-folders.js';
 import { NotASolutionError, solutionError } from './solution-errors.js';
 import { readPartBytes, readPartText } from './part-text.js';
-import { recordedEnding, type RecordedEnding } from '../text/line-endings.js';
+import { EndingCounter, recordedEnding, type RecordedEnding } from '../text/line-endings.js';
+import { MAX_RECORDED_BYTES } from './line-endings-file.js';
 import { writeFailure } from '@connector-alm/core';
 
 export interface StageOptions {
@@ -52,10 +53,9 @@ export interface StagedSolution {
   /** Files written, relative to the staging folder, sorted. */
   files: string[];
   /**
-   * The line ending to record (see text/line-endings) of the files whose bytes were in hand when
-   * written, undefined where there is none to record: those unpack writes itself (it parses and lays
-   * them out, as pack does again) and the parts copied whole. Streamed parts are not here: their
-   * ending is read from the file.
+   * The line ending to record (see text/line-endings) of the files unpack wrote, undefined where
+   * there is none to record: those unpack writes itself (it parses and lays them out, as pack does
+   * again), the parts copied whole, and those streamed (seen as they streamed).
    */
   endings: Map<string, RecordedEnding | undefined>;
 }
@@ -183,9 +183,15 @@ export async function stageSolutionZip(
     }
     const destination = path.join(staging, folderPath);
     await makeFolderOf(destination);
-    const whole = await reader.copyToFile(entry, destination);
+    // A streamed part's ending is found as it streams, not by reading the file back; one too large
+    // to record gets none, as when read back (see lineEndingsXml).
+    const counter = entry.size <= MAX_RECORDED_BYTES ? new EndingCounter() : undefined;
+    const whole = await reader.copyToFile(entry, destination, {
+      observe: counter && ((chunk) => counter.add(chunk)),
+    });
     written.push(folderPath);
     if (whole) endings.set(folderPath, recordedEnding(whole));
+    else endings.set(folderPath, counter?.recorded());
   };
   // All parts in one concurrent run: hundreds of connector files written one after the other
   // would each wait for their own open, write and close. Each part is made only when its turn

@@ -148,7 +148,11 @@ export class ZipReader {
    * bytes of an entry written in one piece, for a caller that looks at them (unpack records line
    * endings from them instead of reading the file back); undefined for a streamed one.
    */
-  async copyToFile(entry: ZipEntryInfo, destination: string): Promise<Buffer | undefined> {
+  async copyToFile(
+    entry: ZipEntryInfo,
+    destination: string,
+    options: CopyOptions = {},
+  ): Promise<Buffer | undefined> {
     try {
       if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
         const bytes = await this.readBuffer(entry);
@@ -157,7 +161,7 @@ export class ZipReader {
         });
         return bytes;
       }
-      await this.streamToFile(entry, destination);
+      await this.streamToFile(entry, destination, options.observe);
       return undefined;
     } catch (error) {
       // Removing a file that could not be written may fail for the same reason; that must not hide it.
@@ -173,14 +177,18 @@ export class ZipReader {
     closeSync(this.fd);
   }
 
-  private async streamToFile(entry: ZipEntryInfo, destination: string): Promise<void> {
+  private async streamToFile(
+    entry: ZipEntryInfo,
+    destination: string,
+    observe: ((chunk: Uint8Array) => void) | undefined,
+  ): Promise<void> {
     const raw = this.rawEntry(entry);
     checkMethod(raw.compressionMethod);
     const { start } = await this.locate(raw, entry, false);
     // Entries this large with no data were refused at open (stored size mismatch or the ratio limit).
     if (raw.compressedSize === 0) throw new Error('it has no data');
     const input = archiveSlice(this.fd, start, raw.compressedSize);
-    const check = checkingStream(this.integrity(raw, entry));
+    const check = checkingStream(this.integrity(raw, entry), observe);
     const output = createWriteStream(destination, { flags: 'wx', highWaterMark: STREAM_CHUNK_BYTES });
     let outputError: unknown;
     output.once('error', (error) => (outputError = error));
@@ -254,6 +262,11 @@ export class ZipReader {
     const reason = error instanceof Error ? error.message : String(error);
     return new ZipError(this.displayName, entry.name, `cannot be read: ${reason}.`, this.damagedHint);
   }
+}
+
+export interface CopyOptions {
+  /** Sees each chunk of an entry streamed to its file (one copied whole is returned instead). */
+  observe?: (chunk: Uint8Array) => void;
 }
 
 /** A failure to write the copy of an entry, not to read it. */
