@@ -37,6 +37,9 @@ export interface WriteZipOptions {
 
 const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 
+/** The calls on the zip's own file whose failures name no path. */
+const OWN_FILE_CALLS = new Set(['write', 'fdatasync', 'fsync', 'close']);
+
 /** What to give instead of a folder where a zip is to be written. */
 export const ZIP_PATH_HINT = 'Give the path of the zip file to write, ending in .zip.';
 
@@ -104,13 +107,14 @@ export async function writeZipAtomically(
     await removeTemporary(temporary);
     // Only the zip's own file is the destination's problem; a source that cannot be read is not, and
     // is said of its path (a file added by path is read only as the zip is written). A failed write
-    // names no path (a full disk: ENOSPC, write), but only the zip's own file is written.
+    // or flush names no path (a full disk: ENOSPC, write; a disk error: EIO, fdatasync), but only
+    // the zip's own file is written and flushed.
     const { path: failedPath, syscall } = (error ?? {}) as NodeJS.ErrnoException;
     if (
       failedPath === temporary ||
       failedPath === target ||
       failedPath === destination ||
-      (failedPath === undefined && syscall === 'write')
+      (failedPath === undefined && syscall !== undefined && OWN_FILE_CALLS.has(syscall))
     )
       throw targetWriteError(destination, error);
     throw (failedPath === undefined ? undefined : unreadablePathError(failedPath, error)) ?? error;
