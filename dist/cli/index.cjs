@@ -22459,16 +22459,16 @@ var require_light = __commonJS({
             })();
           }
           async deleteKey(key2 = "") {
-            var deleted, instance;
+            var deleted2, instance;
             instance = this.instances[key2];
             if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
+              deleted2 = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
             }
             if (instance != null) {
               delete this.instances[key2];
               await instance.disconnect();
             }
-            return instance != null || deleted > 0;
+            return instance != null || deleted2 > 0;
           }
           limiters() {
             var k, ref, results, v;
@@ -24452,14 +24452,14 @@ var require_IORedisConnection = __commonJS({
         __runCommand__(cmd) {
           var _this = this;
           return _asyncToGenerator(function* () {
-            var _, deleted;
+            var _, deleted2;
             yield _this.ready;
             var _ref = yield _this.client.pipeline([cmd]).exec();
             var _ref2 = _slicedToArray(_ref, 1);
             var _ref2$ = _slicedToArray(_ref2[0], 2);
             _ = _ref2$[0];
-            deleted = _ref2$[1];
-            return deleted;
+            deleted2 = _ref2$[1];
+            return deleted2;
           })();
         }
         __addLimiter__(instance) {
@@ -25178,16 +25178,16 @@ var require_Group = __commonJS({
         deleteKey(key2 = "") {
           var _this = this;
           return _asyncToGenerator2(function* () {
-            var deleted, instance;
+            var deleted2, instance;
             instance = _this.instances[key2];
             if (_this.connection) {
-              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key2}`)]);
+              deleted2 = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key2}`)]);
             }
             if (instance != null) {
               delete _this.instances[key2];
               yield instance.disconnect();
             }
-            return instance != null || deleted > 0;
+            return instance != null || deleted2 > 0;
           })();
         }
         limiters() {
@@ -28367,11 +28367,11 @@ var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|p
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
 var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
 function distinctMatches(text3, pattern) {
-  const found = /* @__PURE__ */ new Set();
   pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text3); match2 !== null; match2 = pattern.exec(text3)) {
-    found.add(match2[1].toLowerCase());
-  }
+  let match2 = pattern.exec(text3);
+  if (match2 === null) return [];
+  const found = /* @__PURE__ */ new Set();
+  for (; match2 !== null; match2 = pattern.exec(text3)) found.add(match2[1].toLowerCase());
   return [...found];
 }
 function restrictedTitleWords(title) {
@@ -30244,8 +30244,10 @@ function hashCommentToken(text3, offset) {
 function lineStart(text3, offset) {
   if (offset <= 0) return 0;
   const last2 = lastLine;
-  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text3)
+  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text3) {
+    last2.text = text3;
     return last2.start;
+  }
   const start = text3.lastIndexOf("\n", offset - 1) + 1;
   const newline2 = text3.indexOf("\n", start);
   lastLine = { text: text3, start, end: newline2 === -1 ? text3.length : newline2 };
@@ -31974,6 +31976,127 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
+// packages/validator/src/json/syntax/repairs-by-whole-text.ts
+var MAX_READINGS = 24;
+var MAX_TWIN_CLOSERS = 8;
+function repairCompletingText(walk, repairs) {
+  if (walk.top.open === "" && walk.top.place === "end") return void 0;
+  if (repairs.some((repair) => repair.completesText)) return void 0;
+  const readings = { left: MAX_READINGS };
+  const completing = completingRepair(walk, typedTwice(walk), isStrictJson, readings) ?? completingRepair(
+    walk,
+    [...repairs, ...closersOneTooMany(walk), ...listOpenerLost(walk)],
+    laidOutStrictly,
+    readings
+  );
+  return completing && {
+    ...completing,
+    apply: (w) => {
+      w.stopped = true;
+    },
+    completesText: true
+  };
+}
+function completingRepair(walk, repairs, completes, readings) {
+  const completing = [];
+  for (const repair of repairs) {
+    if (repair.fix === void 0 || repair.fix.oneOfTwo) continue;
+    const edits = (repair.commaFix ? [repair.fix, repair.commaFix] : [repair.fix]).map(deleted);
+    if (!edits.every((edit) => keepsWords(walk.text, edit))) continue;
+    if (readings.left-- <= 0) break;
+    const text3 = applyEdits(walk.text, edits)?.text;
+    if (text3 !== void 0 && completes(text3)) completing.push({ repair, text: text3 });
+  }
+  if (completing.length === 0) return void 0;
+  const value = JSON.stringify(JSON.parse(completing[0].text));
+  if (completing.some(({ text: text3 }) => JSON.stringify(JSON.parse(text3)) !== value)) return void 0;
+  return completing[0].repair;
+}
+function keepsWords(text3, edit) {
+  return PUNCTUATION_AND_SPACE.test(text3.slice(edit.offset, edit.offset + edit.length));
+}
+var PUNCTUATION_AND_SPACE = /^[\s,:{}[\]"]*$/;
+function deleted(edit) {
+  const blanked = edit.length > 0 && edit.insert.length === edit.length && edit.insert.trim() === "";
+  return blanked ? { offset: edit.offset, length: edit.length, insert: "" } : edit;
+}
+function typedTwice(walk) {
+  const { text: text3 } = walk;
+  const twins = [];
+  for (const frame of walk.stack) {
+    if (frame.open === "" || text3.charAt(frame.at + 1) !== frame.open) continue;
+    twins.push(
+      walk.repair(
+        frame.at,
+        1,
+        `This '${frame.open}' is one too many: the '${frame.open}' right after it opens the ${frame.open === "[" ? "list" : "object"} written, and nothing closes this one. Remove it.`,
+        () => void 0,
+        removal(text3, frame.at, 1)
+      )
+    );
+  }
+  const token = walk.tokens.at(walk.index);
+  const at = token?.offset ?? -1;
+  const character = text3.charAt(at);
+  const twinClosers = walk.closes.map(({ close: close2 }) => close2).filter((close2) => text3.charAt(close2 - 1) === text3.charAt(close2)).slice(-MAX_TWIN_CLOSERS);
+  if ((character === "}" || character === "]") && text3.charAt(at - 1) === character) twinClosers.push(at);
+  for (const close2 of twinClosers) {
+    const closer = text3.charAt(close2);
+    twins.push(
+      walk.repair(
+        close2,
+        1,
+        `This '${closer}' is one too many: the '${closer}' right before it closes the bracket this one was typed for. Remove it.`,
+        () => void 0,
+        removal(text3, close2, 1)
+      )
+    );
+  }
+  const quote = at > 1 && text3.charAt(at - 1) === '"' ? character === '"' ? at : text3.charAt(at - 2) === '"' ? at - 2 : -1 : -1;
+  if (quote !== -1) {
+    twins.push(
+      walk.repair(
+        quote,
+        1,
+        `This '"' is one too many: the '"' beside it ${quote === at ? "ends" : "starts"} the string. Remove it.`,
+        () => void 0,
+        removal(text3, quote, 1)
+      )
+    );
+  }
+  return twins;
+}
+function closersOneTooMany(walk) {
+  const { text: text3 } = walk;
+  return extraCloserCandidates(text3, walk.closes).map(
+    ({ issue }) => walk.repair(
+      issue.offset,
+      1,
+      `This '${text3.charAt(issue.offset)}' is one too many: going by the indentation it closes nothing. Remove it.`,
+      () => void 0,
+      removal(text3, issue.offset, 1)
+    )
+  );
+}
+function listOpenerLost(walk) {
+  const { text: text3 } = walk;
+  const frame = walk.top;
+  const token = walk.tokens.at(walk.index);
+  if (token?.kind !== "]" || frame.open !== "{" || frame.place !== "comma-or-close") return [];
+  const colon = skipSpaces(text3, frame.keyEnd);
+  if (frame.keyEnd < 0 || text3.charAt(colon) !== ":") return [];
+  const value = skipWhitespace(text3, colon + 1);
+  return [
+    walk.repair(
+      value,
+      0,
+      "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
+      () => void 0,
+      insertion(value, "[")
+    )
+  ];
+}
+
 // packages/validator/src/text/merge-conflicts.ts
 var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
 function findMergeMarkers(text3) {
@@ -32169,7 +32292,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    const repair = repairsHere > 3 ? skipToken(walk, token) : (slips === 0 ? repairCompletingText(walk, outcome) : void 0) ?? bestRepair(walk, outcome);
     const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (!followsFromToken && !followsFromConflict) say(repair.issue);
@@ -33313,7 +33436,14 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
 function fixJsonDocument(document) {
-  const bom = document.hadBom ? "\uFEFF" : "";
+  const plan = repairPlan(document);
+  if (!("repaired" in plan)) return plan;
+  const json = document.text;
+  const tidied = applyEdits(json, writtenEdits(json, plan.edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, JSON.stringify(plan.value)) ? tidied : plan.repaired;
+  return { outcome: "fixed", text: (document.hadBom ? "\uFEFF" : "") + fixed, slips: plan.slips };
+}
+function repairPlan(document) {
   const json = document.text;
   if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
@@ -33347,15 +33477,13 @@ function fixJsonDocument(document) {
       `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
-  const meant = repairedValue(json, edits);
-  if (meant === void 0) {
+  const repaired = repairedValue(json, edits);
+  if (repaired === void 0) {
     return notFixed(
       "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
     );
   }
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips };
+  return { edits, repaired: repaired.text, value: repaired.value, slips };
 }
 function fixJsonFileText(file) {
   const document = file.document;
@@ -33379,7 +33507,7 @@ function repairedValue(text3, edits) {
   const repaired = applyEdits(text3, edits);
   if (repaired === void 0) return void 0;
   try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+    return { text: repaired.text, value: JSON.parse(repaired.text) };
   } catch {
     return void 0;
   }
@@ -33395,7 +33523,7 @@ function fixEditsFile(file) {
   if (file?.document === void 0) return false;
   let edits = editedByFix.get(file);
   if (edits === void 0) {
-    edits = !file.issues.some((issue) => issue.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
+    edits = !file.issues.some((issue) => issue.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || "repaired" in repairPlan(file.document));
     editedByFix.set(file, edits);
   }
   return edits;
@@ -48967,22 +49095,25 @@ var documentTextRules = [
 // packages/validator/src/rules/swagger/name-descriptions.ts
 function propertiesRepeatingNames(noted, belowWalk, hidden) {
   const trees = /* @__PURE__ */ new Map();
-  const add2 = (schema, name, pointer) => {
+  const add2 = (schema, name, described, unwalked) => {
     const root = outermostSchema(schema);
-    const label = [...enclosingPropertyNames(schema), name].join(".");
+    const label = propertyPath(schema, name);
     const tree = trees.get(root);
     if (tree) tree.names.push(label);
-    else trees.set(root, { of: "properties", names: [label], pointer: pointer() });
+    else {
+      const pointer = unwalked ? childPointer(described.pointer, "properties", name, "description") : childPointer(described.pointer, "description");
+      trees.set(root, { of: "properties", names: [label], pointer });
+    }
   };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    if (!hidden(schema)) add2(schema, node.propertyName, () => childPointer(node.pointer, "description"));
+    if (!hidden(schema)) add2(schema, node.propertyName, node, false);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"]) || hidden(schema)) continue;
     for (const name of namesOfUnwalkedProperties(schema.value.properties))
-      add2(schema, name, () => childPointer(schema.pointer, "properties", name, "description"));
+      add2(schema, name, schema, true);
   }
   return trees;
 }
@@ -49007,15 +49138,15 @@ function outermostSchema(schema) {
   while (node.depth > 0 && node.parentNode instanceof SchemaStructureNode) node = node.parentNode;
   return node;
 }
-function enclosingPropertyNames(schema) {
-  const names3 = [];
+function propertyPath(schema, name) {
+  let path122 = name;
   for (let node = schema; node.depth > 0; ) {
-    if (node.propertyName !== void 0) names3.push(node.propertyName);
+    if (node.propertyName !== void 0) path122 = `${node.propertyName}.${path122}`;
     const parent = node.parentNode;
     if (!(parent instanceof SchemaStructureNode)) break;
     node = parent;
   }
-  return names3.reverse();
+  return path122;
 }
 function namesOfUnwalkedProperties(properties) {
   const names3 = [];
@@ -61446,12 +61577,12 @@ function memberRenames(before, after, alike = () => true) {
   forEachOutOfPlace(before, afterNames, beforeIndex, (key2, name) => slotOf(key2).deleted.push(name));
   const beforeNames = new Set(before);
   forEachOutOfPlace(after, beforeNames, beforeIndex, (key2, name) => slots.get(key2)?.added.push(name));
-  for (const { deleted, added } of slots.values()) {
+  for (const { deleted: deleted2, added } of slots.values()) {
     if (added.length === 0) continue;
-    pairLookAlikes(deleted, added, renames);
-    const [was] = deleted;
+    pairLookAlikes(deleted2, added, renames);
+    const [was] = deleted2;
     const [is] = added;
-    if (deleted.length === 1 && added.length === 1 && !renames.has(was) && alike(was, is)) {
+    if (deleted2.length === 1 && added.length === 1 && !renames.has(was) && alike(was, is)) {
       renames.set(was, { to: is, kind: "only" });
     }
   }
@@ -61475,13 +61606,13 @@ function forEachOutOfPlace(names3, kept, beforeIndex, found) {
   }
   close2(beforeIndex.size);
 }
-function pairLookAlikes(deleted, added, renames) {
+function pairLookAlikes(deleted2, added, renames) {
   const addedByLower = /* @__PURE__ */ new Map();
   for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
-  const twins = uniquePairs(deleted, (was) => addedByLower.get(was.toLowerCase()) ?? []);
+  const twins = uniquePairs(deleted2, (was) => addedByLower.get(was.toLowerCase()) ?? []);
   for (const [was, is] of twins) renames.set(was, { to: is, kind: "letterCase" });
   const paired = new Set(twins.values());
-  const deletedLeft = deleted.filter((was) => !twins.has(was));
+  const deletedLeft = deleted2.filter((was) => !twins.has(was));
   const addedLeft = added.filter((is) => !paired.has(is));
   if (deletedLeft.length * addedLeft.length > MAX_LOOK_ALIKE_PAIRS) return;
   const lookAlikes = uniquePairs(deletedLeft, (was) => {
@@ -61490,10 +61621,10 @@ function pairLookAlikes(deleted, added, renames) {
   });
   for (const [was, is] of lookAlikes) renames.set(was, { to: is, kind: "lookAlike" });
 }
-function uniquePairs(deleted, near) {
+function uniquePairs(deleted2, near) {
   const nearDeleted = /* @__PURE__ */ new Map();
   const nearAdded = /* @__PURE__ */ new Map();
-  for (const was of deleted) {
+  for (const was of deleted2) {
     const found = near(was);
     if (found.length === 0) continue;
     nearDeleted.set(was, found);
@@ -61648,8 +61779,8 @@ function editedMemberPlace(was, is, at, edited) {
   if (!isObject(is)) return { pointer: at, atValueEnd: false };
   const kept = Object.keys(is).find((key2) => edited.includes(key2));
   if (kept === void 0) {
-    const deleted = isObject(was) ? Object.keys(was).find((key2) => edited.includes(key2)) : void 0;
-    return deleted === void 0 ? { pointer: at, atValueEnd: false } : memberDeletionPlace(was, is, at, deleted);
+    const deleted2 = isObject(was) ? Object.keys(was).find((key2) => edited.includes(key2)) : void 0;
+    return deleted2 === void 0 ? { pointer: at, atValueEnd: false } : memberDeletionPlace(was, is, at, deleted2);
   }
   const pointer = childPointer(at, kept);
   const before = isObject(was) ? was[kept] : void 0;
@@ -63268,8 +63399,8 @@ var PropertyComparer = class {
     const secret = isObject(field) ? secretDeletion(name, field.default, void 0, direction) : void 0;
     if (direction === "output") {
       if (secret) return { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail };
-      const deleted = { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
-      return rename ? { ...deleted, detail: renameNote(rename, "read") } : deleted;
+      const deleted2 = { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
+      return rename ? { ...deleted2, detail: renameNote(rename, "read") } : deleted2;
     }
     const callbackUrl = notificationUrlDeletion("input field", name, field);
     if (callbackUrl) return { ...callbackUrl, side: "old", pointer, path: [name] };
@@ -66553,7 +66684,7 @@ function relabel(version, folderDisplay, prefix) {
 var import_node_path42 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
-  const deleted = [];
+  const deleted2 = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const files = (await git.listFolder(mergeBase, folder)).filter(
@@ -66563,18 +66694,18 @@ async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase)
       "swagger",
       files.map((entry) => import_node_path42.default.posix.basename(entry.path))
     );
-    if (swagger2 !== void 0) deleted.push({ repositoryPath: folder, swaggerPath: `${folder}/${swagger2}` });
+    if (swagger2 !== void 0) deleted2.push({ repositoryPath: folder, swaggerPath: `${folder}/${swagger2}` });
   }
-  return deleted;
+  return deleted2;
 }
-function connectorDeletedChange(deleted, mergeBase) {
+function connectorDeletedChange(deleted2, mergeBase) {
   const rule2 = CHANGE_RULES.connectorDeleted;
   return locatedChange({
     ruleId: rule2.id,
     severity: rule2.severity,
     message: [rule2.message, rule2.advice].filter(Boolean).join(" "),
     advice: rule2.advice,
-    file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
+    file: `${mergeBase.slice(0, 12)}:${deleted2.swaggerPath}`,
     pointer: "",
     line: 1,
     column: 1,
@@ -66599,11 +66730,11 @@ function connectorDeletedFinding(change, folder) {
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs34 = require("node:fs");
 var import_node_path43 = __toESM(require("node:path"), 1);
-async function deletionScope(paths, gone, deleted, where2) {
+async function deletionScope(paths, gone, deleted2, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
   const byPath = /* @__PURE__ */ new Map();
-  for (const folder of deleted)
+  for (const folder of deleted2)
     if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
@@ -66619,7 +66750,7 @@ async function deletionScope(paths, gone, deleted, where2) {
     containing.add(inRepository);
   }
   const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
-  return { paths: kept, deleted: deleted.filter(isCovered) };
+  return { paths: kept, deleted: deleted2.filter(isCovered) };
 }
 function parentFolders(repositoryPath2) {
   const parts = repositoryPath2.split("/");
@@ -66801,10 +66932,10 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const gone = [];
   for (const folder of changedFolders)
     (await isPresent(folder, topLevel, git) ? present : gone).push(folder);
-  const deleted = (await deletedConnectorFolders(gone, renamedFrom, git, mergeBase)).filter(
+  const deleted2 = (await deletedConnectorFolders(gone, renamedFrom, git, mergeBase)).filter(
     (folder) => !isIgnored(fromCwd(folder.repositoryPath), config2)
   );
-  const scope2 = await deletionScope(paths, gone, deleted, { cwd, realCwd, topLevel });
+  const scope2 = await deletionScope(paths, gone, deleted2, { cwd, realCwd, topLevel });
   const configuration = options2.config ? await checkConfigurationAgainstBase({
     git,
     mergeBase,
@@ -66824,7 +66955,7 @@ async function validateAgainstBase(paths, baseRef, options2 = {}) {
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
-  const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
+  const deletedPaths = new Set(deleted2.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
     const absolute = await realCasePath(import_node_path47.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
@@ -68078,7 +68209,7 @@ function formatText(result, options2 = {}) {
   const paint = painter(options2.color ?? false);
   const { quiet } = options2;
   const listed3 = quiet === void 0 ? void 0 : (finding) => reachesFailOn(finding.severity, quiet);
-  const deleted = deletedConnectors(result);
+  const deleted2 = deletedConnectors(result);
   const blocks = [
     // Under --quiet, which lists only what fails the check, the comparison's line is left out too.
     ...result.connectors.map(
@@ -68089,14 +68220,14 @@ function formatText(result, options2 = {}) {
         quiet === void 0 ? baseComparisonLine(result, connector.path, options2.runOptions) : void 0
       )
     ),
-    ...deleted.map((connector) => formatDeletedConnector(connector, listed3, paint)),
+    ...deleted2.map((connector) => formatDeletedConnector(connector, listed3, paint)),
     ...configurationReports(result).map((file) => formatConfigurationFile(file, listed3, paint)),
     quiet === void 0 ? ruleTally(
       result.findings,
       (style, text3) => paint(style === "bold" ? "bold" : SEVERITY_STYLE[style], text3)
     ) : void 0
   ].filter((block3) => block3 !== void 0);
-  const connectors = plural(result.connectors.length, "connector") + (deleted.length > 0 ? ` and ${plural(deleted.length, "deleted connector")}` : "");
+  const connectors = plural(result.connectors.length, "connector") + (deleted2.length > 0 ? ` and ${plural(deleted2.length, "deleted connector")}` : "");
   const total2 = result.findings.length;
   const last2 = total2 === 0 ? paint("green", `No problems in ${connectors}${newSinceBaseNote(result)}.`) : paint(
     worstStyle(result.counts),
@@ -68887,11 +69018,12 @@ function archiveSlice(fd2, start, length) {
     }
   });
 }
-function checkingStream(integrity) {
+function checkingStream(integrity, observe) {
   return new import_node_stream.Transform({
     transform(chunk, _encoding, callback) {
       try {
         integrity.add(chunk);
+        observe?.(chunk);
         callback(null, chunk);
       } catch (error2) {
         callback(error2);
@@ -69169,7 +69301,7 @@ var ZipReader = class _ZipReader {
    * bytes of an entry written in one piece, for a caller that looks at them (unpack records line
    * endings from them instead of reading the file back); undefined for a streamed one.
    */
-  async copyToFile(entry, destination) {
+  async copyToFile(entry, destination, options2 = {}) {
     try {
       if (entry.size <= WHOLE_ENTRY_BYTES && entry.compressedSize <= WHOLE_ENTRY_BYTES) {
         const bytes = await this.readBuffer(entry);
@@ -69178,7 +69310,7 @@ var ZipReader = class _ZipReader {
         });
         return bytes;
       }
-      await this.streamToFile(entry, destination);
+      await this.streamToFile(entry, destination, options2.observe);
       return void 0;
     } catch (error2) {
       await (0, import_promises3.rm)(destination, { force: true }).catch(() => void 0);
@@ -69189,13 +69321,13 @@ var ZipReader = class _ZipReader {
     this.zip.close();
     (0, import_node_fs38.closeSync)(this.fd);
   }
-  async streamToFile(entry, destination) {
+  async streamToFile(entry, destination, observe) {
     const raw = this.rawEntry(entry);
     checkMethod(raw.compressionMethod);
     const { start } = await this.locate(raw, entry, false);
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
-    const check = checkingStream(this.integrity(raw, entry));
+    const check = checkingStream(this.integrity(raw, entry), observe);
     const output = (0, import_node_fs38.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
@@ -69340,6 +69472,7 @@ async function refuseFolder(file, what, hint) {
 
 // packages/solution/src/zip/zip-writer.ts
 var FIXED_MTIME = new Date(2e3, 0, 1, 0, 0, 0);
+var OWN_FILE_CALLS = /* @__PURE__ */ new Set(["write", "fdatasync", "fsync", "close"]);
 var ZIP_PATH_HINT = "Give the path of the zip file to write, ending in .zip.";
 async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
@@ -69391,7 +69524,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     if (!file.closed) await new Promise((resolve) => file.once("close", () => resolve()));
     await removeTemporary(temporary);
     const { path: failedPath, syscall } = error2 ?? {};
-    if (failedPath === temporary || failedPath === target2 || failedPath === destination || failedPath === void 0 && syscall === "write")
+    if (failedPath === temporary || failedPath === target2 || failedPath === destination || failedPath === void 0 && syscall !== void 0 && OWN_FILE_CALLS.has(syscall))
       throw targetWriteError(destination, error2);
     throw (failedPath === void 0 ? void 0 : unreadablePathError(failedPath, error2)) ?? error2;
   } finally {
@@ -70541,6 +70674,36 @@ function lineBreaksOf(bytes) {
   for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
   return { crlf, bareLf: lf > crlf };
 }
+var EndingCounter = class {
+  crlf = 0;
+  lf = 0;
+  /** A NUL, or a CR outside CRLF: no text, nothing recorded. */
+  binary = false;
+  /** The last chunk ended in a CR, which the next one's first byte must complete. */
+  pendingCr = false;
+  add(bytes) {
+    if (this.binary || bytes.length === 0) return;
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buffer.indexOf(0) !== -1 || this.pendingCr && buffer[0] !== LF2) {
+      this.binary = true;
+      return;
+    }
+    for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
+      if (cr + 1 < buffer.length && buffer[cr + 1] !== LF2) {
+        this.binary = true;
+        return;
+      }
+      this.crlf++;
+    }
+    this.pendingCr = buffer[buffer.length - 1] === CR;
+    for (let at = buffer.indexOf(LF2); at !== -1; at = buffer.indexOf(LF2, at + 1)) this.lf++;
+  }
+  /** What recordedEnding says of all the bytes added. */
+  recorded() {
+    if (this.binary || this.pendingCr || this.crlf === 0) return void 0;
+    return this.lf > this.crlf ? "mixed" : "crlf";
+  }
+};
 function recordedEnding(bytes) {
   const ending = lineEndingOf(bytes);
   return ending === "lf" ? void 0 : ending;
@@ -71550,9 +71713,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
     }
     const destination = import_node_path63.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    const whole = await reader.copyToFile(entry, destination);
+    const counter = entry.size <= MAX_RECORDED_BYTES ? new EndingCounter() : void 0;
+    const whole = await reader.copyToFile(entry, destination, {
+      observe: counter && ((chunk) => counter.add(chunk))
+    });
     written2.push(folderPath);
     if (whole) endings.set(folderPath, recordedEnding(whole));
+    else endings.set(folderPath, counter?.recorded());
   };
   const parts = [
     [solutionEntry.name, () => write2(FOLDER_SOLUTION, serializeXml(solution, UNPACKED_STYLE))],

@@ -37571,11 +37571,11 @@ var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|p
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
 var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
 function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
   pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
+  let match2 = pattern.exec(text2);
+  if (match2 === null) return [];
+  const found = /* @__PURE__ */ new Set();
+  for (; match2 !== null; match2 = pattern.exec(text2)) found.add(match2[1].toLowerCase());
   return [...found];
 }
 function restrictedTitleWords(title) {
@@ -39417,8 +39417,10 @@ function hashCommentToken(text2, offset) {
 function lineStart(text2, offset) {
   if (offset <= 0) return 0;
   const last2 = lastLine;
-  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text2)
+  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text2) {
+    last2.text = text2;
     return last2.start;
+  }
   const start = text2.lastIndexOf("\n", offset - 1) + 1;
   const newline2 = text2.indexOf("\n", start);
   lastLine = { text: text2, start, end: newline2 === -1 ? text2.length : newline2 };
@@ -41147,6 +41149,127 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
+// packages/validator/src/json/syntax/repairs-by-whole-text.ts
+var MAX_READINGS = 24;
+var MAX_TWIN_CLOSERS = 8;
+function repairCompletingText(walk, repairs) {
+  if (walk.top.open === "" && walk.top.place === "end") return void 0;
+  if (repairs.some((repair) => repair.completesText)) return void 0;
+  const readings = { left: MAX_READINGS };
+  const completing = completingRepair(walk, typedTwice(walk), isStrictJson, readings) ?? completingRepair(
+    walk,
+    [...repairs, ...closersOneTooMany(walk), ...listOpenerLost(walk)],
+    laidOutStrictly,
+    readings
+  );
+  return completing && {
+    ...completing,
+    apply: (w) => {
+      w.stopped = true;
+    },
+    completesText: true
+  };
+}
+function completingRepair(walk, repairs, completes, readings) {
+  const completing = [];
+  for (const repair of repairs) {
+    if (repair.fix === void 0 || repair.fix.oneOfTwo) continue;
+    const edits = (repair.commaFix ? [repair.fix, repair.commaFix] : [repair.fix]).map(deleted);
+    if (!edits.every((edit) => keepsWords(walk.text, edit))) continue;
+    if (readings.left-- <= 0) break;
+    const text2 = applyEdits(walk.text, edits)?.text;
+    if (text2 !== void 0 && completes(text2)) completing.push({ repair, text: text2 });
+  }
+  if (completing.length === 0) return void 0;
+  const value = JSON.stringify(JSON.parse(completing[0].text));
+  if (completing.some(({ text: text2 }) => JSON.stringify(JSON.parse(text2)) !== value)) return void 0;
+  return completing[0].repair;
+}
+function keepsWords(text2, edit) {
+  return PUNCTUATION_AND_SPACE.test(text2.slice(edit.offset, edit.offset + edit.length));
+}
+var PUNCTUATION_AND_SPACE = /^[\s,:{}[\]"]*$/;
+function deleted(edit) {
+  const blanked = edit.length > 0 && edit.insert.length === edit.length && edit.insert.trim() === "";
+  return blanked ? { offset: edit.offset, length: edit.length, insert: "" } : edit;
+}
+function typedTwice(walk) {
+  const { text: text2 } = walk;
+  const twins = [];
+  for (const frame of walk.stack) {
+    if (frame.open === "" || text2.charAt(frame.at + 1) !== frame.open) continue;
+    twins.push(
+      walk.repair(
+        frame.at,
+        1,
+        `This '${frame.open}' is one too many: the '${frame.open}' right after it opens the ${frame.open === "[" ? "list" : "object"} written, and nothing closes this one. Remove it.`,
+        () => void 0,
+        removal(text2, frame.at, 1)
+      )
+    );
+  }
+  const token = walk.tokens.at(walk.index);
+  const at = token?.offset ?? -1;
+  const character = text2.charAt(at);
+  const twinClosers = walk.closes.map(({ close }) => close).filter((close) => text2.charAt(close - 1) === text2.charAt(close)).slice(-MAX_TWIN_CLOSERS);
+  if ((character === "}" || character === "]") && text2.charAt(at - 1) === character) twinClosers.push(at);
+  for (const close of twinClosers) {
+    const closer = text2.charAt(close);
+    twins.push(
+      walk.repair(
+        close,
+        1,
+        `This '${closer}' is one too many: the '${closer}' right before it closes the bracket this one was typed for. Remove it.`,
+        () => void 0,
+        removal(text2, close, 1)
+      )
+    );
+  }
+  const quote = at > 1 && text2.charAt(at - 1) === '"' ? character === '"' ? at : text2.charAt(at - 2) === '"' ? at - 2 : -1 : -1;
+  if (quote !== -1) {
+    twins.push(
+      walk.repair(
+        quote,
+        1,
+        `This '"' is one too many: the '"' beside it ${quote === at ? "ends" : "starts"} the string. Remove it.`,
+        () => void 0,
+        removal(text2, quote, 1)
+      )
+    );
+  }
+  return twins;
+}
+function closersOneTooMany(walk) {
+  const { text: text2 } = walk;
+  return extraCloserCandidates(text2, walk.closes).map(
+    ({ issue: issue2 }) => walk.repair(
+      issue2.offset,
+      1,
+      `This '${text2.charAt(issue2.offset)}' is one too many: going by the indentation it closes nothing. Remove it.`,
+      () => void 0,
+      removal(text2, issue2.offset, 1)
+    )
+  );
+}
+function listOpenerLost(walk) {
+  const { text: text2 } = walk;
+  const frame = walk.top;
+  const token = walk.tokens.at(walk.index);
+  if (token?.kind !== "]" || frame.open !== "{" || frame.place !== "comma-or-close") return [];
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (frame.keyEnd < 0 || text2.charAt(colon) !== ":") return [];
+  const value = skipWhitespace(text2, colon + 1);
+  return [
+    walk.repair(
+      value,
+      0,
+      "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
+      () => void 0,
+      insertion(value, "[")
+    )
+  ];
+}
+
 // packages/validator/src/text/merge-conflicts.ts
 var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
 function findMergeMarkers(text2) {
@@ -41333,7 +41456,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome2);
+    const repair = repairsHere > 3 ? skipToken(walk, token) : (slips === 0 ? repairCompletingText(walk, outcome2) : void 0) ?? bestRepair(walk, outcome2);
     const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (!followsFromToken && !followsFromConflict) say(repair.issue);
@@ -42379,65 +42502,9 @@ function cachedSchemaProblems(validate) {
   };
 }
 
-// packages/validator/src/fix/written-edits.ts
-function writtenEdits(text2, edits) {
-  const removals = edits.filter((edit) => isRemoval(text2, edit));
-  const written2 = edits.filter((edit) => !removals.includes(edit));
-  written2.push(...joinedRemovals(text2, removals).map((removal2) => tidiedDeletion(text2, removal2)));
-  return written2.sort((a, b) => a.offset - b.offset || Number(a.length > 0) - Number(b.length > 0));
-}
-function joinedRemovals(text2, removals) {
-  const joined = [];
-  for (const removal2 of [...removals].sort((a, b) => a.offset - b.offset)) {
-    const last2 = joined[joined.length - 1];
-    const lastEnd = last2 ? last2.offset + last2.length : -1;
-    if (last2 && removal2.offset >= lastEnd && skipBlanks(text2, lastEnd) >= removal2.offset) {
-      const end = removal2.offset + removal2.length;
-      joined[joined.length - 1] = { offset: last2.offset, length: end - last2.offset, insert: "" };
-    } else joined.push(removal2);
-  }
-  return joined;
-}
-function isRemoval(text2, edit) {
-  if (edit.length === 0 || edit.insert.length !== edit.length) return false;
-  const removed = text2.slice(edit.offset, edit.offset + edit.length);
-  if (edit.insert !== removed.replace(/[^\n\r]/g, " ")) return false;
-  const characters = [...removed].map((character) => character.codePointAt(0));
-  return characters.some((character) => !isInvisible(character)) || !characters.some(isSpaceLike);
-}
-function tidiedDeletion(text2, edit) {
-  let start = edit.offset;
-  let end = edit.offset + edit.length;
-  const lineEnd2 = skipBlanks(text2, end);
-  if (lineEnd2 < text2.length && !isLineBreak2(text2.charCodeAt(lineEnd2))) {
-    if (start === 0 || isBlank(text2.charCodeAt(start - 1)) || isLineBreak2(text2.charCodeAt(start - 1))) {
-      end = lineEnd2;
-    }
-    if (text2.charAt(end) === ",") start = blanksBefore(text2, start);
-    return { offset: start, length: end - start, insert: "" };
-  }
-  end = lineEnd2;
-  while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  const lineStart2 = start === 0 || isLineBreak2(text2.charCodeAt(start - 1));
-  if (lineStart2 && end < text2.length) end += text2.startsWith("\r\n", end) ? 2 : 1;
-  return { offset: start, length: end - start, insert: "" };
-}
-function blanksBefore(text2, offset) {
-  let start = offset;
-  while (start > 0 && isBlank(text2.charCodeAt(start - 1))) start--;
-  return start === 0 || isLineBreak2(text2.charCodeAt(start - 1)) ? offset : start;
-}
-function skipBlanks(text2, offset) {
-  while (offset < text2.length && isBlank(text2.charCodeAt(offset))) offset++;
-  return offset;
-}
-var isBlank = (code2) => code2 === 32 || code2 === 9;
-var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
-
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
-function fixJsonDocument(document) {
-  const bom = document.hadBom ? "\uFEFF" : "";
+function repairPlan(document) {
   const json = document.text;
   if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
@@ -42471,27 +42538,13 @@ function fixJsonDocument(document) {
       `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
-  const meant = repairedValue(json, edits);
-  if (meant === void 0) {
+  const repaired = repairedValue(json, edits);
+  if (repaired === void 0) {
     return notFixed(
       "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
     );
   }
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips };
-}
-function fixJsonFileText(file) {
-  const document = file.document;
-  if (document === void 0 || document.isStrictJson) return void 0;
-  const read2 = (document.hadBom ? "\uFEFF" : "") + document.text;
-  if (file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING")) {
-    return { read: read2, fix: notFixed("it is not valid UTF-8 (GEN-ENCODING); save it as UTF-8 first.") };
-  }
-  if (savedAsUtf16(file)) {
-    return { read: read2, fix: notFixed("it is saved as UTF-16 (GEN-BINARY); save it as UTF-8 first.") };
-  }
-  return { read: read2, fix: fixJsonDocument(document) };
+  return { edits, repaired: repaired.text, value: repaired.value, slips };
 }
 function savedAsUtf16(file) {
   return file.document !== void 0 && file.issues.some((issue2) => issue2.ruleId === "GEN-BINARY");
@@ -42503,23 +42556,16 @@ function repairedValue(text2, edits) {
   const repaired = applyEdits(text2, edits);
   if (repaired === void 0) return void 0;
   try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+    return { text: repaired.text, value: JSON.parse(repaired.text) };
   } catch {
     return void 0;
-  }
-}
-function sameValue(text2, value) {
-  try {
-    return JSON.stringify(JSON.parse(text2)) === value;
-  } catch {
-    return false;
   }
 }
 function fixEditsFile(file) {
   if (file?.document === void 0) return false;
   let edits = editedByFix.get(file);
   if (edits === void 0) {
-    edits = !file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
+    edits = !file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || "repaired" in repairPlan(file.document));
     editedByFix.set(file, edits);
   }
   return edits;
@@ -45203,10 +45249,10 @@ function typedValueOf(value, type) {
 
 // packages/validator/src/rules/operations/parameter-index.ts
 var WrittenParameterEntry = class {
-  constructor(value, place2, sameValue2, name, location) {
+  constructor(value, place2, sameValue, name, location) {
     this.value = value;
     this.place = place2;
-    this.sameValue = sameValue2;
+    this.sameValue = sameValue;
     this.name = name;
     this.in = location;
   }
@@ -57236,22 +57282,25 @@ var documentTextRules = [
 // packages/validator/src/rules/swagger/name-descriptions.ts
 function propertiesRepeatingNames(noted, belowWalk, hidden) {
   const trees = /* @__PURE__ */ new Map();
-  const add2 = (schema, name, pointer) => {
+  const add2 = (schema, name, described, unwalked) => {
     const root = outermostSchema(schema);
-    const label = [...enclosingPropertyNames(schema), name].join(".");
+    const label = propertyPath(schema, name);
     const tree = trees.get(root);
     if (tree) tree.names.push(label);
-    else trees.set(root, { of: "properties", names: [label], pointer: pointer() });
+    else {
+      const pointer = unwalked ? childPointer(described.pointer, "properties", name, "description") : childPointer(described.pointer, "description");
+      trees.set(root, { of: "properties", names: [label], pointer });
+    }
   };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    if (!hidden(schema)) add2(schema, node.propertyName, () => childPointer(node.pointer, "description"));
+    if (!hidden(schema)) add2(schema, node.propertyName, node, false);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"]) || hidden(schema)) continue;
     for (const name of namesOfUnwalkedProperties(schema.value.properties))
-      add2(schema, name, () => childPointer(schema.pointer, "properties", name, "description"));
+      add2(schema, name, schema, true);
   }
   return trees;
 }
@@ -57276,15 +57325,15 @@ function outermostSchema(schema) {
   while (node.depth > 0 && node.parentNode instanceof SchemaStructureNode) node = node.parentNode;
   return node;
 }
-function enclosingPropertyNames(schema) {
-  const names = [];
+function propertyPath(schema, name) {
+  let path17 = name;
   for (let node = schema; node.depth > 0; ) {
-    if (node.propertyName !== void 0) names.push(node.propertyName);
+    if (node.propertyName !== void 0) path17 = `${node.propertyName}.${path17}`;
     const parent = node.parentNode;
     if (!(parent instanceof SchemaStructureNode)) break;
     node = parent;
   }
-  return names.reverse();
+  return path17;
 }
 function namesOfUnwalkedProperties(properties) {
   const names = [];

@@ -37339,11 +37339,11 @@ var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|p
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
 var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
 function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
   pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
+  let match2 = pattern.exec(text2);
+  if (match2 === null) return [];
+  const found = /* @__PURE__ */ new Set();
+  for (; match2 !== null; match2 = pattern.exec(text2)) found.add(match2[1].toLowerCase());
   return [...found];
 }
 function restrictedTitleWords(title) {
@@ -39147,8 +39147,10 @@ function hashCommentToken(text2, offset) {
 function lineStart(text2, offset) {
   if (offset <= 0) return 0;
   const last2 = lastLine;
-  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text2)
+  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text2) {
+    last2.text = text2;
     return last2.start;
+  }
   const start = text2.lastIndexOf("\n", offset - 1) + 1;
   const newline2 = text2.indexOf("\n", start);
   lastLine = { text: text2, start, end: newline2 === -1 ? text2.length : newline2 };
@@ -40877,6 +40879,127 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
+// packages/validator/src/json/syntax/repairs-by-whole-text.ts
+var MAX_READINGS = 24;
+var MAX_TWIN_CLOSERS = 8;
+function repairCompletingText(walk, repairs) {
+  if (walk.top.open === "" && walk.top.place === "end") return void 0;
+  if (repairs.some((repair) => repair.completesText)) return void 0;
+  const readings = { left: MAX_READINGS };
+  const completing = completingRepair(walk, typedTwice(walk), isStrictJson, readings) ?? completingRepair(
+    walk,
+    [...repairs, ...closersOneTooMany(walk), ...listOpenerLost(walk)],
+    laidOutStrictly,
+    readings
+  );
+  return completing && {
+    ...completing,
+    apply: (w) => {
+      w.stopped = true;
+    },
+    completesText: true
+  };
+}
+function completingRepair(walk, repairs, completes, readings) {
+  const completing = [];
+  for (const repair of repairs) {
+    if (repair.fix === void 0 || repair.fix.oneOfTwo) continue;
+    const edits = (repair.commaFix ? [repair.fix, repair.commaFix] : [repair.fix]).map(deleted);
+    if (!edits.every((edit) => keepsWords(walk.text, edit))) continue;
+    if (readings.left-- <= 0) break;
+    const text2 = applyEdits(walk.text, edits)?.text;
+    if (text2 !== void 0 && completes(text2)) completing.push({ repair, text: text2 });
+  }
+  if (completing.length === 0) return void 0;
+  const value = JSON.stringify(JSON.parse(completing[0].text));
+  if (completing.some(({ text: text2 }) => JSON.stringify(JSON.parse(text2)) !== value)) return void 0;
+  return completing[0].repair;
+}
+function keepsWords(text2, edit) {
+  return PUNCTUATION_AND_SPACE.test(text2.slice(edit.offset, edit.offset + edit.length));
+}
+var PUNCTUATION_AND_SPACE = /^[\s,:{}[\]"]*$/;
+function deleted(edit) {
+  const blanked = edit.length > 0 && edit.insert.length === edit.length && edit.insert.trim() === "";
+  return blanked ? { offset: edit.offset, length: edit.length, insert: "" } : edit;
+}
+function typedTwice(walk) {
+  const { text: text2 } = walk;
+  const twins = [];
+  for (const frame of walk.stack) {
+    if (frame.open === "" || text2.charAt(frame.at + 1) !== frame.open) continue;
+    twins.push(
+      walk.repair(
+        frame.at,
+        1,
+        `This '${frame.open}' is one too many: the '${frame.open}' right after it opens the ${frame.open === "[" ? "list" : "object"} written, and nothing closes this one. Remove it.`,
+        () => void 0,
+        removal(text2, frame.at, 1)
+      )
+    );
+  }
+  const token = walk.tokens.at(walk.index);
+  const at = token?.offset ?? -1;
+  const character = text2.charAt(at);
+  const twinClosers = walk.closes.map(({ close }) => close).filter((close) => text2.charAt(close - 1) === text2.charAt(close)).slice(-MAX_TWIN_CLOSERS);
+  if ((character === "}" || character === "]") && text2.charAt(at - 1) === character) twinClosers.push(at);
+  for (const close of twinClosers) {
+    const closer = text2.charAt(close);
+    twins.push(
+      walk.repair(
+        close,
+        1,
+        `This '${closer}' is one too many: the '${closer}' right before it closes the bracket this one was typed for. Remove it.`,
+        () => void 0,
+        removal(text2, close, 1)
+      )
+    );
+  }
+  const quote = at > 1 && text2.charAt(at - 1) === '"' ? character === '"' ? at : text2.charAt(at - 2) === '"' ? at - 2 : -1 : -1;
+  if (quote !== -1) {
+    twins.push(
+      walk.repair(
+        quote,
+        1,
+        `This '"' is one too many: the '"' beside it ${quote === at ? "ends" : "starts"} the string. Remove it.`,
+        () => void 0,
+        removal(text2, quote, 1)
+      )
+    );
+  }
+  return twins;
+}
+function closersOneTooMany(walk) {
+  const { text: text2 } = walk;
+  return extraCloserCandidates(text2, walk.closes).map(
+    ({ issue: issue2 }) => walk.repair(
+      issue2.offset,
+      1,
+      `This '${text2.charAt(issue2.offset)}' is one too many: going by the indentation it closes nothing. Remove it.`,
+      () => void 0,
+      removal(text2, issue2.offset, 1)
+    )
+  );
+}
+function listOpenerLost(walk) {
+  const { text: text2 } = walk;
+  const frame = walk.top;
+  const token = walk.tokens.at(walk.index);
+  if (token?.kind !== "]" || frame.open !== "{" || frame.place !== "comma-or-close") return [];
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (frame.keyEnd < 0 || text2.charAt(colon) !== ":") return [];
+  const value = skipWhitespace(text2, colon + 1);
+  return [
+    walk.repair(
+      value,
+      0,
+      "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
+      () => void 0,
+      insertion(value, "[")
+    )
+  ];
+}
+
 // packages/validator/src/text/merge-conflicts.ts
 var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
 function findMergeMarkers(text2) {
@@ -41072,7 +41195,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    const repair = repairsHere > 3 ? skipToken(walk, token) : (slips === 0 ? repairCompletingText(walk, outcome) : void 0) ?? bestRepair(walk, outcome);
     const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (!followsFromToken && !followsFromConflict) say(repair.issue);
@@ -42216,7 +42339,14 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
 function fixJsonDocument(document) {
-  const bom = document.hadBom ? "\uFEFF" : "";
+  const plan = repairPlan(document);
+  if (!("repaired" in plan)) return plan;
+  const json = document.text;
+  const tidied = applyEdits(json, writtenEdits(json, plan.edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, JSON.stringify(plan.value)) ? tidied : plan.repaired;
+  return { outcome: "fixed", text: (document.hadBom ? "\uFEFF" : "") + fixed, slips: plan.slips };
+}
+function repairPlan(document) {
   const json = document.text;
   if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
@@ -42250,15 +42380,13 @@ function fixJsonDocument(document) {
       `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
-  const meant = repairedValue(json, edits);
-  if (meant === void 0) {
+  const repaired = repairedValue(json, edits);
+  if (repaired === void 0) {
     return notFixed(
       "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
     );
   }
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips };
+  return { edits, repaired: repaired.text, value: repaired.value, slips };
 }
 function fixJsonFileText(file) {
   const document = file.document;
@@ -42282,7 +42410,7 @@ function repairedValue(text2, edits) {
   const repaired = applyEdits(text2, edits);
   if (repaired === void 0) return void 0;
   try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+    return { text: repaired.text, value: JSON.parse(repaired.text) };
   } catch {
     return void 0;
   }
@@ -42298,7 +42426,7 @@ function fixEditsFile(file) {
   if (file?.document === void 0) return false;
   let edits = editedByFix.get(file);
   if (edits === void 0) {
-    edits = !file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
+    edits = !file.issues.some((issue2) => issue2.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || "repaired" in repairPlan(file.document));
     editedByFix.set(file, edits);
   }
   return edits;
@@ -57867,22 +57995,25 @@ var documentTextRules = [
 // packages/validator/src/rules/swagger/name-descriptions.ts
 function propertiesRepeatingNames(noted, belowWalk, hidden) {
   const trees = /* @__PURE__ */ new Map();
-  const add2 = (schema, name, pointer) => {
+  const add2 = (schema, name, described, unwalked) => {
     const root = outermostSchema(schema);
-    const label = [...enclosingPropertyNames(schema), name].join(".");
+    const label = propertyPath(schema, name);
     const tree = trees.get(root);
     if (tree) tree.names.push(label);
-    else trees.set(root, { of: "properties", names: [label], pointer: pointer() });
+    else {
+      const pointer = unwalked ? childPointer(described.pointer, "properties", name, "description") : childPointer(described.pointer, "description");
+      trees.set(root, { of: "properties", names: [label], pointer });
+    }
   };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    if (!hidden(schema)) add2(schema, node.propertyName, () => childPointer(node.pointer, "description"));
+    if (!hidden(schema)) add2(schema, node.propertyName, node, false);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"]) || hidden(schema)) continue;
     for (const name of namesOfUnwalkedProperties(schema.value.properties))
-      add2(schema, name, () => childPointer(schema.pointer, "properties", name, "description"));
+      add2(schema, name, schema, true);
   }
   return trees;
 }
@@ -57907,15 +58038,15 @@ function outermostSchema(schema) {
   while (node.depth > 0 && node.parentNode instanceof SchemaStructureNode) node = node.parentNode;
   return node;
 }
-function enclosingPropertyNames(schema) {
-  const names2 = [];
+function propertyPath(schema, name) {
+  let path62 = name;
   for (let node = schema; node.depth > 0; ) {
-    if (node.propertyName !== void 0) names2.push(node.propertyName);
+    if (node.propertyName !== void 0) path62 = `${node.propertyName}.${path62}`;
     const parent = node.parentNode;
     if (!(parent instanceof SchemaStructureNode)) break;
     node = parent;
   }
-  return names2.reverse();
+  return path62;
 }
 function namesOfUnwalkedProperties(properties) {
   const names2 = [];
@@ -70390,12 +70521,12 @@ function memberRenames(before, after, alike = () => true) {
   forEachOutOfPlace(before, afterNames, beforeIndex, (key2, name) => slotOf(key2).deleted.push(name));
   const beforeNames = new Set(before);
   forEachOutOfPlace(after, beforeNames, beforeIndex, (key2, name) => slots.get(key2)?.added.push(name));
-  for (const { deleted, added } of slots.values()) {
+  for (const { deleted: deleted2, added } of slots.values()) {
     if (added.length === 0) continue;
-    pairLookAlikes(deleted, added, renames);
-    const [was] = deleted;
+    pairLookAlikes(deleted2, added, renames);
+    const [was] = deleted2;
     const [is] = added;
-    if (deleted.length === 1 && added.length === 1 && !renames.has(was) && alike(was, is)) {
+    if (deleted2.length === 1 && added.length === 1 && !renames.has(was) && alike(was, is)) {
       renames.set(was, { to: is, kind: "only" });
     }
   }
@@ -70419,13 +70550,13 @@ function forEachOutOfPlace(names2, kept, beforeIndex, found) {
   }
   close(beforeIndex.size);
 }
-function pairLookAlikes(deleted, added, renames) {
+function pairLookAlikes(deleted2, added, renames) {
   const addedByLower = /* @__PURE__ */ new Map();
   for (const is of added) listIn(addedByLower, is.toLowerCase()).push(is);
-  const twins = uniquePairs(deleted, (was) => addedByLower.get(was.toLowerCase()) ?? []);
+  const twins = uniquePairs(deleted2, (was) => addedByLower.get(was.toLowerCase()) ?? []);
   for (const [was, is] of twins) renames.set(was, { to: is, kind: "letterCase" });
   const paired = new Set(twins.values());
-  const deletedLeft = deleted.filter((was) => !twins.has(was));
+  const deletedLeft = deleted2.filter((was) => !twins.has(was));
   const addedLeft = added.filter((is) => !paired.has(is));
   if (deletedLeft.length * addedLeft.length > MAX_LOOK_ALIKE_PAIRS) return;
   const lookAlikes = uniquePairs(deletedLeft, (was) => {
@@ -70434,10 +70565,10 @@ function pairLookAlikes(deleted, added, renames) {
   });
   for (const [was, is] of lookAlikes) renames.set(was, { to: is, kind: "lookAlike" });
 }
-function uniquePairs(deleted, near) {
+function uniquePairs(deleted2, near) {
   const nearDeleted = /* @__PURE__ */ new Map();
   const nearAdded = /* @__PURE__ */ new Map();
-  for (const was of deleted) {
+  for (const was of deleted2) {
     const found = near(was);
     if (found.length === 0) continue;
     nearDeleted.set(was, found);
@@ -70592,8 +70723,8 @@ function editedMemberPlace(was, is, at, edited) {
   if (!isObject(is)) return { pointer: at, atValueEnd: false };
   const kept = Object.keys(is).find((key2) => edited.includes(key2));
   if (kept === void 0) {
-    const deleted = isObject(was) ? Object.keys(was).find((key2) => edited.includes(key2)) : void 0;
-    return deleted === void 0 ? { pointer: at, atValueEnd: false } : memberDeletionPlace(was, is, at, deleted);
+    const deleted2 = isObject(was) ? Object.keys(was).find((key2) => edited.includes(key2)) : void 0;
+    return deleted2 === void 0 ? { pointer: at, atValueEnd: false } : memberDeletionPlace(was, is, at, deleted2);
   }
   const pointer = childPointer(at, kept);
   const before = isObject(was) ? was[kept] : void 0;
@@ -72212,8 +72343,8 @@ var PropertyComparer = class {
     const secret = isObject(field) ? secretDeletion(name, field.default, void 0, direction) : void 0;
     if (direction === "output") {
       if (secret) return { rule: secret.rule, side: "old", pointer, path: [name], detail: secret.detail };
-      const deleted = { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
-      return rename2 ? { ...deleted, detail: renameNote(rename2, "read") } : deleted;
+      const deleted2 = { rule: CHANGE_RULES.outputDeleted, side: "old", pointer, path: [name] };
+      return rename2 ? { ...deleted2, detail: renameNote(rename2, "read") } : deleted2;
     }
     const callbackUrl = notificationUrlDeletion("input field", name, field);
     if (callbackUrl) return { ...callbackUrl, side: "old", pointer, path: [name] };
@@ -74728,7 +74859,7 @@ function relabel(version, folderDisplay, prefix) {
 var import_node_path38 = __toESM(require("node:path"), 1);
 async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase) {
   const renameSources = new Set(renamedFrom.values());
-  const deleted = [];
+  const deleted2 = [];
   for (const folder of goneFolders) {
     if (folder === "." || renameSources.has(folder)) continue;
     const files = (await git.listFolder(mergeBase, folder)).filter(
@@ -74738,18 +74869,18 @@ async function deletedConnectorFolders(goneFolders, renamedFrom, git, mergeBase)
       "swagger",
       files.map((entry) => import_node_path38.default.posix.basename(entry.path))
     );
-    if (swagger !== void 0) deleted.push({ repositoryPath: folder, swaggerPath: `${folder}/${swagger}` });
+    if (swagger !== void 0) deleted2.push({ repositoryPath: folder, swaggerPath: `${folder}/${swagger}` });
   }
-  return deleted;
+  return deleted2;
 }
-function connectorDeletedChange(deleted, mergeBase) {
+function connectorDeletedChange(deleted2, mergeBase) {
   const rule2 = CHANGE_RULES.connectorDeleted;
   return locatedChange({
     ruleId: rule2.id,
     severity: rule2.severity,
     message: [rule2.message, rule2.advice].filter(Boolean).join(" "),
     advice: rule2.advice,
-    file: `${mergeBase.slice(0, 12)}:${deleted.swaggerPath}`,
+    file: `${mergeBase.slice(0, 12)}:${deleted2.swaggerPath}`,
     pointer: "",
     line: 1,
     column: 1,
@@ -74774,11 +74905,11 @@ function connectorDeletedFinding(change, folder) {
 // packages/validator/src/git/deletion-scope.ts
 var import_node_fs26 = require("node:fs");
 var import_node_path39 = __toESM(require("node:path"), 1);
-async function deletionScope(paths, gone, deleted, where2) {
+async function deletionScope(paths, gone, deleted2, where2) {
   const kept = [];
   const covered = /* @__PURE__ */ new Set();
   const byPath = /* @__PURE__ */ new Map();
-  for (const folder of deleted)
+  for (const folder of deleted2)
     if (!byPath.has(folder.repositoryPath)) byPath.set(folder.repositoryPath, folder);
   const goneSet = new Set(gone);
   const containing = /* @__PURE__ */ new Set();
@@ -74794,7 +74925,7 @@ async function deletionScope(paths, gone, deleted, where2) {
     containing.add(inRepository);
   }
   const isCovered = (folder) => covered.has(folder) || containing.has(".") || parentFolders(folder.repositoryPath).some((parent) => containing.has(parent));
-  return { paths: kept, deleted: deleted.filter(isCovered) };
+  return { paths: kept, deleted: deleted2.filter(isCovered) };
 }
 function parentFolders(repositoryPath2) {
   const parts = repositoryPath2.split("/");
@@ -74976,10 +75107,10 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const gone = [];
   for (const folder of changedFolders)
     (await isPresent(folder, topLevel, git) ? present : gone).push(folder);
-  const deleted = (await deletedConnectorFolders(gone, renamedFrom, git, mergeBase)).filter(
+  const deleted2 = (await deletedConnectorFolders(gone, renamedFrom, git, mergeBase)).filter(
     (folder) => !isIgnored(fromCwd(folder.repositoryPath), config2)
   );
-  const scope2 = await deletionScope(paths, gone, deleted, { cwd, realCwd, topLevel });
+  const scope2 = await deletionScope(paths, gone, deleted2, { cwd, realCwd, topLevel });
   const configuration = options.config ? await checkConfigurationAgainstBase({
     git,
     mergeBase,
@@ -74999,7 +75130,7 @@ async function validateAgainstBase(paths, baseRef, options = {}) {
   const connectors = [];
   const diffs = [];
   const changedConnectors = [];
-  const deletedPaths = new Set(deleted.map((folder) => folder.repositoryPath));
+  const deletedPaths = new Set(deleted2.map((folder) => folder.repositoryPath));
   for (const connector of validation.connectors) {
     const absolute = await realCasePath(import_node_path43.default.resolve(cwd, connector.path));
     const repositoryPath2 = toRepositoryPath(topLevel, absolute);
@@ -75178,8 +75309,8 @@ async function changesOfConnector(git, commit, mergeBase, places) {
     if (!baseFolder.files.swagger) return [];
     const then = await materializeFirstFolder(git, commit, places);
     if (!then) {
-      const deleted = await deletedConnectorFolders([base2.place], /* @__PURE__ */ new Map(), git, mergeBase);
-      return deleted.map((folder) => connectorDeletedChange(folder, mergeBase));
+      const deleted2 = await deletedConnectorFolders([base2.place], /* @__PURE__ */ new Map(), git, mergeBase);
+      return deleted2.map((folder) => connectorDeletedChange(folder, mergeBase));
     }
     try {
       const thenFolder = await loadConnectorFolder(then.folder.path, then.folder.root);
@@ -75825,7 +75956,7 @@ function statusIcon(failOn, breakingChangesFail) {
     return hasBreaking ? "\u26A0\uFE0F" : "\u2705";
   };
 }
-function writeStatusTable(budget, validated, deleted, configuration, againstBase, status, shown2, omitted) {
+function writeStatusTable(budget, validated, deleted2, configuration, againstBase, status, shown2, omitted) {
   const uncompared = againstBase?.uncompared ?? /* @__PURE__ */ new Set();
   const connectors = [
     // A folder in no git work tree: its findings are neither new nor existing.
@@ -75833,7 +75964,7 @@ function writeStatusTable(budget, validated, deleted, configuration, againstBase
       ({ path: path62, profile, findings }) => uncompared.has(path62) ? { name: `${shown2(path62)} (not compared)`, profile, findings, uncompared: true } : { name: shown2(path62), profile, findings }
     ),
     // No profile was resolved for a folder that is gone.
-    ...deleted.map(({ path: path62, findings }) => ({ name: `${shown2(path62)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted2.map(({ path: path62, findings }) => ({ name: `${shown2(path62)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
     ...configuration.map(({ path: path62, findings }) => ({
       name: `${shown2(path62)} (configuration)`,
@@ -75926,11 +76057,11 @@ function buildJobSummary(result, options = {}) {
   const status = statusIcon(options.failOn ?? "error", options.breakingChangesFail ?? true);
   const omitted = { findings: 0, changes: 0, connectors: 0 };
   const shown2 = (file) => shownFindingPath(file, options);
-  const deleted = deletedConnectors(result);
+  const deleted2 = deletedConnectors(result);
   budget.add(
     `## ${escapeMarkdown(options.title ?? "Connector validation")}`,
     "",
-    overallLine(result, deleted.length, status, options.failOn ?? "error"),
+    overallLine(result, deleted2.length, status, options.failOn ?? "error"),
     ""
   );
   if (options.push) budget.add(pushLine(options.push), "");
@@ -75941,7 +76072,7 @@ function buildJobSummary(result, options = {}) {
   writeStatusTable(
     budget,
     result.connectors,
-    deleted,
+    deleted2,
     configurationReports(result),
     comparedWithBase(result) ? { uncompared: uncomparedPaths(result) } : void 0,
     status,
@@ -75955,7 +76086,7 @@ function buildJobSummary(result, options = {}) {
       ""
     );
   }
-  const gone = new Set(deleted.map((connector) => connector.path));
+  const gone = new Set(deleted2.map((connector) => connector.path));
   const sourceUrl = options.sourceUrl && ((file, line) => gone.has(file) ? void 0 : options.sourceUrl(file, line));
   const docs = options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
   if (options.changes) {
@@ -75968,8 +76099,8 @@ function buildJobSummary(result, options = {}) {
   writeFindingsByRule(budget, findings, listedWithChanges, { ...options, sourceUrl }, shown2, omitted);
   return { markdown: budget.text(truncationNote(omitted, options.everyFinding)), omitted };
 }
-function overallLine(result, deleted, status, failOn) {
-  const connectors = `${plural(result.connectors.length, "connector")} checked${deleted > 0 ? `, ${deleted} deleted` : ""}`;
+function overallLine(result, deleted2, status, failOn) {
+  const connectors = `${plural(result.connectors.length, "connector")} checked${deleted2 > 0 ? `, ${deleted2} deleted` : ""}`;
   const existing = existingFailuresNote(
     result.findings,
     failOn,

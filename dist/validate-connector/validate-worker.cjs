@@ -15990,8 +15990,10 @@ function hashCommentToken(text2, offset) {
 function lineStart(text2, offset) {
   if (offset <= 0) return 0;
   const last2 = lastLine;
-  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text2)
+  if (last2 !== void 0 && offset >= last2.start && offset <= last2.end && last2.text === text2) {
+    last2.text = text2;
     return last2.start;
+  }
   const start = text2.lastIndexOf("\n", offset - 1) + 1;
   const newline2 = text2.indexOf("\n", start);
   lastLine = { text: text2, start, end: newline2 === -1 ? text2.length : newline2 };
@@ -17839,6 +17841,127 @@ var Walk = class _Walk {
 };
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
+// packages/validator/src/json/syntax/repairs-by-whole-text.ts
+var MAX_READINGS = 24;
+var MAX_TWIN_CLOSERS = 8;
+function repairCompletingText(walk, repairs) {
+  if (walk.top.open === "" && walk.top.place === "end") return void 0;
+  if (repairs.some((repair) => repair.completesText)) return void 0;
+  const readings = { left: MAX_READINGS };
+  const completing = completingRepair(walk, typedTwice(walk), isStrictJson, readings) ?? completingRepair(
+    walk,
+    [...repairs, ...closersOneTooMany(walk), ...listOpenerLost(walk)],
+    laidOutStrictly,
+    readings
+  );
+  return completing && {
+    ...completing,
+    apply: (w) => {
+      w.stopped = true;
+    },
+    completesText: true
+  };
+}
+function completingRepair(walk, repairs, completes, readings) {
+  const completing = [];
+  for (const repair of repairs) {
+    if (repair.fix === void 0 || repair.fix.oneOfTwo) continue;
+    const edits = (repair.commaFix ? [repair.fix, repair.commaFix] : [repair.fix]).map(deleted);
+    if (!edits.every((edit) => keepsWords(walk.text, edit))) continue;
+    if (readings.left-- <= 0) break;
+    const text2 = applyEdits(walk.text, edits)?.text;
+    if (text2 !== void 0 && completes(text2)) completing.push({ repair, text: text2 });
+  }
+  if (completing.length === 0) return void 0;
+  const value = JSON.stringify(JSON.parse(completing[0].text));
+  if (completing.some(({ text: text2 }) => JSON.stringify(JSON.parse(text2)) !== value)) return void 0;
+  return completing[0].repair;
+}
+function keepsWords(text2, edit) {
+  return PUNCTUATION_AND_SPACE.test(text2.slice(edit.offset, edit.offset + edit.length));
+}
+var PUNCTUATION_AND_SPACE = /^[\s,:{}[\]"]*$/;
+function deleted(edit) {
+  const blanked = edit.length > 0 && edit.insert.length === edit.length && edit.insert.trim() === "";
+  return blanked ? { offset: edit.offset, length: edit.length, insert: "" } : edit;
+}
+function typedTwice(walk) {
+  const { text: text2 } = walk;
+  const twins = [];
+  for (const frame of walk.stack) {
+    if (frame.open === "" || text2.charAt(frame.at + 1) !== frame.open) continue;
+    twins.push(
+      walk.repair(
+        frame.at,
+        1,
+        `This '${frame.open}' is one too many: the '${frame.open}' right after it opens the ${frame.open === "[" ? "list" : "object"} written, and nothing closes this one. Remove it.`,
+        () => void 0,
+        removal(text2, frame.at, 1)
+      )
+    );
+  }
+  const token = walk.tokens.at(walk.index);
+  const at = token?.offset ?? -1;
+  const character = text2.charAt(at);
+  const twinClosers = walk.closes.map(({ close }) => close).filter((close) => text2.charAt(close - 1) === text2.charAt(close)).slice(-MAX_TWIN_CLOSERS);
+  if ((character === "}" || character === "]") && text2.charAt(at - 1) === character) twinClosers.push(at);
+  for (const close of twinClosers) {
+    const closer = text2.charAt(close);
+    twins.push(
+      walk.repair(
+        close,
+        1,
+        `This '${closer}' is one too many: the '${closer}' right before it closes the bracket this one was typed for. Remove it.`,
+        () => void 0,
+        removal(text2, close, 1)
+      )
+    );
+  }
+  const quote = at > 1 && text2.charAt(at - 1) === '"' ? character === '"' ? at : text2.charAt(at - 2) === '"' ? at - 2 : -1 : -1;
+  if (quote !== -1) {
+    twins.push(
+      walk.repair(
+        quote,
+        1,
+        `This '"' is one too many: the '"' beside it ${quote === at ? "ends" : "starts"} the string. Remove it.`,
+        () => void 0,
+        removal(text2, quote, 1)
+      )
+    );
+  }
+  return twins;
+}
+function closersOneTooMany(walk) {
+  const { text: text2 } = walk;
+  return extraCloserCandidates(text2, walk.closes).map(
+    ({ issue }) => walk.repair(
+      issue.offset,
+      1,
+      `This '${text2.charAt(issue.offset)}' is one too many: going by the indentation it closes nothing. Remove it.`,
+      () => void 0,
+      removal(text2, issue.offset, 1)
+    )
+  );
+}
+function listOpenerLost(walk) {
+  const { text: text2 } = walk;
+  const frame = walk.top;
+  const token = walk.tokens.at(walk.index);
+  if (token?.kind !== "]" || frame.open !== "{" || frame.place !== "comma-or-close") return [];
+  const colon = skipSpaces(text2, frame.keyEnd);
+  if (frame.keyEnd < 0 || text2.charAt(colon) !== ":") return [];
+  const value = skipWhitespace(text2, colon + 1);
+  return [
+    walk.repair(
+      value,
+      0,
+      "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
+      () => void 0,
+      insertion(value, "[")
+    )
+  ];
+}
+
 // packages/validator/src/text/merge-conflicts.ts
 var MARKER_LINE = /^(?:<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\r\n]*/gm;
 function findMergeMarkers(text2) {
@@ -18034,7 +18157,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : bestRepair(walk, outcome);
+    const repair = repairsHere > 3 ? skipToken(walk, token) : (slips === 0 ? repairCompletingText(walk, outcome) : void 0) ?? bestRepair(walk, outcome);
     const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (!followsFromToken && !followsFromConflict) say(repair.issue);
@@ -20394,7 +20517,14 @@ var isLineBreak2 = (code2) => code2 === 10 || code2 === 13;
 // packages/validator/src/fix/json-fix.ts
 var unnamed = () => "";
 function fixJsonDocument(document) {
-  const bom = document.hadBom ? "\uFEFF" : "";
+  const plan = repairPlan(document);
+  if (!("repaired" in plan)) return plan;
+  const json = document.text;
+  const tidied = applyEdits(json, writtenEdits(json, plan.edits))?.text;
+  const fixed = tidied !== void 0 && sameValue(tidied, JSON.stringify(plan.value)) ? tidied : plan.repaired;
+  return { outcome: "fixed", text: (document.hadBom ? "\uFEFF" : "") + fixed, slips: plan.slips };
+}
+function repairPlan(document) {
   const json = document.text;
   if (document.parsedStrictly) return { outcome: "strict" };
   if (json.trim() === "") return notFixed("the file is empty; there is nothing to fix.");
@@ -20428,15 +20558,13 @@ function fixJsonDocument(document) {
       `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
     );
   }
-  const meant = repairedValue(json, edits);
-  if (meant === void 0) {
+  const repaired = repairedValue(json, edits);
+  if (repaired === void 0) {
     return notFixed(
       "the edits that the GEN-JSON-PARSE findings name still leave it invalid; make them by hand."
     );
   }
-  const tidied = applyEdits(json, writtenEdits(json, edits))?.text;
-  const fixed = tidied !== void 0 && sameValue(tidied, meant.value) ? tidied : meant.text;
-  return { outcome: "fixed", text: bom + fixed, slips };
+  return { edits, repaired: repaired.text, value: repaired.value, slips };
 }
 function fixJsonFileText(file) {
   const document = file.document;
@@ -20460,7 +20588,7 @@ function repairedValue(text2, edits) {
   const repaired = applyEdits(text2, edits);
   if (repaired === void 0) return void 0;
   try {
-    return { text: repaired.text, value: JSON.stringify(JSON.parse(repaired.text)) };
+    return { text: repaired.text, value: JSON.parse(repaired.text) };
   } catch {
     return void 0;
   }
@@ -20476,7 +20604,7 @@ function fixEditsFile(file) {
   if (file?.document === void 0) return false;
   let edits = editedByFix.get(file);
   if (edits === void 0) {
-    edits = !file.issues.some((issue) => issue.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || fixJsonFileText(file)?.fix.outcome === "fixed");
+    edits = !file.issues.some((issue) => issue.ruleId === "GEN-ENCODING") && !savedAsUtf16(file) && (file.document.isStrictJson || "repaired" in repairPlan(file.document));
     editedByFix.set(file, edits);
   }
   return edits;
@@ -20919,11 +21047,11 @@ var PRODUCT_NAMES = /\b(power ?apps|power ?automate|logic ?apps|microsoft flow|p
 var TITLE_WORDS = /\b(apis?|connectors?)\b/gi;
 var JOINERS = /* @__PURE__ */ new Set(["for", "with", "to", "and", "of", "in", "on", "by", "&", "-", "+"]);
 function distinctMatches(text2, pattern) {
-  const found = /* @__PURE__ */ new Set();
   pattern.lastIndex = 0;
-  for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-    found.add(match2[1].toLowerCase());
-  }
+  let match2 = pattern.exec(text2);
+  if (match2 === null) return [];
+  const found = /* @__PURE__ */ new Set();
+  for (; match2 !== null; match2 = pattern.exec(text2)) found.add(match2[1].toLowerCase());
   return [...found];
 }
 function restrictedTitleWords(title) {
@@ -35832,22 +35960,25 @@ var documentTextRules = [
 // packages/validator/src/rules/swagger/name-descriptions.ts
 function propertiesRepeatingNames(noted, belowWalk, hidden) {
   const trees = /* @__PURE__ */ new Map();
-  const add2 = (schema, name, pointer) => {
+  const add2 = (schema, name, described, unwalked) => {
     const root = outermostSchema(schema);
-    const label = [...enclosingPropertyNames(schema), name].join(".");
+    const label = propertyPath(schema, name);
     const tree = trees.get(root);
     if (tree) tree.names.push(label);
-    else trees.set(root, { of: "properties", names: [label], pointer: pointer() });
+    else {
+      const pointer = unwalked ? childPointer(described.pointer, "properties", name, "description") : childPointer(described.pointer, "description");
+      trees.set(root, { of: "properties", names: [label], pointer });
+    }
   };
   for (const node of noted) {
     if (!(node instanceof SchemaStructureNode)) continue;
     const schema = node.propertyOf;
-    if (!hidden(schema)) add2(schema, node.propertyName, () => childPointer(node.pointer, "description"));
+    if (!hidden(schema)) add2(schema, node.propertyName, node, false);
   }
   for (const schema of belowWalk) {
     if (isInternalVisibility(schema.value["x-ms-visibility"]) || hidden(schema)) continue;
     for (const name of namesOfUnwalkedProperties(schema.value.properties))
-      add2(schema, name, () => childPointer(schema.pointer, "properties", name, "description"));
+      add2(schema, name, schema, true);
   }
   return trees;
 }
@@ -35872,15 +36003,15 @@ function outermostSchema(schema) {
   while (node.depth > 0 && node.parentNode instanceof SchemaStructureNode) node = node.parentNode;
   return node;
 }
-function enclosingPropertyNames(schema) {
-  const names = [];
+function propertyPath(schema, name) {
+  let path12 = name;
   for (let node = schema; node.depth > 0; ) {
-    if (node.propertyName !== void 0) names.push(node.propertyName);
+    if (node.propertyName !== void 0) path12 = `${node.propertyName}.${path12}`;
     const parent = node.parentNode;
     if (!(parent instanceof SchemaStructureNode)) break;
     node = parent;
   }
-  return names.reverse();
+  return path12;
 }
 function namesOfUnwalkedProperties(properties) {
   const names = [];
