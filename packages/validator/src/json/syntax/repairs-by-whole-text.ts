@@ -18,6 +18,12 @@ import { skipWhitespace } from '../scan.js';
 /** How many readings of the whole text the first misfit weighs repairs with: each reads the whole file. */
 const MAX_READINGS = 24;
 /**
+ * How many characters those readings read in all, at most: a minified file of a megabyte missing its
+ * last '}' has a '}}' at the end of each of its thousands of objects, and each reading of it parsed
+ * all of it before it failed at the end.
+ */
+const MAX_CHARACTERS_READ = 8 * 1024 * 1024;
+/**
  * How many of the last closers right after their twin (`}}`) are weighed as typed twice: a doubled
  * '}' closes an object early, and the walk meets a token that does not fit only lines on.
  */
@@ -37,7 +43,9 @@ export function repairCompletingText(walk: WalkState, repairs: readonly Repair[]
   // Text after the value has repairs of its own, which name the closer that ended it by the layout.
   if (walk.top.open === '' && walk.top.place === 'end') return undefined;
   if (repairs.some((repair) => repair.completesText)) return undefined;
-  const readings = { left: MAX_READINGS };
+  const readings = {
+    left: Math.min(MAX_READINGS, Math.floor(MAX_CHARACTERS_READ / Math.max(1, walk.text.length))),
+  };
   const completing =
     completingRepair(walk, typedTwice(walk), isStrictJson, readings) ??
     completingRepair(
