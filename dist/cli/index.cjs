@@ -31000,6 +31000,7 @@ function laidOutStrictly(text3) {
   return isStrictJson(text3) && laidOutConsistently(text3);
 }
 function laidOutConsistently(text3) {
+  if (!text3.includes("\n")) return true;
   const containers = [];
   let step2;
   let consistent = true;
@@ -31978,11 +31979,14 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
 // packages/validator/src/json/syntax/repairs-by-whole-text.ts
 var MAX_READINGS = 24;
+var MAX_CHARACTERS_READ = 8 * 1024 * 1024;
 var MAX_TWIN_CLOSERS = 8;
 function repairCompletingText(walk, repairs) {
   if (walk.top.open === "" && walk.top.place === "end") return void 0;
   if (repairs.some((repair) => repair.completesText)) return void 0;
-  const readings = { left: MAX_READINGS };
+  const readings = {
+    left: Math.min(MAX_READINGS, Math.floor(MAX_CHARACTERS_READ / Math.max(1, walk.text.length)))
+  };
   const completing = completingRepair(walk, typedTwice(walk), isStrictJson, readings) ?? completingRepair(
     walk,
     [...repairs, ...closersOneTooMany(walk), ...listOpenerLost(walk)],

@@ -16865,6 +16865,7 @@ function laidOutStrictly(text2) {
   return isStrictJson(text2) && laidOutConsistently(text2);
 }
 function laidOutConsistently(text2) {
+  if (!text2.includes("\n")) return true;
   const containers = [];
   let step;
   let consistent = true;
@@ -17843,11 +17844,14 @@ var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
 // packages/validator/src/json/syntax/repairs-by-whole-text.ts
 var MAX_READINGS = 24;
+var MAX_CHARACTERS_READ = 8 * 1024 * 1024;
 var MAX_TWIN_CLOSERS = 8;
 function repairCompletingText(walk, repairs) {
   if (walk.top.open === "" && walk.top.place === "end") return void 0;
   if (repairs.some((repair) => repair.completesText)) return void 0;
-  const readings = { left: MAX_READINGS };
+  const readings = {
+    left: Math.min(MAX_READINGS, Math.floor(MAX_CHARACTERS_READ / Math.max(1, walk.text.length)))
+  };
   const completing = completingRepair(walk, typedTwice(walk), isStrictJson, readings) ?? completingRepair(
     walk,
     [...repairs, ...closersOneTooMany(walk), ...listOpenerLost(walk)],
