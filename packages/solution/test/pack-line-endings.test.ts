@@ -93,6 +93,17 @@ describeWith(SOLUTION_FIXTURES, 'real solution export')(
   },
 );
 
+/** Every text of up to six bytes from the ones that decide a part's line ending: 5,461 of them. */
+function textsOfDecidingBytes(): string[] {
+  const alphabet = ['a', '\r', '\n', '\x00'];
+  const texts = [''];
+  for (let length = 1, last = ['']; length <= 6; length++) {
+    last = last.flatMap((text) => alphabet.map((byte) => text + byte));
+    texts.push(...last);
+  }
+  return texts;
+}
+
 describe('line endings pack writes for a copied part', () => {
   const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 
@@ -147,12 +158,7 @@ describe('line endings pack writes for a copied part', () => {
   it('reads a part as git does in every arrangement of the bytes that decide it', () => {
     // Every text of up to six bytes from the ones that matter, against git's own definition
     // (isGitText) and a count of the endings done the plain way.
-    const alphabet = ['a', '\r', '\n', '\x00'];
-    const texts = [''];
-    for (let length = 1, last = ['']; length <= 6; length++) {
-      last = last.flatMap((text) => alphabet.map((byte) => text + byte));
-      texts.push(...last);
-    }
+    const texts = textsOfDecidingBytes();
     const misread = texts.flatMap((text) => {
       const crlf = text.split('\r\n').length - 1;
       const lf = text.split('\n').length - 1;
@@ -170,12 +176,7 @@ describe('line endings pack writes for a copied part', () => {
   it('reads a part streamed in chunks as it reads the part whole, wherever the chunks split it', () => {
     // Every text of up to six bytes from the ones that matter, cut into two and into three chunks at
     // every place: a CR that ends one chunk is completed (or not) by the next one's first byte.
-    const alphabet = ['a', '\r', '\n', '\x00'];
-    const texts = [''];
-    for (let length = 1, last = ['']; length <= 6; length++) {
-      last = last.flatMap((text) => alphabet.map((byte) => text + byte));
-      texts.push(...last);
-    }
+    const texts = textsOfDecidingBytes();
     const misread = texts.flatMap((text) => {
       const whole = recordedEnding(bytes(text));
       const cuts: number[][] = [];

@@ -2,15 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as jsonc from 'jsonc-parser';
 import { JsonDocument } from '../../../src/json/json-document.js';
 import { fixJsonText } from '../../../src/fix/json-fix.js';
-
-/** Each syntax issue as "line:column message", in order. */
-function issuesOf(text: string): string[] {
-  const document = JsonDocument.parse(text);
-  return document.syntaxIssues.map((issue) => {
-    const { line, column } = document.position(issue.offset);
-    return `${line}:${column} ${issue.message}`;
-  });
-}
+import { issuesOf } from '../../helpers/syntax-outcomes.js';
 
 const SWAGGER = [
   '{',

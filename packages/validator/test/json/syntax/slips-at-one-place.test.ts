@@ -1,29 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { fixJsonText } from '../../../src/fix/json-fix.js';
-import { JsonDocument } from '../../../src/json/json-document.js';
 import { diagnoseAndRepair } from '../../../src/json/syntax/diagnosis.js';
 import { applyEdits } from '../../../src/text/text-edits.js';
+import { fixOf, issuesOf } from '../../helpers/syntax-outcomes.js';
 
 // Two slips that meet at one place: each repair found there is said, and the edits together make
 // the text the findings describe. A repair at the place of the issue just said went unsaid while
 // its edit was made, and the edits then left text JSON.parse refused ("still invalid" from --fix).
-
-/** Each syntax issue as "line:column message", in order of place. */
-function issuesOf(text: string): string[] {
-  const document = JsonDocument.parse(text);
-  return document.syntaxIssues.map((issue) => {
-    const { line, column } = document.position(issue.offset);
-    return `${line}:${column} ${issue.message}`;
-  });
-}
-
-/** What `validate --fix` writes, or why it does not. */
-function fixOf(text: string): string {
-  const fix = fixJsonText(text);
-  return fix.outcome === 'fixed'
-    ? fix.text
-    : `${fix.outcome}: ${fix.outcome === 'not-fixed' ? fix.reason : ''}`;
-}
 
 describe('slips that meet at one place', () => {
   it('closes every bracket left open before a closer in one repair, said once', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fixJsonText } from '../../../src/fix/json-fix.js';
-import { JsonDocument } from '../../../src/json/json-document.js';
+import { fixOf, issuesOf } from '../../helpers/syntax-outcomes.js';
 
 // A character typed twice is valid JSON up to a point the walk meets only later (a doubled '[' opens
 // a list of lists, a doubled '}' closes an object early, a doubled '"' ends a string early), or
@@ -8,23 +7,6 @@ import { JsonDocument } from '../../../src/json/json-document.js';
 // of the two makes the whole text strict JSON, that is the slip, and `validate --fix` gives back
 // the text as the maker meant it. Before, --fix wrote other JSON than the maker's: a list of lists,
 // members moved into another object, a '}' put where a ']' stood, a quote escaped into the string.
-
-/** Each syntax issue as "line:column message", in order of place. */
-function issuesOf(text: string): string[] {
-  const document = JsonDocument.parse(text);
-  return document.syntaxIssues.map((issue) => {
-    const { line, column } = document.position(issue.offset);
-    return `${line}:${column} ${issue.message}`;
-  });
-}
-
-/** What `validate --fix` writes, or why it does not. */
-function fixOf(text: string): string {
-  const fix = fixJsonText(text);
-  return fix.outcome === 'fixed'
-    ? fix.text
-    : `${fix.outcome}: ${fix.outcome === 'not-fixed' ? fix.reason : ''}`;
-}
 
 /** The text with the first `typed` after `after` typed twice. */
 function typedTwice(text: string, after: string, typed: string): string {
