@@ -35,7 +35,8 @@ const MAX_TWIN_CLOSERS = 8;
  * typed twice (`typedTwice`; the text strict is enough), then of the repairs the walk weighs here
  * (`repairs`) and the slips it passed without noticing (the text strict and laid out consistently).
  * Undefined where none does, or several of a kind do and leave different values (which is meant is
- * then the maker's to say, and the walk weighs the repairs as ever). Not after a slip: where the
+ * then the maker's to say, and the walk weighs the repairs as ever; of a lost '[' and a ']' one too
+ * many, the finding names both: `oneOrTheOther`). Not after a slip: where the
  * walk guessed wrong at it, a repair that completes the text with its guess confirmed the guess
  * (a path key split at its ':' and the rest of the member removed).
  */
@@ -46,13 +47,18 @@ export function repairCompletingText(walk: WalkState, repairs: readonly Repair[]
   const readings = {
     left: Math.min(MAX_READINGS, Math.floor(MAX_CHARACTERS_READ / Math.max(1, walk.text.length))),
   };
+  const opener = listOpenerLost(walk);
   const completing =
-    completingRepair(walk, typedTwice(walk), isStrictJson, readings) ??
-    completingRepair(
+    agreed(completingRepairs(walk, typedTwice(walk), isStrictJson, readings)) ??
+    oneOrTheOther(
       walk,
-      [...repairs, ...closersOneTooMany(walk), ...listOpenerLost(walk)],
-      laidOutStrictly,
-      readings,
+      completingRepairs(
+        walk,
+        [...repairs, ...closersOneTooMany(walk), ...(opener ? [opener] : [])],
+        laidOutStrictly,
+        readings,
+      ),
+      opener,
     );
   return (
     completing && {
@@ -65,29 +71,67 @@ export function repairCompletingText(walk: WalkState, repairs: readonly Repair[]
   );
 }
 
-/**
- * The first of the repairs whose edit makes the whole text one that `completes`, when every other
- * that does leaves the same value; else undefined.
- */
-function completingRepair(
+/** The repairs whose edit makes the whole text one that `completes`, with the text each makes. */
+function completingRepairs(
   walk: WalkState,
   repairs: readonly Repair[],
   completes: (text: string) => boolean,
   readings: { left: number },
-): Repair | undefined {
-  const completing: { repair: Repair; text: string }[] = [];
+): Completing[] {
+  const completing: Completing[] = [];
   for (const repair of repairs) {
     if (repair.fix === undefined || repair.fix.oneOfTwo) continue;
     const edits = (repair.commaFix ? [repair.fix, repair.commaFix] : [repair.fix]).map(deleted);
     if (!edits.every((edit) => keepsWords(walk.text, edit))) continue;
     if (readings.left-- <= 0) break;
     const text = applyEdits(walk.text, edits)?.text;
-    if (text !== undefined && completes(text)) completing.push({ repair, text });
+    if (text !== undefined && completes(text)) completing.push({ repair, text, value: valueOf(text) });
   }
-  if (completing.length === 0) return undefined;
-  const value = JSON.stringify(JSON.parse(completing[0]!.text));
-  if (completing.some(({ text }) => JSON.stringify(JSON.parse(text)) !== value)) return undefined;
-  return completing[0]!.repair;
+  return completing;
+}
+
+interface Completing {
+  repair: Repair;
+  text: string;
+  /** The value the text holds, as JSON.stringify writes it. */
+  value: string;
+}
+
+function valueOf(text: string): string {
+  return JSON.stringify(JSON.parse(text));
+}
+
+/** The first of the completing repairs, when every other leaves the same value; else undefined. */
+function agreed(completing: readonly Completing[]): Repair | undefined {
+  const first = completing[0];
+  return first && completing.every(({ value }) => value === first.value) ? first.repair : undefined;
+}
+
+/**
+ * `agreed`, or where the completing repairs are a lost '[' before a member's value (`opener`) and the
+ * removal of the ']' after it, the one finding that names both: the text is read without the ']',
+ * as the walk read it, and `validate --fix` leaves the choice to the maker (the edit is one of two).
+ * Before, --fix removed the ']', and a list the maker wrote lost its brackets.
+ */
+function oneOrTheOther(
+  walk: WalkState,
+  completing: readonly Completing[],
+  opener: Repair | undefined,
+): Repair | undefined {
+  const one = agreed(completing);
+  if (one || !opener || completing.length !== 2) return one;
+  const closer = walk.tokens.at(walk.index)!;
+  const removed = completing.find(({ repair }) => repair !== opener)?.repair.fix;
+  const removesCloser =
+    removed?.offset === closer.offset && removed.length === 1 && removed.insert.trim() === '';
+  if (!removesCloser || !completing.some(({ repair }) => repair === opener)) return undefined;
+  return walk.repair(
+    closer.offset,
+    1,
+    `This ']' closes no list: if the value before it is a list, add '[' before that value (line ${walk.lineOf(opener.fix!.offset)}); else remove this ']'. Which you meant is yours to say.`,
+    () => undefined,
+    { ...removed, oneOfTwo: true },
+  );
 }
 
 /**
@@ -196,25 +240,22 @@ function closersOneTooMany(walk: WalkState): Repair[] {
 
 /**
  * A ']' after a member's value (`"tags": "convert"],`): the '[' before the value may be lost as well
- * as the ']' be one too many, and each makes the whole text valid. Weighed beside the removal so
- * that the two leave different values, and which is meant stays the maker's to say (SWG-JSONTYPE
- * names the list a swagger keyword needs).
+ * as the ']' be one too many, and each makes the whole text valid. Weighed beside the removal, so
+ * that the finding names both and which is meant stays the maker's to say (`oneOrTheOther`).
  */
-function listOpenerLost(walk: WalkState): Repair[] {
+function listOpenerLost(walk: WalkState): Repair | undefined {
   const { text } = walk;
   const frame = walk.top;
   const token = walk.tokens.at(walk.index);
-  if (token?.kind !== ']' || frame.open !== '{' || frame.place !== 'comma-or-close') return [];
+  if (token?.kind !== ']' || frame.open !== '{' || frame.place !== 'comma-or-close') return undefined;
   const colon = skipSpaces(text, frame.keyEnd);
-  if (frame.keyEnd < 0 || text.charAt(colon) !== ':') return [];
+  if (frame.keyEnd < 0 || text.charAt(colon) !== ':') return undefined;
   const value = skipWhitespace(text, colon + 1);
-  return [
-    walk.repair(
-      value,
-      0,
-      "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
-      () => undefined,
-      insertion(value, '['),
-    ),
-  ];
+  return walk.repair(
+    value,
+    0,
+    "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
+    () => undefined,
+    insertion(value, '['),
+  );
 }

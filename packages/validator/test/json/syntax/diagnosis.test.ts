@@ -229,9 +229,10 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(fixJsonText('{\n  "a":\n    {"b": 1}\n  ]\n}')).toMatchObject({
       text: '{\n  "a": [\n    {"b": 1}\n  ]\n}',
     });
-    // On the value's line the ']' may be one too many: which is meant, the layout does not say.
+    // On the value's line the ']' may be one too many: which is meant, the layout does not say, and
+    // the finding names both (repairs-by-whole-text.test.ts).
     expect(issuesOf('{\n  "a": "x"],\n  "b": 1\n}')).toEqual([
-      "2:11 This ']' closes nothing (the object opened with '{' at line 1 is still open here): remove it.",
+      "2:11 This ']' closes no list: if the value before it is a list, add '[' before that value (line 2); else remove this ']'. Which you meant is yours to say.",
     ]);
   });
 

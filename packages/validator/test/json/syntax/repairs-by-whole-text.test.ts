@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { JsonDocument } from '../../../src/json/json-document.js';
 import { fixOf, issuesOf } from '../../helpers/syntax-outcomes.js';
 
 // A character typed twice is valid JSON up to a point the walk meets only later (a doubled '[' opens
@@ -100,5 +101,19 @@ describe('a character typed twice', () => {
     expect(fixOf('{\n  "a": "say ""hi"" now",\n  "b": 1\n}')).toBe(
       '{\n  "a": "say \\"\\"hi\\"\\" now",\n  "b": 1\n}',
     );
+  });
+});
+
+describe('two readings the whole text allows', () => {
+  it("names both a lost '[' and a ']' one too many after a member's value, and leaves the choice", () => {
+    // Before, --fix removed the ']', and the list the maker wrote ("tags": ["convert"]) lost its
+    // brackets.
+    const text = '{\n  "tags": "convert"],\n  "summary": "Convert"\n}';
+    expect(issuesOf(text)).toEqual([
+      "2:20 This ']' closes no list: if the value before it is a list, add '[' before that value (line 2); else remove this ']'. Which you meant is yours to say.",
+    ]);
+    expect(fixOf(text)).toMatch(/^not-fixed: the GEN-JSON-PARSE finding at line 2 names two edits/);
+    // The value is read without the ']', as before, so the rules still judge the rest of the file.
+    expect(JsonDocument.parse(text).value).toEqual({ tags: 'convert', summary: 'Convert' });
   });
 });
