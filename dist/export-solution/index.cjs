@@ -41210,11 +41210,16 @@ function repairCompletingText(walk, repairs) {
   const readings = {
     left: Math.min(MAX_READINGS, Math.floor(MAX_CHARACTERS_READ / Math.max(1, walk.text.length)))
   };
-  const completing = completingRepair(walk, typedTwice(walk), isStrictJson, readings) ?? completingRepair(
+  const opener = listOpenerLost(walk);
+  const completing = agreed(completingRepairs(walk, typedTwice(walk), isStrictJson, readings)) ?? oneOrTheOther(
     walk,
-    [...repairs, ...closersOneTooMany(walk), ...listOpenerLost(walk)],
-    laidOutStrictly,
-    readings
+    completingRepairs(
+      walk,
+      [...repairs, ...closersOneTooMany(walk), ...opener ? [opener] : []],
+      laidOutStrictly,
+      readings
+    ),
+    opener
   );
   return completing && {
     ...completing,
@@ -41224,7 +41229,7 @@ function repairCompletingText(walk, repairs) {
     completesText: true
   };
 }
-function completingRepair(walk, repairs, completes, readings) {
+function completingRepairs(walk, repairs, completes, readings) {
   const completing = [];
   for (const repair of repairs) {
     if (repair.fix === void 0 || repair.fix.oneOfTwo) continue;
@@ -41232,12 +41237,31 @@ function completingRepair(walk, repairs, completes, readings) {
     if (!edits.every((edit) => keepsWords(walk.text, edit))) continue;
     if (readings.left-- <= 0) break;
     const text2 = applyEdits(walk.text, edits)?.text;
-    if (text2 !== void 0 && completes(text2)) completing.push({ repair, text: text2 });
+    if (text2 !== void 0 && completes(text2)) completing.push({ repair, text: text2, value: valueOf(text2) });
   }
-  if (completing.length === 0) return void 0;
-  const value = JSON.stringify(JSON.parse(completing[0].text));
-  if (completing.some(({ text: text2 }) => JSON.stringify(JSON.parse(text2)) !== value)) return void 0;
-  return completing[0].repair;
+  return completing;
+}
+function valueOf(text2) {
+  return JSON.stringify(JSON.parse(text2));
+}
+function agreed(completing) {
+  const first = completing[0];
+  return first && completing.every(({ value }) => value === first.value) ? first.repair : void 0;
+}
+function oneOrTheOther(walk, completing, opener) {
+  const one = agreed(completing);
+  if (one || !opener || completing.length !== 2) return one;
+  const closer = walk.tokens.at(walk.index);
+  const removed = completing.find(({ repair }) => repair !== opener)?.repair.fix;
+  const removesCloser = removed?.offset === closer.offset && removed.length === 1 && removed.insert.trim() === "";
+  if (!removesCloser || !completing.some(({ repair }) => repair === opener)) return void 0;
+  return walk.repair(
+    closer.offset,
+    1,
+    `This ']' closes no list: if the value before it is a list, add '[' before that value (line ${walk.lineOf(opener.fix.offset)}); else remove this ']'. Which you meant is yours to say.`,
+    () => void 0,
+    { ...removed, oneOfTwo: true }
+  );
 }
 function keepsWords(text2, edit) {
   return PUNCTUATION_AND_SPACE.test(text2.slice(edit.offset, edit.offset + edit.length));
@@ -41309,19 +41333,17 @@ function listOpenerLost(walk) {
   const { text: text2 } = walk;
   const frame = walk.top;
   const token = walk.tokens.at(walk.index);
-  if (token?.kind !== "]" || frame.open !== "{" || frame.place !== "comma-or-close") return [];
+  if (token?.kind !== "]" || frame.open !== "{" || frame.place !== "comma-or-close") return void 0;
   const colon = skipSpaces(text2, frame.keyEnd);
-  if (frame.keyEnd < 0 || text2.charAt(colon) !== ":") return [];
+  if (frame.keyEnd < 0 || text2.charAt(colon) !== ":") return void 0;
   const value = skipWhitespace(text2, colon + 1);
-  return [
-    walk.repair(
-      value,
-      0,
-      "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
-      () => void 0,
-      insertion(value, "[")
-    )
-  ];
+  return walk.repair(
+    value,
+    0,
+    "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
+    () => void 0,
+    insertion(value, "[")
+  );
 }
 
 // packages/validator/src/text/merge-conflicts.ts
