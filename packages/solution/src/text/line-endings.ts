@@ -22,35 +22,26 @@ interface LineBreaks {
 
 /**
  * The line breaks of `bytes`, or undefined when they are no text as git tells it: a NUL, or a CR
- * outside CRLF (only text has its line endings changed by git, and only text by pack). Found with the buffer's native search, not a loop over every byte: unpack and pack
- * look at every part, and a solution's web resources and plugin assemblies run to tens of MB (the
- * byte loop was about a sixth of unpack's time on the benchmark's 100 MB solution).
+ * outside CRLF (only text has its line endings changed by git, and only text by pack). Bytes in hand
+ * are one chunk of an EndingCounter.
  */
 function lineBreaksOf(bytes: Uint8Array): LineBreaks | undefined {
-  const buffer = Buffer.isBuffer(bytes)
-    ? bytes
-    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.indexOf(0) !== -1) return undefined;
-  let crlf = 0;
-  for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
-    if (buffer[cr + 1] !== LF) return undefined;
-    crlf++;
-  }
-  if (crlf === 0) return { crlf, bareLf: buffer.indexOf(LF) !== -1 };
-  // Every CR is followed by an LF: there is a bare LF when there are more LFs than CRLF pairs.
-  let lf = 0;
-  for (let at = buffer.indexOf(LF); at !== -1 && lf <= crlf; at = buffer.indexOf(LF, at + 1)) lf++;
-  return { crlf, bareLf: lf > crlf };
+  const counter = new EndingCounter();
+  counter.add(bytes);
+  return counter.breaks();
 }
 
 /**
- * recordedEnding of bytes that come a chunk at a time: a part unpack streams to its file, whose
- * ending was found by reading the whole file back (54 MB of the benchmark's 100 MB solution).
+ * The line breaks of bytes that come a chunk at a time (a part unpack streams to its file, whose
+ * ending was found by reading the whole file back: 54 MB of the benchmark's 100 MB solution), or of
+ * bytes in hand as one chunk. Found with the buffer's native search, not a loop over every byte:
+ * unpack and pack look at every part, and a solution's web resources and plugin assemblies run to
+ * tens of MB (the byte loop was about a sixth of unpack's time on the benchmark).
  */
 export class EndingCounter {
   private crlf = 0;
-  private lf = 0;
-  /** A NUL, or a CR outside CRLF: no text, nothing recorded. */
+  private bareLf = false;
+  /** A NUL, or a CR outside CRLF: no text. */
   private binary = false;
   /** The last chunk ended in a CR, which the next one's first byte must complete. */
   private pendingCr = false;
@@ -64,21 +55,35 @@ export class EndingCounter {
       this.binary = true;
       return;
     }
+    // The pairs whose LF is in this chunk: a CR that ended the last chunk pairs with its first byte.
+    let crlf = this.pendingCr ? 1 : 0;
     for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
-      if (cr + 1 < buffer.length && buffer[cr + 1] !== LF) {
+      if (cr + 1 === buffer.length) break;
+      if (buffer[cr + 1] !== LF) {
         this.binary = true;
         return;
       }
-      this.crlf++;
+      crlf++;
     }
     this.pendingCr = buffer[buffer.length - 1] === CR;
-    for (let at = buffer.indexOf(LF); at !== -1; at = buffer.indexOf(LF, at + 1)) this.lf++;
+    this.crlf += crlf;
+    if (this.bareLf) return;
+    // Every CR is followed by an LF: the chunk has a bare LF when it has more LFs than pairs (counted
+    // only until it has).
+    let lf = 0;
+    for (let at = buffer.indexOf(LF); at !== -1 && lf <= crlf; at = buffer.indexOf(LF, at + 1)) lf++;
+    this.bareLf = lf > crlf;
+  }
+
+  /** The line breaks of all the bytes added; undefined when they are no text. */
+  breaks(): LineBreaks | undefined {
+    return this.binary || this.pendingCr ? undefined : { crlf: this.crlf, bareLf: this.bareLf };
   }
 
   /** What recordedEnding says of all the bytes added. */
   recorded(): RecordedEnding | undefined {
-    if (this.binary || this.pendingCr || this.crlf === 0) return undefined;
-    return this.lf > this.crlf ? 'mixed' : 'crlf';
+    const ending = endingOf(this.breaks());
+    return ending === 'lf' ? undefined : ending;
   }
 }
 
@@ -93,7 +98,10 @@ export function recordedEnding(bytes: Uint8Array): RecordedEnding | undefined {
 
 /** How the lines of a text file end: undefined when it has no line break, or is no text. */
 export function lineEndingOf(bytes: Uint8Array): 'lf' | RecordedEnding | undefined {
-  const breaks = lineBreaksOf(bytes);
+  return endingOf(lineBreaksOf(bytes));
+}
+
+function endingOf(breaks: LineBreaks | undefined): 'lf' | RecordedEnding | undefined {
   if (breaks === undefined) return undefined;
   if (breaks.crlf === 0) return breaks.bareLf ? 'lf' : undefined;
   return breaks.bareLf ? 'mixed' : 'crlf';
