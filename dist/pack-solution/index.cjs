@@ -66180,17 +66180,54 @@ var import_node_path17 = __toESM(require("node:path"), 1);
 var LF2 = 10;
 var CR = 13;
 function lineBreaksOf(bytes) {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.indexOf(0) !== -1) return void 0;
-  let crlf = 0;
-  for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
-    if (buffer[cr + 1] !== LF2) return void 0;
-    crlf++;
+  const counter = new EndingCounter();
+  counter.add(bytes);
+  return counter.breaks();
+}
+var EndingCounter = class {
+  crlf = 0;
+  bareLf = false;
+  /** A NUL, or a CR outside CRLF: no text. */
+  binary = false;
+  /** The last chunk ended in a CR, which the next one's first byte must complete. */
+  pendingCr = false;
+  add(bytes) {
+    if (this.binary || bytes.length === 0) return;
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buffer.indexOf(0) !== -1 || this.pendingCr && buffer[0] !== LF2) {
+      this.binary = true;
+      return;
+    }
+    let crlf = this.pendingCr ? 1 : 0;
+    for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
+      if (cr + 1 === buffer.length) break;
+      if (buffer[cr + 1] !== LF2) {
+        this.binary = true;
+        return;
+      }
+      crlf++;
+    }
+    this.pendingCr = buffer[buffer.length - 1] === CR;
+    this.crlf += crlf;
+    if (this.bareLf) return;
+    let lf = 0;
+    for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
+    this.bareLf = lf > crlf;
   }
-  if (crlf === 0) return { crlf, bareLf: buffer.indexOf(LF2) !== -1 };
-  let lf = 0;
-  for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
-  return { crlf, bareLf: lf > crlf };
+  /** The line breaks of all the bytes added; undefined when they are no text. */
+  breaks() {
+    return this.binary || this.pendingCr ? void 0 : { crlf: this.crlf, bareLf: this.bareLf };
+  }
+  /** What recordedEnding says of all the bytes added. */
+  recorded() {
+    const ending = endingOf(this.breaks());
+    return ending === "lf" ? void 0 : ending;
+  }
+};
+function endingOf(breaks) {
+  if (breaks === void 0) return void 0;
+  if (breaks.crlf === 0) return breaks.bareLf ? "lf" : void 0;
+  return breaks.bareLf ? "mixed" : "crlf";
 }
 function withRecordedEnding(bytes, recorded) {
   if (recorded === "mixed") return bytes;

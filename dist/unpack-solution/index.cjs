@@ -67156,22 +67156,14 @@ var import_node_path17 = __toESM(require("node:path"), 1);
 var LF2 = 10;
 var CR = 13;
 function lineBreaksOf(bytes) {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.indexOf(0) !== -1) return void 0;
-  let crlf = 0;
-  for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
-    if (buffer[cr + 1] !== LF2) return void 0;
-    crlf++;
-  }
-  if (crlf === 0) return { crlf, bareLf: buffer.indexOf(LF2) !== -1 };
-  let lf = 0;
-  for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
-  return { crlf, bareLf: lf > crlf };
+  const counter = new EndingCounter();
+  counter.add(bytes);
+  return counter.breaks();
 }
 var EndingCounter = class {
   crlf = 0;
-  lf = 0;
-  /** A NUL, or a CR outside CRLF: no text, nothing recorded. */
+  bareLf = false;
+  /** A NUL, or a CR outside CRLF: no text. */
   binary = false;
   /** The last chunk ended in a CR, which the next one's first byte must complete. */
   pendingCr = false;
@@ -67182,20 +67174,30 @@ var EndingCounter = class {
       this.binary = true;
       return;
     }
+    let crlf = this.pendingCr ? 1 : 0;
     for (let cr = buffer.indexOf(CR); cr !== -1; cr = buffer.indexOf(CR, cr + 1)) {
-      if (cr + 1 < buffer.length && buffer[cr + 1] !== LF2) {
+      if (cr + 1 === buffer.length) break;
+      if (buffer[cr + 1] !== LF2) {
         this.binary = true;
         return;
       }
-      this.crlf++;
+      crlf++;
     }
     this.pendingCr = buffer[buffer.length - 1] === CR;
-    for (let at = buffer.indexOf(LF2); at !== -1; at = buffer.indexOf(LF2, at + 1)) this.lf++;
+    this.crlf += crlf;
+    if (this.bareLf) return;
+    let lf = 0;
+    for (let at = buffer.indexOf(LF2); at !== -1 && lf <= crlf; at = buffer.indexOf(LF2, at + 1)) lf++;
+    this.bareLf = lf > crlf;
+  }
+  /** The line breaks of all the bytes added; undefined when they are no text. */
+  breaks() {
+    return this.binary || this.pendingCr ? void 0 : { crlf: this.crlf, bareLf: this.bareLf };
   }
   /** What recordedEnding says of all the bytes added. */
   recorded() {
-    if (this.binary || this.pendingCr || this.crlf === 0) return void 0;
-    return this.lf > this.crlf ? "mixed" : "crlf";
+    const ending = endingOf(this.breaks());
+    return ending === "lf" ? void 0 : ending;
   }
 };
 function recordedEnding(bytes) {
@@ -67203,7 +67205,9 @@ function recordedEnding(bytes) {
   return ending === "lf" ? void 0 : ending;
 }
 function lineEndingOf(bytes) {
-  const breaks = lineBreaksOf(bytes);
+  return endingOf(lineBreaksOf(bytes));
+}
+function endingOf(breaks) {
   if (breaks === void 0) return void 0;
   if (breaks.crlf === 0) return breaks.bareLf ? "lf" : void 0;
   return breaks.bareLf ? "mixed" : "crlf";
@@ -67461,7 +67465,7 @@ var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 var FILES_READ_AT_ONCE = 8;
-async function endingOf(file) {
+async function endingOf2(file) {
   const handle = await import_node_fs20.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
@@ -67481,7 +67485,7 @@ async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) 
     sorted.flatMap((file, index) => known.has(file) ? [] : [{ file, index }]),
     FILES_READ_AT_ONCE,
     async ({ file, index }) => {
-      endings[index] = await endingOf(import_node_path21.default.join(folder, file));
+      endings[index] = await endingOf2(import_node_path21.default.join(folder, file));
     }
   );
   const recorded = sorted.flatMap((file, index) => {
