@@ -120,6 +120,12 @@ function repairPlan(document: JsonDocument): JsonAlreadyStrict | JsonNotFixed | 
       `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`,
     );
   }
+  const doubted = edits.find((edit) => edit.againstLayout === true);
+  if (doubted !== undefined) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(doubted.offset).line} adds a closer where the indentation says it may belong elsewhere, and --fix does not move members between objects on a guess; add it where it belongs, then run validate --fix again for the others.`,
+    );
+  }
   const repaired = repairedValue(json, edits);
   if (repaired === undefined) {
     return notFixed(

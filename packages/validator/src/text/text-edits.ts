@@ -14,6 +14,13 @@ export interface TextEdit {
    * does not write it.
    */
   oneOfTwo?: true;
+  /**
+   * The edit puts in a closer where the diagnosis met a token that does not fit, while the
+   * indentation says the closer was lost earlier (lost-closer-by-layout.ts): the text is read
+   * through it, but written, it could move members into another object, so `validate --fix` does
+   * not write it.
+   */
+  againstLayout?: true;
 }
 
 /** Repaired text, and the way back from its offsets to the original's. */

@@ -9,9 +9,12 @@ import { seededPick } from '../helpers/seeded-random.js';
 // list closer (`"scopes": [,`) had the list take the object's members as its items, and a key left
 // without its value took the next member's. Where the fix of one character lost from a real
 // connector file is made, it must give back the value as written: a fix that guesses otherwise says
-// so (no edit), and the maker decides. The characters whose loss the layout does not always place
-// (a '}' in a file indented unevenly, a '[' before an item on the key's line, a '"') are not held
-// to it. Every character typed twice is.
+// so (no edit), and the maker decides. A lost '}' is held to it since the walk's place for it is
+// weighed against the layout's (doubtedByLayout): a tenth of its fixes moved members into another
+// object. The characters whose loss the layout does not always place (a '[' before an item on the
+// key's line, a '"') are not held to it; the probe behind these (every third file, four places)
+// still finds 7 of 967 lost '}' fixed into other JSON, in files indented unevenly at the slip.
+// Every character typed twice is held to it.
 
 const describeCorpus = corpusAvailable ? describe : describe.skip;
 if (!corpusAvailable) console.warn(`Skipping the lost-character fixes: ${CORPUS_DIR} is absent.`);
@@ -66,7 +69,7 @@ function fixesOf(
 }
 
 describeCorpus('one character lost from a real connector file', () => {
-  it.each([',', ':', '{', ']'])(
+  it.each([',', ':', '{', '}', ']'])(
     "--fix gives back the value as written, or makes no fix: a lost '%s'",
     (lost) => {
       const { fixed, otherValues } = fixesOf(lost, (text, at) => text.slice(0, at) + text.slice(at + 1));

@@ -49,6 +49,36 @@ function tokensOfLine(walk: WalkState, index: number, line: number): number {
   }
 }
 
+/** Words read as a token of their own between a key and a value, or after a value (walk.ts). */
+const SEPARATOR_WORDS = new Set([';', '=', '=>']);
+
+/**
+ * The index of the last token of unquoted text that starts with the word at `index`: the words and
+ * literals after it on its line, with spaces and tabs between them, up to a ',', a closer, a comment,
+ * the line's end or the file's end (`"title": Target Product Code,`). Read word by word, "Target"
+ * was quoted and the other two removed as unexpected, and --fix deleted the maker's words. `index`
+ * itself where no other word follows so, or where something else comes after them (a string or a
+ * ':' in `"a": b c "d": 1` says more was lost, which the walk weighs).
+ */
+export function unquotedTextEnd(walk: WalkState, index: number): number {
+  const { tokens, text } = walk;
+  let last = index;
+  for (let at = index + 1; ; at++) {
+    const next = tokens.at(at)!;
+    const gap = text.slice(tokens.at(at - 1)!.end, next.offset);
+    const endsRun =
+      /[\r\n]/.test(gap) ||
+      next.kind === ',' ||
+      next.kind === '}' ||
+      next.kind === ']' ||
+      next.kind === 'end';
+    if (endsRun || next.kind === 'skip') return last;
+    const word = next.kind === 'word' && !SEPARATOR_WORDS.has(text.slice(next.offset, next.end));
+    if (!(word || next.kind === 'literal') || !/^[ \t]+$/.test(gap)) return index;
+    last = at;
+  }
+}
+
 /** A number as JavaScript writes it: its sign, digits before the point, fraction and exponent. */
 const LOOSE_NUMBER = /^([+-]?)(\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -68,6 +98,30 @@ function jsonNumber(word: string): string | undefined {
  */
 export function wordAsValue(word: string, token: Token): { problem: Token['problem']; fix?: TextEdit } {
   const at = { offset: token.offset, length: token.end - token.offset };
+  const read = valueLikeWord(word, at);
+  if (read) return read;
+  return {
+    problem: { message: quoteAdvice(word), ...at },
+    fix: replacement(at.offset, at.length, JSON.stringify(word)),
+  };
+}
+
+/**
+ * Whether a word read where a value stands is text without its quotes, rather than a value as
+ * JavaScript or Python write it.
+ */
+export function isUnquotedText(word: string): boolean {
+  return valueLikeWord(word, { offset: 0, length: word.length }) === undefined;
+}
+
+/**
+ * What is wrong with a word that is a value as JavaScript or Python writes it (NaN, undefined, True,
+ * None, +1, a string in typographic quotes), and its fix where it has one; undefined for other words.
+ */
+function valueLikeWord(
+  word: string,
+  at: { offset: number; length: number },
+): { problem: Token['problem']; fix?: TextEdit } | undefined {
   const written = (meant: string) => replacement(at.offset, at.length, meant);
   if (/^[+-]?(NaN|Infinity)$/.test(word))
     return {
@@ -112,5 +166,5 @@ export function wordAsValue(word: string, token: Token): { problem: Token['probl
       },
     };
   }
-  return { problem: { message: quoteAdvice(word), ...at }, fix: written(JSON.stringify(word)) };
+  return undefined;
 }

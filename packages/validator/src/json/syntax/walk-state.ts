@@ -60,6 +60,8 @@ export interface WalkState {
   closes: { open: number; close: number }[];
   /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
   layoutPlacements: number;
+  /** How many times this walk weighed a closer it put in against the layout (doubtedByLayout). */
+  layoutDoubts: number;
   readonly tokens: TokenStream;
   readonly lineOf: (offset: number) => number;
   readonly text: string;

@@ -12,6 +12,7 @@ import {
   trailingComma,
   unclosedBeforeKey,
   unclosedEmptyList,
+  unclosedEmptyObject,
   unclosedObjectBeforeKey,
 } from './bracket-repairs.js';
 import { textAfterEnd, unclosedAtEnd } from './file-end-repairs.js';
@@ -23,7 +24,8 @@ import {
   missingColonAfter,
   semicolonAfterValue,
 } from './separator-repairs.js';
-import { unescapedQuote, wordAsValue } from './value-repairs.js';
+import { isUnquotedText, unescapedQuote, unquotedTextEnd, wordAsValue } from './value-repairs.js';
+import { quoteAdvice } from './word-tokens.js';
 import { excerpt, quoted } from '../../text/message-values.js';
 
 /** The walk over the tokens with a stack of open brackets, and the repairs it weighs where one does not fit. */
@@ -46,6 +48,8 @@ export class Walk {
   closes: { open: number; close: number }[] = [];
   /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
   layoutPlacements = 0;
+  /** How many times this walk weighed a closer it put in against the layout (doubtedByLayout). */
+  layoutDoubts = 0;
   /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem: Token['problem'];
   fix: TextEdit | undefined;
@@ -160,7 +164,12 @@ export class Walk {
       case 'literal':
         return this.acceptValue(frame, token);
       case 'word': {
-        const read = wordAsValue(this.text.slice(token.offset, token.end), token);
+        const word = this.text.slice(token.offset, token.end);
+        // A member's value only: in a list, words side by side may as well be items without their commas.
+        const last =
+          frame.open === '{' && isUnquotedText(word) ? unquotedTextEnd(this, this.index) : this.index;
+        if (last > this.index) return this.acceptUnquotedText(frame, token, this.tokens.at(last)!.end, last);
+        const read = wordAsValue(word, token);
         return this.acceptValue(frame, token, read.problem, read.fix);
       }
       case ']':
@@ -195,6 +204,19 @@ export class Walk {
     this.problem = problem;
     this.fix = fix;
     return 'accepted';
+  }
+
+  /** Words from `token` to `end` (token `last`), read as one string without its quotes (unquotedTextEnd). */
+  private acceptUnquotedText(frame: Frame, token: Token, end: number, last: number): 'accepted' {
+    const words = this.text.slice(token.offset, end);
+    const at = { offset: token.offset, length: end - token.offset };
+    this.index = last;
+    return this.acceptValue(
+      frame,
+      { kind: 'string', offset: token.offset, end },
+      { message: quoteAdvice(words), ...at },
+      replacement(at.offset, at.length, JSON.stringify(words)),
+    );
   }
 
   private atKey(frame: Frame, token: Token): 'accepted' | Repair[] {
@@ -257,6 +279,9 @@ export class Walk {
       );
     }
     if (token.kind === ',') {
+      // Weighed first, so that it is chosen where both read as far: the layout chose it.
+      const emptied = afterComma ? undefined : unclosedEmptyObject(this, frame, token);
+      if (emptied) repairs.push(emptied);
       repairs.push(
         this.skip(
           token,

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as jsonc from 'jsonc-parser';
 import { JsonDocument } from '../../../src/json/json-document.js';
 import { fixJsonText } from '../../../src/fix/json-fix.js';
-import { issuesOf } from '../../helpers/syntax-outcomes.js';
+import { fixOf, issuesOf } from '../../helpers/syntax-outcomes.js';
 
 const SWAGGER = [
   '{',
@@ -167,12 +167,18 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(fixJsonText(tabbed)).toMatchObject({
       text: '{\r\n\t"a": {\r\n\t\t"b": {\r\n\t\t\t"c": 1\r\n\t\t}\r\n\t},\r\n\t"d": 2\r\n}',
     });
-    // Laid out otherwise elsewhere (a closer one step out, or no step), the layout says nothing of
-    // the place: the '}' is added at the end, as before.
+    // Laid out otherwise elsewhere (a closer one step out, or no step), the text with the '}' in
+    // its place is not laid out consistently, so that place is not certain: both are named, and
+    // --fix adds neither (added at the end, the '}' put "d" inside "a").
     const uneven = '{\n  "a": {\n    "b": {\n      "c": 1\n  },\n  "d": [\n  2\n  ]\n}';
     expect(issuesOf(uneven)).toEqual([
-      "9:2 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file.",
+      "9:2 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file. Going by the indentation, a '}' may rather be missing after line 4, to close the '{' at line 3: add it where it belongs.",
     ]);
+    expect(fixJsonText(uneven)).toEqual({
+      outcome: 'not-fixed',
+      reason:
+        'the GEN-JSON-PARSE finding at line 9 adds a closer where the indentation says it may belong elsewhere, and --fix does not move members between objects on a guess; add it where it belongs, then run validate --fix again for the others.',
+    });
   });
 
   it("reads a ',' right after a '[' that a key follows as the comma after an empty list whose ']' was lost", () => {
@@ -214,6 +220,83 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     // A quote that no ',', ':', closer or line end follows ends no value: the words are said one by one.
     expect(issuesOf('{"a": yes, "b": "c"}')).toEqual([
       '1:7 yes is not a JSON value: strings take double quotes, as in "yes".',
+    ]);
+  });
+
+  it("reads words up to the end of a member's value as one string that lost both its quotes", () => {
+    // Read word by word, "Target" was quoted, "Product" and "Code" removed as unexpected, and --fix
+    // deleted the maker's words.
+    const text = '{\n  "title": Target Product Code,\n  "type": string object\n}';
+    expect(issuesOf(text)).toEqual([
+      '2:12 Target Product Code is not a JSON value: strings take double quotes, as in "Target Product Code".',
+      '3:11 string object is not a JSON value: strings take double quotes, as in "string object".',
+    ]);
+    expect(fixJsonText(text)).toMatchObject({
+      outcome: 'fixed',
+      text: '{\n  "title": "Target Product Code",\n  "type": "string object"\n}',
+    });
+    // Numbers and literals among the words are words of the text; a comment ends it.
+    expect(fixOf('{"a": Version 2 true /* note */}')).toBe('{"a": "Version 2 true" }');
+    // Not where more than words follows on the line (a string or ':' says a comma was lost too), nor
+    // in a list, whose words may as well be items without their commas, nor for a value JavaScript
+    // or Python writes (a typographic quote, True), read as before.
+    expect(issuesOf('{"a": yes no "b": 1}')[0]).toBe(
+      '1:7 yes is not a JSON value: strings take double quotes, as in "yes".',
+    );
+    expect(fixOf('["x", yes no]')).not.toContain('yes no');
+    expect(fixOf('{"a": True False}')).not.toContain('True False');
+  });
+
+  it("does not add a lost '}' where the walk meets it while the indentation says it belongs before", () => {
+    // The '}' of "oAuthSettings" lost before its comma: the walk read "uiDefinition" into it, met
+    // the next item's '{', added the '}' before the comma before it, and --fix moved the member
+    // into "oAuthSettings". The "d": [ … ] laid out unevenly keeps the layout's own place from
+    // completing the text.
+    const text = [
+      '{',
+      '  "values": [',
+      '    {',
+      '      "oAuthSettings": {',
+      '        "scopes": [',
+      '          "openid"',
+      '        ]',
+      '      ,',
+      '      "uiDefinition": {',
+      '        "displayName": "y"',
+      '      }',
+      '    },',
+      '    {',
+      '      "d": [',
+      '      2',
+      '      ]',
+      '    }',
+      '  ]',
+      '}',
+    ].join('\n');
+    expect(issuesOf(text).at(-1)).toBe(
+      "12:6 The '{' at line 3 is never closed: add '}' before this comma (the '{' at line 13 starts the next item of the list opened at line 2). Going by the indentation, a '}' may rather be missing after line 7, to close the '{' at line 4: add it where it belongs.",
+    );
+    expect(fixOf(text)).toMatch(
+      /^not-fixed: the GEN-JSON-PARSE finding at line 12 adds a closer where the indentation says it may belong elsewhere/,
+    );
+    // Only closers between the two places: either leaves the same value, and --fix adds it.
+    const closers =
+      '{\n  "a": [\n    {\n      "b": {\n        "c": 1\n    },\n    {\n      "d": [\n      2\n      ]\n    }\n  ]\n}';
+    expect(JSON.parse(fixOf(closers))).toEqual({ a: [{ b: { c: 1 } }, { d: [2] }] });
+  });
+
+  it("reads a ',' right after a '{' at the end of its line, above a line indented no deeper, as an empty object's lost '}'", () => {
+    // Removing the comma read "iconBrandColor" into "connectionParameters", and --fix added the
+    // '}' at the end of the file.
+    const text =
+      '{\n  "properties": {\n    "connectionParameters": {,\n    "iconBrandColor": "#da3b01"\n  }\n}';
+    expect(issuesOf(text)).toEqual(["3:30 The '{' at line 3 is never closed: add '}' before this comma."]);
+    expect(JSON.parse(fixOf(text))).toEqual({
+      properties: { connectionParameters: {}, iconBrandColor: '#da3b01' },
+    });
+    // A next line indented deeper is the object's first member, after a stray comma.
+    expect(issuesOf('{\n  "a": {,\n    "b": 1\n  }\n}')).toEqual([
+      "2:9 A comma cannot follow '{': remove it.",
     ]);
   });
 
