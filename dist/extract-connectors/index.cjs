@@ -40197,6 +40197,19 @@ function closerPlacedByLayout(walk) {
   );
   return { ...repair, completesText: true };
 }
+var MAX_LAYOUT_DOUBTS = 8;
+function doubtedByLayout(walk, repair) {
+  const fix = repair.fix;
+  if (!fix || fix.length !== 0 || !/[}\]]/.test(fix.insert) || repair.completesText) return void 0;
+  if (walk.layoutDoubts >= MAX_LAYOUT_DOUBTS) return void 0;
+  walk.layoutDoubts++;
+  const misplaced = misindentedClose(walk, walk.top.at);
+  const closer = misplaced?.open === "[" ? "]" : "}";
+  if (!misplaced || !fix.insert.includes(closer)) return void 0;
+  if (/^[\s}\]]*$/.test(walk.text.slice(misplaced.lastEnd, fix.offset))) return void 0;
+  const message2 = `${repair.issue.message} Going by the indentation, a '${closer}' may rather be missing after line ${walk.lineOf(misplaced.lastEnd)}, to close the '${misplaced.open}' at line ${misplaced.openLine}: add it where it belongs.`;
+  return { ...repair, issue: { ...repair.issue, message: message2 }, fix: { ...fix, againstLayout: true } };
+}
 function placedCloser(walk, misplaced) {
   const closer = misplaced.open === "[" ? "]" : "}";
   const before = walk.text.charAt(misplaced.lastEnd - 1) === ",";
@@ -40212,8 +40225,9 @@ function placedCloser(walk, misplaced) {
     }
   };
 }
-function misindentedClose(walk) {
+function misindentedClose(walk, openedAfter = -1) {
   for (const { open: open3, close } of walk.closes) {
+    if (open3 <= openedAfter) continue;
     if (walk.lineOf(open3) === walk.lineOf(close)) continue;
     const openIndent = indentOf(walk.text, open3);
     const closerStartsLine = startsLine(walk.text, close);
@@ -40317,6 +40331,29 @@ function unclosedEmptyList(walk, frame, comma) {
       w.index++;
     },
     insertion(comma.offset, "]")
+  );
+}
+function unclosedEmptyObject(walk, frame, comma) {
+  const parent = walk.stack.at(-2);
+  const next = walk.tokens.at(walk.index + 1);
+  if (!parent || parent.open === "" || !next || next.kind === "skip" || next.kind === "end") return void 0;
+  const { text: text2 } = walk;
+  if (walk.lineOf(comma.offset) !== walk.lineOf(frame.at) || walk.lineOf(next.offset) === walk.lineOf(comma.offset))
+    return void 0;
+  if (!startsLine(text2, next.offset) || indentOf(text2, next.offset) > indentOf(text2, frame.at))
+    return void 0;
+  return walk.repair(
+    comma.offset,
+    0,
+    `The '{' at line ${walk.lineOf(frame.at)} is never closed: add '}' before this comma.`,
+    (w) => {
+      w.stack.pop();
+      w.top.place = w.top.open === "{" ? "key" : "value";
+      w.top.valueEnd = comma.offset;
+      w.top.comma = comma.offset;
+      w.index++;
+    },
+    insertion(comma.offset, "}")
   );
 }
 function unclosedObjectBeforeKey(walk, frame, token) {
@@ -40712,6 +40749,20 @@ function tokensOfLine(walk, index, line) {
     if (walk.lineOf(next.offset) !== line) return at;
   }
 }
+var SEPARATOR_WORDS = /* @__PURE__ */ new Set([";", "=", "=>"]);
+function unquotedTextEnd(walk, index) {
+  const { tokens, text: text2 } = walk;
+  let last2 = index;
+  for (let at = index + 1; ; at++) {
+    const next = tokens.at(at);
+    const gap = text2.slice(tokens.at(at - 1).end, next.offset);
+    const endsRun = /[\r\n]/.test(gap) || next.kind === "," || next.kind === "}" || next.kind === "]" || next.kind === "end";
+    if (endsRun || next.kind === "skip") return last2;
+    const word = next.kind === "word" && !SEPARATOR_WORDS.has(text2.slice(next.offset, next.end));
+    if (!(word || next.kind === "literal") || !/^[ \t]+$/.test(gap)) return index;
+    last2 = at;
+  }
+}
 var LOOSE_NUMBER = /^([+-]?)(\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 function jsonNumber(word) {
   const parts = LOOSE_NUMBER.exec(word);
@@ -40722,6 +40773,17 @@ function jsonNumber(word) {
 }
 function wordAsValue(word, token) {
   const at = { offset: token.offset, length: token.end - token.offset };
+  const read2 = valueLikeWord(word, at);
+  if (read2) return read2;
+  return {
+    problem: { message: quoteAdvice(word), ...at },
+    fix: replacement(at.offset, at.length, JSON.stringify(word))
+  };
+}
+function isUnquotedText(word) {
+  return valueLikeWord(word, { offset: 0, length: word.length }) === void 0;
+}
+function valueLikeWord(word, at) {
   const written2 = (meant) => replacement(at.offset, at.length, meant);
   if (/^[+-]?(NaN|Infinity)$/.test(word))
     return {
@@ -40764,7 +40826,7 @@ function wordAsValue(word, token) {
       }
     };
   }
-  return { problem: { message: quoteAdvice(word), ...at }, fix: written2(JSON.stringify(word)) };
+  return void 0;
 }
 
 // packages/validator/src/json/syntax/walk.ts
@@ -40790,6 +40852,8 @@ var Walk = class _Walk {
   closes = [];
   /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
   layoutPlacements = 0;
+  /** How many times this walk weighed a closer it put in against the layout (doubtedByLayout). */
+  layoutDoubts = 0;
   /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem;
   fix;
@@ -40886,7 +40950,10 @@ var Walk = class _Walk {
       case "literal":
         return this.acceptValue(frame, token);
       case "word": {
-        const read2 = wordAsValue(this.text.slice(token.offset, token.end), token);
+        const word = this.text.slice(token.offset, token.end);
+        const last2 = frame.open === "{" && isUnquotedText(word) ? unquotedTextEnd(this, this.index) : this.index;
+        if (last2 > this.index) return this.acceptUnquotedText(frame, token, this.tokens.at(last2).end, last2);
+        const read2 = wordAsValue(word, token);
         return this.acceptValue(frame, token, read2.problem, read2.fix);
       }
       case "]":
@@ -40918,6 +40985,18 @@ var Walk = class _Walk {
     this.problem = problem;
     this.fix = fix;
     return "accepted";
+  }
+  /** Words from `token` to `end` (token `last`), read as one string without its quotes (unquotedTextEnd). */
+  acceptUnquotedText(frame, token, end, last2) {
+    const words = this.text.slice(token.offset, end);
+    const at = { offset: token.offset, length: end - token.offset };
+    this.index = last2;
+    return this.acceptValue(
+      frame,
+      { kind: "string", offset: token.offset, end },
+      { message: quoteAdvice(words), ...at },
+      replacement(at.offset, at.length, JSON.stringify(words))
+    );
   }
   atKey(frame, token) {
     const afterComma = frame.place === "key";
@@ -40967,6 +41046,8 @@ var Walk = class _Walk {
       );
     }
     if (token.kind === ",") {
+      const emptied = afterComma ? void 0 : unclosedEmptyObject(this, frame, token);
+      if (emptied) repairs.push(emptied);
       repairs.push(
         this.skip(
           token,
@@ -41447,7 +41528,8 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     }
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
-    const repair = repairsHere > 3 ? skipToken(walk, token) : (slips === 0 ? repairCompletingText(walk, outcome) : void 0) ?? bestRepair(walk, outcome);
+    const chosen = repairsHere > 3 ? skipToken(walk, token) : (slips === 0 ? repairCompletingText(walk, outcome) : void 0) ?? bestRepair(walk, outcome);
+    const repair = edits !== void 0 && doubtedByLayout(walk, chosen) || chosen;
     const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (!followsFromToken && !followsFromConflict) say(repair.issue);
@@ -42527,6 +42609,12 @@ function repairPlan(document) {
   if (choice !== void 0) {
     return notFixed(
       `the GEN-JSON-PARSE finding at line ${document.position(choice.offset).line} names two edits, which only you can choose between; make the one you mean, then run validate --fix again for the others.`
+    );
+  }
+  const doubted = edits.find((edit) => edit.againstLayout === true);
+  if (doubted !== void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(doubted.offset).line} adds a closer where the indentation says it may belong elsewhere, and --fix does not move members between objects on a guess; add it where it belongs, then run validate --fix again for the others.`
     );
   }
   const repaired = repairedValue(json, edits);
