@@ -22,6 +22,7 @@ export function missingOpener(walk: WalkState, frame: Frame, token: Token): Repa
         comma: -1,
         keyEnd: -1,
         valueEnd: -1,
+        valueAt: -1,
       });
     },
     insertion(token.offset, '{'),
@@ -213,7 +214,15 @@ export function lostObjectOpener(walk: WalkState, frame: Frame, colonToken: Toke
     0,
     `A '{' is missing after this ':': the ${excerpt(text.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
     (w) => {
-      w.stack.push({ open: '{', at: value, place: 'value', comma: -1, keyEnd: frame.valueEnd, valueEnd: -1 });
+      w.stack.push({
+        open: '{',
+        at: value,
+        place: 'value',
+        comma: -1,
+        keyEnd: frame.valueEnd,
+        valueEnd: -1,
+        valueAt: -1,
+      });
       w.index++;
       w.lastEnd = colonToken.end;
     },

@@ -72,6 +72,8 @@ export function textAfterEnd(walk: WalkState, token: Token): Repair {
       removal(walk.text, token.offset, 1),
     );
   }
+  const opener = rootOpenerLost(walk, token);
+  if (opener) return opener;
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
   if (closesRootMidLine(walk, token, closer)) {
@@ -140,5 +142,35 @@ function isStrayCloser(walk: WalkState, token: Token): boolean {
   return walk.closes.every(
     ({ open, close }) =>
       !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open),
+  );
+}
+
+/**
+ * A file that starts with a key (`"properties": {` at its first line): the top-level object lost its
+ * '{', and the key was read as the whole value, with all the rest "more text after the end". The
+ * '{' is added before the key, and the walk reads on in the object it opens.
+ */
+function rootOpenerLost(walk: WalkState, token: Token): Repair | undefined {
+  const root = walk.top;
+  if (token.kind !== ':' || root.valueAt < 0 || walk.text.charAt(root.valueAt) !== '"') return undefined;
+  if (walk.text.slice(0, root.valueAt).trim() !== '') return undefined;
+  return walk.repair(
+    root.valueAt,
+    0,
+    "The file starts with a key: the '{' that opens the top-level object is missing. Add '{' at the start of the file.",
+    (w) => {
+      w.top.place = 'value';
+      w.stack.push({
+        open: '{',
+        at: root.valueAt,
+        place: 'colon',
+        comma: -1,
+        keyEnd: root.valueEnd,
+        valueEnd: -1,
+        valueAt: -1,
+      });
+    },
+    // At the file's start, where the blank before the key keeps the key's line as it was.
+    insertion(0, '{'),
   );
 }

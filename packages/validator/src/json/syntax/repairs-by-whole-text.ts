@@ -1,7 +1,7 @@
 import type { Repair, WalkState } from './walk-state.js';
 import { applyEdits, insertion, removal, type TextEdit } from '../../text/text-edits.js';
 import { extraCloserCandidates, laidOutStrictly } from './extra-closer-by-layout.js';
-import { skipSpaces } from './line-layout.js';
+import { endBefore, skipSpaces } from './line-layout.js';
 import { isStrictJson } from './strict-json.js';
 import { skipWhitespace } from '../scan.js';
 
@@ -48,13 +48,14 @@ export function repairCompletingText(walk: WalkState, repairs: readonly Repair[]
     left: Math.min(MAX_READINGS, Math.floor(MAX_CHARACTERS_READ / Math.max(1, walk.text.length))),
   };
   const opener = listOpenerLost(walk);
+  const listed = listOfValuesOpenerLost(walk);
   const completing =
     agreed(completingRepairs(walk, typedTwice(walk), isStrictJson, readings)) ??
     oneOrTheOther(
       walk,
       completingRepairs(
         walk,
-        [...repairs, ...closersOneTooMany(walk), ...(opener ? [opener] : [])],
+        [...repairs, ...closersOneTooMany(walk), ...(opener ? [opener] : []), ...(listed ? [listed] : [])],
         laidOutStrictly,
         readings,
       ),
@@ -257,5 +258,48 @@ function listOpenerLost(walk: WalkState): Repair | undefined {
     "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
     () => undefined,
     insertion(value, '['),
+  );
+}
+
+/**
+ * A list that lost its '[': a member's value, then a comma and a value where the object expects a
+ * key (`"enum":` above `"KES",` `"UGX",` … `],`: the walk meets a ',' after "UGX" read as a key, or
+ * a '{' after `{ … },` in `"parameters":`), or a ']' right after a key's colon (`"capabilities": ],`).
+ * The repair the walk weighs there says a colon and a value are missing after each item, and a ']'
+ * closes nothing; with the '[' added before the first item (or before the ']' of an empty list), the
+ * whole text is read as the maker wrote it. Weighed against the whole text as the walk's repairs are.
+ */
+function listOfValuesOpenerLost(walk: WalkState): Repair | undefined {
+  const { text } = walk;
+  const frame = walk.top;
+  const token = walk.tokens.at(walk.index);
+  if (frame.open !== '{' || token === undefined) return undefined;
+  if (frame.place === 'value' && token.kind === ']') {
+    return walk.repair(
+      token.offset,
+      0,
+      "A '[' is missing before this ']': the list is empty. Add '['.",
+      () => undefined,
+      insertion(token.offset, '['),
+    );
+  }
+  // After a comma, an item where a key stands (a value that no ':' follows), or a string read as a
+  // key that a ',' or ']' follows.
+  const itemAtKey = frame.place === 'key' && ['{', '[', 'literal', 'word'].includes(token.kind);
+  const itemReadAsKey = frame.place === 'colon' && (token.kind === ',' || token.kind === ']');
+  if (!itemAtKey && !itemReadAsKey) return undefined;
+  // The value before the comma is a member's: a ':' stands before it.
+  if (frame.valueAt < 0 || frame.valueAt > frame.comma) return undefined;
+  const colon = endBefore(text, frame.valueAt) - 1;
+  if (text.charAt(colon) !== ':') return undefined;
+  // Right after the colon and its space: where the items start on the next line, the '[' ends the
+  // key's line, as lists are laid out (and as the whole text is judged).
+  const at = text.charAt(colon + 1) === ' ' ? colon + 2 : colon + 1;
+  return walk.repair(
+    frame.valueAt,
+    0,
+    "A '[' is missing before this value: it and the values after it are the items of a list, which a ']' closes. Add '[' after the key's ':'.",
+    () => undefined,
+    insertion(at, '['),
   );
 }

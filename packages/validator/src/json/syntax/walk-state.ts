@@ -18,6 +18,8 @@ export interface Frame {
   comma: number;
   keyEnd: number;
   valueEnd: number;
+  /** Where its last value read as one starts (a repair that ends a value leaves it as it was). */
+  valueAt: number;
 }
 
 export interface Repair {

@@ -60,7 +60,9 @@ export class Walk {
     readonly text: string,
     stack?: Frame[],
   ) {
-    this.stack = stack ?? [{ open: '', at: 0, place: 'value', comma: -1, keyEnd: -1, valueEnd: -1 }];
+    this.stack = stack ?? [
+      { open: '', at: 0, place: 'value', comma: -1, keyEnd: -1, valueEnd: -1, valueAt: -1 },
+    ];
   }
 
   clone(): Walk {
@@ -151,6 +153,7 @@ export class Walk {
           comma: -1,
           keyEnd: -1,
           valueEnd: -1,
+          valueAt: -1,
         });
         return this.accept(token);
       case 'string':
@@ -200,6 +203,7 @@ export class Walk {
   private acceptValue(frame: Frame, token: Token, problem = token.problem, fix = token.fix): 'accepted' {
     frame.place = frame.open === '' ? 'end' : 'comma-or-close';
     frame.valueEnd = token.end;
+    frame.valueAt = token.offset;
     this.accept(token);
     this.problem = problem;
     this.fix = fix;
@@ -351,6 +355,7 @@ export class Walk {
     const parent = this.top;
     parent.place = parent.open === '' ? 'end' : 'comma-or-close';
     parent.valueEnd = token.end;
+    parent.valueAt = closed.at;
     return this.accept(token);
   }
 

@@ -117,3 +117,66 @@ describe('two readings the whole text allows', () => {
     expect(JsonDocument.parse(text).value).toEqual({ tags: 'convert', summary: 'Convert' });
   });
 });
+
+// A lost opener: the walk read a list's items as keys without values, or the whole file's members
+// as text after a string, and said so item by item; the whole text tells that one '[' or '{' is
+// missing, and --fix adds it.
+describe('an opener lost', () => {
+  const PROPERTIES = [
+    '{',
+    '  "properties": {',
+    '    "capabilities": [],',
+    '    "enum": [',
+    '      "KES",',
+    '      "UGX"',
+    '    ],',
+    '    "parameters": [',
+    '      {',
+    '        "name": "a"',
+    '      },',
+    '      {',
+    '        "name": "b"',
+    '      }',
+    '    ]',
+    '  }',
+    '}',
+  ].join('\n');
+
+  /** The text without the `nth` (0-based) `lost` after `after`. */
+  function without(after: string, lost: string, nth = 0): string {
+    let at = PROPERTIES.indexOf(after);
+    for (let skipped = 0; skipped <= nth; skipped++) at = PROPERTIES.indexOf(lost, at + 1);
+    return PROPERTIES.slice(0, at) + PROPERTIES.slice(at + 1);
+  }
+
+  it("adds the '[' of a list whose items start on the line below the key", () => {
+    const text = without('"enum"', '[');
+    expect(issuesOf(text)).toEqual([
+      "5:7 A '[' is missing before this value: it and the values after it are the items of a list, which a ']' closes. Add '[' after the key's ':'.",
+    ]);
+    expect(fixOf(text)).toBe(PROPERTIES);
+    // A list of objects: the walk met the second item's '{' where a key stands.
+    expect(fixOf(without('"parameters"', '['))).toBe(PROPERTIES);
+  });
+
+  it("adds the '[' of an empty list", () => {
+    const text = without('"capabilities"', '[');
+    expect(issuesOf(text)).toEqual(["3:21 A '[' is missing before this ']': the list is empty. Add '['."]);
+    expect(fixOf(text)).toBe(PROPERTIES);
+  });
+
+  it("adds the '{' of the top-level object before the key the file starts with", () => {
+    const text = PROPERTIES.slice(1);
+    expect(issuesOf(text)).toEqual([
+      "2:3 The file starts with a key: the '{' that opens the top-level object is missing. Add '{' at the start of the file.",
+    ]);
+    expect(fixOf(text)).toBe(PROPERTIES);
+    expect(JsonDocument.parse(text).value).toEqual(JSON.parse(PROPERTIES));
+  });
+
+  it("leaves a list whose items the layout does not confirm to the walk's repairs", () => {
+    // Two values after a member's, laid out otherwise than a list: no '[' is guessed.
+    const text = '{\n  "a": 1,\n  2,\n  "b": 3\n}';
+    expect(issuesOf(text).join('\n')).not.toContain("A '[' is missing");
+  });
+});
