@@ -40061,7 +40061,8 @@ function missingOpener(walk, frame, token) {
         place: "key-or-close",
         comma: -1,
         keyEnd: -1,
-        valueEnd: -1
+        valueEnd: -1,
+        valueAt: -1
       });
     },
     insertion(token.offset, "{")
@@ -40188,7 +40189,15 @@ function lostObjectOpener(walk, frame, colonToken) {
     0,
     `A '{' is missing after this ':': the ${excerpt(text2.slice(value, frame.valueEnd), 30)} at line ${walk.lineOf(value)} is a key of the object it opens; add '{' here.`,
     (w) => {
-      w.stack.push({ open: "{", at: value, place: "value", comma: -1, keyEnd: frame.valueEnd, valueEnd: -1 });
+      w.stack.push({
+        open: "{",
+        at: value,
+        place: "value",
+        comma: -1,
+        keyEnd: frame.valueEnd,
+        valueEnd: -1,
+        valueAt: -1
+      });
       w.index++;
       w.lastEnd = colonToken.end;
     },
@@ -40348,6 +40357,8 @@ function textAfterEnd(walk, token) {
       removal(walk.text, token.offset, 1)
     );
   }
+  const opener = rootOpenerLost(walk, token);
+  if (opener) return opener;
   const closer = walk.top.valueEnd - 1;
   const closed = walk.text.charAt(closer);
   if (closesRootMidLine(walk, token, closer)) {
@@ -40394,6 +40405,30 @@ function isStrayCloser(walk, token) {
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
   return walk.closes.every(
     ({ open: open2, close }) => !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open2)
+  );
+}
+function rootOpenerLost(walk, token) {
+  const root = walk.top;
+  if (token.kind !== ":" || root.valueAt < 0 || walk.text.charAt(root.valueAt) !== '"') return void 0;
+  if (walk.text.slice(0, root.valueAt).trim() !== "") return void 0;
+  return walk.repair(
+    root.valueAt,
+    0,
+    "The file starts with a key: the '{' that opens the top-level object is missing. Add '{' at the start of the file.",
+    (w) => {
+      w.top.place = "value";
+      w.stack.push({
+        open: "{",
+        at: root.valueAt,
+        place: "colon",
+        comma: -1,
+        keyEnd: root.valueEnd,
+        valueEnd: -1,
+        valueAt: -1
+      });
+    },
+    // At the file's start, where the blank before the key keeps the key's line as it was.
+    insertion(0, "{")
   );
 }
 
@@ -40603,7 +40638,9 @@ var Walk = class _Walk {
     this.tokens = tokens;
     this.lineOf = lineOf;
     this.text = text2;
-    this.stack = stack ?? [{ open: "", at: 0, place: "value", comma: -1, keyEnd: -1, valueEnd: -1 }];
+    this.stack = stack ?? [
+      { open: "", at: 0, place: "value", comma: -1, keyEnd: -1, valueEnd: -1, valueAt: -1 }
+    ];
   }
   tokens;
   lineOf;
@@ -40702,7 +40739,8 @@ var Walk = class _Walk {
           place: token.kind === "{" ? "key-or-close" : "value-or-close",
           comma: -1,
           keyEnd: -1,
-          valueEnd: -1
+          valueEnd: -1,
+          valueAt: -1
         });
         return this.accept(token);
       case "string":
@@ -40746,6 +40784,7 @@ var Walk = class _Walk {
   acceptValue(frame, token, problem = token.problem, fix = token.fix) {
     frame.place = frame.open === "" ? "end" : "comma-or-close";
     frame.valueEnd = token.end;
+    frame.valueAt = token.offset;
     this.accept(token);
     this.problem = problem;
     this.fix = fix;
@@ -40874,6 +40913,7 @@ var Walk = class _Walk {
     const parent = this.top;
     parent.place = parent.open === "" ? "end" : "comma-or-close";
     parent.valueEnd = token.end;
+    parent.valueAt = closed.at;
     return this.accept(token);
   }
   /**
@@ -40972,11 +41012,12 @@ function repairCompletingText(walk, repairs) {
     left: Math.min(MAX_READINGS, Math.floor(MAX_CHARACTERS_READ / Math.max(1, walk.text.length)))
   };
   const opener = listOpenerLost(walk);
+  const listed2 = listOfValuesOpenerLost(walk);
   const completing = agreed(completingRepairs(walk, typedTwice(walk), isStrictJson, readings)) ?? oneOrTheOther(
     walk,
     completingRepairs(
       walk,
-      [...repairs, ...closersOneTooMany(walk), ...opener ? [opener] : []],
+      [...repairs, ...closersOneTooMany(walk), ...opener ? [opener] : [], ...listed2 ? [listed2] : []],
       laidOutStrictly,
       readings
     ),
@@ -41104,6 +41145,35 @@ function listOpenerLost(walk) {
     "A '[' is missing before this value: the ']' after it closes a list. Add '['.",
     () => void 0,
     insertion(value, "[")
+  );
+}
+function listOfValuesOpenerLost(walk) {
+  const { text: text2 } = walk;
+  const frame = walk.top;
+  const token = walk.tokens.at(walk.index);
+  if (frame.open !== "{" || token === void 0) return void 0;
+  if (frame.place === "value" && token.kind === "]") {
+    return walk.repair(
+      token.offset,
+      0,
+      "A '[' is missing before this ']': the list is empty. Add '['.",
+      () => void 0,
+      insertion(token.offset, "[")
+    );
+  }
+  const itemAtKey = frame.place === "key" && ["{", "[", "literal", "word"].includes(token.kind);
+  const itemReadAsKey = frame.place === "colon" && (token.kind === "," || token.kind === "]");
+  if (!itemAtKey && !itemReadAsKey) return void 0;
+  if (frame.valueAt < 0 || frame.valueAt > frame.comma) return void 0;
+  const colon = endBefore(text2, frame.valueAt) - 1;
+  if (text2.charAt(colon) !== ":") return void 0;
+  const at = text2.charAt(colon + 1) === " " ? colon + 2 : colon + 1;
+  return walk.repair(
+    frame.valueAt,
+    0,
+    "A '[' is missing before this value: it and the values after it are the items of a list, which a ']' closes. Add '[' after the key's ':'.",
+    () => void 0,
+    insertion(at, "[")
   );
 }
 
