@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { describeLoad } from '../../validator/bench/support/machine-load.js';
 import { buildSolution, packSolution, unpackSolution } from '../src/index.js';
 
 const corpus = path.resolve(process.cwd(), '../shared/corpus');
@@ -46,6 +47,8 @@ const ROUNDS = 3;
 
 interface Measured {
   ms: number;
+  /** CPU time of the whole process, the threadpool's deflating and writing included. */
+  cpuMs: number;
   peakMb: number;
 }
 
@@ -53,19 +56,21 @@ function medianOf(values: readonly number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-/** Runs `fn`, sampling the resident set size, and returns the time and the peak above the start. */
+/** Runs `fn`, sampling the resident set size, and returns the times and the peak above the start. */
 async function measure(fn: () => Promise<unknown>): Promise<Measured> {
   flushDisks();
   (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage().rss;
   let peak = base;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   await fn();
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { ms, peakMb: (peak - base) / 1024 / 1024 };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: (peak - base) / 1024 / 1024 };
 }
 
 /** The time `command` takes, and the time it takes with the `sync` that makes its output durable. */
@@ -79,6 +84,9 @@ function external(command: string, args: string[], cwd: string): { ms: number; s
   return { ms, syncedMs: performance.now() - start };
 }
 
+// A neighbour's work on a shared machine slows ours and Info-ZIP's alike but not evenly: the load
+// says how far to trust a run, and CPU time (less moved by it than wall time) is printed too.
+console.log(describeLoad('start', os.loadavg()[0]!, os.availableParallelism(), process.platform));
 const work = mkdtempSync(path.join(os.tmpdir(), 'bench-solution-'));
 try {
   // The data: every buildable corpus connector with a distinct title, then large binaries.
@@ -151,8 +159,13 @@ try {
   const unpackPeak = Math.max(...rounds.map((each) => each.unpack.peakMb));
   const packPeak = Math.max(...rounds.map((each) => each.pack.peakMb));
   console.log(`median of ${ROUNDS} rounds, each of ours then Info-ZIP's on the same data`);
-  console.log(`connector-alm unpack: ${unpack.toFixed(0)} ms, peak +${unpackPeak.toFixed(0)} MB`);
-  console.log(`connector-alm pack:   ${pack.toFixed(0)} ms, peak +${packPeak.toFixed(0)} MB`);
+  const cpu = (step: 'unpack' | 'pack') => medianOf(rounds.map((each) => each[step].cpuMs)).toFixed(0);
+  console.log(
+    `connector-alm unpack: ${unpack.toFixed(0)} ms, CPU ${cpu('unpack')} ms, peak +${unpackPeak.toFixed(0)} MB`,
+  );
+  console.log(
+    `connector-alm pack:   ${pack.toFixed(0)} ms, CPU ${cpu('pack')} ms, peak +${packPeak.toFixed(0)} MB`,
+  );
   if (hasInfoZip) {
     const ratios = (ours: 'unpack' | 'pack', theirs: 'unzip' | 'zip') =>
       rounds.map((each) => each[ours].ms / each[theirs]!.syncedMs);
@@ -166,6 +179,7 @@ try {
   console.log(
     `peak memory relative to the ${zipMb.toFixed(0)} MB archive: unpack ${((unpackPeak / zipMb) * 100).toFixed(0)}%, pack ${((packPeak / zipMb) * 100).toFixed(0)}%`,
   );
+  console.log(describeLoad('end', os.loadavg()[0]!, os.availableParallelism(), process.platform));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
