@@ -126,6 +126,12 @@ function repairPlan(document: JsonDocument): JsonAlreadyStrict | JsonNotFixed | 
       `the GEN-JSON-PARSE finding at line ${document.position(doubted.offset).line} adds a closer where the indentation says it may belong elsewhere, and --fix does not move members between objects on a guess; add it where it belongs, then run validate --fix again for the others.`,
     );
   }
+  const removal = edits.find((edit) => edit.removesWords === true);
+  if (removal !== undefined) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(removal.offset).line} removes text you typed, and --fix deletes none on a guess; remove it, or complete what it starts, then run validate --fix again for the others.`,
+    );
+  }
   const repaired = repairedValue(json, edits);
   if (repaired === undefined) {
     return notFixed(

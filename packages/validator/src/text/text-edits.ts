@@ -21,6 +21,11 @@ export interface TextEdit {
    * not write it.
    */
   againstLayout?: true;
+  /**
+   * The edit removes a string, word or literal the maker typed, which reading on needs: `validate
+   * --fix` deletes no text on a guess.
+   */
+  removesWords?: true;
 }
 
 /** Repaired text, and the way back from its offsets to the original's. */

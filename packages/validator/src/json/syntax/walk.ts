@@ -390,7 +390,7 @@ export class Walk {
       length,
       message,
       (w) => w.index++,
-      removal(this.text, token.offset, length),
+      wordsRemoved(removal(this.text, token.offset, length), token),
     );
   }
 
@@ -459,6 +459,16 @@ export class Walk {
     }
     return undefined;
   }
+}
+
+/**
+ * The removal of a token, marked `removesWords` where it is a string, word or literal the maker typed:
+ * "remove it" reads on, but which text is one too many, and whether it is rather the start of a
+ * member that lost more (`{"a": 1 "b"}`: a comma and a value), is the maker's to say.
+ */
+function wordsRemoved(edit: TextEdit, token: Token): TextEdit {
+  const typed = token.kind === 'string' || token.kind === 'word' || token.kind === 'literal';
+  return typed ? { ...edit, removesWords: true } : edit;
 }
 
 /** The quotes a word processor puts in place of '"'. */

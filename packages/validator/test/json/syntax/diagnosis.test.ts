@@ -247,6 +247,20 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(fixOf('{"a": True False}')).not.toContain('True False');
   });
 
+  it('leaves the removal of text the maker typed to the maker', () => {
+    // "Remove it" reads on, but "b" may as well start a member that lost its comma and its value:
+    // --fix deleted it.
+    expect(issuesOf('{"a": 1 "b"}')).toEqual([
+      `1:9 Unexpected "b" where JSON expects ',' or '}': remove it.`,
+    ]);
+    expect(fixOf('{"a": 1 "b"}')).toBe(
+      'not-fixed: the GEN-JSON-PARSE finding at line 1 removes text you typed, and --fix deletes none on a guess; remove it, or complete what it starts, then run validate --fix again for the others.',
+    );
+    expect(fixOf('{"a": 1 x}')).toMatch(/^not-fixed: .* removes text you typed/);
+    // Punctuation one too many is still removed.
+    expect(fixOf('{"a": 1,, "b": 2}')).toBe('{"a": 1, "b": 2}');
+  });
+
   it("does not add a lost '}' where the walk meets it while the indentation says it belongs before", () => {
     // The '}' of "oAuthSettings" lost before its comma: the walk read "uiDefinition" into it, met
     // the next item's '{', added the '}' before the comma before it, and --fix moved the member
