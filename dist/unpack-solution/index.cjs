@@ -41153,7 +41153,7 @@ var Walk = class _Walk {
       length,
       message2,
       (w) => w.index++,
-      removal(this.text, token.offset, length)
+      wordsRemoved(removal(this.text, token.offset, length), token)
     );
   }
   unexpected(token) {
@@ -41207,6 +41207,10 @@ var Walk = class _Walk {
     return void 0;
   }
 };
+function wordsRemoved(edit, token) {
+  const typed = token.kind === "string" || token.kind === "word" || token.kind === "literal";
+  return typed ? { ...edit, removesWords: true } : edit;
+}
 var TYPOGRAPHIC_QUOTES2 = /[\u2018\u2019\u201c\u201d]/g;
 
 // packages/validator/src/json/syntax/repairs-by-whole-text.ts
@@ -42658,6 +42662,12 @@ function repairPlan(document) {
   if (doubted !== void 0) {
     return notFixed(
       `the GEN-JSON-PARSE finding at line ${document.position(doubted.offset).line} adds a closer where the indentation says it may belong elsewhere, and --fix does not move members between objects on a guess; add it where it belongs, then run validate --fix again for the others.`
+    );
+  }
+  const removal2 = edits.find((edit) => edit.removesWords === true);
+  if (removal2 !== void 0) {
+    return notFixed(
+      `the GEN-JSON-PARSE finding at line ${document.position(removal2.offset).line} removes text you typed, and --fix deletes none on a guess; remove it, or complete what it starts, then run validate --fix again for the others.`
     );
   }
   const repaired = repairedValue(json, edits);
