@@ -148,7 +148,7 @@ function isStrayCloser(walk: WalkState, token: Token): boolean {
 /**
  * A file that starts with a key (`"properties": {` at its first line): the top-level object lost its
  * '{', and the key was read as the whole value, with all the rest "more text after the end". The
- * '{' is added before the key, and the walk reads on in the object it opens.
+ * '{' is added at the file's start, and the walk reads on in the object it opens.
  */
 function rootOpenerLost(walk: WalkState, token: Token): Repair | undefined {
   const root = walk.top;

@@ -33,7 +33,8 @@ const MAX_TWIN_CLOSERS = 8;
  * At the first token that does not fit, before any slip was said: the repair whose edit makes the
  * whole text strict JSON, marked to complete the text and stop the walk. First of the characters
  * typed twice (`typedTwice`; the text strict is enough), then of the repairs the walk weighs here
- * (`repairs`) and the slips it passed without noticing (the text strict and laid out consistently).
+ * (`repairs`), the slips it passed without noticing and a lost '[' (the text strict and laid out
+ * consistently).
  * Undefined where none does, or several of a kind do and leave different values (which is meant is
  * then the maker's to say, and the walk weighs the repairs as ever; of a lost '[' and a ']' one too
  * many, the finding names both: `oneOrTheOther`). Not after a slip: where the
