@@ -167,14 +167,20 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(fixJsonText(tabbed)).toMatchObject({
       text: '{\r\n\t"a": {\r\n\t\t"b": {\r\n\t\t\t"c": 1\r\n\t\t}\r\n\t},\r\n\t"d": 2\r\n}',
     });
-    // Laid out otherwise elsewhere (a closer one step out, or no step), the text with the '}' in
-    // its place is not laid out consistently, so that place is not certain: both are named, and
-    // --fix adds neither (added at the end, the '}' put "d" inside "a").
+    // Laid out otherwise elsewhere (an item at its list's level), the text with the '}' in its
+    // place is strict JSON with every closer as its bracket's line: the layout's place is taken.
     const uneven = '{\n  "a": {\n    "b": {\n      "c": 1\n  },\n  "d": [\n  2\n  ]\n}';
     expect(issuesOf(uneven)).toEqual([
+      "4:13 The '{' at line 3 is never closed: going by the indentation, add '}' after this value.",
+    ]);
+    expect(JSON.parse(fixOf(uneven))).toEqual({ a: { b: { c: 1 } }, d: [2] });
+    // A closer indented otherwise than its bracket's line (the ']' of "d"): that place is not
+    // certain, both are named, and --fix adds neither (added at the end, the '}' put "d" inside "a").
+    const misaligned = '{\n  "a": {\n    "b": {\n      "c": 1\n  },\n  "d": [\n    2\n    ]\n}';
+    expect(issuesOf(misaligned)).toEqual([
       "9:2 The file ends before the '{' at line 1 is closed: add '}' at the end, or restore the cut-off end of the file. Going by the indentation, a '}' may rather be missing after line 4, to close the '{' at line 3: add it where it belongs.",
     ]);
-    expect(fixJsonText(uneven)).toEqual({
+    expect(fixJsonText(misaligned)).toEqual({
       outcome: 'not-fixed',
       reason:
         'the GEN-JSON-PARSE finding at line 9 adds a closer where the indentation says it may belong elsewhere, and --fix does not move members between objects on a guess; add it where it belongs, then run validate --fix again for the others.',
@@ -264,8 +270,8 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
   it("does not add a lost '}' where the walk meets it while the indentation says it belongs before", () => {
     // The '}' of "oAuthSettings" lost before its comma: the walk read "uiDefinition" into it, met
     // the next item's '{', added the '}' before the comma before it, and --fix moved the member
-    // into "oAuthSettings". The "d": [ … ] laid out unevenly keeps the layout's own place from
-    // completing the text.
+    // into "oAuthSettings". The '}' of "uiDefinition", indented otherwise than its key's line, keeps
+    // the layout's own place from being certain.
     const text = [
       '{',
       '  "values": [',
@@ -277,7 +283,7 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
       '      ,',
       '      "uiDefinition": {',
       '        "displayName": "y"',
-      '      }',
+      '        }',
       '    },',
       '    {',
       '      "d": [',
