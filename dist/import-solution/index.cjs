@@ -33920,14 +33920,14 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET5 = 91;
-    var CLOSE_BRACKET4 = 93;
+    var OPEN_BRACKET6 = 91;
+    var CLOSE_BRACKET5 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET5, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET4];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET5];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -34551,7 +34551,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET5) {
+            if (c === OPEN_BRACKET6) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -34573,7 +34573,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET4) {
+        if (c === CLOSE_BRACKET5) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -34777,13 +34777,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET4)) {
+        if (this.captureToChar(CLOSE_BRACKET5)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET4) {
+        if (c === CLOSE_BRACKET5) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -34800,7 +34800,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET4:
+          case CLOSE_BRACKET5:
             this.text += "]";
             break;
           default:
@@ -35263,7 +35263,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET4:
+              case CLOSE_BRACKET5:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -40221,6 +40221,9 @@ function closerPlacedByLayout(walk) {
   const misplaced = misindentedClose(walk);
   const placed = misplaced && placedCloser(walk, misplaced);
   if (!placed?.completesText) return void 0;
+  return placedRepair(walk, misplaced, placed);
+}
+function placedRepair(walk, misplaced, placed) {
   const repair = walk.repair(
     placed.at,
     placed.before ? 1 : 0,
@@ -40242,6 +40245,13 @@ function doubtedByLayout(walk, repair) {
   const closer = misplaced?.open === "[" ? "]" : "}";
   if (!misplaced || !fix.insert.includes(closer)) return void 0;
   if (/^[\s}\]]*$/.test(walk.text.slice(misplaced.lastEnd, fix.offset))) return void 0;
+  if (walk.layoutDoubts === 1) {
+    const placed = placedCloser(walk, misplaced);
+    const text2 = applyEdits(walk.text, [placed.edit])?.text;
+    if (text2 !== void 0 && isStrictJson(text2) && closersAlignedWithin(text2, walk.top.at)) {
+      return placedRepair(walk, misplaced, placed);
+    }
+  }
   const message3 = `${repair.issue.message} Going by the indentation, a '${closer}' may rather be missing after line ${walk.lineOf(misplaced.lastEnd)}, to close the '${misplaced.open}' at line ${misplaced.openLine}: add it where it belongs.`;
   return { ...repair, issue: { ...repair.issue, message: message3 }, fix: { ...fix, againstLayout: true } };
 }
@@ -40316,6 +40326,24 @@ function stringEnd2(text2, quote, limit) {
     else if (character === 34 || character === 10 || character === 13) return index;
   }
   return limit;
+}
+var OPEN_BRACE4 = 1;
+var CLOSE_BRACE3 = 2;
+var OPEN_BRACKET4 = 3;
+var CLOSE_BRACKET3 = 4;
+var EOF = 17;
+function closersAlignedWithin(text2, after) {
+  const scanner = createScanner2(text2, true);
+  const opened = [];
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    const at = scanner.getTokenOffset();
+    if (kind === OPEN_BRACE4 || kind === OPEN_BRACKET4) opened.push(at);
+    if (kind !== CLOSE_BRACE3 && kind !== CLOSE_BRACKET3) continue;
+    const open2 = opened.pop();
+    if (open2 <= after || lineStart(text2, open2) === lineStart(text2, at) || !startsLine(text2, at)) continue;
+    if (indentOf(text2, at) !== indentOf(text2, open2)) return false;
+  }
+  return true;
 }
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
@@ -41908,7 +41936,7 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE5, CLOSE_BRACE: CLOSE_BRACE4, OPEN_BRACKET: OPEN_BRACKET5, CLOSE_BRACKET: CLOSE_BRACKET4, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -41927,10 +41955,10 @@ function findDuplicateKeys(text2) {
       }
       i2 = end;
     } else {
-      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+      if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
         path17.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
-          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+          code2 === OPEN_BRACE5 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
@@ -42015,8 +42043,8 @@ function commasBetween(text2, from, to) {
       const end = skipString(text2, i2);
       if (end === -1) break;
       i2 = end - 1;
-    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
-    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) nested++;
+    else if (code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4) nested--;
     else if (code2 === COMMA2 && nested === 0) commas++;
   }
   return commas;

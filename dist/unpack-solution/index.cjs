@@ -33920,14 +33920,14 @@ var require_saxes = __commonJS({
     var EQUAL = 61;
     var GREATER = 62;
     var QUESTION = 63;
-    var OPEN_BRACKET6 = 91;
-    var CLOSE_BRACKET5 = 93;
+    var OPEN_BRACKET7 = 91;
+    var CLOSE_BRACKET6 = 93;
     var NEL = 133;
     var LS = 8232;
     var isQuote = (c) => c === DQUOTE || c === SQUOTE;
     var QUOTES = [DQUOTE, SQUOTE];
-    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET6, GREATER];
-    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET5];
+    var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET7, GREATER];
+    var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET6];
     var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
@@ -34551,7 +34551,7 @@ var require_saxes = __commonJS({
             break;
           default:
             this.text += String.fromCodePoint(c);
-            if (c === OPEN_BRACKET6) {
+            if (c === OPEN_BRACKET7) {
               this.state = S_DTD;
             } else if (isQuote(c)) {
               this.state = S_DOCTYPE_QUOTE;
@@ -34573,7 +34573,7 @@ var require_saxes = __commonJS({
           return;
         }
         this.text += String.fromCodePoint(c);
-        if (c === CLOSE_BRACKET5) {
+        if (c === CLOSE_BRACKET6) {
           this.state = S_DOCTYPE;
         } else if (c === LESS) {
           this.state = S_DTD_OPEN_WAKA;
@@ -34777,13 +34777,13 @@ var require_saxes = __commonJS({
         }
       }
       sCData() {
-        if (this.captureToChar(CLOSE_BRACKET5)) {
+        if (this.captureToChar(CLOSE_BRACKET6)) {
           this.state = S_CDATA_ENDING;
         }
       }
       sCDataEnding() {
         const c = this.getCodeNorm();
-        if (c === CLOSE_BRACKET5) {
+        if (c === CLOSE_BRACKET6) {
           this.state = S_CDATA_ENDING_2;
         } else {
           this.text += `]${String.fromCodePoint(c)}`;
@@ -34800,7 +34800,7 @@ var require_saxes = __commonJS({
             this.state = S_TEXT;
             break;
           }
-          case CLOSE_BRACKET5:
+          case CLOSE_BRACKET6:
             this.text += "]";
             break;
           default:
@@ -35263,7 +35263,7 @@ var require_saxes = __commonJS({
                 }
                 forbiddenState = FORBIDDEN_START;
                 break scanLoop;
-              case CLOSE_BRACKET5:
+              case CLOSE_BRACKET6:
                 switch (forbiddenState) {
                   case FORBIDDEN_START:
                     forbiddenState = FORBIDDEN_BRACKET;
@@ -40159,6 +40159,9 @@ function closerPlacedByLayout(walk) {
   const misplaced = misindentedClose(walk);
   const placed = misplaced && placedCloser(walk, misplaced);
   if (!placed?.completesText) return void 0;
+  return placedRepair(walk, misplaced, placed);
+}
+function placedRepair(walk, misplaced, placed) {
   const repair = walk.repair(
     placed.at,
     placed.before ? 1 : 0,
@@ -40180,6 +40183,13 @@ function doubtedByLayout(walk, repair) {
   const closer = misplaced?.open === "[" ? "]" : "}";
   if (!misplaced || !fix.insert.includes(closer)) return void 0;
   if (/^[\s}\]]*$/.test(walk.text.slice(misplaced.lastEnd, fix.offset))) return void 0;
+  if (walk.layoutDoubts === 1) {
+    const placed = placedCloser(walk, misplaced);
+    const text2 = applyEdits(walk.text, [placed.edit])?.text;
+    if (text2 !== void 0 && isStrictJson(text2) && closersAlignedWithin(text2, walk.top.at)) {
+      return placedRepair(walk, misplaced, placed);
+    }
+  }
   const message2 = `${repair.issue.message} Going by the indentation, a '${closer}' may rather be missing after line ${walk.lineOf(misplaced.lastEnd)}, to close the '${misplaced.open}' at line ${misplaced.openLine}: add it where it belongs.`;
   return { ...repair, issue: { ...repair.issue, message: message2 }, fix: { ...fix, againstLayout: true } };
 }
@@ -40254,6 +40264,24 @@ function stringEnd2(text2, quote, limit) {
     else if (character === 34 || character === 10 || character === 13) return index;
   }
   return limit;
+}
+var OPEN_BRACE4 = 1;
+var CLOSE_BRACE3 = 2;
+var OPEN_BRACKET4 = 3;
+var CLOSE_BRACKET3 = 4;
+var EOF = 17;
+function closersAlignedWithin(text2, after) {
+  const scanner = createScanner2(text2, true);
+  const opened = [];
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    const at = scanner.getTokenOffset();
+    if (kind === OPEN_BRACE4 || kind === OPEN_BRACKET4) opened.push(at);
+    if (kind !== CLOSE_BRACE3 && kind !== CLOSE_BRACKET3) continue;
+    const open3 = opened.pop();
+    if (open3 <= after || lineStart(text2, open3) === lineStart(text2, at) || !startsLine(text2, at)) continue;
+    if (indentOf(text2, at) !== indentOf(text2, open3)) return false;
+  }
+  return true;
 }
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
@@ -41846,7 +41874,7 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE5, CLOSE_BRACE: CLOSE_BRACE4, OPEN_BRACKET: OPEN_BRACKET5, CLOSE_BRACKET: CLOSE_BRACKET4, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -41865,10 +41893,10 @@ function findDuplicateKeys(text2) {
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+      if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
         path30.enter(i, open3[open3.length - 1]?.lastKey);
         open3.push(
-          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+          code2 === OPEN_BRACE5 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open3.pop());
@@ -41953,8 +41981,8 @@ function commasBetween(text2, from, to) {
       const end = skipString(text2, i);
       if (end === -1) break;
       i = end - 1;
-    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
-    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) nested++;
+    else if (code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4) nested--;
     else if (code2 === COMMA2 && nested === 0) commas++;
   }
   return commas;
@@ -66727,16 +66755,16 @@ function writeElementTree(writer, node) {
 
 // packages/solution/src/json/json-layout.ts
 var QUOTE7 = 34;
-var OPEN_BRACE5 = 123;
-var CLOSE_BRACE4 = 125;
-var OPEN_BRACKET5 = 91;
-var CLOSE_BRACKET4 = 93;
+var OPEN_BRACE6 = 123;
+var CLOSE_BRACE5 = 125;
+var OPEN_BRACKET6 = 91;
+var CLOSE_BRACKET5 = 93;
 var COMMA3 = 44;
 var COLON4 = 58;
 var lineBreaks = [];
 var lineBreak = (depth) => lineBreaks[depth] ??= "\n" + "  ".repeat(depth);
 function endsLiteral(code2) {
-  return code2 === COMMA3 || code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4 || code2 === COLON4 || isJsonWhitespace(code2);
+  return code2 === COMMA3 || code2 === CLOSE_BRACE5 || code2 === CLOSE_BRACKET5 || code2 === COLON4 || isJsonWhitespace(code2);
 }
 function stringEndIn(text2, at) {
   const end = stringEnd(text2, at);
@@ -66758,18 +66786,18 @@ function indentedJson(text2, maxDepth = Infinity) {
       const end = stringEndIn(text2, at);
       out += text2.slice(at, end);
       at = end;
-    } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
+    } else if (code2 === OPEN_BRACE6 || code2 === OPEN_BRACKET6) {
       if (depth >= maxDepth) throw new NestedTooDeep(at);
       const next = skipJsonWhitespace(text2, at + 1);
-      if (text2.charCodeAt(next) === (code2 === OPEN_BRACE5 ? CLOSE_BRACE4 : CLOSE_BRACKET4)) {
-        out += code2 === OPEN_BRACE5 ? "{}" : "[]";
+      if (text2.charCodeAt(next) === (code2 === OPEN_BRACE6 ? CLOSE_BRACE5 : CLOSE_BRACKET5)) {
+        out += code2 === OPEN_BRACE6 ? "{}" : "[]";
         at = next + 1;
       } else {
-        out += (code2 === OPEN_BRACE5 ? "{" : "[") + lineBreak(++depth);
+        out += (code2 === OPEN_BRACE6 ? "{" : "[") + lineBreak(++depth);
         at = next;
       }
-    } else if (code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4) {
-      out += lineBreak(--depth) + (code2 === CLOSE_BRACE4 ? "}" : "]");
+    } else if (code2 === CLOSE_BRACE5 || code2 === CLOSE_BRACKET5) {
+      out += lineBreak(--depth) + (code2 === CLOSE_BRACE5 ? "}" : "]");
       at++;
     } else if (code2 === COMMA3) {
       out += "," + lineBreak(depth);

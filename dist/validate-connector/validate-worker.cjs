@@ -16913,6 +16913,9 @@ function closerPlacedByLayout(walk) {
   const misplaced = misindentedClose(walk);
   const placed = misplaced && placedCloser(walk, misplaced);
   if (!placed?.completesText) return void 0;
+  return placedRepair(walk, misplaced, placed);
+}
+function placedRepair(walk, misplaced, placed) {
   const repair = walk.repair(
     placed.at,
     placed.before ? 1 : 0,
@@ -16934,6 +16937,13 @@ function doubtedByLayout(walk, repair) {
   const closer = misplaced?.open === "[" ? "]" : "}";
   if (!misplaced || !fix.insert.includes(closer)) return void 0;
   if (/^[\s}\]]*$/.test(walk.text.slice(misplaced.lastEnd, fix.offset))) return void 0;
+  if (walk.layoutDoubts === 1) {
+    const placed = placedCloser(walk, misplaced);
+    const text2 = applyEdits(walk.text, [placed.edit])?.text;
+    if (text2 !== void 0 && isStrictJson(text2) && closersAlignedWithin(text2, walk.top.at)) {
+      return placedRepair(walk, misplaced, placed);
+    }
+  }
   const message2 = `${repair.issue.message} Going by the indentation, a '${closer}' may rather be missing after line ${walk.lineOf(misplaced.lastEnd)}, to close the '${misplaced.open}' at line ${misplaced.openLine}: add it where it belongs.`;
   return { ...repair, issue: { ...repair.issue, message: message2 }, fix: { ...fix, againstLayout: true } };
 }
@@ -17008,6 +17018,24 @@ function stringEnd2(text2, quote, limit) {
     else if (character === 34 || character === 10 || character === 13) return index;
   }
   return limit;
+}
+var OPEN_BRACE4 = 1;
+var CLOSE_BRACE3 = 2;
+var OPEN_BRACKET4 = 3;
+var CLOSE_BRACKET3 = 4;
+var EOF = 17;
+function closersAlignedWithin(text2, after) {
+  const scanner = createScanner2(text2, true);
+  const opened = [];
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    const at = scanner.getTokenOffset();
+    if (kind === OPEN_BRACE4 || kind === OPEN_BRACKET4) opened.push(at);
+    if (kind !== CLOSE_BRACE3 && kind !== CLOSE_BRACKET3) continue;
+    const open = opened.pop();
+    if (open <= after || lineStart(text2, open) === lineStart(text2, at) || !startsLine(text2, at)) continue;
+    if (indentOf(text2, at) !== indentOf(text2, open)) return false;
+  }
+  return true;
 }
 
 // packages/validator/src/json/syntax/bracket-repairs.ts
@@ -18609,7 +18637,7 @@ function followsQuote(text2, colon) {
 }
 
 // packages/validator/src/json/duplicate-keys.ts
-var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE4, CLOSE_BRACE: CLOSE_BRACE3, OPEN_BRACKET: OPEN_BRACKET4, CLOSE_BRACKET: CLOSE_BRACKET3, COMMA: COMMA2, COLON: COLON3 } = chars;
+var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE5, CLOSE_BRACE: CLOSE_BRACE4, OPEN_BRACKET: OPEN_BRACKET5, CLOSE_BRACKET: CLOSE_BRACKET4, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
   return colonsAfterQuote !== members;
 }
@@ -18628,10 +18656,10 @@ function findDuplicateKeys(text2) {
       }
       i = end;
     } else {
-      if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) {
+      if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
         path12.enter(i, open[open.length - 1]?.lastKey);
         open.push(
-          code2 === OPEN_BRACE4 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
+          code2 === OPEN_BRACE5 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open.pop());
@@ -18716,8 +18744,8 @@ function commasBetween(text2, from, to) {
       const end = skipString(text2, i);
       if (end === -1) break;
       i = end - 1;
-    } else if (code2 === OPEN_BRACE4 || code2 === OPEN_BRACKET4) nested++;
-    else if (code2 === CLOSE_BRACE3 || code2 === CLOSE_BRACKET3) nested--;
+    } else if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) nested++;
+    else if (code2 === CLOSE_BRACE4 || code2 === CLOSE_BRACKET4) nested--;
     else if (code2 === COMMA2 && nested === 0) commas++;
   }
   return commas;
