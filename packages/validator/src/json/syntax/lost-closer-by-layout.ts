@@ -54,15 +54,16 @@ const MAX_LAYOUT_DOUBTS = 8;
 
 /**
  * The repair as said and made when the closer it puts in, where the walk met a token that does not
- * fit, goes against the indentation (or the layout's own place instead, where that is certain): the layout says a closer was lost earlier (misindentedClose),
- * and putting it there did not complete the text (else closerPlacedByLayout or the file's end took
- * that place). Put in where the walk met the misfit, it moved the members between into the wrong
- * object, and the file passed with other JSON than the maker wrote: 100 of 967 lost '}' in a probe
- * of every third corpus file (4 places each), in files laid out unevenly elsewhere or where the
- * lost one stood among other closers (with the layout's place taken where it is certain, below,
- * and unclosedEmptyObject: 54 of them are now given back as written, 39 left to the maker, and 7
- * still fixed into other JSON, where the layout is uneven at the slip itself). The finding names both places,
- * and --fix leaves it (`againstLayout`). Undefined where the repair puts in no closer, or the layout says nothing else.
+ * fit, goes against the indentation (or the layout's own place instead, where that is certain): the
+ * layout says a closer was lost earlier (misindentedClose), and putting it there did not complete
+ * the text (else closerPlacedByLayout or the file's end took that place). Put in where the walk met
+ * the misfit, it moved the members between into the wrong object, and the file passed with other
+ * JSON than the maker wrote: 100 of 967 lost '}' in a probe of every third corpus file (4 places
+ * each), in files laid out unevenly elsewhere or where the lost one stood among other closers. With
+ * the layout's place taken where it is certain (below) and unclosedEmptyObject, 54 of them are now
+ * given back as written, 39 left to the maker and 7 still fixed into other JSON (the layout uneven
+ * at the slip itself). The finding names both places, and --fix leaves it (`againstLayout`).
+ * Undefined where the repair puts in no closer, or the layout says nothing else.
  */
 export function doubtedByLayout(walk: WalkState, repair: Repair): Repair | undefined {
   const fix = repair.fix;
