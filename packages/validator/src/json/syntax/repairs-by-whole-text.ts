@@ -265,7 +265,8 @@ function listOpenerLost(walk: WalkState): Repair | undefined {
 /**
  * A list that lost its '[': a member's value, then a comma and a value where the object expects a
  * key (`"enum":` above `"KES",` `"UGX",` … `],`: the walk meets a ',' after "UGX" read as a key, or
- * a '{' after `{ … },` in `"parameters":`), or a ']' right after a key's colon (`"capabilities": ],`).
+ * a '{' after `{ … },` in `"parameters":`), or a ']' right after a key's colon (`"capabilities": ],`;
+ * and a '}' so, an empty object's: `"definitions": },`).
  * The repair the walk weighs there says a colon and a value are missing after each item, and a ']'
  * closes nothing; with the '[' added before the first item (or before the ']' of an empty list), the
  * whole text is read as the maker wrote it. Weighed against the whole text as the walk's repairs are.
@@ -275,13 +276,15 @@ function listOfValuesOpenerLost(walk: WalkState): Repair | undefined {
   const frame = walk.top;
   const token = walk.tokens.at(walk.index);
   if (frame.open !== '{' || token === undefined) return undefined;
-  if (frame.place === 'value' && token.kind === ']') {
+  // A closer right after the colon: an empty list or object that lost its opener (`"definitions": },`).
+  if (frame.place === 'value' && (token.kind === ']' || token.kind === '}')) {
+    const [opener, empty] = token.kind === ']' ? ['[', 'list'] : ['{', 'object'];
     return walk.repair(
       token.offset,
       0,
-      "A '[' is missing before this ']': the list is empty. Add '['.",
+      `A '${opener}' is missing before this '${token.kind}': the ${empty} is empty. Add '${opener}'.`,
       () => undefined,
-      insertion(token.offset, '['),
+      insertion(token.offset, opener),
     );
   }
   // After a comma, an item where a key stands (a value that no ':' follows), or a string read as a

@@ -159,10 +159,19 @@ describe('an opener lost', () => {
     expect(fixOf(without('"parameters"', '['))).toBe(PROPERTIES);
   });
 
-  it("adds the '[' of an empty list", () => {
+  it("adds the '[' of an empty list, and the '{' of an empty object", () => {
     const text = without('"capabilities"', '[');
     expect(issuesOf(text)).toEqual(["3:21 A '[' is missing before this ']': the list is empty. Add '['."]);
     expect(fixOf(text)).toBe(PROPERTIES);
+    const object = PROPERTIES.replace('"capabilities": []', '"definitions": }');
+    expect(issuesOf(object)).toEqual([
+      "3:20 A '{' is missing before this '}': the object is empty. Add '{'.",
+    ]);
+    expect(fixOf(object)).toBe(PROPERTIES.replace('"capabilities": []', '"definitions": {}'));
+    // A value not finished at the object's end is no empty object: the text with '{' is not JSON.
+    expect(issuesOf('{\n  "a": 1,\n  "b": }')[0]).toBe(
+      '3:6 A value is missing after this key: add it, or remove the key.',
+    );
   });
 
   it("adds the '{' of the top-level object before the key the file starts with", () => {
