@@ -18146,13 +18146,14 @@ function listOfValuesOpenerLost(walk) {
   const frame = walk.top;
   const token = walk.tokens.at(walk.index);
   if (frame.open !== "{" || token === void 0) return void 0;
-  if (frame.place === "value" && token.kind === "]") {
+  if (frame.place === "value" && (token.kind === "]" || token.kind === "}")) {
+    const [opener, empty] = token.kind === "]" ? ["[", "list"] : ["{", "object"];
     return walk.repair(
       token.offset,
       0,
-      "A '[' is missing before this ']': the list is empty. Add '['.",
+      `A '${opener}' is missing before this '${token.kind}': the ${empty} is empty. Add '${opener}'.`,
       () => void 0,
-      insertion(token.offset, "[")
+      insertion(token.offset, opener)
     );
   }
   const itemAtKey = frame.place === "key" && ["{", "[", "literal", "word"].includes(token.kind);
