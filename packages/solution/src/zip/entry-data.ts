@@ -62,7 +62,10 @@ export function archiveSlice(fd: number, start: number, length: number): Readabl
   });
 }
 
-/** Passes bytes through, checking each chunk and, at the end, the whole entry; `observe` sees each checked chunk. */
+/**
+ * Passes bytes through, checking each chunk and, at the end, the whole entry; `observe` sees each
+ * checked chunk.
+ */
 export function checkingStream(integrity: EntryIntegrity, observe?: (chunk: Buffer) => void): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {

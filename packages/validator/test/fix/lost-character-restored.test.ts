@@ -10,7 +10,7 @@ import { seededPick } from '../helpers/seeded-random.js';
 // without its value took the next member's. Where the fix of one character lost from a real
 // connector file is made, it must give back the value as written: a fix that guesses otherwise says
 // so (no edit), and the maker decides. A lost '}' is held to it since the walk's place for it is
-// weighed against the layout's (doubtedByLayout): a tenth of its fixes moved members into another
+// weighed against the layout's (closerWeighedByLayout): a tenth of its fixes moved members into another
 // object. The characters whose loss the layout does not always place (a '[' before an item on the
 // key's line, a '"') are not held to it; the probe behind these (every third file, four places)
 // still finds 7 of 967 lost '}' fixed into other JSON, in files indented unevenly at the slip.

@@ -6,7 +6,7 @@ import { applyEdits, removal, type TextEdit } from '../../text/text-edits.js';
 import { extraCloserCandidates, laidOutStrictly, type ExtraCloser } from './extra-closer-by-layout.js';
 import { Walk } from './walk.js';
 import { repairCompletingText } from './repairs-by-whole-text.js';
-import { doubtedByLayout } from './lost-closer-by-layout.js';
+import { closerWeighedByLayout } from './lost-closer-by-layout.js';
 import type { Repair } from './walk-state.js';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
 import {
@@ -265,7 +265,7 @@ function diagnoseAfterExtraClosers(
         ? skipToken(walk, token)
         : ((slips === 0 ? repairCompletingText(walk, outcome) : undefined) ?? bestRepair(walk, outcome));
     // Once an edit is not written, no other is (all or none): no need to doubt more.
-    const repair = (edits !== undefined && doubtedByLayout(walk, chosen)) || chosen;
+    const repair = (edits !== undefined && closerWeighedByLayout(walk, chosen)) || chosen;
     // A repair at the place of a token's issue just said follows from it (a string left open ends
     // its line, and the key on the next line then lacks the comma that the string's closing quote
     // goes before). One at the place of another repair is a slip of its own, said too, since its

@@ -2,7 +2,7 @@ import * as jsonc from 'jsonc-parser';
 import type { JsonSyntaxIssue } from './syntax-issue.js';
 import { removal, type TextEdit } from '../../text/text-edits.js';
 import { isStrictJson } from './strict-json.js';
-import { indentOf, lineStart, startsLine } from './line-layout.js';
+import { indentOf, lineStart, misindentedCloser, startsLine } from './line-layout.js';
 
 // A '}' or ']' one too many in the middle of an indented file closes the top-level value early: the
 // walk then meets the rest of the file as "more text after the end of the JSON value", and the value
@@ -46,9 +46,7 @@ export function extraCloserCandidates(
   text: string,
   closes: readonly { open: number; close: number }[],
 ): ExtraCloser[] {
-  const misindented = closes.findIndex(
-    ({ open, close }) => startsLine(text, close) && indentOf(text, close) !== indentOf(text, open),
-  );
+  const misindented = closes.findIndex(({ open, close }) => misindentedCloser(text, open, close));
   const before = misindented === -1 ? closes : closes.slice(0, misindented);
   const meantFor = misindented === -1 ? undefined : indentOf(text, closes[misindented]!.close);
   const lineEnding = before

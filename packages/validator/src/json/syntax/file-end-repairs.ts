@@ -2,7 +2,7 @@ import type { Repair, WalkState } from './walk-state.js';
 import type { Token } from './token.js';
 import { insertion, removal } from '../../text/text-edits.js';
 import { bracketList } from './bracket-repairs.js';
-import { indentOf, skipSpaces, startsLine } from './line-layout.js';
+import { indentOf, misindentedCloser, skipSpaces, startsLine } from './line-layout.js';
 import { misindentedClose, placedCloser } from './lost-closer-by-layout.js';
 
 /**
@@ -139,10 +139,7 @@ function closesRootMidLine(walk: WalkState, token: Token, closer: number): boole
 function isStrayCloser(walk: WalkState, token: Token): boolean {
   if (token.kind !== '}' && token.kind !== ']') return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
-  return walk.closes.every(
-    ({ open, close }) =>
-      !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open),
-  );
+  return walk.closes.every(({ open, close }) => !misindentedCloser(walk.text, open, close));
 }
 
 /**

@@ -58,3 +58,11 @@ export function endBefore(text: string, offset: number): number {
   while (at > 0 && /\s/.test(text.charAt(at - 1))) at--;
   return at;
 }
+
+/**
+ * Whether the closer at `close` starts its line indented otherwise than the line of its opening
+ * bracket at `open`: in a file laid out consistently, no closer is.
+ */
+export function misindentedCloser(text: string, open: number, close: number): boolean {
+  return startsLine(text, close) && indentOf(text, close) !== indentOf(text, open);
+}

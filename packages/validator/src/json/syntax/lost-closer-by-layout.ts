@@ -3,7 +3,15 @@ import { applyEdits, insertion, type TextEdit } from '../../text/text-edits.js';
 import * as jsonc from 'jsonc-parser';
 import { laidOutStrictly } from './extra-closer-by-layout.js';
 import { isStrictJson } from './strict-json.js';
-import { endBefore, indentOf, lineStart, nextLineStart, skipSpaces, startsLine } from './line-layout.js';
+import {
+  endBefore,
+  indentOf,
+  lineStart,
+  misindentedCloser,
+  nextLineStart,
+  skipSpaces,
+  startsLine,
+} from './line-layout.js';
 
 // A closer lost in the middle of a file, placed by the indentation: counting brackets alone notices
 // it only where the text ends or a closer does not fit, and adding it there moved members into the
@@ -65,7 +73,7 @@ const MAX_LAYOUT_DOUBTS = 8;
  * at the slip itself). The finding names both places, and --fix leaves it (`againstLayout`).
  * Undefined where the repair puts in no closer, or the layout says nothing else.
  */
-export function doubtedByLayout(walk: WalkState, repair: Repair): Repair | undefined {
+export function closerWeighedByLayout(walk: WalkState, repair: Repair): Repair | undefined {
   const fix = repair.fix;
   if (!fix || fix.length !== 0 || !/[}\]]/.test(fix.insert) || repair.completesText) return undefined;
   if (walk.layoutDoubts >= MAX_LAYOUT_DOUBTS) return undefined;
@@ -234,8 +242,7 @@ function closersAlignedWithin(text: string, after: number): boolean {
     if (kind === OPEN_BRACE || kind === OPEN_BRACKET) opened.push(at);
     if (kind !== CLOSE_BRACE && kind !== CLOSE_BRACKET) continue;
     const open = opened.pop()!;
-    if (open <= after || lineStart(text, open) === lineStart(text, at) || !startsLine(text, at)) continue;
-    if (indentOf(text, at) !== indentOf(text, open)) return false;
+    if (open > after && misindentedCloser(text, open, at)) return false;
   }
   return true;
 }

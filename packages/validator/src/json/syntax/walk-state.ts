@@ -62,7 +62,7 @@ export interface WalkState {
   closes: { open: number; close: number }[];
   /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
   layoutPlacements: number;
-  /** How many times this walk weighed a closer it put in against the layout (doubtedByLayout). */
+  /** How many times this walk weighed a closer it put in against the layout (closerWeighedByLayout). */
   layoutDoubts: number;
   readonly tokens: TokenStream;
   readonly lineOf: (offset: number) => number;

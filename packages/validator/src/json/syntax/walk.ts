@@ -48,7 +48,7 @@ export class Walk {
   closes: { open: number; close: number }[] = [];
   /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
   layoutPlacements = 0;
-  /** How many times this walk weighed a closer it put in against the layout (doubtedByLayout). */
+  /** How many times this walk weighed a closer it put in against the layout (closerWeighedByLayout). */
   layoutDoubts = 0;
   /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem: Token['problem'];
