@@ -30275,6 +30275,9 @@ function endBefore(text3, offset) {
   while (at > 0 && /\s/.test(text3.charAt(at - 1))) at--;
   return at;
 }
+function misindentedCloser(text3, open2, close2) {
+  return startsLine(text3, close2) && indentOf(text3, close2) !== indentOf(text3, open2);
+}
 
 // packages/validator/src/json/syntax/typographic-quotes.ts
 var TYPOGRAPHIC_QUOTES = "\u201C\u201D\u2018\u2019";
@@ -30974,9 +30977,7 @@ function isStrictJson(text3) {
 // packages/validator/src/json/syntax/extra-closer-by-layout.ts
 var MAX_LINE_END_CANDIDATES = 8;
 function extraCloserCandidates(text3, closes) {
-  const misindented = closes.findIndex(
-    ({ open: open2, close: close2 }) => startsLine(text3, close2) && indentOf(text3, close2) !== indentOf(text3, open2)
-  );
+  const misindented = closes.findIndex(({ open: open2, close: close2 }) => misindentedCloser(text3, open2, close2));
   const before = misindented === -1 ? closes : closes.slice(0, misindented);
   const meantFor = misindented === -1 ? void 0 : indentOf(text3, closes[misindented].close);
   const lineEnding = before.filter(
@@ -31063,7 +31064,7 @@ function placedRepair(walk, misplaced, placed2) {
   return { ...repair, completesText: true };
 }
 var MAX_LAYOUT_DOUBTS = 8;
-function doubtedByLayout(walk, repair) {
+function closerWeighedByLayout(walk, repair) {
   const fix = repair.fix;
   if (!fix || fix.length !== 0 || !/[}\]]/.test(fix.insert) || repair.completesText) return void 0;
   if (walk.layoutDoubts >= MAX_LAYOUT_DOUBTS) return void 0;
@@ -31167,8 +31168,7 @@ function closersAlignedWithin(text3, after) {
     if (kind === OPEN_BRACE4 || kind === OPEN_BRACKET4) opened.push(at);
     if (kind !== CLOSE_BRACE3 && kind !== CLOSE_BRACKET3) continue;
     const open2 = opened.pop();
-    if (open2 <= after || lineStart(text3, open2) === lineStart(text3, at) || !startsLine(text3, at)) continue;
-    if (indentOf(text3, at) !== indentOf(text3, open2)) return false;
+    if (open2 > after && misindentedCloser(text3, open2, at)) return false;
   }
   return true;
 }
@@ -31528,9 +31528,7 @@ function closesRootMidLine(walk, token, closer) {
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
-  return walk.closes.every(
-    ({ open: open2, close: close2 }) => !startsLine(walk.text, close2) || indentOf(walk.text, close2) === indentOf(walk.text, open2)
-  );
+  return walk.closes.every(({ open: open2, close: close2 }) => !misindentedCloser(walk.text, open2, close2));
 }
 function rootOpenerLost(walk, token) {
   const root = walk.top;
@@ -31779,7 +31777,7 @@ var Walk = class _Walk {
   closes = [];
   /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
   layoutPlacements = 0;
-  /** How many times this walk weighed a closer it put in against the layout (doubtedByLayout). */
+  /** How many times this walk weighed a closer it put in against the layout (closerWeighedByLayout). */
   layoutDoubts = 0;
   /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem;
@@ -32503,7 +32501,7 @@ function diagnoseAfterExtraClosers(text3, describeCharacters, lines, extraCloser
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const chosen = repairsHere > 3 ? skipToken(walk, token) : (slips === 0 ? repairCompletingText(walk, outcome) : void 0) ?? bestRepair(walk, outcome);
-    const repair = edits !== void 0 && doubtedByLayout(walk, chosen) || chosen;
+    const repair = edits !== void 0 && closerWeighedByLayout(walk, chosen) || chosen;
     const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (!followsFromToken && !followsFromConflict) say(repair.issue);

@@ -39178,6 +39178,9 @@ function endBefore(text2, offset) {
   while (at > 0 && /\s/.test(text2.charAt(at - 1))) at--;
   return at;
 }
+function misindentedCloser(text2, open2, close) {
+  return startsLine(text2, close) && indentOf(text2, close) !== indentOf(text2, open2);
+}
 
 // packages/validator/src/json/syntax/typographic-quotes.ts
 var TYPOGRAPHIC_QUOTES = "\u201C\u201D\u2018\u2019";
@@ -39877,9 +39880,7 @@ function isStrictJson(text2) {
 // packages/validator/src/json/syntax/extra-closer-by-layout.ts
 var MAX_LINE_END_CANDIDATES = 8;
 function extraCloserCandidates(text2, closes) {
-  const misindented = closes.findIndex(
-    ({ open: open2, close }) => startsLine(text2, close) && indentOf(text2, close) !== indentOf(text2, open2)
-  );
+  const misindented = closes.findIndex(({ open: open2, close }) => misindentedCloser(text2, open2, close));
   const before = misindented === -1 ? closes : closes.slice(0, misindented);
   const meantFor = misindented === -1 ? void 0 : indentOf(text2, closes[misindented].close);
   const lineEnding = before.filter(
@@ -39966,7 +39967,7 @@ function placedRepair(walk, misplaced, placed2) {
   return { ...repair, completesText: true };
 }
 var MAX_LAYOUT_DOUBTS = 8;
-function doubtedByLayout(walk, repair) {
+function closerWeighedByLayout(walk, repair) {
   const fix = repair.fix;
   if (!fix || fix.length !== 0 || !/[}\]]/.test(fix.insert) || repair.completesText) return void 0;
   if (walk.layoutDoubts >= MAX_LAYOUT_DOUBTS) return void 0;
@@ -40070,8 +40071,7 @@ function closersAlignedWithin(text2, after) {
     if (kind === OPEN_BRACE4 || kind === OPEN_BRACKET4) opened.push(at);
     if (kind !== CLOSE_BRACE3 && kind !== CLOSE_BRACKET3) continue;
     const open2 = opened.pop();
-    if (open2 <= after || lineStart(text2, open2) === lineStart(text2, at) || !startsLine(text2, at)) continue;
-    if (indentOf(text2, at) !== indentOf(text2, open2)) return false;
+    if (open2 > after && misindentedCloser(text2, open2, at)) return false;
   }
   return true;
 }
@@ -40431,9 +40431,7 @@ function closesRootMidLine(walk, token, closer) {
 function isStrayCloser(walk, token) {
   if (token.kind !== "}" && token.kind !== "]") return false;
   if (!walk.tokens.onlyClosersAfter(token.end)) return false;
-  return walk.closes.every(
-    ({ open: open2, close }) => !startsLine(walk.text, close) || indentOf(walk.text, close) === indentOf(walk.text, open2)
-  );
+  return walk.closes.every(({ open: open2, close }) => !misindentedCloser(walk.text, open2, close));
 }
 function rootOpenerLost(walk, token) {
   const root = walk.top;
@@ -40682,7 +40680,7 @@ var Walk = class _Walk {
   closes = [];
   /** How many times this walk weighed a closer placed by the layout (closerPlacedByLayout). */
   layoutPlacements = 0;
-  /** How many times this walk weighed a closer it put in against the layout (doubtedByLayout). */
+  /** How many times this walk weighed a closer it put in against the layout (closerWeighedByLayout). */
   layoutDoubts = 0;
   /** The problem of the token just read, if it has one, and the edit that fixes it. */
   problem;
@@ -41406,7 +41404,7 @@ function diagnoseAfterExtraClosers(text2, describeCharacters, lines, extraCloser
     repairsHere = walk.index === lastIndex ? repairsHere + 1 : 0;
     lastIndex = walk.index;
     const chosen = repairsHere > 3 ? skipToken(walk, token) : (slips === 0 ? repairCompletingText(walk, outcome) : void 0) ?? bestRepair(walk, outcome);
-    const repair = edits !== void 0 && doubtedByLayout(walk, chosen) || chosen;
+    const repair = edits !== void 0 && closerWeighedByLayout(walk, chosen) || chosen;
     const followsFromToken = lastTokenIssueOffset === repair.issue.offset;
     const followsFromConflict = endsInConflict && repair.fileEndsOpen === true;
     if (!followsFromToken && !followsFromConflict) say(repair.issue);
