@@ -7,6 +7,8 @@ export default {
   moduleNameMapper: {
     '^@connector-alm/([a-z-]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // As in every bundle (scripts/validation-worker.mjs): yazl's CRC-32 from Node's zlib.
+    '^buffer-crc32$': '<rootDir>/packages/solution/src/zip/native-crc32.ts',
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildValidationWorker } from './validation-worker.mjs';
+import { buildValidationWorker, NATIVE_CRC32 } from './validation-worker.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
@@ -45,6 +45,8 @@ for (const file of benches) {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
     logLevel: 'warning',
+    // As in every bundle (BUNDLE_OPTIONS): yazl's CRC-32 from zlib.
+    alias: { 'buffer-crc32': NATIVE_CRC32 },
   });
   console.log(`\n== ${path.relative(root, file)}`);
   const run = spawnSync(process.execPath, ['--expose-gc', outfile, workerScript], {

@@ -9,6 +9,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const WORKER_ENTRY = path.join(root, 'packages/validator/src/parallel/worker-entry.ts');
 
+/** buffer-crc32's interface over zlib.crc32, given to yazl in place of buffer-crc32. */
+export const NATIVE_CRC32 = path.join(root, 'packages/solution/src/zip/native-crc32.ts');
+
 /** Options shared by every bundle of this repository: CommonJS for node20, ESM builds preferred. */
 export const BUNDLE_OPTIONS = {
   bundle: true,
@@ -18,6 +21,8 @@ export const BUNDLE_OPTIONS = {
   // Prefer ESM builds: jsonc-parser's UMD "main" hides its requires from the bundler.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
+  // yazl's CRC-32 from Node's zlib instead of buffer-crc32's JavaScript loop (see native-crc32.ts).
+  alias: { 'buffer-crc32': NATIVE_CRC32 },
 };
 
 /** Builds the worker bundle alone, to `outfile`. */
