@@ -6,6 +6,14 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -33,6 +41,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -31895,14 +31904,14 @@ var require_crc32 = __commonJS({
       1510334235,
       755167117
     ]);
-    function crc322(buf) {
+    function crc323(buf) {
       let crc = -1;
       for (let x of buf) {
         crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
       }
       return (crc ^ -1) >>> 0;
     }
-    module2.exports = crc322;
+    module2.exports = crc323;
   }
 });
 
@@ -31917,7 +31926,7 @@ var require_yauzl = __commonJS({
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var Writable = require("stream").Writable;
-    var crc322 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    var crc323 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
     exports2.open = open3;
     exports2.fromFd = fromFd;
     exports2.fromBuffer = fromBuffer;
@@ -32548,7 +32557,7 @@ var require_yauzl = __commonJS({
             continue;
           }
           var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc322(fileNameBuffer) !== oldNameCrc32) {
+          if (crc323(fileNameBuffer) !== oldNameCrc32) {
             continue;
           }
           fileName = decodeBuffer(extraField.data.subarray(5), true);
@@ -32765,311 +32774,35 @@ var require_yauzl = __commonJS({
   }
 });
 
-// node_modules/buffer-crc32/dist/index.cjs
-var require_dist2 = __commonJS({
-  "node_modules/buffer-crc32/dist/index.cjs"(exports2, module2) {
+// packages/solution/src/zip/native-crc32.ts
+var native_crc32_exports = {};
+__export(native_crc32_exports, {
+  default: () => native_crc32_default,
+  signed: () => signed,
+  unsigned: () => unsigned
+});
+function startingValue(partial) {
+  return Buffer.isBuffer(partial) ? partial.readUInt32BE(0) : (partial ?? 0) >>> 0;
+}
+function unsigned(input, partial) {
+  return (0, import_node_zlib4.crc32)(input, startingValue(partial));
+}
+function signed(input, partial) {
+  return unsigned(input, partial) | 0;
+}
+function crc322(input, partial) {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32BE(unsigned(input, partial));
+  return bytes;
+}
+var import_node_zlib4, native_crc32_default;
+var init_native_crc32 = __esm({
+  "packages/solution/src/zip/native-crc32.ts"() {
     "use strict";
-    function getDefaultExportFromCjs(x) {
-      return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-    }
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function ensureBuffer(input) {
-      if (Buffer.isBuffer(input)) {
-        return input;
-      }
-      if (typeof input === "number") {
-        return Buffer.alloc(input);
-      } else if (typeof input === "string") {
-        return Buffer.from(input);
-      } else {
-        throw new Error("input must be buffer, number, or string, received " + typeof input);
-      }
-    }
-    function bufferizeInt(num) {
-      const tmp = ensureBuffer(4);
-      tmp.writeInt32BE(num, 0);
-      return tmp;
-    }
-    function _crc32(buf, previous) {
-      buf = ensureBuffer(buf);
-      if (Buffer.isBuffer(previous)) {
-        previous = previous.readUInt32BE(0);
-      }
-      let crc = ~~previous ^ -1;
-      for (var n = 0; n < buf.length; n++) {
-        crc = CRC_TABLE[(crc ^ buf[n]) & 255] ^ crc >>> 8;
-      }
-      return crc ^ -1;
-    }
-    function crc322() {
-      return bufferizeInt(_crc32.apply(null, arguments));
-    }
-    crc322.signed = function() {
-      return _crc32.apply(null, arguments);
-    };
-    crc322.unsigned = function() {
-      return _crc32.apply(null, arguments) >>> 0;
-    };
-    var bufferCrc32 = crc322;
-    var index = /* @__PURE__ */ getDefaultExportFromCjs(bufferCrc32);
-    module2.exports = index;
+    import_node_zlib4 = require("node:zlib");
+    crc322.signed = signed;
+    crc322.unsigned = unsigned;
+    native_crc32_default = crc322;
   }
 });
 
@@ -33083,7 +32816,7 @@ var require_yazl = __commonJS({
     var util = require("util");
     var EventEmitter = require("events").EventEmitter;
     var errorMonitor = require("events").errorMonitor;
-    var crc322 = require_dist2();
+    var crc323 = (init_native_crc32(), __toCommonJS(native_crc32_exports));
     exports2.ZipFile = ZipFile;
     exports2.dateToDosDateTime = dateToDosDateTime;
     util.inherits(ZipFile, EventEmitter);
@@ -33157,7 +32890,7 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       entry.uncompressedSize = buffer.length;
-      entry.crc32 = crc322.unsigned(buffer);
+      entry.crc32 = crc323.unsigned(buffer);
       entry.crcAndFileSizeKnown = true;
       self.entries.push(entry);
       if (entry.compressionLevel === 0) {
@@ -33477,11 +33210,11 @@ var require_yazl = __commonJS({
     var FILE_NAME_IS_UTF8 = 1 << 11;
     var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
     Entry.prototype.getLocalFileHeader = function() {
-      var crc323 = 0;
+      var crc324 = 0;
       var compressedSize = 0;
       var uncompressedSize = 0;
       if (this.crcAndFileSizeKnown) {
-        crc323 = this.crc32;
+        crc324 = this.crc32;
         compressedSize = this.compressedSize;
         uncompressedSize = this.uncompressedSize;
       }
@@ -33494,7 +33227,7 @@ var require_yazl = __commonJS({
       fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
       fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
       fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
-      fixedSizeStuff.writeUInt32LE(crc323, 14);
+      fixedSizeStuff.writeUInt32LE(crc324, 14);
       fixedSizeStuff.writeUInt32LE(compressedSize, 18);
       fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
       fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
@@ -33635,7 +33368,7 @@ var require_yazl = __commonJS({
       this.crc32 = 0;
     }
     Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
-      this.crc32 = crc322.unsigned(chunk, this.crc32);
+      this.crc32 = crc323.unsigned(chunk, this.crc32);
       cb(null, chunk);
     };
     var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
