@@ -20,17 +20,24 @@ const WHITESPACE_TRIVIA = 15;
 const CONTROL_CHARACTER =
   'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
 
-/** A string token; `atKey`: it stands where an object's key does. */
-export function stringToken(text: string, offset: number, end: number, error: number, atKey: boolean): Token {
+/** A string token; `atKey`: it stands where an object's key does; `inList`: where a list's item does. */
+export function stringToken(
+  text: string,
+  offset: number,
+  end: number,
+  error: number,
+  atKey: boolean,
+  inList = false,
+): Token {
   // A backslash right before a line break escapes nothing (JSON has no line continuation), but the
   // scanner takes the break as the character escaped: a LF, and the string went on over the next
   // lines; or the CR of a CR LF, and its LF ended the string, so the closing quote was put between
   // the two (past the line's end, a line of its own in an editor). The string ends with its line.
   if (error !== 0) {
     const lineBreak = escapedLineBreak(text, offset + 1, end);
-    if (lineBreak !== -1) return unclosedString(text, offset, lineBreak, atKey);
+    if (lineBreak !== -1) return unclosedString(text, offset, lineBreak, atKey, inList);
   }
-  if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end, atKey);
+  if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end, atKey, inList);
   if (error === SCAN_INVALID_CHARACTER) {
     const nul = text.indexOf('\0', offset + 1);
     if (nul !== -1 && nul < end) return stringWithNul(text, offset, end, nul);
@@ -79,11 +86,15 @@ const TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:
  * (a raw line break, which JSON does not allow in a string): it is read to that quote. Otherwise
  * the quote is missing, and the string ends with its line.
  */
-function unclosedString(text: string, offset: number, end: number, atKey: boolean): Token {
+function unclosedString(text: string, offset: number, end: number, atKey: boolean, inList: boolean): Token {
   const close = closingQuote(text, end);
-  if (close !== -1) {
+  if (close !== -1 && !linesReadApart(text, offset, end, close, atKey, inList)) {
     const after = nextNonSpace(text, close + 1);
-    if (after < text.length && ',}]:'.includes(text.charAt(after))) {
+    // A value is followed by a ':' only where a key's quote was lost too: `"#da3b01,⏎ capabilities": []`
+    // lost the value's closing quote and the key's opening one, and read to that ':' the value would
+    // take the key's name as text and leave its value no place but removal.
+    const keyFollows = !atKey && text.charAt(after) === ':';
+    if (after < text.length && ',}]:'.includes(text.charAt(after)) && !keyFollows) {
       return {
         kind: 'string',
         offset,
@@ -138,6 +149,50 @@ function unclosedString(text: string, offset: number, end: number, atKey: boolea
       length: 0,
     },
   };
+}
+
+/**
+ * Whether the string from `offset`, unclosed at the line break at `end`, lost its closing quote
+ * there although a quote closes it on a later line, at `close`: that quote opened a string the
+ * maker wrote after it, and lost its own opening quote. So where a key's line holds its ':' and a
+ * value (`"capabilities: [],⏎ publisher": "DocuWare"`; a key never spans lines), and where an item
+ * ends its line with a ',' and the next line, indented as the item's, ends with the quote
+ * (`"America/Regina,⏎ America/Resolute",`): a list's items are rarely text over lines.
+ */
+function linesReadApart(
+  text: string,
+  offset: number,
+  end: number,
+  close: number,
+  atKey: boolean,
+  inList: boolean,
+): boolean {
+  if (atKey) return keyBeforeColon(text, offset, end) !== undefined;
+  if (!inList || commaEndingLine(text, offset + 1, end) === -1) return false;
+  const nextLine = lineBreakEnd(text, end);
+  for (let at = nextLine; at < close; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x0a || code === 0x0d) return false; // the quote is not on the next line
+  }
+  const indent = indentationAt(text, offset);
+  return (
+    indent !== undefined &&
+    text.startsWith(indent, nextLine) &&
+    !/\s/.test(text.charAt(nextLine + indent.length))
+  );
+}
+
+/** The offset just past the line break at `at` (LF, CR LF or CR). */
+function lineBreakEnd(text: string, at: number): number {
+  return text.charAt(at) === '\r' && text.charAt(at + 1) === '\n' ? at + 2 : at + 1;
+}
+
+/** The spaces and tabs before `offset` on its line, when nothing else stands before it there. */
+function indentationAt(text: string, offset: number): string | undefined {
+  let start = offset;
+  while (start > 0 && (text.charAt(start - 1) === ' ' || text.charAt(start - 1) === '\t')) start--;
+  if (start > 0 && text.charAt(start - 1) !== '\n' && text.charAt(start - 1) !== '\r') return undefined;
+  return text.slice(start, offset);
 }
 
 /**

@@ -146,8 +146,10 @@ export class TokenStream {
         return commentToken(text, offset, end, unclosed);
       }
       if (kind === 'string') {
-        const atKey = this.open[this.open.length - 1] === '{' && (this.last === '{' || this.last === ',');
-        return this.resumedAfter(stringToken(text, offset, end, scanner.getTokenError(), atKey), end);
+        const container = this.open[this.open.length - 1];
+        const atKey = container === '{' && (this.last === '{' || this.last === ',');
+        const error = scanner.getTokenError();
+        return this.resumedAfter(stringToken(text, offset, end, error, atKey, container === '['), end);
       }
       if (kind === 'word')
         return this.resumedAfter(wordToken(text, offset, end, this.describeCharacters, this.unopened), end);

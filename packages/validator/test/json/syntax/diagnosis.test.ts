@@ -106,6 +106,47 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('reads no string over a line break where the quote closing it lost its own opening quote', () => {
+    // The closing quote of one string and the opening quote of the next were lost: read to the next
+    // quote, the string took the next key's or item's text, and --fix removed its value, or wrote one
+    // item for two.
+    const written = JSON.parse(SWAGGER) as unknown;
+    const cases: [string, string[]][] = [
+      [
+        SWAGGER.replace('"Contoso",\n    "version"', '"Contoso,\n    version"'),
+        [
+          "3:22 A string is not closed on its line: add the closing '\"' before the ',' at its end.",
+          '4:5 A string lacks its opening \'"\': write "version".',
+        ],
+      ],
+      [
+        SWAGGER.replace('"tags": [\n    "a"', '"tags: [\n    a"'),
+        [
+          "6:8 A key is not closed: add the closing '\"' before its ':', as in \"tags\".",
+          '7:5 A string lacks its opening \'"\': write "a".',
+        ],
+      ],
+      [
+        SWAGGER.replace('"a",\n    "b"', '"a,\n    b"'),
+        [
+          "7:7 A string is not closed on its line: add the closing '\"' before the ',' at its end.",
+          '8:5 A string lacks its opening \'"\': write "b".',
+        ],
+      ],
+    ];
+    for (const [text, issues] of cases) {
+      expect(issuesOf(text)).toEqual(issues);
+      expect(JSON.parse(fixOf(text))).toEqual(written);
+    }
+    // Text over lines stays one string where nothing says otherwise: a value a ',' follows, an item
+    // whose next line is not indented as it is, a key.
+    const overLines =
+      'A string runs over a line break, which JSON does not allow in a string; write \\n instead of the line break, or join the lines.';
+    expect(issuesOf(SWAGGER.replace('"Contoso",', '"Contoso,\n    Ltd",'))).toEqual([`3:23 ${overLines}`]);
+    expect(issuesOf(SWAGGER.replace('"a",\n    "b"', '"a,\nb"'))).toEqual([`7:8 ${overLines}`]);
+    expect(issuesOf(SWAGGER.replace('"x": 1', '"x\n  y": 1'))).toEqual([`10:5 ${overLines}`]);
+  });
+
   it('says two commas in a row only after a comma, not after the opening bracket', () => {
     expect(issuesOf('{"a": [1,,2]}')).toEqual(['1:10 Two commas in a row: remove one.']);
     expect(issuesOf('{"a": [,1]}')).toEqual([
