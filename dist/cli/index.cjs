@@ -30347,12 +30347,12 @@ var COLON_TOKEN = 6;
 var LINE_COMMENT_TRIVIA = 12;
 var WHITESPACE_TRIVIA = 15;
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function stringToken(text3, offset, end, error2, atKey) {
+function stringToken(text3, offset, end, error2, atKey, inList = false) {
   if (error2 !== 0) {
     const lineBreak2 = escapedLineBreak(text3, offset + 1, end);
-    if (lineBreak2 !== -1) return unclosedString(text3, offset, lineBreak2, atKey);
+    if (lineBreak2 !== -1) return unclosedString(text3, offset, lineBreak2, atKey, inList);
   }
-  if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end, atKey);
+  if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end, atKey, inList);
   if (error2 === SCAN_INVALID_CHARACTER) {
     const nul = text3.indexOf("\0", offset + 1);
     if (nul !== -1 && nul < end) return stringWithNul(text3, offset, end, nul);
@@ -30380,11 +30380,12 @@ function stringToken(text3, offset, end, error2, atKey) {
   return { kind: "string", offset, end };
 }
 var TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
-function unclosedString(text3, offset, end, atKey) {
+function unclosedString(text3, offset, end, atKey, inList) {
   const close2 = closingQuote(text3, end);
-  if (close2 !== -1) {
+  if (close2 !== -1 && !linesReadApart(text3, offset, end, close2, atKey, inList)) {
     const after = nextNonSpace(text3, close2 + 1);
-    if (after < text3.length && ",}]:".includes(text3.charAt(after))) {
+    const keyFollows = !atKey && text3.charAt(after) === ":";
+    if (after < text3.length && ",}]:".includes(text3.charAt(after)) && !keyFollows) {
       return {
         kind: "string",
         offset,
@@ -30432,6 +30433,26 @@ function unclosedString(text3, offset, end, atKey) {
       length: 0
     }
   };
+}
+function linesReadApart(text3, offset, end, close2, atKey, inList) {
+  if (atKey) return keyBeforeColon(text3, offset, end) !== void 0;
+  if (!inList || commaEndingLine(text3, offset + 1, end) === -1) return false;
+  const nextLine = lineBreakEnd(text3, end);
+  for (let at = nextLine; at < close2; at++) {
+    const code2 = text3.charCodeAt(at);
+    if (code2 === 10 || code2 === 13) return false;
+  }
+  const indent2 = indentationAt(text3, offset);
+  return indent2 !== void 0 && text3.startsWith(indent2, nextLine) && !/\s/.test(text3.charAt(nextLine + indent2.length));
+}
+function lineBreakEnd(text3, at) {
+  return text3.charAt(at) === "\r" && text3.charAt(at + 1) === "\n" ? at + 2 : at + 1;
+}
+function indentationAt(text3, offset) {
+  let start = offset;
+  while (start > 0 && (text3.charAt(start - 1) === " " || text3.charAt(start - 1) === "	")) start--;
+  if (start > 0 && text3.charAt(start - 1) !== "\n" && text3.charAt(start - 1) !== "\r") return void 0;
+  return text3.slice(start, offset);
 }
 function quoteToClose(text3, at) {
   if (!isEscaped(text3, at)) return { insert: '"', named: `the closing '"'`, why: "" };
@@ -30673,8 +30694,10 @@ var TokenStream = class {
         return commentToken(text3, offset, end, unclosed);
       }
       if (kind === "string") {
-        const atKey = this.open[this.open.length - 1] === "{" && (this.last === "{" || this.last === ",");
-        return this.resumedAfter(stringToken(text3, offset, end, scanner.getTokenError(), atKey), end);
+        const container = this.open[this.open.length - 1];
+        const atKey = container === "{" && (this.last === "{" || this.last === ",");
+        const error2 = scanner.getTokenError();
+        return this.resumedAfter(stringToken(text3, offset, end, error2, atKey, container === "["), end);
       }
       if (kind === "word")
         return this.resumedAfter(wordToken(text3, offset, end, this.describeCharacters, this.unopened), end);
@@ -65502,18 +65525,18 @@ function listLayoutOf(document) {
   if (entryIndent === void 0) {
     return { lines: false, step: "  ", newline: newline2, separator: /,\S/.test(written2) ? "," : ", " };
   }
-  const listIndent = indentationAt(text3, span.offset);
+  const listIndent = indentationAt2(text3, span.offset);
   const step2 = entryIndent.startsWith(listIndent) ? entryIndent.slice(listIndent.length) : "";
   return { lines: true, step: step2 === "" ? "  " : step2, newline: newline2, separator: ", " };
 }
 function writtenList(entries, layout, text3, offset) {
   const quoted2 = entries.map((entry) => JSON.stringify(entry));
   if (!layout.lines) return `[${quoted2.join(layout.separator)}]`;
-  const indent2 = indentationAt(text3, offset);
+  const indent2 = indentationAt2(text3, offset);
   const inner = `${layout.newline}${indent2}${layout.step}`;
   return `[${inner}${quoted2.join(`,${inner}`)}${layout.newline}${indent2}]`;
 }
-function indentationAt(text3, offset) {
+function indentationAt2(text3, offset) {
   const lineStart2 = text3.lastIndexOf("\n", offset - 1) + 1;
   return /^[ \t]*/.exec(text3.slice(lineStart2, offset))[0];
 }

@@ -39453,12 +39453,12 @@ var COLON_TOKEN = 6;
 var LINE_COMMENT_TRIVIA = 12;
 var WHITESPACE_TRIVIA = 15;
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function stringToken(text2, offset, end, error3, atKey) {
+function stringToken(text2, offset, end, error3, atKey, inList = false) {
   if (error3 !== 0) {
     const lineBreak = escapedLineBreak(text2, offset + 1, end);
-    if (lineBreak !== -1) return unclosedString(text2, offset, lineBreak, atKey);
+    if (lineBreak !== -1) return unclosedString(text2, offset, lineBreak, atKey, inList);
   }
-  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey);
+  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey, inList);
   if (error3 === SCAN_INVALID_CHARACTER) {
     const nul = text2.indexOf("\0", offset + 1);
     if (nul !== -1 && nul < end) return stringWithNul(text2, offset, end, nul);
@@ -39486,11 +39486,12 @@ function stringToken(text2, offset, end, error3, atKey) {
   return { kind: "string", offset, end };
 }
 var TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
-function unclosedString(text2, offset, end, atKey) {
+function unclosedString(text2, offset, end, atKey, inList) {
   const close = closingQuote(text2, end);
-  if (close !== -1) {
+  if (close !== -1 && !linesReadApart(text2, offset, end, close, atKey, inList)) {
     const after = nextNonSpace(text2, close + 1);
-    if (after < text2.length && ",}]:".includes(text2.charAt(after))) {
+    const keyFollows = !atKey && text2.charAt(after) === ":";
+    if (after < text2.length && ",}]:".includes(text2.charAt(after)) && !keyFollows) {
       return {
         kind: "string",
         offset,
@@ -39538,6 +39539,26 @@ function unclosedString(text2, offset, end, atKey) {
       length: 0
     }
   };
+}
+function linesReadApart(text2, offset, end, close, atKey, inList) {
+  if (atKey) return keyBeforeColon(text2, offset, end) !== void 0;
+  if (!inList || commaEndingLine(text2, offset + 1, end) === -1) return false;
+  const nextLine = lineBreakEnd(text2, end);
+  for (let at = nextLine; at < close; at++) {
+    const code2 = text2.charCodeAt(at);
+    if (code2 === 10 || code2 === 13) return false;
+  }
+  const indent2 = indentationAt(text2, offset);
+  return indent2 !== void 0 && text2.startsWith(indent2, nextLine) && !/\s/.test(text2.charAt(nextLine + indent2.length));
+}
+function lineBreakEnd(text2, at) {
+  return text2.charAt(at) === "\r" && text2.charAt(at + 1) === "\n" ? at + 2 : at + 1;
+}
+function indentationAt(text2, offset) {
+  let start = offset;
+  while (start > 0 && (text2.charAt(start - 1) === " " || text2.charAt(start - 1) === "	")) start--;
+  if (start > 0 && text2.charAt(start - 1) !== "\n" && text2.charAt(start - 1) !== "\r") return void 0;
+  return text2.slice(start, offset);
 }
 function quoteToClose(text2, at) {
   if (!isEscaped(text2, at)) return { insert: '"', named: `the closing '"'`, why: "" };
@@ -39779,8 +39800,10 @@ var TokenStream = class {
         return commentToken(text2, offset, end, unclosed);
       }
       if (kind === "string") {
-        const atKey = this.open[this.open.length - 1] === "{" && (this.last === "{" || this.last === ",");
-        return this.resumedAfter(stringToken(text2, offset, end, scanner.getTokenError(), atKey), end);
+        const container = this.open[this.open.length - 1];
+        const atKey = container === "{" && (this.last === "{" || this.last === ",");
+        const error3 = scanner.getTokenError();
+        return this.resumedAfter(stringToken(text2, offset, end, error3, atKey, container === "["), end);
       }
       if (kind === "word")
         return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacters, this.unopened), end);
