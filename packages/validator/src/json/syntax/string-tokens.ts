@@ -20,14 +20,17 @@ const WHITESPACE_TRIVIA = 15;
 const CONTROL_CHARACTER =
   'A string contains a raw control character (such as a TAB); escape it as \\t or \\n.';
 
-/** A string token; `atKey`: it stands where an object's key does; `inList`: where a list's item does. */
+/** The bracket a string stands in: an object's or a list's, or none (the top-level value). */
+export type Container = '{' | '[' | undefined;
+
+/** A string token; `atKey`: it stands where an object's key does; `container`: the bracket it is in. */
 export function stringToken(
   text: string,
   offset: number,
   end: number,
   error: number,
   atKey: boolean,
-  inList = false,
+  container?: Container,
 ): Token {
   // A backslash right before a line break escapes nothing (JSON has no line continuation), but the
   // scanner takes the break as the character escaped: a LF, and the string went on over the next
@@ -35,9 +38,9 @@ export function stringToken(
   // the two (past the line's end, a line of its own in an editor). The string ends with its line.
   if (error !== 0) {
     const lineBreak = escapedLineBreak(text, offset + 1, end);
-    if (lineBreak !== -1) return unclosedString(text, offset, lineBreak, atKey, inList);
+    if (lineBreak !== -1) return unclosedString(text, offset, lineBreak, atKey, container);
   }
-  if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end, atKey, inList);
+  if (error === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text, offset, end, atKey, container);
   if (error === SCAN_INVALID_CHARACTER) {
     const nul = text.indexOf('\0', offset + 1);
     if (nul !== -1 && nul < end) return stringWithNul(text, offset, end, nul);
@@ -86,9 +89,15 @@ const TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:
  * (a raw line break, which JSON does not allow in a string): it is read to that quote. Otherwise
  * the quote is missing, and the string ends with its line.
  */
-function unclosedString(text: string, offset: number, end: number, atKey: boolean, inList: boolean): Token {
+function unclosedString(
+  text: string,
+  offset: number,
+  end: number,
+  atKey: boolean,
+  container: Container,
+): Token {
   const close = closingQuote(text, end);
-  if (close !== -1 && !linesReadApart(text, offset, end, close, atKey, inList)) {
+  if (close !== -1 && !linesReadApart(text, offset, end, close, atKey, container === '[')) {
     const after = nextNonSpace(text, close + 1);
     // A value is followed by a ':' only where a key's quote was lost too: `"#da3b01,⏎ capabilities": []`
     // lost the value's closing quote and the key's opening one, and read to that ':' the value would
@@ -119,6 +128,22 @@ function unclosedString(text: string, offset: number, end: number, atKey: boolea
   const atEnd = end >= text.length;
   // `"Contoso,` at the end of a line: the comma separates it from the next member or item.
   const comma = atEnd ? -1 : commaEndingLine(text, offset + 1, end);
+  const closer =
+    atKey || atEnd ? -1 : containerCloserEnding(text, offset, comma === -1 ? end : comma, container);
+  if (closer !== -1) {
+    const quote = quoteToClose(text, closer);
+    return {
+      kind: 'string',
+      offset,
+      end: closer,
+      fix: insertion(closer, quote.insert),
+      problem: {
+        message: `A string is not closed on its line: add ${quote.named} before the '${text.charAt(closer)}' that closes its ${container === '[' ? 'list' : 'object'}${quote.why}.`,
+        offset: closer,
+        length: 0,
+      },
+    };
+  }
   if (comma !== -1) {
     const quote = quoteToClose(text, comma);
     return {
@@ -149,6 +174,31 @@ function unclosedString(text: string, offset: number, end: number, atKey: boolea
       length: 0,
     },
   };
+}
+
+/**
+ * Where the closer of the string's own list or object ends its text up to `stop` (a ',' after it, or
+ * the line's end; spaces aside), when the string's text opens no bracket of that kind and one opens
+ * before it on its line: `["https],` lost its quote before the ']', and read to the line's end the
+ * string took the ']' as its text. -1 otherwise.
+ */
+function containerCloserEnding(text: string, offset: number, stop: number, container: Container): number {
+  if (container === undefined) return -1;
+  let at = stop - 1;
+  while (at > offset && (text.charAt(at) === ' ' || text.charAt(at) === '\t')) at--;
+  // The closers that end the text (`"a}],`): the first of them is the string's own bracket's.
+  while (at - 1 > offset && ']}'.includes(text.charAt(at - 1))) at--;
+  const [opener, closer] = container === '[' ? ['[', ']'] : ['{', '}'];
+  if (at <= offset || text.charAt(at) !== closer) return -1;
+  for (let inside = offset + 1; inside < at; inside++) if (text.charAt(inside) === opener) return -1;
+  // Only a bracket opened on the string's line is closed on it as a rule: a closer ending the line
+  // of a value in a bracket opened above (`"a": "b}`, its '}' on a line of its own below) is text.
+  for (let before = offset - 1; before >= 0; before--) {
+    const code = text.charAt(before);
+    if (code === '\n' || code === '\r') return -1;
+    if (code === opener) return at;
+  }
+  return -1;
 }
 
 /**

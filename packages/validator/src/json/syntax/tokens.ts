@@ -51,7 +51,7 @@ export class TokenStream {
   private first = 0;
   private ended = false;
   // The brackets open and the last token read, to tell where a key stands.
-  private readonly open: string[] = [];
+  private readonly open: ('{' | '[')[] = [];
   private last: TokenKind = 'end';
   /** What `onlyClosersAfter` found: closers alone from this offset on; content at that one. */
   private closersFrom = Infinity;
@@ -149,7 +149,7 @@ export class TokenStream {
         const container = this.open[this.open.length - 1];
         const atKey = container === '{' && (this.last === '{' || this.last === ',');
         const error = scanner.getTokenError();
-        return this.resumedAfter(stringToken(text, offset, end, error, atKey, container === '['), end);
+        return this.resumedAfter(stringToken(text, offset, end, error, atKey, container), end);
       }
       if (kind === 'word')
         return this.resumedAfter(wordToken(text, offset, end, this.describeCharacters, this.unopened), end);

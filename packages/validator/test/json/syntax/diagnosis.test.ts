@@ -147,6 +147,20 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     expect(issuesOf(SWAGGER.replace('"x": 1', '"x\n  y": 1'))).toEqual([`10:5 ${overLines}`]);
   });
 
+  it('closes a string before the closer of a list or object opened on its line, not after it', () => {
+    // `"https]"` with a ']' added after it was the fix: a list of one other string.
+    const text = '{\n  "schemes": ["https],\n  "tags": [{"name": "a}],\n  "x": 1\n}';
+    expect(issuesOf(text)).toEqual([
+      "2:21 A string is not closed on its line: add the closing '\"' before the ']' that closes its list.",
+      "3:23 A string is not closed on its line: add the closing '\"' before the '}' that closes its object.",
+    ]);
+    expect(JSON.parse(fixOf(text))).toEqual({ schemes: ['https'], tags: [{ name: 'a' }], x: 1 });
+    // The closer is the string's text where the string opens one of its kind, or where the bracket
+    // was opened on a line above.
+    expect(JSON.parse(fixOf('{\n  "a": ["[x]],\n  "x": 1\n}'))).toEqual({ a: ['[x]]'], x: 1 });
+    expect(JSON.parse(fixOf('{\n  "a": "b}\n}'))).toEqual({ a: 'b}' });
+  });
+
   it('says two commas in a row only after a comma, not after the opening bracket', () => {
     expect(issuesOf('{"a": [1,,2]}')).toEqual(['1:10 Two commas in a row: remove one.']);
     expect(issuesOf('{"a": [,1]}')).toEqual([
