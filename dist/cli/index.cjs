@@ -30347,12 +30347,12 @@ var COLON_TOKEN = 6;
 var LINE_COMMENT_TRIVIA = 12;
 var WHITESPACE_TRIVIA = 15;
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function stringToken(text3, offset, end, error2, atKey, inList = false) {
+function stringToken(text3, offset, end, error2, atKey, container) {
   if (error2 !== 0) {
     const lineBreak2 = escapedLineBreak(text3, offset + 1, end);
-    if (lineBreak2 !== -1) return unclosedString(text3, offset, lineBreak2, atKey, inList);
+    if (lineBreak2 !== -1) return unclosedString(text3, offset, lineBreak2, atKey, container);
   }
-  if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end, atKey, inList);
+  if (error2 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text3, offset, end, atKey, container);
   if (error2 === SCAN_INVALID_CHARACTER) {
     const nul = text3.indexOf("\0", offset + 1);
     if (nul !== -1 && nul < end) return stringWithNul(text3, offset, end, nul);
@@ -30380,9 +30380,9 @@ function stringToken(text3, offset, end, error2, atKey, inList = false) {
   return { kind: "string", offset, end };
 }
 var TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
-function unclosedString(text3, offset, end, atKey, inList) {
+function unclosedString(text3, offset, end, atKey, container) {
   const close2 = closingQuote(text3, end);
-  if (close2 !== -1 && !linesReadApart(text3, offset, end, close2, atKey, inList)) {
+  if (close2 !== -1 && !linesReadApart(text3, offset, end, close2, atKey, container === "[")) {
     const after = nextNonSpace(text3, close2 + 1);
     const keyFollows = !atKey && text3.charAt(after) === ":";
     if (after < text3.length && ",}]:".includes(text3.charAt(after)) && !keyFollows) {
@@ -30405,6 +30405,21 @@ function unclosedString(text3, offset, end, atKey, inList) {
   if (key2) return key2;
   const atEnd = end >= text3.length;
   const comma = atEnd ? -1 : commaEndingLine(text3, offset + 1, end);
+  const closer = atKey || atEnd ? -1 : containerCloserEnding(text3, offset, comma === -1 ? end : comma, container);
+  if (closer !== -1) {
+    const quote2 = quoteToClose(text3, closer);
+    return {
+      kind: "string",
+      offset,
+      end: closer,
+      fix: insertion(closer, quote2.insert),
+      problem: {
+        message: `A string is not closed on its line: add ${quote2.named} before the '${text3.charAt(closer)}' that closes its ${container === "[" ? "list" : "object"}${quote2.why}.`,
+        offset: closer,
+        length: 0
+      }
+    };
+  }
   if (comma !== -1) {
     const quote2 = quoteToClose(text3, comma);
     return {
@@ -30433,6 +30448,21 @@ function unclosedString(text3, offset, end, atKey, inList) {
       length: 0
     }
   };
+}
+function containerCloserEnding(text3, offset, stop, container) {
+  if (container === void 0) return -1;
+  let at = stop - 1;
+  while (at > offset && (text3.charAt(at) === " " || text3.charAt(at) === "	")) at--;
+  while (at - 1 > offset && "]}".includes(text3.charAt(at - 1))) at--;
+  const [opener, closer] = container === "[" ? ["[", "]"] : ["{", "}"];
+  if (at <= offset || text3.charAt(at) !== closer) return -1;
+  for (let inside = offset + 1; inside < at; inside++) if (text3.charAt(inside) === opener) return -1;
+  for (let before = offset - 1; before >= 0; before--) {
+    const code2 = text3.charAt(before);
+    if (code2 === "\n" || code2 === "\r") return -1;
+    if (code2 === opener) return at;
+  }
+  return -1;
 }
 function linesReadApart(text3, offset, end, close2, atKey, inList) {
   if (atKey) return keyBeforeColon(text3, offset, end) !== void 0;
@@ -30697,7 +30727,7 @@ var TokenStream = class {
         const container = this.open[this.open.length - 1];
         const atKey = container === "{" && (this.last === "{" || this.last === ",");
         const error2 = scanner.getTokenError();
-        return this.resumedAfter(stringToken(text3, offset, end, error2, atKey, container === "["), end);
+        return this.resumedAfter(stringToken(text3, offset, end, error2, atKey, container), end);
       }
       if (kind === "word")
         return this.resumedAfter(wordToken(text3, offset, end, this.describeCharacters, this.unopened), end);

@@ -39485,12 +39485,12 @@ var COLON_TOKEN = 6;
 var LINE_COMMENT_TRIVIA = 12;
 var WHITESPACE_TRIVIA = 15;
 var CONTROL_CHARACTER = "A string contains a raw control character (such as a TAB); escape it as \\t or \\n.";
-function stringToken(text2, offset, end, error3, atKey, inList = false) {
+function stringToken(text2, offset, end, error3, atKey, container) {
   if (error3 !== 0) {
     const lineBreak2 = escapedLineBreak(text2, offset + 1, end);
-    if (lineBreak2 !== -1) return unclosedString(text2, offset, lineBreak2, atKey, inList);
+    if (lineBreak2 !== -1) return unclosedString(text2, offset, lineBreak2, atKey, container);
   }
-  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey, inList);
+  if (error3 === SCAN_UNEXPECTED_END_OF_STRING) return unclosedString(text2, offset, end, atKey, container);
   if (error3 === SCAN_INVALID_CHARACTER) {
     const nul = text2.indexOf("\0", offset + 1);
     if (nul !== -1 && nul < end) return stringWithNul(text2, offset, end, nul);
@@ -39518,9 +39518,9 @@ function stringToken(text2, offset, end, error3, atKey, inList = false) {
   return { kind: "string", offset, end };
 }
 var TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:,][ \t]*"/y;
-function unclosedString(text2, offset, end, atKey, inList) {
+function unclosedString(text2, offset, end, atKey, container) {
   const close = closingQuote(text2, end);
-  if (close !== -1 && !linesReadApart(text2, offset, end, close, atKey, inList)) {
+  if (close !== -1 && !linesReadApart(text2, offset, end, close, atKey, container === "[")) {
     const after = nextNonSpace(text2, close + 1);
     const keyFollows = !atKey && text2.charAt(after) === ":";
     if (after < text2.length && ",}]:".includes(text2.charAt(after)) && !keyFollows) {
@@ -39543,6 +39543,21 @@ function unclosedString(text2, offset, end, atKey, inList) {
   if (key2) return key2;
   const atEnd = end >= text2.length;
   const comma = atEnd ? -1 : commaEndingLine(text2, offset + 1, end);
+  const closer = atKey || atEnd ? -1 : containerCloserEnding(text2, offset, comma === -1 ? end : comma, container);
+  if (closer !== -1) {
+    const quote2 = quoteToClose(text2, closer);
+    return {
+      kind: "string",
+      offset,
+      end: closer,
+      fix: insertion(closer, quote2.insert),
+      problem: {
+        message: `A string is not closed on its line: add ${quote2.named} before the '${text2.charAt(closer)}' that closes its ${container === "[" ? "list" : "object"}${quote2.why}.`,
+        offset: closer,
+        length: 0
+      }
+    };
+  }
   if (comma !== -1) {
     const quote2 = quoteToClose(text2, comma);
     return {
@@ -39571,6 +39586,21 @@ function unclosedString(text2, offset, end, atKey, inList) {
       length: 0
     }
   };
+}
+function containerCloserEnding(text2, offset, stop, container) {
+  if (container === void 0) return -1;
+  let at = stop - 1;
+  while (at > offset && (text2.charAt(at) === " " || text2.charAt(at) === "	")) at--;
+  while (at - 1 > offset && "]}".includes(text2.charAt(at - 1))) at--;
+  const [opener, closer] = container === "[" ? ["[", "]"] : ["{", "}"];
+  if (at <= offset || text2.charAt(at) !== closer) return -1;
+  for (let inside = offset + 1; inside < at; inside++) if (text2.charAt(inside) === opener) return -1;
+  for (let before = offset - 1; before >= 0; before--) {
+    const code2 = text2.charAt(before);
+    if (code2 === "\n" || code2 === "\r") return -1;
+    if (code2 === opener) return at;
+  }
+  return -1;
 }
 function linesReadApart(text2, offset, end, close, atKey, inList) {
   if (atKey) return keyBeforeColon(text2, offset, end) !== void 0;
@@ -39835,7 +39865,7 @@ var TokenStream = class {
         const container = this.open[this.open.length - 1];
         const atKey = container === "{" && (this.last === "{" || this.last === ",");
         const error3 = scanner.getTokenError();
-        return this.resumedAfter(stringToken(text2, offset, end, error3, atKey, container === "["), end);
+        return this.resumedAfter(stringToken(text2, offset, end, error3, atKey, container), end);
       }
       if (kind === "word")
         return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacters, this.unopened), end);
