@@ -86,8 +86,9 @@ const TYPOGRAPHIC_CLOSE_BEFORE_SEPARATOR = /("[^"\\\n\r]*)[\u201c\u201d][ \t]*[:
 /**
  * A string the scanner found unclosed at a line break or at the end of the text. When its closing
  * quote follows on a later line, just before a ',', '}', ']' or ':', the string was broken over lines
- * (a raw line break, which JSON does not allow in a string): it is read to that quote. Otherwise
- * the quote is missing, and the string ends with its line.
+ * (a raw line break, which JSON does not allow in a string): it is read to that quote, unless the
+ * lines read apart (linesReadApart) or a value would be followed by a ':'. Otherwise the quote is
+ * missing, and the string ends with its line, or before the ',' or the closer that end the line.
  */
 function unclosedString(
   text: string,
@@ -131,33 +132,10 @@ function unclosedString(
   const closer =
     atKey || atEnd ? -1 : containerCloserEnding(text, offset, comma === -1 ? end : comma, container);
   if (closer !== -1) {
-    const quote = quoteToClose(text, closer);
-    return {
-      kind: 'string',
-      offset,
-      end: closer,
-      fix: insertion(closer, quote.insert),
-      problem: {
-        message: `A string is not closed on its line: add ${quote.named} before the '${text.charAt(closer)}' that closes its ${container === '[' ? 'list' : 'object'}${quote.why}.`,
-        offset: closer,
-        length: 0,
-      },
-    };
+    const bracket = container === '[' ? 'list' : 'object';
+    return closedBefore(text, offset, closer, `the '${text.charAt(closer)}' that closes its ${bracket}`);
   }
-  if (comma !== -1) {
-    const quote = quoteToClose(text, comma);
-    return {
-      kind: 'string',
-      offset,
-      end: comma,
-      fix: insertion(comma, quote.insert),
-      problem: {
-        message: `A string is not closed on its line: add ${quote.named} before the ',' at its end${quote.why}.`,
-        offset: comma,
-        length: 0,
-      },
-    };
-  }
+  if (comma !== -1) return closedBefore(text, offset, comma, "the ',' at its end");
   const quote = quoteToClose(text, end);
   return {
     kind: 'string',
@@ -171,6 +149,22 @@ function unclosedString(
         ? "The file ends inside a string: add its closing '\"', or restore the cut-off end of the file."
         : `A string is not closed on its line: add ${quote.named} at the end of the text${quote.why}.`,
       offset: end,
+      length: 0,
+    },
+  };
+}
+
+/** The string from `offset` closed before `at`, where its line's text goes on with `what`. */
+function closedBefore(text: string, offset: number, at: number, what: string): Token {
+  const quote = quoteToClose(text, at);
+  return {
+    kind: 'string',
+    offset,
+    end: at,
+    fix: insertion(at, quote.insert),
+    problem: {
+      message: `A string is not closed on its line: add ${quote.named} before ${what}${quote.why}.`,
+      offset: at,
       length: 0,
     },
   };
