@@ -30407,33 +30407,10 @@ function unclosedString(text3, offset, end, atKey, container) {
   const comma = atEnd ? -1 : commaEndingLine(text3, offset + 1, end);
   const closer = atKey || atEnd ? -1 : containerCloserEnding(text3, offset, comma === -1 ? end : comma, container);
   if (closer !== -1) {
-    const quote2 = quoteToClose(text3, closer);
-    return {
-      kind: "string",
-      offset,
-      end: closer,
-      fix: insertion(closer, quote2.insert),
-      problem: {
-        message: `A string is not closed on its line: add ${quote2.named} before the '${text3.charAt(closer)}' that closes its ${container === "[" ? "list" : "object"}${quote2.why}.`,
-        offset: closer,
-        length: 0
-      }
-    };
+    const bracket = container === "[" ? "list" : "object";
+    return closedBefore(text3, offset, closer, `the '${text3.charAt(closer)}' that closes its ${bracket}`);
   }
-  if (comma !== -1) {
-    const quote2 = quoteToClose(text3, comma);
-    return {
-      kind: "string",
-      offset,
-      end: comma,
-      fix: insertion(comma, quote2.insert),
-      problem: {
-        message: `A string is not closed on its line: add ${quote2.named} before the ',' at its end${quote2.why}.`,
-        offset: comma,
-        length: 0
-      }
-    };
-  }
+  if (comma !== -1) return closedBefore(text3, offset, comma, "the ',' at its end");
   const quote = quoteToClose(text3, end);
   return {
     kind: "string",
@@ -30445,6 +30422,20 @@ function unclosedString(text3, offset, end, atKey, container) {
     problem: {
       message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add ${quote.named} at the end of the text${quote.why}.`,
       offset: end,
+      length: 0
+    }
+  };
+}
+function closedBefore(text3, offset, at, what) {
+  const quote = quoteToClose(text3, at);
+  return {
+    kind: "string",
+    offset,
+    end: at,
+    fix: insertion(at, quote.insert),
+    problem: {
+      message: `A string is not closed on its line: add ${quote.named} before ${what}${quote.why}.`,
+      offset: at,
       length: 0
     }
   };
@@ -31796,8 +31787,8 @@ var Walk = class _Walk {
     if (frame.open === "[" && token.kind === "string" && this.nextKind() === ":") {
       repairs.push(unclosedBeforeKey(this, frame));
     }
-    const closedBefore = frame.open === "{" && token.kind === "string" && unclosedObjectBeforeKey(this, frame, token);
-    if (closedBefore) repairs.push(closedBefore);
+    const closedBefore2 = frame.open === "{" && token.kind === "string" && unclosedObjectBeforeKey(this, frame, token);
+    if (closedBefore2) repairs.push(closedBefore2);
     if (frame.open === "{" && token.kind === "string" || frame.open === "[" && startsValue) {
       const next = token.kind === "string" ? `"${excerpt(this.text.slice(token.offset + 1, token.end - 1), MAX_SHOWN_TOKEN)}"` : quoted(token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind);
       repairs.push(

@@ -39580,33 +39580,10 @@ function unclosedString(text2, offset, end, atKey, container) {
   const comma = atEnd ? -1 : commaEndingLine(text2, offset + 1, end);
   const closer = atKey || atEnd ? -1 : containerCloserEnding(text2, offset, comma === -1 ? end : comma, container);
   if (closer !== -1) {
-    const quote2 = quoteToClose(text2, closer);
-    return {
-      kind: "string",
-      offset,
-      end: closer,
-      fix: insertion(closer, quote2.insert),
-      problem: {
-        message: `A string is not closed on its line: add ${quote2.named} before the '${text2.charAt(closer)}' that closes its ${container === "[" ? "list" : "object"}${quote2.why}.`,
-        offset: closer,
-        length: 0
-      }
-    };
+    const bracket = container === "[" ? "list" : "object";
+    return closedBefore(text2, offset, closer, `the '${text2.charAt(closer)}' that closes its ${bracket}`);
   }
-  if (comma !== -1) {
-    const quote2 = quoteToClose(text2, comma);
-    return {
-      kind: "string",
-      offset,
-      end: comma,
-      fix: insertion(comma, quote2.insert),
-      problem: {
-        message: `A string is not closed on its line: add ${quote2.named} before the ',' at its end${quote2.why}.`,
-        offset: comma,
-        length: 0
-      }
-    };
-  }
+  if (comma !== -1) return closedBefore(text2, offset, comma, "the ',' at its end");
   const quote = quoteToClose(text2, end);
   return {
     kind: "string",
@@ -39618,6 +39595,20 @@ function unclosedString(text2, offset, end, atKey, container) {
     problem: {
       message: atEnd ? `The file ends inside a string: add its closing '"', or restore the cut-off end of the file.` : `A string is not closed on its line: add ${quote.named} at the end of the text${quote.why}.`,
       offset: end,
+      length: 0
+    }
+  };
+}
+function closedBefore(text2, offset, at, what) {
+  const quote = quoteToClose(text2, at);
+  return {
+    kind: "string",
+    offset,
+    end: at,
+    fix: insertion(at, quote.insert),
+    problem: {
+      message: `A string is not closed on its line: add ${quote.named} before ${what}${quote.why}.`,
+      offset: at,
       length: 0
     }
   };
@@ -40969,8 +40960,8 @@ var Walk = class _Walk {
     if (frame.open === "[" && token.kind === "string" && this.nextKind() === ":") {
       repairs.push(unclosedBeforeKey(this, frame));
     }
-    const closedBefore = frame.open === "{" && token.kind === "string" && unclosedObjectBeforeKey(this, frame, token);
-    if (closedBefore) repairs.push(closedBefore);
+    const closedBefore2 = frame.open === "{" && token.kind === "string" && unclosedObjectBeforeKey(this, frame, token);
+    if (closedBefore2) repairs.push(closedBefore2);
     if (frame.open === "{" && token.kind === "string" || frame.open === "[" && startsValue) {
       const next = token.kind === "string" ? `"${excerpt(this.text.slice(token.offset + 1, token.end - 1), MAX_SHOWN_TOKEN)}"` : quoted(token.kind === "literal" ? this.text.slice(token.offset, token.end) : token.kind);
       repairs.push(
