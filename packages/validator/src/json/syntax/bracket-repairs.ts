@@ -75,8 +75,9 @@ export function unclosedEmptyList(walk: WalkState, frame: Frame, comma: Token): 
  * indented no deeper than that one (`"connectionParameters": {,` above `"iconBrandColor": …`): the
  * object is empty and its '}' was lost. Removing the comma read the members after it into the
  * object, the file's end then lacked a '}', and --fix wrote other JSON (31 of the 38 lost '}' that
- * it still fixed so in a probe of every third corpus file, closerWeighedByLayout aside). Undefined where the layout says
- * otherwise: a next line indented deeper is the object's first member, after a stray comma.
+ * it still fixed so in a probe of every third corpus file, closerWeighedByLayout aside). Undefined
+ * where the layout says otherwise: a next line indented deeper is the object's first member, after
+ * a stray comma.
  */
 export function unclosedEmptyObject(walk: WalkState, frame: Frame, comma: Token): Repair | undefined {
   const parent = walk.stack.at(-2);

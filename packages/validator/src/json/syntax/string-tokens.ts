@@ -4,6 +4,7 @@ import type { Token } from './token.js';
 import { typographicCloseAfter, typographicClosing } from './typographic-quotes.js';
 import { excerpt } from '../../text/message-values.js';
 import { isEscaped } from '../scan.js';
+import { indentOf, lineStart, nextLineStart, skipSpaces, startsLine } from './line-layout.js';
 
 /** Double-quoted strings JSON refuses (unclosed, over lines, raw controls, bad escapes), each with its edit. */
 
@@ -184,15 +185,10 @@ function containerCloserEnding(text: string, offset: number, stop: number, conta
   while (at - 1 > offset && ']}'.includes(text.charAt(at - 1))) at--;
   const [opener, closer] = container === '[' ? ['[', ']'] : ['{', '}'];
   if (at <= offset || text.charAt(at) !== closer) return -1;
-  for (let inside = offset + 1; inside < at; inside++) if (text.charAt(inside) === opener) return -1;
+  if (text.slice(offset + 1, at).includes(opener)) return -1;
   // Only a bracket opened on the string's line is closed on it as a rule: a closer ending the line
   // of a value in a bracket opened above (`"a": "b}`, its '}' on a line of its own below) is text.
-  for (let before = offset - 1; before >= 0; before--) {
-    const code = text.charAt(before);
-    if (code === '\n' || code === '\r') return -1;
-    if (code === opener) return at;
-  }
-  return -1;
+  return text.slice(lineStart(text, offset), offset).includes(opener) ? at : -1;
 }
 
 /**
@@ -212,31 +208,13 @@ function linesReadApart(
   inList: boolean,
 ): boolean {
   if (atKey) return keyBeforeColon(text, offset, end) !== undefined;
-  if (!inList || commaEndingLine(text, offset + 1, end) === -1) return false;
-  const nextLine = lineBreakEnd(text, end);
-  for (let at = nextLine; at < close; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 0x0a || code === 0x0d) return false; // the quote is not on the next line
-  }
-  const indent = indentationAt(text, offset);
-  return (
-    indent !== undefined &&
-    text.startsWith(indent, nextLine) &&
-    !/\s/.test(text.charAt(nextLine + indent.length))
-  );
-}
-
-/** The offset just past the line break at `at` (LF, CR LF or CR). */
-function lineBreakEnd(text: string, at: number): number {
-  return text.charAt(at) === '\r' && text.charAt(at + 1) === '\n' ? at + 2 : at + 1;
-}
-
-/** The spaces and tabs before `offset` on its line, when nothing else stands before it there. */
-function indentationAt(text: string, offset: number): string | undefined {
-  let start = offset;
-  while (start > 0 && (text.charAt(start - 1) === ' ' || text.charAt(start - 1) === '\t')) start--;
-  if (start > 0 && text.charAt(start - 1) !== '\n' && text.charAt(start - 1) !== '\r') return undefined;
-  return text.slice(start, offset);
+  if (!inList || commaEndingLine(text, offset + 1, end) === -1 || !startsLine(text, offset)) return false;
+  // The quote on the next line, which starts as the item's line does.
+  const nextLine = nextLineStart(text, end);
+  if (nextLine === -1) return false;
+  const lineAfter = nextLineStart(text, nextLine);
+  if (lineAfter !== -1 && lineAfter <= close) return false;
+  return skipSpaces(text, nextLine) - nextLine === indentOf(text, offset);
 }
 
 /**
