@@ -30447,33 +30447,17 @@ function containerCloserEnding(text3, offset, stop, container) {
   while (at - 1 > offset && "]}".includes(text3.charAt(at - 1))) at--;
   const [opener, closer] = container === "[" ? ["[", "]"] : ["{", "}"];
   if (at <= offset || text3.charAt(at) !== closer) return -1;
-  for (let inside = offset + 1; inside < at; inside++) if (text3.charAt(inside) === opener) return -1;
-  for (let before = offset - 1; before >= 0; before--) {
-    const code2 = text3.charAt(before);
-    if (code2 === "\n" || code2 === "\r") return -1;
-    if (code2 === opener) return at;
-  }
-  return -1;
+  if (text3.slice(offset + 1, at).includes(opener)) return -1;
+  return text3.slice(lineStart(text3, offset), offset).includes(opener) ? at : -1;
 }
 function linesReadApart(text3, offset, end, close2, atKey, inList) {
   if (atKey) return keyBeforeColon(text3, offset, end) !== void 0;
-  if (!inList || commaEndingLine(text3, offset + 1, end) === -1) return false;
-  const nextLine = lineBreakEnd(text3, end);
-  for (let at = nextLine; at < close2; at++) {
-    const code2 = text3.charCodeAt(at);
-    if (code2 === 10 || code2 === 13) return false;
-  }
-  const indent2 = indentationAt(text3, offset);
-  return indent2 !== void 0 && text3.startsWith(indent2, nextLine) && !/\s/.test(text3.charAt(nextLine + indent2.length));
-}
-function lineBreakEnd(text3, at) {
-  return text3.charAt(at) === "\r" && text3.charAt(at + 1) === "\n" ? at + 2 : at + 1;
-}
-function indentationAt(text3, offset) {
-  let start = offset;
-  while (start > 0 && (text3.charAt(start - 1) === " " || text3.charAt(start - 1) === "	")) start--;
-  if (start > 0 && text3.charAt(start - 1) !== "\n" && text3.charAt(start - 1) !== "\r") return void 0;
-  return text3.slice(start, offset);
+  if (!inList || commaEndingLine(text3, offset + 1, end) === -1 || !startsLine(text3, offset)) return false;
+  const nextLine = nextLineStart(text3, end);
+  if (nextLine === -1) return false;
+  const lineAfter = nextLineStart(text3, nextLine);
+  if (lineAfter !== -1 && lineAfter <= close2) return false;
+  return skipSpaces(text3, nextLine) - nextLine === indentOf(text3, offset);
 }
 function quoteToClose(text3, at) {
   if (!isEscaped(text3, at)) return { insert: '"', named: `the closing '"'`, why: "" };
@@ -65546,18 +65530,18 @@ function listLayoutOf(document) {
   if (entryIndent === void 0) {
     return { lines: false, step: "  ", newline: newline2, separator: /,\S/.test(written2) ? "," : ", " };
   }
-  const listIndent = indentationAt2(text3, span.offset);
+  const listIndent = indentationAt(text3, span.offset);
   const step2 = entryIndent.startsWith(listIndent) ? entryIndent.slice(listIndent.length) : "";
   return { lines: true, step: step2 === "" ? "  " : step2, newline: newline2, separator: ", " };
 }
 function writtenList(entries, layout, text3, offset) {
   const quoted2 = entries.map((entry) => JSON.stringify(entry));
   if (!layout.lines) return `[${quoted2.join(layout.separator)}]`;
-  const indent2 = indentationAt2(text3, offset);
+  const indent2 = indentationAt(text3, offset);
   const inner = `${layout.newline}${indent2}${layout.step}`;
   return `[${inner}${quoted2.join(`,${inner}`)}${layout.newline}${indent2}]`;
 }
-function indentationAt2(text3, offset) {
+function indentationAt(text3, offset) {
   const lineStart2 = text3.lastIndexOf("\n", offset - 1) + 1;
   return /^[ \t]*/.exec(text3.slice(lineStart2, offset))[0];
 }

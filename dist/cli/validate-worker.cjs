@@ -16579,33 +16579,17 @@ function containerCloserEnding(text2, offset, stop, container) {
   while (at - 1 > offset && "]}".includes(text2.charAt(at - 1))) at--;
   const [opener, closer] = container === "[" ? ["[", "]"] : ["{", "}"];
   if (at <= offset || text2.charAt(at) !== closer) return -1;
-  for (let inside = offset + 1; inside < at; inside++) if (text2.charAt(inside) === opener) return -1;
-  for (let before = offset - 1; before >= 0; before--) {
-    const code2 = text2.charAt(before);
-    if (code2 === "\n" || code2 === "\r") return -1;
-    if (code2 === opener) return at;
-  }
-  return -1;
+  if (text2.slice(offset + 1, at).includes(opener)) return -1;
+  return text2.slice(lineStart(text2, offset), offset).includes(opener) ? at : -1;
 }
 function linesReadApart(text2, offset, end, close, atKey, inList) {
   if (atKey) return keyBeforeColon(text2, offset, end) !== void 0;
-  if (!inList || commaEndingLine(text2, offset + 1, end) === -1) return false;
-  const nextLine = lineBreakEnd(text2, end);
-  for (let at = nextLine; at < close; at++) {
-    const code2 = text2.charCodeAt(at);
-    if (code2 === 10 || code2 === 13) return false;
-  }
-  const indent = indentationAt(text2, offset);
-  return indent !== void 0 && text2.startsWith(indent, nextLine) && !/\s/.test(text2.charAt(nextLine + indent.length));
-}
-function lineBreakEnd(text2, at) {
-  return text2.charAt(at) === "\r" && text2.charAt(at + 1) === "\n" ? at + 2 : at + 1;
-}
-function indentationAt(text2, offset) {
-  let start = offset;
-  while (start > 0 && (text2.charAt(start - 1) === " " || text2.charAt(start - 1) === "	")) start--;
-  if (start > 0 && text2.charAt(start - 1) !== "\n" && text2.charAt(start - 1) !== "\r") return void 0;
-  return text2.slice(start, offset);
+  if (!inList || commaEndingLine(text2, offset + 1, end) === -1 || !startsLine(text2, offset)) return false;
+  const nextLine = nextLineStart(text2, end);
+  if (nextLine === -1) return false;
+  const lineAfter = nextLineStart(text2, nextLine);
+  if (lineAfter !== -1 && lineAfter <= close) return false;
+  return skipSpaces(text2, nextLine) - nextLine === indentOf(text2, offset);
 }
 function quoteToClose(text2, at) {
   if (!isEscaped(text2, at)) return { insert: '"', named: `the closing '"'`, why: "" };
