@@ -31,6 +31,7 @@ import { ExitCode } from '../io.js';
 import { configOption } from '../config-option.js';
 import type { CommandContext } from '../command-context.js';
 import { refuseReportPathThroughFile, writeReport, type ReportFormat } from '../report-output.js';
+import { refuseReportOverConnectorFile } from '../report-over-connector-file.js';
 
 interface ValidateOptions {
   profile: Profile | 'auto';
@@ -111,6 +112,7 @@ export function registerValidateCommand(program: Command, context: CommandContex
         );
       refuseQuietWithoutText(options);
       refuseReportPathThroughFile(options.output, io.cwd);
+      refuseReportOverConnectorFile(options.output, io.cwd);
       const config = await loadConfig({ cwd: io.cwd, explicitPath: options.config, paths });
       // Fixed before validating, so that the findings are those of the files as they are now; with
       // --base too, where the fixed files count as changes of the work tree. A command line that is

@@ -3,7 +3,7 @@ import { commentToken } from './comment-tokens.js';
 import { arithmeticToken, BAD_NUMBER, numberToken } from './number-tokens.js';
 import { stringToken } from './string-tokens.js';
 import type { Token, TokenKind } from './token.js';
-import { UnopenedStrings, wordToken } from './word-tokens.js';
+import { UnopenedStrings, unopenedBracketedString, wordToken } from './word-tokens.js';
 
 // The tokens of text that is not strict JSON, read for the syntax diagnosis (see diagnosis.ts).
 // jsonc-parser's scanner reads them; the slips a person makes by hand that it splits into misleading
@@ -153,6 +153,11 @@ export class TokenStream {
       }
       if (kind === 'word')
         return this.resumedAfter(wordToken(text, offset, end, this.describeCharacters, this.unopened), end);
+      // A value opened with a bracket that a quote ends on its line: a string that lost its opening one.
+      if ((kind === '[' || kind === '{') && this.atValue()) {
+        const bracketed = unopenedBracketedString(offset, this.unopened);
+        if (bracketed) return this.resumedAfter(bracketed, end);
+      }
       // A value the closing quote follows (`"required": true",`): a string that lost its opening one.
       // Read as the literal, the quote was removed and --fix wrote the boolean.
       const unopened = kind === 'literal' && text.charCodeAt(end) === 0x22 && this.unopened.at(offset);
@@ -165,6 +170,12 @@ export class TokenStream {
       }
       return { kind, offset, end };
     }
+  }
+
+  /** Whether the next token stands where a value does: after a key's ':', or as a list's item. */
+  private atValue(): boolean {
+    if (this.last === ':') return true;
+    return this.open[this.open.length - 1] === '[' && (this.last === '[' || this.last === ',');
   }
 
   /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */

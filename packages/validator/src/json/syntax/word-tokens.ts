@@ -115,7 +115,7 @@ export function wordToken(
 export class UnopenedStrings {
   private last: { from: number; stop: number; end: number } | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
   /** The string from `offset` on, read so; undefined where no such quote ends it. */
   at(offset: number): Token | undefined {
@@ -137,6 +137,52 @@ export class UnopenedStrings {
     this.last = { from: offset, stop, end };
     return end;
   }
+}
+
+/**
+ * A value that opens with a bracket closed on its line and ends at a '"' there, its text no JSON
+ * (`"clientId": [[DUMMY_VALUE]]",`, `"x-ms-summary": {Enter the name}",`, `"description": [optional]
+ * The filter",`): a placeholder or a note in brackets that lost its opening quote. Read as a list or an object, the closing quote was a string
+ * of its own, and --fix wrote `["DUMMY_VALUE]"]`. Bracketed text that is JSON (`[1, 2]"`) is left to
+ * be read as written, and so is a bracket with a comment on its line. Undefined otherwise.
+ */
+export function unopenedBracketedString(offset: number, scans: UnopenedStrings): Token | undefined {
+  const token = scans.at(offset);
+  if (!token) return undefined;
+  const { text } = scans;
+  // A value's quote: a ':' after it ends a key (`[], " : "` holds the quote that opens a string).
+  if (text.charAt(skipSpaces(text, token.end)) === ':') return undefined;
+  const bracketed = text.slice(offset, token.end - 1).trimEnd();
+  // A comment may hold any quote (`[ // ] "`): the quote ends the comment's text, not the bracket's.
+  if (/\/[/*]/.test(bracketed)) return undefined;
+  const closed = closingBracket(bracketed);
+  // Words may follow the closer, no more: where a ',' follows it, the bracket ended the value, and
+  // where brackets do, the quote is another value's (`[[]],[{},["}"]` in minified JSON).
+  if (closed === -1) return undefined;
+  const after = bracketed.slice(closed + 1);
+  if (/^\s*,|[[\]{}]/.test(after)) return undefined;
+  try {
+    JSON.parse(bracketed);
+    return undefined;
+  } catch {
+    return token;
+  }
+}
+
+/**
+ * Where the bracket that opens `bracketed` is closed, or -1: the quote after `[[y]"` ends the inner
+ * list's text, an item of the outer list, which the quote leaves open.
+ */
+function closingBracket(bracketed: string): number {
+  const opener = bracketed.charAt(0);
+  const closer = opener === '[' ? ']' : '}';
+  let depth = 0;
+  for (let at = 0; at < bracketed.length; at++) {
+    const character = bracketed.charAt(at);
+    if (character === opener) depth++;
+    else if (character === closer && --depth === 0) return at;
+  }
+  return -1;
 }
 
 /** The string from `offset` to its closing '"' (before `end`), which lacks its opening one. */

@@ -284,6 +284,34 @@ describe('GEN-JSON-PARSE says what is wrong where the maker must edit', () => {
     ]);
   });
 
+  it('reads a bracketed placeholder a quote ends on its line as a string that lost its opening quote', () => {
+    // Read as a list, the quote was a string of its own and --fix wrote ["DUMMY_VALUE]"].
+    const text =
+      '{\n  "clientId": [[DUMMY_VALUE]]",\n  "x-ms-summary": {Enter the name}",\n  "tags": ["a", [b]", [c]"]\n}';
+    expect(issuesOf(text)).toEqual([
+      `2:15 A string lacks its opening '"': write "[[DUMMY_VALUE]]".`,
+      `3:19 A string lacks its opening '"': write "{Enter the name}".`,
+      `4:17 A string lacks its opening '"': write "[b]".`,
+      `4:23 A string lacks its opening '"': write "[c]".`,
+    ]);
+    expect(JSON.parse(fixOf(text))).toEqual({
+      clientId: '[[DUMMY_VALUE]]',
+      'x-ms-summary': '{Enter the name}',
+      tags: ['a', '[b]', '[c]'],
+    });
+    // The first item's own bracket, not the list's, is the string's: the list's is closed after the quote.
+    expect(JSON.parse(fixOf('{"tags": [[b]", "c"]}'))).toEqual({ tags: ['[b]', 'c'] });
+    // Words may follow the bracket (Bloomflow's "[optional] Localisation filter").
+    expect(JSON.parse(fixOf('{\n  "a": [optional] The filter",\n  "b": 1\n}'))).toEqual({
+      a: '[optional] The filter',
+      b: 1,
+    });
+    // Bracketed text that is JSON is read as written, the quote after it a slip of its own.
+    expect(fixOf('{\n  "a": [1, 2]",\n  "b": 1\n}')).not.toContain('"[1, 2]"');
+    // A comment on the bracket's line may hold the quote: the list is read, the comment removed.
+    expect(JSON.parse(fixOf('{"a": [ // ] "\n  1]}'))).toEqual({ a: [1] });
+  });
+
   it("reads words up to the end of a member's value as one string that lost both its quotes", () => {
     // Read word by word, "Target" was quoted, "Product" and "Code" removed as unexpected, and --fix
     // deleted the maker's words.
