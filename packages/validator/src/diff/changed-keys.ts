@@ -1,4 +1,5 @@
 import { asObject } from '../swagger/json-values.js';
+import { maskSecret } from '../rules/general-secrets/placeholders.js';
 import { boundedList, excerpt, quoted } from '../text/message-values.js';
 
 /** The most elements of a list of plain values that a move shows before "and N more". */
@@ -21,36 +22,56 @@ export function changedKeyList(
   keys: readonly string[],
   before: unknown,
   after: unknown,
-  name: (key: string) => string = (key) => key,
+  options: ChangedKeyOptions = {},
 ): string {
+  const { name = (key: string) => key, isSecret = () => false } = options;
   const was = asObject(before);
   const is = asObject(after);
-  return boundedList(keys, (key) => withMove(name(key), was?.[key], is?.[key]));
+  const shownPlain = (value: unknown) => plainShown(value, isSecret);
+  return boundedList(keys, (key) => withMove(name(key), was?.[key], is?.[key], shownPlain));
 }
 
-function withMove(key: string, was: unknown, is: unknown): string {
+export interface ChangedKeyOptions {
+  /** How the message names a key (info's as "info.version"); as it is unless given. */
+  readonly name?: (key: string) => string;
+  /**
+   * Whether a string is a secret by where it is written (a secret default, SecretDefaultValues),
+   * which its text alone does not tell: shown masked whole. Any other value has the secrets its
+   * text shows masked, as every message value has (excerpt).
+   */
+  readonly isSecret?: (value: string) => boolean;
+}
+
+/** How one plain value (a string, a number, a boolean) is written in the message. */
+type ShowPlain = (value: unknown) => string;
+
+function withMove(key: string, was: unknown, is: unknown, shownPlain: ShowPlain): string {
   const name = excerpt(key);
   // The same value on both sides (a key told for what a $ref it sits beside resolves to) has no move.
   if (was === is || !isShown(was) || !isShown(is)) return name;
   if (Array.isArray(was) && Array.isArray(is)) {
-    const move = listMove(was, is);
+    const move = listMove(was, is, shownPlain);
     return move === undefined ? name : `${name} (${move})`;
   }
-  return `${name} (from ${shown(was)} to ${shown(is)})`;
+  return `${name} (from ${shown(was, shownPlain)} to ${shown(is, shownPlain)})`;
 }
 
 /**
  * What a list of plain values gained and lost ("added 'due'; removed 'title'"), "reordered" when it
  * holds the same values in another order, undefined when only repeats changed.
  */
-function listMove(was: readonly unknown[], is: readonly unknown[]): string | undefined {
+function listMove(
+  was: readonly unknown[],
+  is: readonly unknown[],
+  shownPlain: ShowPlain,
+): string | undefined {
   const before = new Set(was);
   const after = new Set(is);
   const added = [...after].filter((value) => !before.has(value));
   const removed = [...before].filter((value) => !after.has(value));
   const moves = [
-    ...(added.length > 0 ? [`added ${shownList(added)}`] : []),
-    ...(removed.length > 0 ? [`removed ${shownList(removed)}`] : []),
+    ...(added.length > 0 ? [`added ${shownList(added, shownPlain)}`] : []),
+    ...(removed.length > 0 ? [`removed ${shownList(removed, shownPlain)}`] : []),
   ];
   if (moves.length > 0) return moves.join('; ');
   return was.length === is.length ? 'reordered' : undefined;
@@ -69,16 +90,17 @@ function isShown(value: unknown): boolean {
  * A value as the message writes it: strings quoted (and cut when long), absent as "none", a list in
  * brackets, its first few elements.
  */
-function shown(value: unknown): string {
+function shown(value: unknown, shownPlain: ShowPlain): string {
   if (value === undefined) return 'none';
-  if (Array.isArray(value)) return `[${shownList(value)}]`;
+  if (Array.isArray(value)) return `[${shownList(value, shownPlain)}]`;
   return shownPlain(value);
 }
 
-function shownList(values: readonly unknown[]): string {
+function shownList(values: readonly unknown[], shownPlain: ShowPlain): string {
   return boundedList(values, shownPlain, { max: MAX_SHOWN_ELEMENTS });
 }
 
-function shownPlain(value: unknown): string {
-  return typeof value === 'string' ? quoted(value) : String(value);
+function plainShown(value: unknown, isSecret: (value: string) => boolean): string {
+  if (typeof value !== 'string') return String(value);
+  return quoted(isSecret(value) ? maskSecret(value) : value);
 }

@@ -7,6 +7,8 @@ import {
   TEMPLATE_PARAMETER_PREFIX,
 } from '../rules/api-properties/policy-templates.js';
 import { quoted, quoteList } from '../text/message-values.js';
+import { maskSecret } from '../rules/general-secrets/placeholders.js';
+import { secretDefault } from '../rules/general-secrets/secret-default.js';
 
 /**
  * What an edit of one policy changed, for a policy of any template kept under its title: each
@@ -23,9 +25,9 @@ export function policyParameterEdits(before: unknown, after: unknown): string | 
   for (const key of [...new Set([...Object.keys(was), ...Object.keys(is)])]) {
     if (key === OPERATION_NAME_PARAMETER || jsonEqual(was[key], is[key])) continue;
     const name = parameterName(key);
-    if (!has(was, key)) edits.push(`${name} ${quoted(is[key])} added`);
-    else if (!has(is, key)) edits.push(`${name} ${quoted(was[key])} removed`);
-    else edits.push(`${name} ${quoted(was[key])} is now ${quoted(is[key])}`);
+    if (!has(was, key)) edits.push(`${name} ${shownParameter(is, key)} added`);
+    else if (!has(is, key)) edits.push(`${name} ${shownParameter(was, key)} removed`);
+    else edits.push(`${name} ${shownParameter(was, key)} is now ${shownParameter(is, key)}`);
   }
   if (scope !== undefined) edits.push(scope);
   if (edits.length === 0) return undefined;
@@ -61,6 +63,22 @@ function carriesCredential(parameters: JsonObject): boolean {
  */
 function readsConnectionParameter(value: string): boolean {
   return connectionParameterReferences(value).length > 0;
+}
+
+/**
+ * A parameter's value as the message quotes it. The `value` of a header or query parameter that a
+ * policy sets under a credential's name (`x-functions-key`, `api_key`) is a key sent with every
+ * request, as the default of such a swagger parameter is: masked whole, as GEN-SECRETS masks that
+ * default (secret-default.ts tells both). A value built from a connection parameter is no secret.
+ */
+function shownParameter(parameters: JsonObject, key: string): string {
+  const value = parameters[key];
+  const sentAs = asString(parameters[`${TEMPLATE_PARAMETER_PREFIX}name`]);
+  const isSecret =
+    key === `${TEMPLATE_PARAMETER_PREFIX}value` &&
+    sentAs !== undefined &&
+    secretDefault(sentAs, value, undefined) !== undefined;
+  return quoted(isSecret ? maskSecret(value as string) : value);
 }
 
 function parametersOf(instance: unknown): JsonObject {

@@ -7,6 +7,7 @@ import { FoundParts, NOTHING, SKIPPED } from './found-parts.js';
 import { differingKeys, jsonEqual } from './json-equal.js';
 import { KeptViews } from './kept-views.js';
 import { changedKeyList } from './changed-keys.js';
+import { SecretDefaultValues } from './secret-default-values.js';
 import { dynamicSourceNote } from './dynamic-source-note.js';
 import { brokenCallNote, brokenDynamicCalls } from './broken-dynamic-calls.js';
 import type { Direction, SchemaChange } from './schema-change.js';
@@ -49,6 +50,8 @@ export class SchemaComparer implements NestedPairs {
   private readonly oldViews: KeptViews;
   private readonly newViews: KeptViews;
   private readonly properties: PropertyComparer;
+  /** What GEN-SECRETS calls a secret by where it is written: an edited default shows it masked. */
+  private readonly secretDefaults: SecretDefaultValues;
   /** Schema locations the comparer looked at, per version (their differences are reported). */
   readonly visitedOld = new Set<string>();
   readonly visitedNew = new Set<string>();
@@ -63,6 +66,7 @@ export class SchemaComparer implements NestedPairs {
     this.oldViews = new KeptViews(oldModel);
     this.newViews = new KeptViews(newModel);
     this.properties = new PropertyComparer(this, this.oldViews, this.newViews, this.shareMembers);
+    this.secretDefaults = new SecretDefaultValues([oldModel, newModel]);
   }
 
   /**
@@ -222,7 +226,7 @@ export class SchemaComparer implements NestedPairs {
         rule: CHANGE_RULES.other,
         side: 'new',
         pointer: after.pointer,
-        detail: `Changed: ${changedKeyList(keys, before.node, after.node)}.${notes.map((text) => ` ${text}`).join('')}`,
+        detail: `Changed: ${changedKeyList(keys, before.node, after.node, { isSecret: this.secretDefaults.has })}.${notes.map((text) => ` ${text}`).join('')}`,
         ...(broken.size === keys.length && { impact: 'minor' as const }),
       });
     }

@@ -224,7 +224,7 @@ function diffInfo(context: SwaggerDiffContext, before: JsonObject, after: JsonOb
       detail:
         rule === CHANGE_RULES.textEdited
           ? `Edited: ${nameList(keys.map(infoKey))}.`
-          : `Changed: ${changedKeyList(keys, infoBefore, infoAfter, infoKey)}.`,
+          : `Changed: ${changedKeyList(keys, infoBefore, infoAfter, { name: infoKey })}.`,
       impact,
     });
   };

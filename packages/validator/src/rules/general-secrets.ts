@@ -4,10 +4,8 @@ import { JsonDocument } from '../json/json-document.js';
 import type { TextDocument } from '../loader/text-document.js';
 import type { FileKind } from '../model/finding.js';
 import { sameLevels, type RuleDefinition } from '../model/rule.js';
-import { isPlaceholderSecret, maskSecret } from './general-secrets/placeholders.js';
-import { SECRET_ASSIGNMENT, SECRET_FORMATS, secretFormatMatches } from './general-secrets/patterns.js';
-import { screenForSecrets } from './general-secrets/screen.js';
-import { findUrlCredentials } from './general-secrets/url-credentials.js';
+import { maskSecret } from './general-secrets/placeholders.js';
+import { findTextSecrets, type TextSecret } from './general-secrets/text-secrets.js';
 import { secretParameterDefaults } from './general-secrets/parameter-defaults.js';
 import { secretPropertyDefaults, type SecretPropertyDefault } from './general-secrets/property-defaults.js';
 import { SecretsByValue } from './general-secrets/once-per-value.js';
@@ -29,52 +27,36 @@ function scanFile(
   document: JsonDocument | TextDocument,
   secrets: SecretsByValue,
 ): void {
-  const text = document.text;
-  // Almost every text fails this cheap screen, and then neither of the exact scans below can match.
-  const screen = screenForSecrets(text, colonsAfterSecretName(document));
-  if (screen === undefined) return;
-  const reported = new Set<number>();
-  for (const format of screen.formats ? SECRET_FORMATS : []) {
-    for (const match of secretFormatMatches(text, format)) {
-      if (isPlaceholderSecret(match.text) && !match.text.startsWith('-----')) continue;
-      reported.add(match.index);
-      secrets.add(match.text, match.index, () => ({
-        file: kind,
-        offset: match.index,
-        length: match.text.length,
-        message: `This looks like ${format.name} (${maskSecret(match.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`,
-      }));
-    }
-  }
-  for (const match of screen.assignments ? text.matchAll(SECRET_ASSIGNMENT) : []) {
-    const [, key, value] = match as unknown as [string, string, string];
+  const found = findTextSecrets(document.text, colonsAfterSecretName(document), {
+    fileLinks: kind === 'readme',
     // apiProperties' clientSecret is PROP-OAUTH-SECRET's.
-    if (kind === 'apiProperties' && /^client_?secret$/i.test(key)) continue;
-    if (isPlaceholderSecret(value)) continue;
-    const offset = match.index + match[0].lastIndexOf(value);
-    if (reported.has(offset)) continue;
-    reported.add(offset);
-    secrets.add(value, offset, () => ({
+    skipsKey: kind === 'apiProperties' ? (key) => /^client_?secret$/i.test(key) : undefined,
+  });
+  for (const secret of found) {
+    secrets.add(secret.value, secret.offset, () => ({
       file: kind,
-      offset,
-      length: value.length,
-      message: `The ${key} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`,
+      offset: secret.offset,
+      length: secret.length,
+      message: secretMessage(secret),
     }));
   }
-  const urlCredentials = screen.urls ? findUrlCredentials(text, { fileLinks: kind === 'readme' }) : [];
-  for (const credential of urlCredentials) {
-    // A token format inside the URL (`?key=AIza…`) is reported already, at the same place.
-    if (reported.has(credential.offset)) continue;
-    const what =
-      credential.parameter === undefined
-        ? 'a password in its user information'
-        : `its ${credential.parameter} in the query`;
-    secrets.add(credential.value, credential.offset, () => ({
-      file: kind,
-      offset: credential.offset,
-      length: credential.length,
-      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`,
-    }));
+}
+
+/** What a finding says of a secret of a file's text, by what told it. */
+function secretMessage(secret: TextSecret): string {
+  const masked = maskSecret(secret.value);
+  switch (secret.kind) {
+    case 'format':
+      return `This looks like ${secret.format} (${masked}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`;
+    case 'assignment':
+      return `The ${secret.key} ${masked} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`;
+    case 'url': {
+      const what =
+        secret.parameter === undefined
+          ? 'a password in its user information'
+          : `its ${secret.parameter} in the query`;
+      return `This URL carries ${what} (${masked}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { printable } from '@connector-alm/core';
+import { withSecretsMasked } from '../rules/general-secrets/masked-secrets.js';
 
 /**
  * Values from the user's files as messages show them. A message is one line of a report, an
@@ -6,7 +7,9 @@ import { printable } from '@connector-alm/core';
  * `type` that is an array of hundreds of entries, a 5,000-character enum value) nor break it (a line
  * feed in a name starts a line that reads like a report line of its own). So each value is cut to a
  * bounded length, arrays and objects are summarised by their first entries, and control characters
- * show as escapes (core's `printable`).
+ * show as escapes (core's `printable`). Nor may it print a secret: what GEN-SECRETS calls one is
+ * masked as that rule masks it (masked-secrets.ts), before the value is cut, so that no cut leaves
+ * part of a secret readable, or unrecognisable to the masking.
  */
 
 /** The longest a single value is shown, in characters, the ellipsis included. */
@@ -31,10 +34,10 @@ const ELLIPSIS = '…';
 /**
  * A value as text for a message: a string as it is, anything else as compact JSON, which a small
  * value is exactly (`["string","null"]`); a long one is summarised (`["t0","t1","t2",… (497 more)]`)
- * and cut to `maxLength` characters. On one line, whatever the value holds.
+ * and cut to `maxLength` characters. On one line, whatever the value holds, and its secrets masked.
  */
 export function excerpt(value: unknown, maxLength = MAX_VALUE_LENGTH): string {
-  const text = typeof value === 'string' ? value : summarise(value, 0);
+  const text = typeof value === 'string' ? withSecretsMasked(value, maxLength) : summarise(value, 0);
   return cut(text, maxLength);
 }
 
@@ -219,10 +222,11 @@ function codePointEnd(text: string, end: number): number {
   return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? end - 1 : end;
 }
 
-/** A string inside an array or object, as JSON: its first characters only. */
+/** A string inside an array or object, as JSON: its first characters only, its secrets masked. */
 function nestedString(value: string): string {
+  const masked = withSecretsMasked(value, 2 * (MAX_NESTED_STRING + 1));
   // Two code units per code point read are enough to tell whether there are more than shown.
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const characters = [...masked.slice(0, 2 * (MAX_NESTED_STRING + 1))];
   const shown =
     characters.length > MAX_NESTED_STRING
       ? `${characters.slice(0, MAX_NESTED_STRING - 1).join('')}${ELLIPSIS}`

@@ -124,3 +124,61 @@ describe('CHG-OTHER names the old and the new value of a plain key', () => {
     ]);
   });
 });
+
+// GEN-SECRETS reports the default of an internal api_key masked; the diff printed both keys whole:
+// "Changed: default (from 'Zq8vX3kP9mW2rT7yN4bL6hJ1' to …)" (session 77).
+describe('CHG-OTHER masks a default that GEN-SECRETS calls a secret', () => {
+  const OLD_KEY = 'Zq8vX3kP9mW2rT7yN4bL6hJ1';
+  const NEW_KEY = 'Rr4tY7uI2oP5aS8dF1gH3jK6';
+  const MOVE = "default (from 'Zq8v****** (24 characters)' to 'Rr4t****** (24 characters)')";
+
+  it('of an internal api_key parameter, still naming the change', () => {
+    const start = validSwagger();
+    start.paths['/tasks'].get.parameters.push({
+      name: 'api_key',
+      in: 'query',
+      type: 'string',
+      default: OLD_KEY,
+      'x-ms-visibility': 'internal',
+    });
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get.parameters.at(-1).default = NEW_KEY),
+      start,
+    );
+    expect(JSON.stringify(result)).not.toMatch(new RegExp(`${OLD_KEY}|${NEW_KEY}`));
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      `${OTHER} Changed: ${MOVE}.`,
+    ]);
+  });
+
+  it('of a body field, named by its property', () => {
+    const start = validSwagger();
+    const body = start.paths['/tasks'].post.parameters[0].schema;
+    body.properties.api_key = { type: 'string', default: OLD_KEY };
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].post.parameters[0].schema.properties.api_key.default = NEW_KEY),
+      start,
+    );
+    expect(JSON.stringify(result)).not.toMatch(new RegExp(`${OLD_KEY}|${NEW_KEY}`));
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      `${OTHER} Changed: ${MOVE}.`,
+    ]);
+  });
+
+  it('and shows the default of a field of no credential as it is', () => {
+    const start = validSwagger();
+    start.paths['/tasks'].get.parameters.push({
+      name: 'tenant',
+      in: 'query',
+      type: 'string',
+      default: OLD_KEY,
+    });
+    const result = diffEdited(
+      (swagger) => (swagger.paths['/tasks'].get.parameters.at(-1).default = NEW_KEY),
+      start,
+    );
+    expect(withRule(result, 'CHG-OTHER').map((change) => change.message)).toEqual([
+      `${OTHER} Changed: default (from '${OLD_KEY}' to '${NEW_KEY}').`,
+    ]);
+  });
+});

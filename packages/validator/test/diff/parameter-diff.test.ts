@@ -901,6 +901,19 @@ describe('BRK-INPUT-ENUM-ADDED', () => {
     return swagger;
   };
 
+  // The tester's Authorization header gained an enum of one GitHub token, printed whole (session 77).
+  it('masks a secret among the allowed values, as GEN-SECRETS masks it', () => {
+    const token = 'ghp_q8ZrT3vX9kL2mN5pQ7sW1yB4dF6hJ0aC2eGxY';
+    const result = diffEdited(
+      (swagger) =>
+        (createTask(swagger).parameters[0].schema.properties.title.enum = [`Bearer ${token}`, 'None']),
+    );
+    expect(JSON.stringify(result)).not.toContain(token);
+    expect(withRule(result, 'BRK-INPUT-ENUM-ADDED')[0]!.message).toContain(
+      "Allowed values: 'Bearer ghp_****** (41 characters)', 'None'.",
+    );
+  });
+
   it('fires when an input gains an enum', () => {
     const result = diffEdited(
       (swagger) => (createTask(swagger).parameters[0].schema.properties.title.enum = ['a', 'b']),

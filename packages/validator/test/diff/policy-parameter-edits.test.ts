@@ -173,3 +173,32 @@ describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
     );
   });
 });
+
+// A Function app's key set as a header by a policy is sent with every request, as an internal
+// x-functions-key parameter's default is: the diff printed the old and the new key (session 77).
+describe('CHG-OTHER of an edited policy masks a key it sends under a credential name', () => {
+  it('masks the old and the new value of an x-functions-key header, and still tells the edit', () => {
+    const [was, is] = ['Hj7kL2mN9pQ4rS6tV8wX1yZ3', 'Tt5gB8nM1kJ4hG7fD2sA9pO6'];
+    const before = withPolicies(header('x-functions-key', was));
+    const after = withPolicies(header('x-functions-key', is));
+    expect(JSON.stringify(diffConnectors(before, after))).not.toMatch(new RegExp(`${was}|${is}`));
+    expect(messageOf(before, after)).toContain(
+      "'Set Authentication Header' (setheader): value 'Hj7k****** (24 characters)' is now 'Tt5g****** (24 characters)'.",
+    );
+  });
+
+  it('shows the value of a header of no credential, and a reference to a connection parameter, as they are', () => {
+    expect(
+      messageOf(
+        withPolicies(header('X-Tenant', 'Hj7kL2mN9pQ4rS6tV8wX1yZ3')),
+        withPolicies(header('X-Tenant', 'b')),
+      ),
+    ).toContain("value 'Hj7kL2mN9pQ4rS6tV8wX1yZ3' is now 'b'");
+    expect(
+      messageOf(
+        withPolicies(header('x-functions-key', "@connectionParameters('key')")),
+        withPolicies(header('x-functions-key', "@connectionParameters('functionKey')")),
+      ),
+    ).toContain("value '@connectionParameters('key')' is now '@connectionParameters('functionKey')'");
+  });
+});

@@ -257,3 +257,19 @@ describe(`${RULE}: a policy that sends existing operations' requests elsewhere`,
     expect(rulesOf(withPolicies(...policies), withPolicies(...structuredClone(policies)))).toEqual([]);
   });
 });
+
+// A Function app's address carries its key as `?code=`: the tester's urlTemplate was printed whole.
+describe(`${RULE} masks a key in the addresses it names`, () => {
+  it('masks the `code` of a Function app in the old and the new urlTemplate, keeping the rest of each', () => {
+    const [was, is] = ['Wq3eR5tY7uI9oP1aS3dF5gH7', 'Pm2nB4vC6xZ8lK1jH3gF5dS7'];
+    const result = diffConnectors(
+      withPolicies(dynamicHost(`https://contoso-old.azurewebsites.net/api?code=${was}`)),
+      withPolicies(dynamicHost(`https://contoso-new.azurewebsites.net/api?code=${is}`)),
+    );
+    expect(JSON.stringify(result)).not.toMatch(new RegExp(`${was}|${is}`));
+    const [change] = result.changes.filter((found) => found.ruleId === RULE);
+    expect(change!.message).toContain(
+      "went to urlTemplate 'https://contoso-old.azurewebsites.net/api?code=Wq3e****** (24 characters)' and now go to urlTemplate 'https://contoso-new.azurewebsites.net/api?code=Pm2n****** (24 characters)'.",
+    );
+  });
+});

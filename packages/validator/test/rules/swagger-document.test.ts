@@ -1104,3 +1104,19 @@ describe('a blank label', () => {
     expect(await empty('SWG-PARAM-XMS-SUMMARY')).toEqual(['/paths/~1tasks/get/parameters/0']);
   });
 });
+
+// A string written for a list is quoted as the list meant; a token pasted as that string was printed
+// whole (session 77).
+describe('SWG-JSONTYPE never prints a secret of the list it names', () => {
+  it('masks it in the list to write and in the note of what --fix writes', async () => {
+    const connector = editableConnector();
+    const token = 'ghp_q8ZrT3vX9kL2mN5pQ7sW1yB4dF6hJ0aC2eGxY';
+    connector.swagger.paths['/tasks'].get.tags = token;
+    const [finding] = await findingsOf('SWG-JSONTYPE', connector);
+    expect(finding!.message).not.toContain(token);
+    expect(finding!.message).toMatch(
+      / Write it as a list: \["ghp_\*{6} \(41 characters\)"\]\. `connector-alm validate --fix` writes \["ghp_\*{6} \(41 characters\)"\]\.$/,
+    );
+    expect(finding!.fixable).toBe(true);
+  });
+});

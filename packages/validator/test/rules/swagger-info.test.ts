@@ -445,3 +445,23 @@ describe('SWG-META-PROPS on a key spelt in another case', () => {
     ]);
   });
 });
+
+// SWG-META-URL quoted the URL it corrected, `?access_token=` and all, in the same run in which
+// GEN-SECRETS masked that token (session 77).
+describe('SWG-META-URL never prints a secret of the URL it names', () => {
+  it('masks a credential in the value, in the URL meant and in the note of what --fix writes', async () => {
+    const connector = editableConnector();
+    connector.swagger.info.contact.url = 'www.contoso.com/support?access_token=Lk8Jh3Gf6Ds1Az9X';
+    metadata(connector)[0]!.propertyValue = 'hhttps://contoso.com/?apikey=Mj5Nk9Lp3Oq7Rs1T';
+    const findings = await findingsOf('SWG-META-URL', connector);
+    expect(JSON.stringify(findings.map((finding) => finding.message))).not.toMatch(
+      /Lk8Jh3Gf6Ds1Az9X|Mj5Nk9Lp3Oq7Rs1T/,
+    );
+    expect(findings.map((finding) => finding.message)).toEqual([
+      "The 'url' property must be a valid absolute URL. Did you mean 'https://www.contoso.com/support?access_token=Lk8J****** (16 characters)'? `connector-alm validate --fix` writes \"https://www.contoso.com/support?access_token=Lk8J****** (16 characters)\".",
+      "The 'Website' value 'hhttps://contoso.com/?apikey=Mj5N****** (16 characters)' must be a valid absolute URL (https://…). Did you mean 'https://contoso.com/?apikey=Mj5N****** (16 characters)'? `connector-alm validate --fix` writes \"https://contoso.com/?apikey=Mj5N****** (16 characters)\".",
+    ]);
+    // What --fix writes is the URL as written, its key and all: the CLI's secrets-in-messages test.
+    expect(findings.map((finding) => finding.fixable)).toEqual([true, true]);
+  });
+});

@@ -99,3 +99,49 @@ describe('values from the file, as messages show them', () => {
     expect(alternatives(['x'.repeat(1000), 'y'], 3)).toBe(`${'x'.repeat(MAX_VALUE_LENGTH - 1)}… or y`);
   });
 });
+
+// "No secret is ever printed" held for GEN-SECRETS' findings only: SWG-META-URL quoted the URL it
+// corrected with its `?access_token=` whole, in the same run that masked it (session 77).
+describe('values from the file never show a secret GEN-SECRETS sees in them', () => {
+  const token = 'ghp_q8ZrT3vX9kL2mN5pQ7sW1yB4dF6hJ0aC2eGxY';
+
+  it("masks a URL's credential in place, as GEN-SECRETS masks it, and keeps the rest readable", () => {
+    expect(quoted('https://contoso.com/support?access_token=Lk8Jh3Gf6Ds1Az9X&lang=en')).toBe(
+      "'https://contoso.com/support?access_token=Lk8J****** (16 characters)&lang=en'",
+    );
+    expect(excerpt('https://svc:Wq7rT2!vLp@contoso.com/')).toBe(
+      'https://svc:Wq****** (10 characters)@contoso.com/',
+    );
+  });
+
+  it('masks a token format inside a longer value, and a secret-named quoted value', () => {
+    expect(quoted(`Bearer ${token}`)).toBe("'Bearer ghp_****** (41 characters)'");
+    expect(excerpt('{"api_key": "9f8c2e7d4b1a6f3e0c5d"}')).toBe('{"api_key": "9f8c****** (20 characters)"}');
+  });
+
+  it('masks before it cuts: a secret across the bound shows neither its start nor a part of it', () => {
+    const value = `${'a '.repeat(45)}${token} and more`;
+    const shown = excerpt(value);
+    expect(shown).not.toContain('q8ZrT3');
+    expect(shown).toBe(`${'a '.repeat(45)}ghp_*****…`);
+  });
+
+  it('masks the strings of a list or an object, which are cut shorter', () => {
+    expect(excerpt([`Bearer ${token}`])).toBe('["Bearer ghp_****** (41 charact…"]');
+    expect(quoteList(['Basic', `Bearer ${token}`])).toBe("'Basic', 'Bearer ghp_****** (41 characters)'");
+    expect(
+      enclosedExcerpt(JSON.stringify('https://x.azurewebsites.net/api?code=Wq3eR5tY7uI9oP1aS3dF5gH7')),
+    ).toBe('"https://x.azurewebsites.net/api?code=Wq3e****** (24 characters)"');
+  });
+
+  it('leaves placeholders, masks and plain values as they are', () => {
+    for (const value of [
+      'https://contoso.com/?api_key={apiKey}',
+      'https://contoso.com/?code=Wq3eR5tY7uI9oP1aS3dF5gH7',
+      'ghp_****** (41 characters)',
+      'application/json',
+      'GetTasksByProjectId',
+    ])
+      expect(excerpt(value)).toBe(value);
+  });
+});

@@ -5,6 +5,7 @@ import { jsonTypeOf } from './structure/json-types.js';
 import { structureOf } from './structure.js';
 import { typedValueOf } from '../operations/rule-kit.js';
 import { valueWrite } from '../value-write-advice.js';
+import { jsonExcerpt } from '../../text/message-values.js';
 import type { NodeKind } from './structure/swagger-fields.js';
 import type { TypeIssue } from './structure/swagger-structure.js';
 import type { WrittenValue } from '../../model/report.js';
@@ -40,7 +41,9 @@ function meantValue(swagger: unknown, issue: TypeIssue): { value: WrittenValue; 
   if (issue.expected === 'Array' && typeof written === 'string') {
     const holder = valueAtPointer(swagger, issue.pointer.slice(0, issue.pointer.lastIndexOf('/')));
     const list = listMeantAt(issue.pointer, written, holder);
-    const entries = list?.map((entry) => JSON.stringify(entry)).join(', ');
+    // Excerpts, as every value a message quotes: a secret written as the string is masked (the list
+    // --fix writes holds it as written).
+    const entries = list?.map((entry) => jsonExcerpt(entry)).join(', ');
     return list && { value: list, advice: ` Write it as a list: [${entries}].` };
   }
   const type = SCALAR_TYPES.get(issue.expected);
