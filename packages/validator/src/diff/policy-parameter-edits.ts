@@ -7,6 +7,8 @@ import {
   TEMPLATE_PARAMETER_PREFIX,
 } from '../rules/api-properties/policy-templates.js';
 import { quoted, quoteList } from '../text/message-values.js';
+import { policySentSecret } from '../rules/general-secrets/policy-secrets.js';
+import { maskSecret } from '../rules/general-secrets/placeholders.js';
 
 /**
  * What an edit of one policy changed, for a policy of any template kept under its title: each
@@ -18,14 +20,15 @@ import { quoted, quoteList } from '../text/message-values.js';
 export function policyParameterEdits(before: unknown, after: unknown): string | undefined {
   const was = parametersOf(before);
   const is = parametersOf(after);
+  const shown = valueShower(sentSecret(before, was), sentSecret(after, is));
   const edits: string[] = [];
   const scope = scopeEdit(was[OPERATION_NAME_PARAMETER], is[OPERATION_NAME_PARAMETER]);
   for (const key of [...new Set([...Object.keys(was), ...Object.keys(is)])]) {
     if (key === OPERATION_NAME_PARAMETER || jsonEqual(was[key], is[key])) continue;
     const name = parameterName(key);
-    if (!has(was, key)) edits.push(`${name} ${quoted(is[key])} added`);
-    else if (!has(is, key)) edits.push(`${name} ${quoted(was[key])} removed`);
-    else edits.push(`${name} ${quoted(was[key])} is now ${quoted(is[key])}`);
+    if (!has(was, key)) edits.push(`${name} ${shown(is[key])} added`);
+    else if (!has(is, key)) edits.push(`${name} ${shown(was[key])} removed`);
+    else edits.push(`${name} ${shown(was[key])} is now ${shown(is[key])}`);
   }
   if (scope !== undefined) edits.push(scope);
   if (edits.length === 0) return undefined;
@@ -61,6 +64,22 @@ function carriesCredential(parameters: JsonObject): boolean {
  */
 function readsConnectionParameter(value: string): boolean {
   return connectionParameterReferences(value).length > 0;
+}
+
+/**
+ * The secret a version of the policy sends, as GEN-SECRETS reads it (policy-secrets.ts): the edit
+ * that replaces a hard-coded key with `@connectionParameters('apiKey')`, as that rule advises, must
+ * not print the key in the pull request. No host: the diff of apiProperties.json alone has none.
+ */
+function sentSecret(instance: unknown, parameters: JsonObject): string | undefined {
+  const template = asString(asObject(instance)?.templateId)?.toLowerCase();
+  return template === undefined ? undefined : policySentSecret(template, parameters, undefined);
+}
+
+/** How a parameter's value is shown: quoted, or masked as GEN-SECRETS masks it if it is a secret sent. */
+function valueShower(...secrets: (string | undefined)[]): (value: unknown) => string {
+  return (value) =>
+    typeof value === 'string' && secrets.includes(value) ? `a secret (${maskSecret(value)})` : quoted(value);
 }
 
 function parametersOf(instance: unknown): JsonObject {
