@@ -137,7 +137,7 @@ export function parseConfig(
   }
   if (syntaxError) {
     // A common slip (a tab, a line indented too deep, a key without its space) in plain words.
-    const slip = syntaxSlip(syntaxError, source, document, lineCounter);
+    const slip = syntaxSlip(syntaxError, source, document, lineCounter, isJsonFile(file) ? 'json' : 'yaml');
     if (slip) fail(slip.message, slip.offset, slip.hint);
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? 'JSON' : 'YAML'}: ${parserMessage(syntaxError.message)}.`,

@@ -1,6 +1,7 @@
 import { plural } from '@connector-alm/core';
 import { isScalar, visit, type Document, type LineCounter, type Pair, type YAMLError } from 'yaml';
 import { excerpt, quoted } from '../text/message-values.js';
+import type { ConfigSyntax } from './config-types.js';
 import {
   nearestContentLine,
   QUOTE_HINT,
@@ -17,13 +18,15 @@ const KEY_HINT = "In YAML a key ends with a colon and a space: 'key: value'.";
  * undefined when it is none of them and the parser's own words are shown. The parser names what it
  * read, not what was meant: a line indented too deep is "Nested mappings are not allowed in compact
  * mappings" on the line above it, and a key without a space after its colon "Implicit keys need to
- * be on a single line".
+ * be on a single line". The parser reads `.connector-alm.json` too, once it is known to be JSON: of
+ * its errors only a key written twice is then possible, which is worded in the file's `syntax`.
  */
 export function syntaxSlip(
   error: YAMLError,
   text: string,
   document: Document,
   lines: LineCounter,
+  syntax: ConfigSyntax,
 ): YamlSlip | undefined {
   const offset = error.pos[0];
   const line = textLine(text, lines, lines.linePos(offset).line);
@@ -38,7 +41,9 @@ export function syntaxSlip(
     case 'BAD_SCALAR_START':
       return reservedStart(text, offset);
     case 'DUPLICATE_KEY':
-      return duplicateKey(document, offset, lines);
+      return duplicateKey(document, offset, lines, syntax);
+    case 'MULTIPLE_DOCS':
+      return secondDocument(text, offset);
     case 'BAD_INDENT':
       return /same column/.test(error.message) ? unevenIndent(text, lines, line, error.message) : undefined;
     case 'MISSING_CHAR':
@@ -133,8 +138,26 @@ function reservedStart(text: string, offset: number): YamlSlip {
   };
 }
 
-/** A key written twice in one map, named with the line of its first. */
-function duplicateKey(document: Document, offset: number, lines: LineCounter): YamlSlip | undefined {
+/** How a key written twice is told, in the file's own terms. */
+const DUPLICATE_KEY_WORDS = {
+  yaml: {
+    container: 'map',
+    hint: 'YAML refuses a map that names a key twice, as the later would replace the first.',
+  },
+  json: {
+    container: 'object',
+    // JSON leaves a repeated key to the reader: most keep the later without a word.
+    hint: 'Most JSON readers would keep only the later of the two, and drop the first without a word.',
+  },
+} satisfies Record<ConfigSyntax, unknown>;
+
+/** A key written twice in one map (a JSON object), named with the line of its first. */
+function duplicateKey(
+  document: Document,
+  offset: number,
+  lines: LineCounter,
+  syntax: ConfigSyntax,
+): YamlSlip | undefined {
   let first: Pair | undefined;
   let key: unknown;
   visit(document, {
@@ -154,9 +177,26 @@ function duplicateKey(document: Document, offset: number, lines: LineCounter): Y
   });
   const firstOffset = (first?.key as { range?: [number] } | undefined)?.range?.[0];
   if (firstOffset === undefined) return undefined;
+  const words = DUPLICATE_KEY_WORDS[syntax];
   return {
-    message: `The key ${quoted(key)} is written twice in this map, first on line ${lines.linePos(firstOffset).line}: keep one of them.`,
+    message: `The key ${quoted(key)} is written twice in this ${words.container}, first on line ${lines.linePos(firstOffset).line}: keep one of them.`,
     offset,
-    hint: 'YAML refuses a map that names a key twice, as the later would replace the first.',
+    hint: words.hint,
+  };
+}
+
+/**
+ * A second YAML document in the file: a `---` line after the settings (often one left at the end,
+ * with nothing after it), or text after a `...` line, which ends a document. The parser says to call
+ * its API for several documents; connector-alm reads one, and would silently drop the others.
+ */
+function secondDocument(text: string, offset: number): YamlSlip {
+  const whereAnotherStarts = text.startsWith('---', offset)
+    ? "a '---' line starts another"
+    : "this line follows a '...' line, which ends the first";
+  return {
+    message: `The configuration file holds more than one YAML document (${whereAnotherStarts}): keep one.`,
+    offset,
+    hint: "Move the other document's settings into the first, and delete the line that separates them.",
   };
 }

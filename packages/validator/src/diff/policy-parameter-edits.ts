@@ -7,8 +7,8 @@ import {
   TEMPLATE_PARAMETER_PREFIX,
 } from '../rules/api-properties/policy-templates.js';
 import { quoted, quoteList } from '../text/message-values.js';
+import { policySentSecret } from '../rules/general-secrets/policy-secrets.js';
 import { maskSecret } from '../rules/general-secrets/placeholders.js';
-import { secretDefault } from '../rules/general-secrets/secret-default.js';
 
 /**
  * What an edit of one policy changed, for a policy of any template kept under its title: each
@@ -20,14 +20,15 @@ import { secretDefault } from '../rules/general-secrets/secret-default.js';
 export function policyParameterEdits(before: unknown, after: unknown): string | undefined {
   const was = parametersOf(before);
   const is = parametersOf(after);
+  const shown = valueShower(sentSecret(before, was), sentSecret(after, is));
   const edits: string[] = [];
   const scope = scopeEdit(was[OPERATION_NAME_PARAMETER], is[OPERATION_NAME_PARAMETER]);
   for (const key of [...new Set([...Object.keys(was), ...Object.keys(is)])]) {
     if (key === OPERATION_NAME_PARAMETER || jsonEqual(was[key], is[key])) continue;
     const name = parameterName(key);
-    if (!has(was, key)) edits.push(`${name} ${shownParameter(is, key)} added`);
-    else if (!has(is, key)) edits.push(`${name} ${shownParameter(was, key)} removed`);
-    else edits.push(`${name} ${shownParameter(was, key)} is now ${shownParameter(is, key)}`);
+    if (!has(was, key)) edits.push(`${name} ${shown(is[key])} added`);
+    else if (!has(is, key)) edits.push(`${name} ${shown(was[key])} removed`);
+    else edits.push(`${name} ${shown(was[key])} is now ${shown(is[key])}`);
   }
   if (scope !== undefined) edits.push(scope);
   if (edits.length === 0) return undefined;
@@ -66,19 +67,21 @@ function readsConnectionParameter(value: string): boolean {
 }
 
 /**
- * A parameter's value as the message quotes it. The `value` of a header or query parameter that a
- * policy sets under a credential's name (`x-functions-key`, `api_key`) is a key sent with every
- * request, as the default of such a swagger parameter is: masked whole, as GEN-SECRETS masks that
- * default (secret-default.ts tells both). A value built from a connection parameter is no secret.
+ * The secret a version of the policy sends, as GEN-SECRETS reads it (policy-secrets.ts): the edit
+ * that replaces a hard-coded key with `@connectionParameters('apiKey')`, as that rule advises, must
+ * not print the key in the pull request. No host: the diff of apiProperties.json alone has none.
  */
-function shownParameter(parameters: JsonObject, key: string): string {
-  const value = parameters[key];
-  const sentAs = asString(parameters[`${TEMPLATE_PARAMETER_PREFIX}name`]);
-  const isSecret =
-    key === `${TEMPLATE_PARAMETER_PREFIX}value` &&
-    sentAs !== undefined &&
-    secretDefault(sentAs, value, undefined) !== undefined;
-  return quoted(isSecret ? maskSecret(value as string) : value);
+function sentSecret(instance: unknown, parameters: JsonObject): string | undefined {
+  const template = asString(asObject(instance)?.templateId)?.toLowerCase();
+  return template === undefined ? undefined : policySentSecret(template, parameters, undefined);
+}
+
+/**
+ * How a parameter's value is shown: quoted, masked whole as GEN-SECRETS masks it where it is a secret
+ * sent, as every message shows a masked value (`'Zq8v****** (24 characters)'`).
+ */
+function valueShower(...secrets: (string | undefined)[]): (value: unknown) => string {
+  return (value) => quoted(typeof value === 'string' && secrets.includes(value) ? maskSecret(value) : value);
 }
 
 function parametersOf(instance: unknown): JsonObject {

@@ -9,6 +9,8 @@ import { findTextSecrets, type TextSecret } from './general-secrets/text-secrets
 import { secretParameterDefaults } from './general-secrets/parameter-defaults.js';
 import { secretPropertyDefaults, type SecretPropertyDefault } from './general-secrets/property-defaults.js';
 import { SecretsByValue } from './general-secrets/once-per-value.js';
+import { policySecrets } from './general-secrets/policy-secrets.js';
+import { asString, type JsonObject } from '../swagger/json-values.js';
 import type { SwaggerModel } from '../swagger/swagger-model.js';
 
 const TEXT_KINDS = ['swagger', 'apiProperties', 'settings', 'readme', 'script'] as const;
@@ -88,6 +90,28 @@ function addDefaults(swagger: SwaggerModel, document: JsonDocument, secrets: Sec
   }
 }
 
+/**
+ * Adds the secrets that setheader and setqueryparameter policies send under a credential's name
+ * (policy-secrets.ts) to `secrets`, each reported at its value, all located in one pass.
+ */
+function addPolicySecrets(
+  apiProperties: JsonObject | undefined,
+  host: string | undefined,
+  document: JsonDocument,
+  secrets: SecretsByValue,
+): void {
+  const found = policySecrets(apiProperties, host);
+  if (found.length === 0) return;
+  const places = document.locateAll(found.map((secret) => secret.pointer));
+  for (const secret of found) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      file: 'apiProperties',
+      pointer: secret.pointer,
+      message: `The ${secret.templateId} policy sets the ${secret.sets} '${nameExcerpt(secret.name)}' to what looks like a real secret (${maskSecret(secret.value)}): every call of every user of the connector sends it, and anyone who reads the connector can use it. Set it from a connection parameter instead, such as "@connectionParameters('apiKey')", and revoke this one, since it stays in the git history.`,
+    }));
+  }
+}
+
 /** What a secret default of a property leaks, by where its schema is written. */
 function propertyDefaultMessage(secret: SecretPropertyDefault): string {
   const name = nameExcerpt(secret.name);
@@ -108,7 +132,7 @@ export const secretRules: RuleDefinition[] = [
     file: 'swagger',
     title: 'Never commit real secrets.',
     description:
-      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": …}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": …}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=…`, a Firebase Storage `logo.png?alt=media&token=…`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.…` or `…dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+      'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, …) and credentials in URLs (`?api_key=…`, `?access_token=…`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": …}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": …}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), or written as the value a setheader or setqueryparameter policy of apiProperties.json sends under such a name (`"x-ms-apimTemplateParameter.name": "X-Api-Key"` with a literal `"x-ms-apimTemplateParameter.value"`: every user sends it with every call; a policy expression such as `@connectionParameters(\'apiKey\')` or `@headers(\'X-Api-Key\')` is filled in for each request, and is no secret), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=…`, a Firebase Storage `logo.png?alt=media&token=…`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.…` or `…dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels('error'),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -122,6 +146,8 @@ export const secretRules: RuleDefinition[] = [
         scanFile(kind, document, secrets);
         if (context.swagger && document instanceof JsonDocument && kind === 'swagger')
           addDefaults(context.swagger, document, secrets);
+        if (document instanceof JsonDocument && kind === 'apiProperties')
+          addPolicySecrets(context.apiProperties, asString(context.swagger?.root.host), document, secrets);
         for (const report of secrets.reports()) context.report(report);
       }
     },

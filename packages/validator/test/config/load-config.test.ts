@@ -157,6 +157,21 @@ describe('loadConfig', () => {
     expect(error.location).toMatchObject({ line: 2, column: 1 });
   });
 
+  it('reports a key written twice in a JSON file in JSON terms, not YAML ones', async () => {
+    const root = repository({
+      '.connector-alm.json':
+        '{\n  "rules": { "SWG-OPID-UNIQUE": "off" },\n  "rules": { "GEN-JSON-BOM": "off" }\n}\n',
+    });
+    const error = await loadError(root);
+    expect(error.message).toBe(
+      "The key 'rules' is written twice in this object, first on line 2: keep one of them.",
+    );
+    expect(error.hint).toBe(
+      'Most JSON readers would keep only the later of the two, and drop the first without a word.',
+    );
+    expect(error.location).toMatchObject({ file: '.connector-alm.json', line: 3, column: 3 });
+  });
+
   it('reports an unknown rule id with a suggestion, on the key', async () => {
     const root = repository({
       '.connector-alm.yml': 'rules:\n  SWG-OPID-UNIQUE: warning\n  swg-opid-uniq: off\n',

@@ -220,6 +220,31 @@ describe('slips in the configuration file', () => {
     );
   });
 
+  it('names a second document at the line that starts it, not the parser API that reads several', async () => {
+    const second = `${FILE}:3:1: The configuration file holds more than one YAML document (a '---' line starts another): keep one.`;
+    expect(await slipOf(lines('rules:', '  SWG-FORMAT: off', '---', 'rules:', '  SWG-CONSUMES: off'))).toBe(
+      second,
+    );
+    // A '---' left at the end starts an empty document.
+    expect(await slipOf(lines('rules:', '  SWG-FORMAT: off', '---'))).toBe(second);
+    expect(await slipOf(lines('rules:', '  SWG-FORMAT: off', '...', 'profile: custom'))).toBe(
+      `${FILE}:4:1: The configuration file holds more than one YAML document (this line follows a '...' line, which ends the first): keep one.`,
+    );
+  });
+
+  it('reads a file that only starts with ---, or only ends with ...: one document', async () => {
+    for (const text of [
+      lines('---', 'rules:', '  SWG-FORMAT: off'),
+      lines('rules:', '  SWG-FORMAT: off', '...'),
+    ]) {
+      const root = temporaryFolder('connector-alm-yaml-slip-');
+      mkdirSync(path.join(root, '.git'));
+      writeFileSync(path.join(root, FILE), text);
+      const config = await loadConfig({ cwd: root, ruleIds: RULE_IDS });
+      expect(config.rules).toEqual({ 'SWG-FORMAT': 'off' });
+    }
+  });
+
   it('finds the line of a slip in a file with CRLF line ends and a byte-order mark', async () => {
     expect(
       await slipOf('\uFEFFprofile: custom\r\nrules:\r\n  SWG-CONSUMES: off\r\n    SWG-FORMAT: off\r\n'),

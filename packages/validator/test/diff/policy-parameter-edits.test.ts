@@ -40,6 +40,27 @@ const titled = (index: number, value: string): Json =>
   });
 
 describe('CHG-OTHER of an edited policy: what its parameters changed', () => {
+  it('masks a key a policy sent hard-coded, as GEN-SECRETS does, when an edit replaces or adds it', () => {
+    // The edit GEN-SECRETS advises: the key it reported must not be printed in the pull request.
+    const key = '9f8c2e7d' + '4b1a6f3e0c5d8b2a7e4f1c6d';
+    const masked = "'9f8c****** (32 characters)'";
+    const replaced = messageOf(
+      withPolicies(header('X-Api-Key', key)),
+      withPolicies(header('X-Api-Key', "@connectionParameters('api_key')")),
+    );
+    expect(replaced).toContain(`value ${masked} is now '@connectionParameters('api_key')'.`);
+    const added = messageOf(
+      withPolicies(header('X-Api-Key', 'YOUR_API_KEY')),
+      withPolicies(header('X-Api-Key', key)),
+    );
+    expect(added).toContain(`value 'YOUR_API_KEY' is now ${masked}.`);
+    for (const message of [replaced, added]) expect(message).not.toContain(key);
+    // Under a name of no credential the value is no secret, and is shown.
+    expect(
+      messageOf(withPolicies(header('Accept', key)), withPolicies(header('Accept', 'text/csv'))),
+    ).toContain(`value '${key}' is now 'text/csv'.`);
+  });
+
   it('gives the old and new value of a credential-bearing header, with a note for the reviewer', () => {
     const message = messageOf(
       withPolicies(header('Authorization', "Bearer @connectionParameters('token')")),

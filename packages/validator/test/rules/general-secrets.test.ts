@@ -657,6 +657,149 @@ describe('GEN-SECRETS', () => {
     });
   });
 
+  describe('secrets that setheader and setqueryparameter policies send', () => {
+    const VALUE = 'x-ms-apimTemplateParameter.value';
+
+    /** A policy that sets `name` to `value` with `template` (setheader unless given). */
+    function policy(name: string, value: string, template = 'setheader') {
+      return {
+        templateId: template,
+        title: 'Set the key',
+        parameters: {
+          'x-ms-apimTemplateParameter.name': name,
+          [VALUE]: value,
+          'x-ms-apimTemplateParameter.existsAction': 'override',
+          'x-ms-apimTemplate-policySection': 'Request',
+        },
+      };
+    }
+
+    /** The findings of the valid connector with these policies, and the text of its apiProperties.json. */
+    async function scanPolicies(policies: object[], host?: string) {
+      const properties = validApiProperties();
+      properties.properties.policyTemplateInstances = policies;
+      const swagger = validSwagger();
+      if (host !== undefined) swagger.host = host;
+      const text = JSON.stringify(properties, null, 2);
+      const findings = await scan({
+        ...validConnectorFiles(),
+        'apiDefinition.swagger.json': swagger,
+        'apiProperties.json': text,
+      });
+      return { findings, text };
+    }
+
+    it('fires on a key a setheader policy sends under a secret-named header, at its value, masked', async () => {
+      const { findings, text } = await scanPolicies([
+        policy('Accept', 'application/json'),
+        policy('api-key', API_KEY),
+      ]);
+      const valueLine = text.split('\n').findIndex((line) => line.includes(API_KEY)) + 1;
+      expect(findings).toMatchObject([
+        {
+          ruleId: 'GEN-SECRETS',
+          severity: 'error',
+          file: 'Contoso/apiProperties.json',
+          pointer: `/properties/policyTemplateInstances/1/parameters/${VALUE}`,
+          line: valueLine,
+        },
+      ]);
+      expect(findings[0]!.message).toMatch(
+        /^The setheader policy sets the header 'api-key' to what looks like a real secret \(9f8c\*{6} \(32 characters\)\): every call of every user/,
+      );
+      expect(findings[0]!.message).not.toContain(API_KEY);
+    });
+
+    it('fires under every name a secret parameter default is reported under, in any case of the template id', async () => {
+      for (const [template, name, value, host] of [
+        ['setheader', 'x-functions-key', API_KEY, undefined],
+        ['SetHeader', 'Ocp-Apim-Subscription-Key', API_KEY, undefined],
+        ['setHeader', 'Authorization', 'Basic dXNlcm5hbWU6cGFzc3dvcmQxMjM0NQ==', undefined],
+        ['setheader', 'X-Client-Secret', API_KEY, undefined],
+        ['setqueryparameter', 'api_key', API_KEY, undefined],
+        ['setqueryparameter', 'access_token', API_KEY, undefined],
+        // An Azure Function's key in the query, on a Function app's host.
+        ['setqueryparameter', 'code', API_KEY, 'contoso-tasks.azurewebsites.net'],
+      ] as const) {
+        const { findings } = await scanPolicies([policy(name, value, template)], host);
+        const sets = template === 'setqueryparameter' ? 'query parameter' : 'header';
+        expect({ template, name, findings }).toMatchObject({
+          template,
+          name,
+          findings: [{ pointer: `/properties/policyTemplateInstances/0/parameters/${VALUE}` }],
+        });
+        expect(findings[0]!.message).toContain(`The ${template} policy sets the ${sets} '${name}' to`);
+      }
+    });
+
+    it('leaves placeholders and expressions alone', async () => {
+      const values = [
+        "@connectionParameters('apiKey')",
+        "@connectionParameters('api_key','')",
+        "Bearer @connectionParameters('api_key')",
+        "@headers('X-Api-Key')",
+        "@queryParameters('key')",
+        "@{connectionParameters('apiKey')}",
+        '{apiKey}',
+        '',
+        '<your key>',
+        'YOUR_API_KEY',
+        'PLACEHOLDER_API_KEY',
+        'dummy-value',
+        'xxxx',
+        'xxxxxxxxxxxxxxxxxxxxxxxx',
+        '[[DUMMY]]',
+        'Bearer <token>',
+        // Typed for documentation: an ascending run.
+        'abcdef0123456789ABCDEF',
+      ];
+      const { findings } = await scanPolicies(values.map((value) => policy('X-Api-Key', value)));
+      expect(findings).toEqual([]);
+    });
+
+    it('leaves a key-like value under a name of no credential, or set by another template, alone', async () => {
+      const { findings } = await scanPolicies(
+        [
+          policy('X-Request-Id', API_KEY),
+          policy('Accept', API_KEY),
+          policy('tenant', API_KEY, 'setqueryparameter'),
+          // `code` is an Azure Function's key only in the query of a Function app: elsewhere it is an
+          // OAuth authorization code, and a Function app reads no `code` header.
+          policy('code', API_KEY, 'setqueryparameter'),
+          {
+            templateId: 'setproperty',
+            title: 'Key',
+            parameters: {
+              'x-ms-apimTemplateParameter.newPropertyParentPathTemplate': '@body()',
+              'x-ms-apimTemplateParameter.newPropertySubPathTemplate': 'api_key',
+              [VALUE]: API_KEY,
+            },
+          },
+          {
+            templateId: 'stringreplace',
+            title: 'Key',
+            parameters: { 'x-ms-apimTemplateParameter.name': 'api_key', [VALUE]: API_KEY },
+          },
+        ],
+        'api.contoso.com',
+      );
+      expect(findings).toEqual([]);
+      const onFunctionApp = await scanPolicies([policy('code', API_KEY)], 'contoso-tasks.azurewebsites.net');
+      expect(onFunctionApp.findings).toEqual([]);
+    });
+
+    it('is one finding with the same key in a URL of the file, at the first place', async () => {
+      const properties = validApiProperties();
+      properties.properties.connectionParameters.api_key.uiDefinition.tooltip = `Try https://tasks.example.com/?apikey=${API_KEY}`;
+      properties.properties.policyTemplateInstances = [policy('X-Api-Key', API_KEY)];
+      const findings = await scan({ ...validConnectorFiles(), 'apiProperties.json': properties });
+      expect(findings).toHaveLength(1);
+      expect(findings[0]!.message).toMatch(
+        /^This URL carries its apikey in the query .* The same value is in 1 more place, on line \d+: remove it there too\.$/,
+      );
+    });
+  });
+
   it('is quiet on the valid connector', async () => {
     expect(await scan(validConnectorFiles())).toEqual([]);
   });
