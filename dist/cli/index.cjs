@@ -1206,7 +1206,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path122 = require("node:path");
+    var path123 = require("node:path");
     var fs53 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2219,9 +2219,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path122.resolve(baseDir, baseName);
+          const localBin = path123.resolve(baseDir, baseName);
           if (fs53.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path122.extname(baseName))) return void 0;
+          if (sourceExt.includes(path123.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs53.existsSync(`${localBin}${ext}`)
           );
@@ -2239,17 +2239,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path122.resolve(
-            path122.dirname(resolvedScriptPath),
+          executableDir = path123.resolve(
+            path123.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path122.basename(
+            const legacyName = path123.basename(
               this._scriptPath,
-              path122.extname(this._scriptPath)
+              path123.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2260,7 +2260,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path122.extname(executableFile));
+        launchWithNode = sourceExt.includes(path123.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3175,7 +3175,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path122.basename(filename, path122.extname(filename));
+        this._name = path123.basename(filename, path123.extname(filename));
         return this;
       }
       /**
@@ -3189,9 +3189,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path123) {
-        if (path123 === void 0) return this._executableDir;
-        this._executableDir = path123;
+      executableDir(path124) {
+        if (path124 === void 0) return this._executableDir;
+        this._executableDir = path124;
         return this;
       }
       /**
@@ -3724,8 +3724,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path122, { windows } = {}) => {
-      const segs = path122.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path123, { windows } = {}) => {
+      const segs = path123.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5322,17 +5322,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path122) {
-      const ctrl = callVisitor(key2, node, visitor, path122);
+    function visit_(key2, node, visitor, path123) {
+      const ctrl = callVisitor(key2, node, visitor, path123);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path122, ctrl);
-        return visit_(key2, ctrl, visitor, path122);
+        replaceNode(key2, path123, ctrl);
+        return visit_(key2, ctrl, visitor, path123);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path122 = Object.freeze(path122.concat(node));
+          path123 = Object.freeze(path123.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path122);
+            const ci = visit_(i2, node.items[i2], visitor, path123);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5343,13 +5343,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path122 = Object.freeze(path122.concat(node));
-          const ck = visit_("key", node.key, visitor, path122);
+          path123 = Object.freeze(path123.concat(node));
+          const ck = visit_("key", node.key, visitor, path123);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path122);
+          const cv = visit_("value", node.value, visitor, path123);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5370,17 +5370,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path122) {
-      const ctrl = await callVisitor(key2, node, visitor, path122);
+    async function visitAsync_(key2, node, visitor, path123) {
+      const ctrl = await callVisitor(key2, node, visitor, path123);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path122, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path122);
+        replaceNode(key2, path123, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path123);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path122 = Object.freeze(path122.concat(node));
+          path123 = Object.freeze(path123.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path122);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path123);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5391,13 +5391,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path122 = Object.freeze(path122.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path122);
+          path123 = Object.freeze(path123.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path123);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path122);
+          const cv = await visitAsync_("value", node.value, visitor, path123);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5424,23 +5424,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path122) {
+    function callVisitor(key2, node, visitor, path123) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path122);
+        return visitor(key2, node, path123);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path122);
+        return visitor.Map?.(key2, node, path123);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path122);
+        return visitor.Seq?.(key2, node, path123);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path122);
+        return visitor.Pair?.(key2, node, path123);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path122);
+        return visitor.Scalar?.(key2, node, path123);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path122);
+        return visitor.Alias?.(key2, node, path123);
       return void 0;
     }
-    function replaceNode(key2, path122, node) {
-      const parent = path122[path122.length - 1];
+    function replaceNode(key2, path123, node) {
+      const parent = path123[path123.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6052,10 +6052,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path122, value) {
+    function collectionFromPath(schema, path123, value) {
       let v = value;
-      for (let i2 = path122.length - 1; i2 >= 0; --i2) {
-        const k = path122[i2];
+      for (let i2 = path123.length - 1; i2 >= 0; --i2) {
+        const k = path123[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6074,7 +6074,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path122) => path122 == null || typeof path122 === "object" && !!path122[Symbol.iterator]().next().done;
+    var isEmptyPath = (path123) => path123 == null || typeof path123 === "object" && !!path123[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6104,11 +6104,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path122, value) {
-        if (isEmptyPath(path122))
+      addIn(path123, value) {
+        if (isEmptyPath(path123))
           this.add(value);
         else {
-          const [key2, ...rest] = path122;
+          const [key2, ...rest] = path123;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6122,8 +6122,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path122) {
-        const [key2, ...rest] = path122;
+      deleteIn(path123) {
+        const [key2, ...rest] = path123;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6137,8 +6137,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path122, keepScalar) {
-        const [key2, ...rest] = path122;
+      getIn(path123, keepScalar) {
+        const [key2, ...rest] = path123;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6156,8 +6156,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path122) {
-        const [key2, ...rest] = path122;
+      hasIn(path123) {
+        const [key2, ...rest] = path123;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6167,8 +6167,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path122, value) {
-        const [key2, ...rest] = path122;
+      setIn(path123, value) {
+        const [key2, ...rest] = path123;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8683,9 +8683,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path122, value) {
+      addIn(path123, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path122, value);
+          this.contents.addIn(path123, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8760,14 +8760,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path122) {
-        if (Collection2.isEmptyPath(path122)) {
+      deleteIn(path123) {
+        if (Collection2.isEmptyPath(path123)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path122) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path123) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8782,10 +8782,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path122, keepScalar) {
-        if (Collection2.isEmptyPath(path122))
+      getIn(path123, keepScalar) {
+        if (Collection2.isEmptyPath(path123))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path122, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path123, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8796,10 +8796,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path122) {
-        if (Collection2.isEmptyPath(path122))
+      hasIn(path123) {
+        if (Collection2.isEmptyPath(path123))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path122) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path123) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8816,13 +8816,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path122, value) {
-        if (Collection2.isEmptyPath(path122)) {
+      setIn(path123, value) {
+        if (Collection2.isEmptyPath(path123)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path122), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path123), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path122, value);
+          this.contents.setIn(path123, value);
         }
       }
       /**
@@ -10783,9 +10783,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path122) => {
+    visit5.itemAtPath = (cst, path123) => {
       let item = cst;
-      for (const [field, index] of path122) {
+      for (const [field, index] of path123) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10794,23 +10794,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path122) => {
-      const parent = visit5.itemAtPath(cst, path122.slice(0, -1));
-      const field = path122[path122.length - 1][0];
+    visit5.parentCollection = (cst, path123) => {
+      const parent = visit5.itemAtPath(cst, path123.slice(0, -1));
+      const field = path123[path123.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path122, item, visitor) {
-      let ctrl = visitor(item, path122);
+    function _visit(path123, item, visitor) {
+      let ctrl = visitor(item, path123);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path122.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path123.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10821,10 +10821,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path122);
+            ctrl = ctrl(item, path123);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path122) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path123) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -18031,9 +18031,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path122, options2) {
+    function openPromise(path123, options2) {
       return new Promise((resolve, reject) => {
-        open2(path122, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path123, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -18063,7 +18063,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path122, options2, callback) {
+    function open2(path123, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -18075,7 +18075,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs53.open(path122, "r", function(err2, fd2) {
+      fs53.open(path123, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs53.close(fd2, defaultCallback);
@@ -27245,8 +27245,8 @@ function sameScriptOperations(first, second) {
   const other = names3(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path122, value) {
-  return { key: key2, path: path122, pointer: `/${path122.join("/")}`, value };
+function place(key2, path123, value) {
+  return { key: key2, path: path123, pointer: `/${path123.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -27459,6 +27459,573 @@ function unknownCommandLine(root, argv, message3) {
 // packages/validator/src/config/config-of-paths.ts
 var import_node_path18 = __toESM(require("node:path"), 1);
 
+// packages/validator/src/text/secret-name.ts
+var QUOTE2 = 34;
+var APOSTROPHE = 39;
+function secretNameBefore(text3, separator) {
+  let end = separator;
+  let code2 = text3.charCodeAt(end - 1);
+  if (code2 === QUOTE2) {
+    end--;
+  } else {
+    while (end > 0 && isRegExpSpace(code2)) code2 = text3.charCodeAt(--end - 1);
+    if (code2 === QUOTE2 || code2 === APOSTROPHE) end--;
+  }
+  return secretNameEndsAt(text3, end);
+}
+function secretNameEndsAt(text3, end) {
+  const last2 = text3.charCodeAt(end - 1) | 32;
+  const beforeLast = text3.charCodeAt(end - 2) | 32;
+  if (beforeLast === 101) {
+    if (last2 === 116) return endsWithFolded(text3, end, "secret");
+    if (last2 === 121) return endsWithFolded(text3, end, "key");
+    return last2 === 110 && endsWithFolded(text3, end, "token");
+  }
+  if (last2 !== 100) return false;
+  return beforeLast === 119 || beforeLast === 114 && endsWithFolded(text3, end, "word");
+}
+function endsWithFolded(text3, end, lowercase) {
+  const start = end - lowercase.length;
+  if (start < 0) return false;
+  for (let index = 0; index < lowercase.length; index++) {
+    if ((text3.charCodeAt(start + index) | 32) !== lowercase.charCodeAt(index)) return false;
+  }
+  return true;
+}
+function isRegExpSpace(code2) {
+  if (code2 === 32 || code2 >= 9 && code2 <= 13) return true;
+  if (code2 < 160) return false;
+  return code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
+}
+
+// packages/validator/src/json/scan.ts
+var QUOTE3 = 34;
+var BACKSLASH2 = 92;
+var OPEN_BRACE2 = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACKET = 93;
+var COMMA = 44;
+var COLON = 58;
+var LINE_FEED = 10;
+var isWhitespace = isJsonWhitespace;
+var skipWhitespace = skipJsonWhitespace;
+function skipString(text3, at) {
+  let end = at;
+  for (; ; ) {
+    end = text3.indexOf('"', end + 1);
+    if (end === -1) return -1;
+    if (!isEscaped(text3, end)) return end + 1;
+  }
+}
+function isEscaped(text3, at) {
+  let backslashes = 0;
+  for (let k = at - 1; text3.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
+  return (backslashes & 1) === 1;
+}
+function skipValue(text3, at, lines) {
+  const first = text3.charCodeAt(at);
+  if (first === QUOTE3) return skipString(text3, at);
+  if (first === OPEN_BRACE2) return skipToClose(text3, at + 1, CLOSE_BRACE, lines);
+  if (first === OPEN_BRACKET2) return skipToClose(text3, at + 1, CLOSE_BRACKET, lines);
+  let i2 = at;
+  while (i2 < text3.length) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
+    i2++;
+  }
+  return i2 === at ? -1 : i2;
+}
+function skipToClose(text3, at, close2, lines) {
+  const closeChar = close2 === CLOSE_BRACE ? "}" : "]";
+  const openChar = close2 === CLOSE_BRACE ? "{" : "[";
+  let depth = 1;
+  let safe = at;
+  let nextQuote = NOT_SEARCHED;
+  let nextOpen = text3.indexOf(openChar, safe);
+  let nextClose = text3.indexOf(closeChar, safe);
+  for (; ; ) {
+    if (nextClose === -1) return -1;
+    const opens = nextOpen !== -1 && nextOpen < nextClose;
+    const bracket = opens ? nextOpen : nextClose;
+    if (nextQuote !== -1 && nextQuote < bracket && !endsItsLine(text3, bracket)) {
+      if (nextQuote < safe) nextQuote = text3.indexOf('"', safe);
+      if (nextQuote !== -1 && nextQuote < bracket) {
+        const quoteAfter = text3.indexOf('"', bracket + 1);
+        if (quoteAfter !== -1 && breaksLineBetween(text3, bracket + 1, quoteAfter)) {
+          nextQuote = quoteAfter;
+        } else {
+          const lineStart2 = lines.lineStartOf(bracket);
+          if (lineStart2 > safe) {
+            safe = lineStart2;
+            if (nextQuote < safe) nextQuote = text3.indexOf('"', safe);
+          }
+          while (nextQuote !== -1 && nextQuote < bracket) {
+            safe = skipString(text3, nextQuote);
+            if (safe === -1) return -1;
+            nextQuote = text3.indexOf('"', safe);
+          }
+          if (safe > bracket) {
+            if (nextOpen !== -1 && nextOpen < safe) nextOpen = text3.indexOf(openChar, safe);
+            if (nextClose < safe) nextClose = text3.indexOf(closeChar, safe);
+            continue;
+          }
+        }
+      }
+    }
+    safe = bracket + 1;
+    if (opens) {
+      depth++;
+      nextOpen = text3.indexOf(openChar, safe);
+    } else if (--depth === 0) {
+      return safe;
+    } else {
+      nextClose = text3.indexOf(closeChar, safe);
+    }
+  }
+}
+var NOT_SEARCHED = -2;
+function endsItsLine(text3, at) {
+  for (let i2 = at + 1; i2 <= at + 3; i2++) {
+    const code2 = text3.charCodeAt(i2);
+    if (code2 === LINE_FEED) return true;
+    if (code2 === QUOTE3) return false;
+  }
+  return false;
+}
+function breaksLineBetween(text3, from, to) {
+  for (let i2 = from; i2 < to; i2++) if (text3.charCodeAt(i2) === LINE_FEED) return true;
+  return false;
+}
+var chars = { QUOTE: QUOTE3, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA, COLON };
+
+// packages/validator/src/json/colons.ts
+var { QUOTE: QUOTE4 } = chars;
+var BACKSLASH3 = 92;
+function findColons(text3) {
+  let afterQuote = 0;
+  const afterSecretName = [];
+  for (let at = text3.indexOf(":"); at !== -1; at = text3.indexOf(":", at + 1)) {
+    if (text3.charCodeAt(at - 1) === QUOTE4) {
+      if (text3.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text3, at - 1)) afterQuote++;
+      if (secretNameEndsAt(text3, at - 1)) afterSecretName.push(at);
+    } else {
+      if (followsQuote(text3, at)) afterQuote++;
+      if (secretNameBefore(text3, at)) afterSecretName.push(at);
+    }
+  }
+  return { afterQuote, afterSecretName };
+}
+function followsQuote(text3, colon) {
+  let before = colon - 1;
+  let code2 = text3.charCodeAt(before);
+  while (isWhitespace(code2)) code2 = text3.charCodeAt(--before);
+  return code2 === QUOTE4 && (text3.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text3, before));
+}
+
+// packages/validator/src/rules/general-secrets/placeholders.ts
+var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
+var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
+var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
+function isPlaceholderSecret(value) {
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
+}
+function looksGenerated(value) {
+  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+function shannonEntropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+function maskSecret(value) {
+  const visible = value.length >= 16 ? 4 : 2;
+  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
+}
+
+// packages/validator/src/rules/general-secrets/patterns.ts
+function* secretFormatMatches(text3, format3) {
+  const pattern = new RegExp(format3.pattern.source, "g");
+  let searchedTo = 0;
+  for (let found = pattern.exec(text3); found !== null; found = pattern.exec(text3)) {
+    const lead = found.groups?.lead ?? "";
+    const index = found.index - lead.length;
+    if (index < searchedTo) {
+      pattern.lastIndex = found.index + 1;
+      continue;
+    }
+    searchedTo = found.index + found[0].length;
+    yield { index, text: lead + found[0] };
+  }
+}
+var SECRET_FORMATS = [
+  { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  {
+    name: "a GitHub token",
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g
+  },
+  { name: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
+  { name: "a Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { name: "a Stripe live key", pattern: /\b[sr]k_live_[0-9a-zA-Z]{24,}\b/g },
+  { name: "an OpenAI API key", pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{40,}\b/g },
+  {
+    name: "a private key",
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY-----/g
+  },
+  {
+    name: "an Azure storage account key",
+    pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
+  },
+  { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
+  /*
+   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
+   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
+   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
+   * read once, from the '.' that ends it; the token found is the same.
+   */
+  {
+    name: "a JSON Web Token",
+    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
+  }
+];
+var SECRET_NAMES = [
+  ["client", "secret"],
+  ["api", "key"],
+  ["access", "token"],
+  ["auth", "token"],
+  ["refresh", "token"],
+  ["secret", "key"],
+  ["password"],
+  ["passwd"],
+  ["pwd"]
+];
+var SECRET_ASSIGNMENT = new RegExp(
+  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
+  "gi"
+);
+
+// packages/validator/src/rules/general-secrets/file-link.ts
+var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
+var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
+var API_HOST = /api/i;
+var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
+var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
+var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
+function isFileLinkToken(parameter, url) {
+  if (parameter.toLowerCase() !== "token") return false;
+  const written2 = url.replaceAll("\\/", "/");
+  const scheme = written2.lastIndexOf("://");
+  const query = written2.indexOf("?", scheme);
+  if (scheme === -1 || query === -1) return false;
+  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
+  const file = lastSegment(segments.at(-1) ?? "");
+  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
+  if (isFirebaseStorageObject(host, segments)) return true;
+  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
+}
+function isFirebaseStorageObject(host, segments) {
+  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
+}
+function lastSegment(segment) {
+  const slash = segment.toLowerCase().lastIndexOf("%2f");
+  return slash === -1 ? segment : segment.slice(slash + 3);
+}
+
+// packages/validator/src/rules/general-secrets/function-key.ts
+var FUNCTION_KEY_PARAMETER = "code";
+var FUNCTION_APP_ADDRESS = /\.azurewebsites\.net(?::|\\?\/)/i;
+function isFunctionAppHost(host) {
+  return FUNCTION_APP_ADDRESS.test(`${host}/`);
+}
+
+// packages/validator/src/rules/general-secrets/url-credentials.ts
+var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
+  ...SECRET_NAMES.map((words) => words.join("")),
+  "xapikey",
+  "key",
+  "apitoken",
+  "token",
+  "privatetoken",
+  "auth",
+  "secret",
+  "appkey",
+  "subscriptionkey",
+  "ocpapimsubscriptionkey"
+]);
+function isNameCharacter(code2) {
+  const folded = code2 | 32;
+  return folded >= 97 && folded <= 122 || // a-z, A-Z
+  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
+}
+var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
+var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
+var ESCAPED_AMPERSAND = "u0026";
+var isTrailingPunctuation = oneOf(".:!?");
+var USER_INFO_REACH = 256;
+var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
+function userInfoStart(text3, at) {
+  let start = at;
+  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text3.charCodeAt(start - 1))) start--;
+  if (!text3.endsWith("://", start) && !text3.endsWith(":\\/\\/", start)) return -1;
+  const colon = text3.indexOf(":", start);
+  return colon > start && colon < at ? start : -1;
+}
+function findUrlCredentials(text3, options2) {
+  const found = [];
+  for (let at = text3.indexOf("="); at !== -1; at = text3.indexOf("=", at + 1)) {
+    const credential = queryCredentialAt(text3, at, options2);
+    if (credential !== void 0) found.push(credential);
+  }
+  for (let at = text3.indexOf("@"); at !== -1; at = text3.indexOf("@", at + 1)) {
+    const credential = userInfoPasswordAt(text3, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+function credentialParameterBefore(text3, at) {
+  let start = at;
+  while (start > 0 && start > at - 40 && isNameCharacter(text3.charCodeAt(start - 1))) start--;
+  const afterEscapedAmpersand = text3.charCodeAt(start - 1) === 92 && text3.startsWith(ESCAPED_AMPERSAND, start);
+  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
+  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text3, start))) return void 0;
+  const name = text3.slice(start, at);
+  if (name.startsWith(".") || text3.charAt(at + 1) === "=") return void 0;
+  const folded = name.toLowerCase().replace(/[_.-]/g, "");
+  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
+  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text3, start))) return name;
+  return void 0;
+}
+function startsQueryParameter(text3, start) {
+  const before = text3[start - 1];
+  if (before === "&") return text3[start - 2] !== "&";
+  return before === "?" || before === ";" && text3.endsWith("&amp", start - 1);
+}
+function urlBefore(text3, end) {
+  let start = end;
+  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text3[start - 1])) start--;
+  return text3.slice(start, end);
+}
+function queryCredentialAt(text3, at, options2) {
+  const parameter = credentialParameterBefore(text3, at);
+  if (parameter === void 0) return void 0;
+  const { length, value } = queryValueAt(text3, at + 1);
+  if (isPlaceholderSecret(value)) return void 0;
+  if (options2.fileLinks && isFileLinkToken(parameter, urlBefore(text3, at - parameter.length)))
+    return void 0;
+  return { offset: at + 1, length, parameter, value };
+}
+function queryValueAt(text3, start) {
+  let end = start;
+  let unescaped = "";
+  for (; ; ) {
+    QUERY_VALUE.lastIndex = end;
+    const run = QUERY_VALUE.exec(text3)[0];
+    unescaped += run;
+    end += run.length;
+    JSON_ESCAPE.lastIndex = end;
+    const escape5 = JSON_ESCAPE.exec(text3);
+    if (escape5 === null) break;
+    const character = escape5[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape5[1], 16));
+    if (!VALUE_CHARACTER.test(character)) break;
+    unescaped += character;
+    end += escape5[0].length;
+  }
+  const candidate = text3.slice(start, end);
+  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
+  return {
+    length: end - start - trailing,
+    value: percentDecoded2(unescaped.slice(0, unescaped.length - trailing))
+  };
+}
+function percentDecoded2(value) {
+  if (!value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function userInfoPasswordAt(text3, at) {
+  const start = userInfoStart(text3, at);
+  if (start === -1) return void 0;
+  const colon = text3.indexOf(":", start);
+  const written2 = text3.slice(colon + 1, at);
+  const value = percentDecoded2(written2);
+  if (!looksLikePassword(value)) return void 0;
+  return { offset: colon + 1, length: written2.length, value };
+}
+var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
+function looksLikePassword(value) {
+  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
+  if (looksLikeDocumentationValue(value)) return false;
+  return looksGenerated(value) || characterClasses(value) >= 3;
+}
+
+// packages/validator/src/rules/general-secrets/screen.ts
+function screenForSecrets(text3, colonsAfterSecretName2) {
+  let formats = someJwtStart(text3) || someUnderscoreToken(text3) || someAwsOrGoogleKey(text3) || someDashToken(text3);
+  let assignments = someAssignmentAtColon(text3, colonsAfterSecretName2);
+  let urls = someUserInfo(text3);
+  for (let at = text3.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text3.indexOf("=", at + 1)) {
+    formats ||= formatBeforeEquals(text3, at);
+    assignments ||= assignmentAt(text3, at);
+    urls ||= credentialParameterBefore(text3, at) !== void 0;
+  }
+  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
+}
+function someUserInfo(text3) {
+  for (let at = text3.indexOf("@"); at !== -1; at = text3.indexOf("@", at + 1)) {
+    if (userInfoStart(text3, at) !== -1) return true;
+  }
+  return false;
+}
+function someAssignmentAtColon(text3, colonsAfterSecretName2) {
+  for (let index = 0; index < colonsAfterSecretName2.length; index++) {
+    if (valueAfter(text3, colonsAfterSecretName2[index])) return true;
+  }
+  return false;
+}
+var ASSIGNED_VALUE = /\s*["'][^"'\r\n]{8,200}["']/y;
+function assignmentAt(text3, separator) {
+  return secretNameBefore(text3, separator) && valueAfter(text3, separator);
+}
+function valueAfter(text3, separator) {
+  ASSIGNED_VALUE.lastIndex = separator + 1;
+  return ASSIGNED_VALUE.test(text3);
+}
+var SAS_SIGNATURE = /[A-Za-z0-9%]{30}/y;
+function formatBeforeEquals(text3, at) {
+  if (text3.startsWith("AccountKey", at - 10)) return true;
+  if (!text3.startsWith("sig", at - 3)) return false;
+  SAS_SIGNATURE.lastIndex = at + 1;
+  return SAS_SIGNATURE.test(text3);
+}
+var JWT_PART = /[A-Za-z0-9_-]{10}/y;
+function someJwtStart(text3) {
+  for (let at = text3.indexOf("J"); at !== -1; at = text3.indexOf("J", at + 1)) {
+    if (text3.charCodeAt(at - 1) !== 121 || text3.charCodeAt(at - 2) !== 101) continue;
+    JWT_PART.lastIndex = at + 1;
+    if (JWT_PART.test(text3)) return true;
+  }
+  return false;
+}
+function someUnderscoreToken(text3) {
+  for (let at = text3.indexOf("_"); at !== -1; at = text3.indexOf("_", at + 1)) {
+    const before = text3.charCodeAt(at - 1);
+    if (before === 107 && text3.startsWith("live_", at + 1)) return true;
+    if (isGitHubTokenKind(before) && text3.startsWith("gh", at - 3)) return true;
+    if (before === 98 && text3.startsWith("github_pat_", at - 6)) return true;
+  }
+  return false;
+}
+function isGitHubTokenKind(code2) {
+  return code2 === 112 || code2 === 111 || code2 === 117 || code2 === 115 || code2 === 114;
+}
+var LETTER_K = 75;
+var LETTER_S = 83;
+var LETTER_I = 73;
+function someAwsOrGoogleKey(text3) {
+  for (let at = text3.indexOf("A"); at !== -1; at = text3.indexOf("A", at + 1)) {
+    const next = text3.charCodeAt(at + 1);
+    if ((next === LETTER_K || next === LETTER_S) && text3.startsWith("IA", at + 2)) return true;
+    if (next === LETTER_I && text3.startsWith("za", at + 2)) return true;
+  }
+  return false;
+}
+var OPENAI_KEY_BODY = /[A-Za-z0-9_-]{40}/y;
+function someDashToken(text3) {
+  for (let at = text3.indexOf("-"); at !== -1; at = text3.indexOf("-", at + 1)) {
+    const before = text3.charCodeAt(at - 1);
+    if (text3.charCodeAt(at - 2) === 120 && isSlackTokenKind(before) && text3.startsWith("xo", at - 4))
+      return true;
+    if (text3.charCodeAt(at + 1) === 66 && text3.startsWith("EGIN ", at + 2)) return true;
+    if (before === 107 && text3.charCodeAt(at - 2) === 115) {
+      OPENAI_KEY_BODY.lastIndex = at + 1;
+      if (OPENAI_KEY_BODY.test(text3)) return true;
+    }
+  }
+  return false;
+}
+function isSlackTokenKind(code2) {
+  return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
+}
+
+// packages/validator/src/rules/general-secrets/text-secrets.ts
+function findTextSecrets(text3, colonsAfterSecretName2, options2) {
+  const screen = screenForSecrets(text3, colonsAfterSecretName2);
+  if (screen === void 0) return [];
+  const found = [];
+  const placed2 = /* @__PURE__ */ new Set();
+  for (const format3 of screen.formats ? SECRET_FORMATS : []) {
+    for (const match2 of secretFormatMatches(text3, format3)) {
+      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
+      placed2.add(match2.index);
+      const place2 = { offset: match2.index, length: match2.text.length, value: match2.text };
+      found.push({ ...place2, kind: "format", format: format3.name });
+    }
+  }
+  for (const match2 of screen.assignments ? text3.matchAll(SECRET_ASSIGNMENT) : []) {
+    const [, key2, value] = match2;
+    if (options2.skipsKey?.(key2) || isPlaceholderSecret(value)) continue;
+    const offset = match2.index + match2[0].lastIndexOf(value);
+    if (placed2.has(offset)) continue;
+    placed2.add(offset);
+    found.push({ offset, length: value.length, value, kind: "assignment", key: key2 });
+  }
+  const urlCredentials = screen.urls ? findUrlCredentials(text3, { fileLinks: options2.fileLinks }) : [];
+  for (const credential of urlCredentials) {
+    if (placed2.has(credential.offset)) continue;
+    const { offset, length, value, parameter } = credential;
+    found.push({ offset, length, value, kind: "url", parameter });
+  }
+  return found;
+}
+
+// packages/validator/src/rules/general-secrets/masked-secrets.ts
+var SHORTEST_SECRET_TEXT = 8;
+var READ_BEYOND_SHOWN = 4096;
+function withSecretsMasked(text3, shown3 = Infinity) {
+  if (text3.length < SHORTEST_SECRET_TEXT) return text3;
+  const read2 = text3.length - shown3 > READ_BEYOND_SHOWN ? text3.slice(0, shown3 + READ_BEYOND_SHOWN) : text3;
+  const secrets = findTextSecrets(read2, findColons(read2).afterSecretName, { fileLinks: false });
+  if (secrets.length === 0) return text3;
+  let masked = "";
+  let from = 0;
+  for (const secret of secrets.sort((a, b) => a.offset - b.offset)) {
+    if (secret.offset < from) continue;
+    masked += `${read2.slice(from, secret.offset)}${maskSecret(secret.value)}`;
+    from = secret.offset + secret.length;
+  }
+  return `${masked}${text3.slice(from)}`;
+}
+
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
 var MAX_NAME_LENGTH = 1e3;
@@ -27467,7 +28034,7 @@ var MAX_NESTING = 2;
 var MAX_NESTED_STRING = 30;
 var ELLIPSIS = "\u2026";
 function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text3 = typeof value === "string" ? value : summarise(value, 0);
+  const text3 = typeof value === "string" ? withSecretsMasked(value, maxLength) : summarise(value, 0);
   return cut(text3, maxLength);
 }
 function nameExcerpt(name) {
@@ -27564,7 +28131,8 @@ function codePointEnd(text3, end) {
   return high >= 55296 && high <= 56319 && low >= 56320 && low <= 57343 ? end - 1 : end;
 }
 function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const masked = withSecretsMasked(value, 2 * (MAX_NESTED_STRING + 1));
+  const characters = [...masked.slice(0, 2 * (MAX_NESTED_STRING + 1))];
   const shown3 = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
   return JSON.stringify(shown3);
 }
@@ -28820,12 +29388,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path122) {
+function findNodeAtLocation(root, path123) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path122) {
+  for (let segment of path123) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -29379,107 +29947,6 @@ var LineIndex = class {
   }
 };
 
-// packages/validator/src/json/scan.ts
-var QUOTE2 = 34;
-var BACKSLASH2 = 92;
-var OPEN_BRACE2 = 123;
-var CLOSE_BRACE = 125;
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET = 93;
-var COMMA = 44;
-var COLON = 58;
-var LINE_FEED = 10;
-var isWhitespace = isJsonWhitespace;
-var skipWhitespace = skipJsonWhitespace;
-function skipString(text3, at) {
-  let end = at;
-  for (; ; ) {
-    end = text3.indexOf('"', end + 1);
-    if (end === -1) return -1;
-    if (!isEscaped(text3, end)) return end + 1;
-  }
-}
-function isEscaped(text3, at) {
-  let backslashes = 0;
-  for (let k = at - 1; text3.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
-  return (backslashes & 1) === 1;
-}
-function skipValue(text3, at, lines) {
-  const first = text3.charCodeAt(at);
-  if (first === QUOTE2) return skipString(text3, at);
-  if (first === OPEN_BRACE2) return skipToClose(text3, at + 1, CLOSE_BRACE, lines);
-  if (first === OPEN_BRACKET2) return skipToClose(text3, at + 1, CLOSE_BRACKET, lines);
-  let i2 = at;
-  while (i2 < text3.length) {
-    const code2 = text3.charCodeAt(i2);
-    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
-    i2++;
-  }
-  return i2 === at ? -1 : i2;
-}
-function skipToClose(text3, at, close2, lines) {
-  const closeChar = close2 === CLOSE_BRACE ? "}" : "]";
-  const openChar = close2 === CLOSE_BRACE ? "{" : "[";
-  let depth = 1;
-  let safe = at;
-  let nextQuote = NOT_SEARCHED;
-  let nextOpen = text3.indexOf(openChar, safe);
-  let nextClose = text3.indexOf(closeChar, safe);
-  for (; ; ) {
-    if (nextClose === -1) return -1;
-    const opens = nextOpen !== -1 && nextOpen < nextClose;
-    const bracket = opens ? nextOpen : nextClose;
-    if (nextQuote !== -1 && nextQuote < bracket && !endsItsLine(text3, bracket)) {
-      if (nextQuote < safe) nextQuote = text3.indexOf('"', safe);
-      if (nextQuote !== -1 && nextQuote < bracket) {
-        const quoteAfter = text3.indexOf('"', bracket + 1);
-        if (quoteAfter !== -1 && breaksLineBetween(text3, bracket + 1, quoteAfter)) {
-          nextQuote = quoteAfter;
-        } else {
-          const lineStart2 = lines.lineStartOf(bracket);
-          if (lineStart2 > safe) {
-            safe = lineStart2;
-            if (nextQuote < safe) nextQuote = text3.indexOf('"', safe);
-          }
-          while (nextQuote !== -1 && nextQuote < bracket) {
-            safe = skipString(text3, nextQuote);
-            if (safe === -1) return -1;
-            nextQuote = text3.indexOf('"', safe);
-          }
-          if (safe > bracket) {
-            if (nextOpen !== -1 && nextOpen < safe) nextOpen = text3.indexOf(openChar, safe);
-            if (nextClose < safe) nextClose = text3.indexOf(closeChar, safe);
-            continue;
-          }
-        }
-      }
-    }
-    safe = bracket + 1;
-    if (opens) {
-      depth++;
-      nextOpen = text3.indexOf(openChar, safe);
-    } else if (--depth === 0) {
-      return safe;
-    } else {
-      nextClose = text3.indexOf(closeChar, safe);
-    }
-  }
-}
-var NOT_SEARCHED = -2;
-function endsItsLine(text3, at) {
-  for (let i2 = at + 1; i2 <= at + 3; i2++) {
-    const code2 = text3.charCodeAt(i2);
-    if (code2 === LINE_FEED) return true;
-    if (code2 === QUOTE2) return false;
-  }
-  return false;
-}
-function breaksLineBetween(text3, from, to) {
-  for (let i2 = from; i2 < to; i2++) if (text3.charCodeAt(i2) === LINE_FEED) return true;
-  return false;
-}
-var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA, COLON };
-
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
   if (typeof segment === "number") return String(segment);
@@ -29597,15 +30064,15 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", "", void 0);
-  const path122 = [root];
+  const path123 = [root];
   const ends = [0];
   let depth = 0;
   for (let index = 0; index < pointers.length; index++) {
     const pointer = pointers[index];
     if (pointer !== "" && pointer.charCodeAt(0) !== SLASH)
       throw new Error(`Not a JSON pointer: "${pointer}"`);
-    let level = followPath(pointer, path122, ends, depth);
-    let node = path122[level];
+    let level = followPath(pointer, path123, ends, depth);
+    let node = path123[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
@@ -29613,7 +30080,7 @@ function trieOf(pointers) {
       const segment = decodeSegment(written2);
       node = childNamed(node, segment) ?? addChild(node, segment, written2);
       level++;
-      path122[level] = node;
+      path123[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -29623,11 +30090,11 @@ function trieOf(pointers) {
   }
   return root;
 }
-function followPath(pointer, path122, ends, depth) {
+function followPath(pointer, path123, ends, depth) {
   let shared = 0;
   while (shared < depth) {
     const from = ends[shared] + 1;
-    const written2 = path122[shared + 1].written;
+    const written2 = path123[shared + 1].written;
     const end = from + written2.length;
     if (end < pointer.length ? pointer.charCodeAt(end) !== SLASH : end > pointer.length) break;
     if (!pointer.startsWith(written2, from)) break;
@@ -29850,7 +30317,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path122 = paths.pop();
+    const path123 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -29858,13 +30325,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path122 + 1);
+          paths.push(path123 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path122 + 1 + key2.length;
+        const keyPath = path123 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -29904,7 +30371,7 @@ function backslashesIn(text3, atMost) {
   for (let at = text3.indexOf("\\"); at !== -1 && count <= atMost; at = text3.indexOf("\\", at + 1)) count++;
   return count;
 }
-var QUOTE3 = 34;
+var QUOTE5 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
 var CLOSE_BRACE2 = 125;
@@ -29916,7 +30383,7 @@ function findOverlongKey(text3, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
   let lastKey = -1;
   for (let at = 0; at < text3.length; at++) {
     const code2 = text3.charCodeAt(at);
-    if (code2 === QUOTE3) {
+    if (code2 === QUOTE5) {
       const end = skipString(text3, at);
       if (end === -1) return void 0;
       if (text3.charCodeAt(skipWhitespace(text3, end)) === COLON2) {
@@ -30155,6 +30622,35 @@ var UnopenedStrings = class {
     return end;
   }
 };
+function unopenedBracketedString(offset, scans) {
+  const token = scans.at(offset);
+  if (!token) return void 0;
+  const { text: text3 } = scans;
+  if (text3.charAt(skipSpaces(text3, token.end)) === ":") return void 0;
+  const bracketed = text3.slice(offset, token.end - 1).trimEnd();
+  if (/\/[/*]/.test(bracketed)) return void 0;
+  const closed = closingBracket(bracketed);
+  if (closed === -1) return void 0;
+  const after = bracketed.slice(closed + 1);
+  if (/^\s*,|[[\]{}]/.test(after)) return void 0;
+  try {
+    JSON.parse(bracketed);
+    return void 0;
+  } catch {
+    return token;
+  }
+}
+function closingBracket(bracketed) {
+  const opener = bracketed.charAt(0);
+  const closer = opener === "[" ? "]" : "}";
+  let depth = 0;
+  for (let at = 0; at < bracketed.length; at++) {
+    const character = bracketed.charAt(at);
+    if (character === opener) depth++;
+    else if (character === closer && --depth === 0) return at;
+  }
+  return -1;
+}
 function unopenedStringToken(text3, offset, end) {
   return {
     kind: "string",
@@ -30706,6 +31202,10 @@ var TokenStream = class {
       }
       if (kind === "word")
         return this.resumedAfter(wordToken(text3, offset, end, this.describeCharacters, this.unopened), end);
+      if ((kind === "[" || kind === "{") && this.atValue()) {
+        const bracketed = unopenedBracketedString(offset, this.unopened);
+        if (bracketed) return this.resumedAfter(bracketed, end);
+      }
       const unopened = kind === "literal" && text3.charCodeAt(end) === 34 && this.unopened.at(offset);
       if (unopened) return this.resumedAfter(unopened, end);
       if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
@@ -30716,6 +31216,11 @@ var TokenStream = class {
       }
       return { kind, offset, end };
     }
+  }
+  /** Whether the next token stands where a value does: after a key's ':', or as a list's item. */
+  atValue() {
+    if (this.last === ":") return true;
+    return this.open[this.open.length - 1] === "[" && (this.last === "[" || this.last === ",");
   }
   /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */
   resumedAfter(token, scannedEnd) {
@@ -32468,69 +32973,6 @@ function trailingCommaIssue(comma, close2) {
   };
 }
 
-// packages/validator/src/text/secret-name.ts
-var QUOTE4 = 34;
-var APOSTROPHE = 39;
-function secretNameBefore(text3, separator) {
-  let end = separator;
-  let code2 = text3.charCodeAt(end - 1);
-  if (code2 === QUOTE4) {
-    end--;
-  } else {
-    while (end > 0 && isRegExpSpace(code2)) code2 = text3.charCodeAt(--end - 1);
-    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
-  }
-  return secretNameEndsAt(text3, end);
-}
-function secretNameEndsAt(text3, end) {
-  const last2 = text3.charCodeAt(end - 1) | 32;
-  const beforeLast = text3.charCodeAt(end - 2) | 32;
-  if (beforeLast === 101) {
-    if (last2 === 116) return endsWithFolded(text3, end, "secret");
-    if (last2 === 121) return endsWithFolded(text3, end, "key");
-    return last2 === 110 && endsWithFolded(text3, end, "token");
-  }
-  if (last2 !== 100) return false;
-  return beforeLast === 119 || beforeLast === 114 && endsWithFolded(text3, end, "word");
-}
-function endsWithFolded(text3, end, lowercase) {
-  const start = end - lowercase.length;
-  if (start < 0) return false;
-  for (let index = 0; index < lowercase.length; index++) {
-    if ((text3.charCodeAt(start + index) | 32) !== lowercase.charCodeAt(index)) return false;
-  }
-  return true;
-}
-function isRegExpSpace(code2) {
-  if (code2 === 32 || code2 >= 9 && code2 <= 13) return true;
-  if (code2 < 160) return false;
-  return code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
-}
-
-// packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE5 } = chars;
-var BACKSLASH3 = 92;
-function findColons(text3) {
-  let afterQuote = 0;
-  const afterSecretName = [];
-  for (let at = text3.indexOf(":"); at !== -1; at = text3.indexOf(":", at + 1)) {
-    if (text3.charCodeAt(at - 1) === QUOTE5) {
-      if (text3.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text3, at - 1)) afterQuote++;
-      if (secretNameEndsAt(text3, at - 1)) afterSecretName.push(at);
-    } else {
-      if (followsQuote(text3, at)) afterQuote++;
-      if (secretNameBefore(text3, at)) afterSecretName.push(at);
-    }
-  }
-  return { afterQuote, afterSecretName };
-}
-function followsQuote(text3, colon) {
-  let before = colon - 1;
-  let code2 = text3.charCodeAt(before);
-  while (isWhitespace(code2)) code2 = text3.charCodeAt(--before);
-  return code2 === QUOTE5 && (text3.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text3, before));
-}
-
 // packages/validator/src/json/duplicate-keys.ts
 var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE5, CLOSE_BRACE: CLOSE_BRACE4, OPEN_BRACKET: OPEN_BRACKET5, CLOSE_BRACKET: CLOSE_BRACKET4, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
@@ -32539,7 +32981,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
-  const path122 = new OpenPath(text3);
+  const path123 = new OpenPath(text3);
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -32547,25 +32989,25 @@ function findDuplicateKeys(text3) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
-        noteKey(text3, object, i2, end, found, path122);
+        noteKey(text3, object, i2, end, found, path123);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
-        path122.enter(i2, open2[open2.length - 1]?.lastKey);
+        path123.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE5 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path122.leave();
+        path123.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text3, object, start, end, found, path122) {
+function noteKey(text3, object, start, end, found, path123) {
   const written2 = text3.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text3.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -32577,7 +33019,7 @@ function noteKey(text3, object, start, end, found, path122) {
     offset: earlier2,
     length: skipString(text3, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path122.innermostPointer()
+    objectPointer: path123.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -33528,7 +33970,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path122 = problem.segments;
+  const path123 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -33542,21 +33984,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path122.includes("oAuthSettings")) {
-      const last2 = path122[path122.length - 1];
+    if (path123.includes("oAuthSettings")) {
+      const last2 = path123[path123.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path122.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path122[path122.length - 1] === "type" && path122.length === parameterNameDepth(path122) + 1)
+    if (path123.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path123[path123.length - 1] === "type" && path123.length === parameterNameDepth(path123) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path122) {
-  return path122[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path123) {
+  return path123[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -33665,52 +34107,6 @@ var apiPropertiesBrandRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/general-secrets/placeholders.ts
-var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
-var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
-var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
-function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
-}
-function hasPlaceholderMark(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
-}
-function looksGenerated(value) {
-  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
-}
-function characterClasses(value) {
-  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-}
-function looksLikeDocumentationValue(value) {
-  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
-}
-function hasAscendingRun(value, length) {
-  let run = 1;
-  for (let index = 1; index < value.length; index++) {
-    const code2 = value.charCodeAt(index) | 32;
-    const previous = value.charCodeAt(index - 1) | 32;
-    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
-    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
-    if (run >= length) return true;
-  }
-  return false;
-}
-function shannonEntropy(value) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-function maskSecret(value) {
-  const visible = value.length >= 16 ? 4 : 2;
-  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
-}
 
 // packages/validator/src/swagger/written-redirect-urls.ts
 function writtenRedirectUrls(value) {
@@ -36302,314 +36698,6 @@ var generalRules = [
   )
 ];
 
-// packages/validator/src/rules/general-secrets/patterns.ts
-function* secretFormatMatches(text3, format3) {
-  const pattern = new RegExp(format3.pattern.source, "g");
-  let searchedTo = 0;
-  for (let found = pattern.exec(text3); found !== null; found = pattern.exec(text3)) {
-    const lead = found.groups?.lead ?? "";
-    const index = found.index - lead.length;
-    if (index < searchedTo) {
-      pattern.lastIndex = found.index + 1;
-      continue;
-    }
-    searchedTo = found.index + found[0].length;
-    yield { index, text: lead + found[0] };
-  }
-}
-var SECRET_FORMATS = [
-  { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  {
-    name: "a GitHub token",
-    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g
-  },
-  { name: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
-  { name: "a Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { name: "a Stripe live key", pattern: /\b[sr]k_live_[0-9a-zA-Z]{24,}\b/g },
-  { name: "an OpenAI API key", pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{40,}\b/g },
-  {
-    name: "a private key",
-    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY-----/g
-  },
-  {
-    name: "an Azure storage account key",
-    pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
-  },
-  { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
-  /*
-   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
-   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
-   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
-   * read once, from the '.' that ends it; the token found is the same.
-   */
-  {
-    name: "a JSON Web Token",
-    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
-  }
-];
-var SECRET_NAMES = [
-  ["client", "secret"],
-  ["api", "key"],
-  ["access", "token"],
-  ["auth", "token"],
-  ["refresh", "token"],
-  ["secret", "key"],
-  ["password"],
-  ["passwd"],
-  ["pwd"]
-];
-var SECRET_ASSIGNMENT = new RegExp(
-  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
-  "gi"
-);
-
-// packages/validator/src/rules/general-secrets/file-link.ts
-var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
-var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
-var API_HOST = /api/i;
-var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
-var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
-var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
-function isFileLinkToken(parameter, url) {
-  if (parameter.toLowerCase() !== "token") return false;
-  const written2 = url.replaceAll("\\/", "/");
-  const scheme = written2.lastIndexOf("://");
-  const query = written2.indexOf("?", scheme);
-  if (scheme === -1 || query === -1) return false;
-  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
-  const file = lastSegment(segments.at(-1) ?? "");
-  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
-  if (isFirebaseStorageObject(host, segments)) return true;
-  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
-}
-function isFirebaseStorageObject(host, segments) {
-  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
-}
-function lastSegment(segment) {
-  const slash = segment.toLowerCase().lastIndexOf("%2f");
-  return slash === -1 ? segment : segment.slice(slash + 3);
-}
-
-// packages/validator/src/rules/general-secrets/function-key.ts
-var FUNCTION_KEY_PARAMETER = "code";
-var FUNCTION_APP_ADDRESS = /\.azurewebsites\.net(?::|\\?\/)/i;
-function isFunctionAppHost(host) {
-  return FUNCTION_APP_ADDRESS.test(`${host}/`);
-}
-
-// packages/validator/src/rules/general-secrets/url-credentials.ts
-var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
-  ...SECRET_NAMES.map((words) => words.join("")),
-  "xapikey",
-  "key",
-  "apitoken",
-  "token",
-  "privatetoken",
-  "auth",
-  "secret",
-  "appkey",
-  "subscriptionkey",
-  "ocpapimsubscriptionkey"
-]);
-function isNameCharacter(code2) {
-  const folded = code2 | 32;
-  return folded >= 97 && folded <= 122 || // a-z, A-Z
-  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
-}
-var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
-var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
-var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
-var ESCAPED_AMPERSAND = "u0026";
-var isTrailingPunctuation = oneOf(".:!?");
-var USER_INFO_REACH = 256;
-var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
-function userInfoStart(text3, at) {
-  let start = at;
-  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text3.charCodeAt(start - 1))) start--;
-  if (!text3.endsWith("://", start) && !text3.endsWith(":\\/\\/", start)) return -1;
-  const colon = text3.indexOf(":", start);
-  return colon > start && colon < at ? start : -1;
-}
-function findUrlCredentials(text3, options2) {
-  const found = [];
-  for (let at = text3.indexOf("="); at !== -1; at = text3.indexOf("=", at + 1)) {
-    const credential = queryCredentialAt(text3, at, options2);
-    if (credential !== void 0) found.push(credential);
-  }
-  for (let at = text3.indexOf("@"); at !== -1; at = text3.indexOf("@", at + 1)) {
-    const credential = userInfoPasswordAt(text3, at);
-    if (credential !== void 0) found.push(credential);
-  }
-  return found.sort((a, b) => a.offset - b.offset);
-}
-function credentialParameterBefore(text3, at) {
-  let start = at;
-  while (start > 0 && start > at - 40 && isNameCharacter(text3.charCodeAt(start - 1))) start--;
-  const afterEscapedAmpersand = text3.charCodeAt(start - 1) === 92 && text3.startsWith(ESCAPED_AMPERSAND, start);
-  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
-  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text3, start))) return void 0;
-  const name = text3.slice(start, at);
-  if (name.startsWith(".") || text3.charAt(at + 1) === "=") return void 0;
-  const folded = name.toLowerCase().replace(/[_.-]/g, "");
-  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
-  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text3, start))) return name;
-  return void 0;
-}
-function startsQueryParameter(text3, start) {
-  const before = text3[start - 1];
-  if (before === "&") return text3[start - 2] !== "&";
-  return before === "?" || before === ";" && text3.endsWith("&amp", start - 1);
-}
-function urlBefore(text3, end) {
-  let start = end;
-  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text3[start - 1])) start--;
-  return text3.slice(start, end);
-}
-function queryCredentialAt(text3, at, options2) {
-  const parameter = credentialParameterBefore(text3, at);
-  if (parameter === void 0) return void 0;
-  const { length, value } = queryValueAt(text3, at + 1);
-  if (isPlaceholderSecret(value)) return void 0;
-  if (options2.fileLinks && isFileLinkToken(parameter, urlBefore(text3, at - parameter.length)))
-    return void 0;
-  return { offset: at + 1, length, parameter, value };
-}
-function queryValueAt(text3, start) {
-  let end = start;
-  let unescaped = "";
-  for (; ; ) {
-    QUERY_VALUE.lastIndex = end;
-    const run = QUERY_VALUE.exec(text3)[0];
-    unescaped += run;
-    end += run.length;
-    JSON_ESCAPE.lastIndex = end;
-    const escape5 = JSON_ESCAPE.exec(text3);
-    if (escape5 === null) break;
-    const character = escape5[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape5[1], 16));
-    if (!VALUE_CHARACTER.test(character)) break;
-    unescaped += character;
-    end += escape5[0].length;
-  }
-  const candidate = text3.slice(start, end);
-  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
-  return {
-    length: end - start - trailing,
-    value: percentDecoded2(unescaped.slice(0, unescaped.length - trailing))
-  };
-}
-function percentDecoded2(value) {
-  if (!value.includes("%")) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-function userInfoPasswordAt(text3, at) {
-  const start = userInfoStart(text3, at);
-  if (start === -1) return void 0;
-  const colon = text3.indexOf(":", start);
-  const written2 = text3.slice(colon + 1, at);
-  const value = percentDecoded2(written2);
-  if (!looksLikePassword(value)) return void 0;
-  return { offset: colon + 1, length: written2.length, value };
-}
-var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
-function looksLikePassword(value) {
-  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
-  if (looksLikeDocumentationValue(value)) return false;
-  return looksGenerated(value) || characterClasses(value) >= 3;
-}
-
-// packages/validator/src/rules/general-secrets/screen.ts
-function screenForSecrets(text3, colonsAfterSecretName2) {
-  let formats = someJwtStart(text3) || someUnderscoreToken(text3) || someAwsOrGoogleKey(text3) || someDashToken(text3);
-  let assignments = someAssignmentAtColon(text3, colonsAfterSecretName2);
-  let urls = someUserInfo(text3);
-  for (let at = text3.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text3.indexOf("=", at + 1)) {
-    formats ||= formatBeforeEquals(text3, at);
-    assignments ||= assignmentAt(text3, at);
-    urls ||= credentialParameterBefore(text3, at) !== void 0;
-  }
-  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
-}
-function someUserInfo(text3) {
-  for (let at = text3.indexOf("@"); at !== -1; at = text3.indexOf("@", at + 1)) {
-    if (userInfoStart(text3, at) !== -1) return true;
-  }
-  return false;
-}
-function someAssignmentAtColon(text3, colonsAfterSecretName2) {
-  for (let index = 0; index < colonsAfterSecretName2.length; index++) {
-    if (valueAfter(text3, colonsAfterSecretName2[index])) return true;
-  }
-  return false;
-}
-var ASSIGNED_VALUE = /\s*["'][^"'\r\n]{8,200}["']/y;
-function assignmentAt(text3, separator) {
-  return secretNameBefore(text3, separator) && valueAfter(text3, separator);
-}
-function valueAfter(text3, separator) {
-  ASSIGNED_VALUE.lastIndex = separator + 1;
-  return ASSIGNED_VALUE.test(text3);
-}
-var SAS_SIGNATURE = /[A-Za-z0-9%]{30}/y;
-function formatBeforeEquals(text3, at) {
-  if (text3.startsWith("AccountKey", at - 10)) return true;
-  if (!text3.startsWith("sig", at - 3)) return false;
-  SAS_SIGNATURE.lastIndex = at + 1;
-  return SAS_SIGNATURE.test(text3);
-}
-var JWT_PART = /[A-Za-z0-9_-]{10}/y;
-function someJwtStart(text3) {
-  for (let at = text3.indexOf("J"); at !== -1; at = text3.indexOf("J", at + 1)) {
-    if (text3.charCodeAt(at - 1) !== 121 || text3.charCodeAt(at - 2) !== 101) continue;
-    JWT_PART.lastIndex = at + 1;
-    if (JWT_PART.test(text3)) return true;
-  }
-  return false;
-}
-function someUnderscoreToken(text3) {
-  for (let at = text3.indexOf("_"); at !== -1; at = text3.indexOf("_", at + 1)) {
-    const before = text3.charCodeAt(at - 1);
-    if (before === 107 && text3.startsWith("live_", at + 1)) return true;
-    if (isGitHubTokenKind(before) && text3.startsWith("gh", at - 3)) return true;
-    if (before === 98 && text3.startsWith("github_pat_", at - 6)) return true;
-  }
-  return false;
-}
-function isGitHubTokenKind(code2) {
-  return code2 === 112 || code2 === 111 || code2 === 117 || code2 === 115 || code2 === 114;
-}
-var LETTER_K = 75;
-var LETTER_S = 83;
-var LETTER_I = 73;
-function someAwsOrGoogleKey(text3) {
-  for (let at = text3.indexOf("A"); at !== -1; at = text3.indexOf("A", at + 1)) {
-    const next = text3.charCodeAt(at + 1);
-    if ((next === LETTER_K || next === LETTER_S) && text3.startsWith("IA", at + 2)) return true;
-    if (next === LETTER_I && text3.startsWith("za", at + 2)) return true;
-  }
-  return false;
-}
-var OPENAI_KEY_BODY = /[A-Za-z0-9_-]{40}/y;
-function someDashToken(text3) {
-  for (let at = text3.indexOf("-"); at !== -1; at = text3.indexOf("-", at + 1)) {
-    const before = text3.charCodeAt(at - 1);
-    if (text3.charCodeAt(at - 2) === 120 && isSlackTokenKind(before) && text3.startsWith("xo", at - 4))
-      return true;
-    if (text3.charCodeAt(at + 1) === 66 && text3.startsWith("EGIN ", at + 2)) return true;
-    if (before === 107 && text3.charCodeAt(at - 2) === 115) {
-      OPENAI_KEY_BODY.lastIndex = at + 1;
-      if (OPENAI_KEY_BODY.test(text3)) return true;
-    }
-  }
-  return false;
-}
-function isSlackTokenKind(code2) {
-  return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
-}
-
 // packages/validator/src/swagger/parameter-location.ts
 var PARAMETER_LOCATIONS = ["query", "header", "path", "formData", "body"];
 var SPELLED = new Set(PARAMETER_LOCATIONS);
@@ -36759,9 +36847,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? meantList(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path122) {
+function pathVariables(path123) {
   const names3 = [];
-  for (const match2 of path122.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path123.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -38333,12 +38421,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path122 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path122)) continue;
-        if (path122.startsWith("x-")) continue;
-        const item = paths[path122];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path122);
-        else this.typeIssue(placeAt(rootNode, "paths", path122), "Object", item);
+      for (const path123 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path123)) continue;
+        if (path123.startsWith("x-")) continue;
+        const item = paths[path123];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path123);
+        else this.typeIssue(placeAt(rootNode, "paths", path123), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -38362,8 +38450,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path122) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path122);
+  visitPathItem(item, rootNode, path123) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path123);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -38747,52 +38835,67 @@ var SecretsByValue = class {
   }
 };
 
+// packages/validator/src/rules/general-secrets/policy-secrets.ts
+var VALUE_SETTING_TEMPLATES = /* @__PURE__ */ new Map([
+  ["setheader", "header"],
+  ["setqueryparameter", "query parameter"]
+]);
+var NAME_PARAMETER = `${TEMPLATE_PARAMETER_PREFIX}name`;
+var VALUE_PARAMETER = `${TEMPLATE_PARAMETER_PREFIX}value`;
+var POLICY_EXPRESSION = /@\{|@[A-Za-z]\w*\s*\(/;
+function policySecrets(apiProperties2, host) {
+  const found = [];
+  for (const { index, templateId, template, parameters } of policyInstances(apiProperties2)) {
+    const sets = VALUE_SETTING_TEMPLATES.get(template);
+    if (sets === void 0 || parameters === void 0) continue;
+    const value = policySentSecret(template, parameters, host);
+    if (value === void 0) continue;
+    const pointer = childPointer("/properties/policyTemplateInstances", index, "parameters", VALUE_PARAMETER);
+    found.push({ pointer, templateId, sets, name: String(parameters[NAME_PARAMETER]), value });
+  }
+  return found;
+}
+function policySentSecret(template, parameters, host) {
+  const sets = VALUE_SETTING_TEMPLATES.get(template);
+  const name = parameters[NAME_PARAMETER];
+  if (sets === void 0 || typeof name !== "string") return void 0;
+  if (!isCredentialName(name, sets === "query parameter" ? host : void 0)) return void 0;
+  const value = parameters[VALUE_PARAMETER];
+  if (typeof value === "string" && POLICY_EXPRESSION.test(value)) return void 0;
+  return secretLookingDefault(value);
+}
+
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS2 = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
 function scanFile(kind, document, secrets) {
-  const text3 = document.text;
-  const screen = screenForSecrets(text3, colonsAfterSecretName(document));
-  if (screen === void 0) return;
-  const reported = /* @__PURE__ */ new Set();
-  for (const format3 of screen.formats ? SECRET_FORMATS : []) {
-    for (const match2 of secretFormatMatches(text3, format3)) {
-      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
-      reported.add(match2.index);
-      secrets.add(match2.text, match2.index, () => ({
-        file: kind,
-        offset: match2.index,
-        length: match2.text.length,
-        message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
-      }));
+  const found = findTextSecrets(document.text, colonsAfterSecretName(document), {
+    fileLinks: kind === "readme",
+    // apiProperties' clientSecret is PROP-OAUTH-SECRET's.
+    skipsKey: kind === "apiProperties" ? (key2) => /^client_?secret$/i.test(key2) : void 0
+  });
+  for (const secret of found) {
+    secrets.add(secret.value, secret.offset, () => ({
+      file: kind,
+      offset: secret.offset,
+      length: secret.length,
+      message: secretMessage(secret)
+    }));
+  }
+}
+function secretMessage(secret) {
+  const masked = maskSecret(secret.value);
+  switch (secret.kind) {
+    case "format":
+      return `This looks like ${secret.format} (${masked}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`;
+    case "assignment":
+      return `The ${secret.key} ${masked} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`;
+    case "url": {
+      const what = secret.parameter === void 0 ? "a password in its user information" : `its ${secret.parameter} in the query`;
+      return `This URL carries ${what} (${masked}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`;
     }
-  }
-  for (const match2 of screen.assignments ? text3.matchAll(SECRET_ASSIGNMENT) : []) {
-    const [, key2, value] = match2;
-    if (kind === "apiProperties" && /^client_?secret$/i.test(key2)) continue;
-    if (isPlaceholderSecret(value)) continue;
-    const offset = match2.index + match2[0].lastIndexOf(value);
-    if (reported.has(offset)) continue;
-    reported.add(offset);
-    secrets.add(value, offset, () => ({
-      file: kind,
-      offset,
-      length: value.length,
-      message: `The ${key2} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
-    }));
-  }
-  const urlCredentials = screen.urls ? findUrlCredentials(text3, { fileLinks: kind === "readme" }) : [];
-  for (const credential of urlCredentials) {
-    if (reported.has(credential.offset)) continue;
-    const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
-    secrets.add(credential.value, credential.offset, () => ({
-      file: kind,
-      offset: credential.offset,
-      length: credential.length,
-      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
-    }));
   }
 }
 var REMOVE_SENT_DEFAULT = "Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.";
@@ -38814,6 +38917,18 @@ function addDefaults(swagger2, document, secrets) {
     }));
   }
 }
+function addPolicySecrets(apiProperties2, host, document, secrets) {
+  const found = policySecrets(apiProperties2, host);
+  if (found.length === 0) return;
+  const places = document.locateAll(found.map((secret) => secret.pointer));
+  for (const secret of found) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      file: "apiProperties",
+      pointer: secret.pointer,
+      message: `The ${secret.templateId} policy sets the ${secret.sets} '${nameExcerpt(secret.name)}' to what looks like a real secret (${maskSecret(secret.value)}): every call of every user of the connector sends it, and anyone who reads the connector can use it. Set it from a connection parameter instead, such as "@connectionParameters('apiKey')", and revoke this one, since it stays in the git history.`
+    }));
+  }
+}
 function propertyDefaultMessage(secret) {
   const name = nameExcerpt(secret.name);
   const masked = maskSecret(secret.value);
@@ -38831,7 +38946,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), or written as the value a setheader or setqueryparameter policy of apiProperties.json sends under such a name (`"x-ms-apimTemplateParameter.name": "X-Api-Key"` with a literal `"x-ms-apimTemplateParameter.value"`: every user sends it with every call; a policy expression such as `@connectionParameters(\'apiKey\')` or `@headers(\'X-Api-Key\')` is filled in for each request, and is no secret), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -38845,6 +38960,8 @@ var secretRules = [
         scanFile(kind, document, secrets);
         if (context.swagger && document instanceof JsonDocument && kind === "swagger")
           addDefaults(context.swagger, document, secrets);
+        if (document instanceof JsonDocument && kind === "apiProperties")
+          addPolicySecrets(context.apiProperties, asString(context.swagger?.root.host), document, secrets);
         for (const report2 of secrets.reports()) context.report(report2);
       }
     }
@@ -45437,18 +45554,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path122) {
-  const words = pathWords(path122);
+function pathKeys(path123) {
+  const words = pathWords(path123);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path122) {
+function pathWords(path123) {
   const words = [];
-  for (let start = 0; start <= path122.length; ) {
-    let end = path122.indexOf("/", start);
-    if (end === -1) end = path122.length;
-    const segment = path122.slice(start, end);
+  for (let start = 0; start <= path123.length; ) {
+    let end = path123.indexOf("/", start);
+    if (end === -1) end = path123.length;
+    const segment = path123.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
@@ -45614,8 +45731,8 @@ function lettersByOperation(operations) {
 function operationLetters(operation2) {
   return namesLetters(asString(operation2.operation.summary), operation2.operationId, operation2.path);
 }
-function namesLetters(summary2, operationId, path122) {
-  let letters = lettersOf(path122, 0, path122.length);
+function namesLetters(summary2, operationId, path123) {
+  let letters = lettersOf(path123, 0, path123.length);
   if (summary2) letters |= lettersOf(summary2, 0, summary2.length);
   if (operationId) letters |= lettersOf(operationId, 0, operationId.length);
   return letters >>> 0;
@@ -47344,8 +47461,8 @@ function hostMeant(host) {
 }
 function hostNamed(host) {
   const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
-  const path122 = bare.indexOf("/");
-  return path122 === -1 ? bare : bare.slice(0, path122);
+  const path123 = bare.indexOf("/");
+  return path123 === -1 ? bare : bare.slice(0, path123);
 }
 function hostReplacedEverywhere(context) {
   const covered = /* @__PURE__ */ new Set();
@@ -47482,16 +47599,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path122) {
-    this.path = path122;
-    const hasBrace = path122.includes("{");
-    this.variables = hasBrace ? scanVariables(path122) : NO_VARIABLES;
+  constructor(path123) {
+    this.path = path123;
+    const hasBrace = path123.includes("{");
+    this.variables = hasBrace ? scanVariables(path123) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path122.indexOf("/"); ; slash = path122.indexOf("/", start)) {
-      const end = slash === -1 ? path122.length : slash;
-      if (hasBrace && isVariableSegment(path122, start, end)) variableSegmentCount++;
+    for (let slash = path123.indexOf("/"); ; slash = path123.indexOf("/", start)) {
+      const end = slash === -1 ? path123.length : slash;
+      if (hasBrace && isVariableSegment(path123, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -47520,8 +47637,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path122 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path122) last2 = new PathTemplate(path122);
+    const path123 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path123) last2 = new PathTemplate(path123);
     templates[index] = last2;
   }
   return templates;
@@ -47546,9 +47663,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path122, start) {
-  const slash = path122.indexOf("/", start);
-  return slash === -1 ? path122.length : slash;
+function segmentEnd(path123, start) {
+  const slash = path123.indexOf("/", start);
+  return slash === -1 ? path123.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -47557,34 +47674,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path122, start, end) {
+function isVariableSegment(path123, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path122.charCodeAt(start) !== OPEN || path122.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path123.charCodeAt(start) !== OPEN || path123.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path122.charCodeAt(index);
+    const code2 = path123.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path122, open2) {
-  for (let index = open2 + 1; index < path122.length; index++) {
-    const code2 = path122.charCodeAt(index);
+function matchEnd(path123, open2) {
+  for (let index = open2 + 1; index < path123.length; index++) {
+    const code2 = path123.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path122) {
+function scanVariables(path123) {
   const variables = [];
   let seen;
-  for (let open2 = path122.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path122, open2);
+  for (let open2 = path123.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path123, open2);
     if (close2 === -1) {
-      open2 = path122.indexOf("{", open2 + 1);
+      open2 = path123.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path122.slice(open2 + 1, close2);
+    const name = path123.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -47594,30 +47711,30 @@ function scanVariables(path122) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path122.indexOf("{", close2 + 1);
+    open2 = path123.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path122) {
+function routeOf(path123) {
   let route = "";
   let copied = 0;
-  for (let open2 = path122.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path122, open2);
+  for (let open2 = path123.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path123, open2);
     if (close2 === -1) {
-      open2 = path122.indexOf("{", open2 + 1);
+      open2 = path123.indexOf("{", open2 + 1);
       continue;
     }
-    route += path122.slice(copied, open2) + "{}";
+    route += path123.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path122.indexOf("{", copied);
+    open2 = path123.indexOf("{", copied);
   }
-  return copied === 0 ? path122 : route + path122.slice(copied);
+  return copied === 0 ? path123 : route + path123.slice(copied);
 }
-function routeHash(path122) {
+function routeHash(path123) {
   let hash = 0;
-  for (let index = 0; index < path122.length; index++) {
-    const code2 = path122.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path122, index) : -1;
+  for (let index = 0; index < path123.length; index++) {
+    const code2 = path123.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path123, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -47665,15 +47782,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path122 = operations[index].path;
-    if (!path122.includes("{")) {
-      while (index < operations.length && operations[index].path === path122) index++;
+    const path123 = operations[index].path;
+    if (!path123.includes("{")) {
+      while (index < operations.length && operations[index].path === path123) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path122; index++)
+    for (; index < operations.length && operations[index].path === path123; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path122);
+    const route = routeHash(path123);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -48367,7 +48484,7 @@ function meantValue(swagger2, issue) {
   if (issue.expected === "Array" && typeof written2 === "string") {
     const holder = valueAtPointer(swagger2, issue.pointer.slice(0, issue.pointer.lastIndexOf("/")));
     const list3 = listMeantAt(issue.pointer, written2, holder);
-    const entries = list3?.map((entry) => JSON.stringify(entry)).join(", ");
+    const entries = list3?.map((entry) => jsonExcerpt(entry)).join(", ");
     return list3 && { value: list3, advice: ` Write it as a list: [${entries}].` };
   }
   const type = SCALAR_TYPES.get(issue.expected);
@@ -49121,14 +49238,14 @@ function outermostSchema(schema) {
   return node;
 }
 function propertyPath(schema, name) {
-  let path122 = name;
+  let path123 = name;
   for (let node = schema; node.depth > 0; ) {
-    if (node.propertyName !== void 0) path122 = `${node.propertyName}.${path122}`;
+    if (node.propertyName !== void 0) path123 = `${node.propertyName}.${path123}`;
     const parent = node.parentNode;
     if (!(parent instanceof SchemaStructureNode)) break;
     node = parent;
   }
-  return path122;
+  return path123;
 }
 function namesOfUnwalkedProperties(properties) {
   const names3 = [];
@@ -49670,17 +49787,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path122 = operations[index].path;
-    if (!first.has(path122)) first.set(path122, index);
+    const path123 = operations[index].path;
+    if (!first.has(path123)) first.set(path123, index);
   }
   return first;
 });
-function operationsOfPath(model, path122, keep) {
+function operationsOfPath(model, path123, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path122);
+  const first = firstOperationOfPath(model).get(path123);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path122; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path123; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -49751,17 +49868,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path122 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path123 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path122, () => true);
+      const users2 = operationsOfPath(this.model, path123, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path122, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path123, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path122, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path123, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -50072,16 +50189,16 @@ function propertyNames(model, schema) {
   }
   return names3;
 }
-function followSchemaPath(model, root, path122) {
+function followSchemaPath(model, root, path123) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path122.length && steps < MAX_STEPS; ) {
-    let end = path122.indexOf("/", start);
-    if (end === -1) end = path122.length;
+  for (let start = 0; start < path123.length && steps < MAX_STEPS; ) {
+    let end = path123.indexOf("/", start);
+    if (end === -1) end = path123.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path122.slice(start, end));
+      const next = property(model, current, path123.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -50196,17 +50313,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path122 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path123 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path122.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path123.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path122);
+    const result2 = followSchemaPath(model, body.value.schema, path123);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -50537,11 +50654,11 @@ var dynamicPropertiesPathRule = {
 
 // packages/validator/src/rules/operations/dynamic-result-hints.ts
 var MAX_NAMED = 3;
-function missingStepHint(model, missing, path122, wanted2) {
-  const prefix = path122.slice(0, missing.start);
+function missingStepHint(model, missing, path123, wanted2) {
+  const prefix = path123.slice(0, missing.start);
   const properties = namedProperties(model, missing.parent);
   const names3 = properties.map(([name]) => name);
-  const meant = closestMatcher(names3)(path122.slice(missing.start, missing.end));
+  const meant = closestMatcher(names3)(path123.slice(missing.start, missing.end));
   if (meant !== void 0) return ` Did you mean '${nameExcerpt(`${prefix}${meant}`)}'?`;
   const candidates = wanted2 === "array" ? properties.filter(([, schema]) => isArray(schema)) : properties;
   return thereHint(
@@ -50559,7 +50676,7 @@ function arraysHint(model, response) {
 function thereHint(paths, wanted2) {
   if (paths.length === 0 || paths.length > MAX_NAMED) return "";
   const list3 = joinedList(
-    paths.map((path122) => nameExcerpt(path122)),
+    paths.map((path123) => nameExcerpt(path123)),
     { quote: "'" }
   );
   if (paths.length === 1) return ` The response's ${wanted2} there is ${list3}.`;
@@ -50651,12 +50768,12 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path122 = pathAt(call, key2);
-    if (path122 === void 0) continue;
-    const item = followSchemaPath(model, items.schema, path122);
+    const path123 = pathAt(call, key2);
+    if (path123 === void 0) continue;
+    const item = followSchemaPath(model, items.schema, path123);
     if (item.kind !== "missing") continue;
-    const hint = missingStepHint(model, item, path122, "property");
-    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path122), label)}${hint}` });
+    const hint = missingStepHint(model, item, path123, "property");
+    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path123), label)}${hint}` });
   }
   return problems;
 }
@@ -52297,12 +52414,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path122 in paths) {
-      if (!has(paths, path122)) continue;
-      const pathItem = asObject(paths[path122]);
+    for (const path123 in paths) {
+      if (!has(paths, path123)) continue;
+      const pathItem = asObject(paths[path123]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path122, "$ref"),
+        pointer: childPointer("/paths", path123, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -52324,15 +52441,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path122 of pathKeys2(swagger2)) {
-    const message3 = problem(path122);
-    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path122), message: message3 });
+  for (const path123 of pathKeys2(swagger2)) {
+    const message3 = problem(path123);
+    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path123), message: message3 });
   }
 }
-function templateProblem(path122) {
+function templateProblem(path123) {
   let open2 = -1;
-  for (let index = 0; index < path122.length; index++) {
-    const character = path122[index];
+  for (let index = 0; index < path123.length; index++) {
+    const character = path123[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -52358,7 +52475,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path122) => path122.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path123) => path123.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -52378,7 +52495,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path122) => /[?#]/.test(path122) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path123) => /[?#]/.test(path123) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -52394,7 +52511,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path122) => path122.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path123) => path123.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -52408,8 +52525,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path122) => {
-      const problem = templateProblem(path122);
+    reportPathKeys(context, (path123) => {
+      const problem = templateProblem(path123);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -52426,9 +52543,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path122) => (
+      (path123) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path122.includes("=") && pathVariables(path122).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path123.includes("=") && pathVariables(path123).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -52444,14 +52561,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path122 of pathKeys2(swagger2)) {
-      const key2 = path122.toLowerCase();
+    for (const path123 of pathKeys2(swagger2)) {
+      const key2 = path123.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path122),
+          pointer: childPointer("/paths", path123),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path122)
+            nameExcerpt(path123)
           )
         });
       }
@@ -54527,26 +54644,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path122 = [];
+    const path123 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path122.push(start);
+    path123.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path122.pop();
+        path123.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path122.slice(path122.indexOf(target2)));
+      if (seen === "grey") cycles.push(path123.slice(path123.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path122.push(target2);
+        path123.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -55473,7 +55590,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path122 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path123 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -55481,7 +55598,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path122}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path123}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message3, problem, example) {
@@ -55719,8 +55836,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path122) {
-  return withoutTrailingSlashes(routeOf(path122)).toLowerCase();
+function templateShape(path123) {
+  return withoutTrailingSlashes(routeOf(path123)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -56066,64 +56183,64 @@ function distinctErrors(errors2) {
   });
 }
 function describeSchemaError(error2, root, syntax = "yaml") {
-  const path122 = parsePointer(error2.instancePath);
-  const value = path122.reduce(
+  const path123 = parsePointer(error2.instancePath);
+  const value = path123.reduce(
     (node, step2) => node?.[step2],
     root
   );
-  const [setting] = path122;
-  if (error2.keyword === "additionalProperties" && path122.length === 0) {
+  const [setting] = path123;
+  if (error2.keyword === "additionalProperties" && path123.length === 0) {
     return unknownKeyProblem(
       error2,
-      path122,
+      path123,
       (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
       `The settings are ${SETTINGS.join(", ")}.`
     );
   }
-  if (setting === "profile") return profileProblem(value, path122, "");
-  if (setting === "rules") return rulesProblem(error2, path122, 1, value, "", syntax);
+  if (setting === "profile") return profileProblem(value, path123, "");
+  if (setting === "rules") return rulesProblem(error2, path123, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path122.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path123.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path122,
+      path: path123,
       atKey: false
     };
   }
-  if (setting === "overrides") return overrideProblem(error2, path122, value, syntax);
+  if (setting === "overrides") return overrideProblem(error2, path123, value, syntax);
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":", syntax)}`,
     hint: EXAMPLES[syntax].settings,
-    path: path122,
+    path: path123,
     atKey: false
   };
 }
-function overrideProblem(error2, path122, value, syntax) {
-  const index = path122[1];
+function overrideProblem(error2, path123, value, syntax) {
+  const index = path123[1];
   if (index === void 0) {
     return {
       message: "'overrides' must be a list of entries, each with files and a profile or rules.",
       hint: EXAMPLES[syntax].override,
-      path: path122,
+      path: path123,
       atKey: false
     };
   }
   const entry = `overrides[${nameExcerpt(index)}]`;
-  const [, , key2] = path122;
-  if (key2 === "profile") return profileProblem(value, path122, ` in ${entry}`);
-  if (key2 === "rules") return rulesProblem(error2, path122, 3, value, ` in ${entry}`, syntax);
+  const [, , key2] = path123;
+  if (key2 === "profile") return profileProblem(value, path123, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error2, path123, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path122.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path123.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path122,
+      path: path123,
       atKey: false
     };
   }
   if (error2.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error2,
-      path122,
+      path123,
       (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
       `An override has ${OVERRIDE_KEYS.join(", ")}.`
     );
@@ -56132,7 +56249,7 @@ function overrideProblem(error2, path122, value, syntax) {
     return {
       message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
       hint: EXAMPLES[syntax].override,
-      path: path122,
+      path: path123,
       atKey: false
     };
   }
@@ -56140,14 +56257,14 @@ function overrideProblem(error2, path122, value, syntax) {
     return {
       message: `${entry} changes nothing: give it a profile or rules for its files.`,
       hint: EXAMPLES[syntax].override,
-      path: path122,
+      path: path123,
       atKey: false
     };
   }
   return {
     message: `${entry} must be a map with files and a profile or rules.`,
     hint: EXAMPLES[syntax].override,
-    path: path122,
+    path: path123,
     atKey: false
   };
 }
@@ -56159,33 +56276,33 @@ function listAdvice(value, key2, syntax) {
   const list3 = syntax === "json" ? `"${key2}": [${enclosedExcerpt(JSON.stringify(value))}]` : `${key2}: [${yamlQuoted(value)}]`;
   return ` It holds one pattern as text: write it in a list, ${list3}.`;
 }
-function unknownKeyProblem(error2, path122, describe5, hint) {
+function unknownKeyProblem(error2, path123, describe5, hint) {
   const key2 = String(error2.params.additionalProperty);
-  return { message: describe5(key2), hint, path: [...path122, key2], atKey: true };
+  return { message: describe5(key2), hint, path: [...path123, key2], atKey: true };
 }
-function profileProblem(value, path122, where2) {
+function profileProblem(value, path123, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
     hint: PROFILES_HINT,
-    path: path122,
+    path: path123,
     atKey: false
   };
 }
-function rulesProblem(error2, path122, at, value, where2, syntax) {
-  const [ruleId, profile] = path122.slice(at).map(nameExcerpt);
-  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path122, value, where2, syntax);
+function rulesProblem(error2, path123, at, value, where2, syntax) {
+  const [ruleId, profile] = path123.slice(at).map(nameExcerpt);
+  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path123, value, where2, syntax);
   if (ruleId === void 0) {
     return {
       message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
       hint: RULES_HINT,
-      path: path122,
+      path: path123,
       atKey: false
     };
   }
   if (error2.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error2,
-      path122,
+      path123,
       (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
       PROFILES_HINT
     );
@@ -56195,28 +56312,28 @@ function rulesProblem(error2, path122, at, value, where2, syntax) {
     return {
       message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES, syntax)),
       hint: LEVEL_HINT,
-      path: path122,
+      path: path123,
       atKey: false
     };
   }
   if (error2.keyword === "minProperties") {
-    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path122, atKey: false };
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path123, atKey: false };
   }
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
-    path: path122,
+    path: path123,
     atKey: false
   };
 }
-function rulesListProblem(path122, list3, where2, syntax) {
+function rulesListProblem(path123, list3, where2, syntax) {
   const [first] = list3;
   const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === "string" ? first : void 0;
   const mend = syntax === "json" ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value" : list3.length === 0 ? "write {} for no rules, or each rule id as a key with its level on a line below" : "write each rule id as a key with its level, without the '- ' before it";
   return {
     message: `'rules'${where2} is a list, and must be a map of rule id to level: ${mend}.`,
     hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
-    path: path122,
+    path: path123,
     atKey: false
   };
 }
@@ -56760,10 +56877,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path122, options2 = {}) {
+function offsetOfPath(document, path123, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path122.entries()) {
+  for (const [index, step2] of path123.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -56774,7 +56891,7 @@ function offsetOfPath(document, path122, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path122.length - 1;
+    const isLast = index === path123.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -56798,8 +56915,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path122, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path122, options2));
+  return (path123, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path123, options2));
     return { line, column: col };
   };
 }
@@ -56807,7 +56924,7 @@ function yamlPositions(text3) {
 // packages/validator/src/config/yaml-syntax-slips.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var KEY_HINT = "In YAML a key ends with a colon and a space: 'key: value'.";
-function syntaxSlip(error2, text3, document, lines) {
+function syntaxSlip(error2, text3, document, lines, syntax) {
   const offset = error2.pos[0];
   const line = textLine(text3, lines, lines.linePos(offset).line);
   if (!line) return void 0;
@@ -56821,7 +56938,9 @@ function syntaxSlip(error2, text3, document, lines) {
     case "BAD_SCALAR_START":
       return reservedStart(text3, offset);
     case "DUPLICATE_KEY":
-      return duplicateKey(document, offset, lines);
+      return duplicateKey(document, offset, lines, syntax);
+    case "MULTIPLE_DOCS":
+      return secondDocument(text3, offset);
     case "BAD_INDENT":
       return /same column/.test(error2.message) ? unevenIndent(text3, lines, line, error2.message) : void 0;
     case "MISSING_CHAR":
@@ -56890,7 +57009,18 @@ function reservedStart(text3, offset) {
     hint: QUOTE_HINT
   };
 }
-function duplicateKey(document, offset, lines) {
+var DUPLICATE_KEY_WORDS = {
+  yaml: {
+    container: "map",
+    hint: "YAML refuses a map that names a key twice, as the later would replace the first."
+  },
+  json: {
+    container: "object",
+    // JSON leaves a repeated key to the reader: most keep the later without a word.
+    hint: "Most JSON readers would keep only the later of the two, and drop the first without a word."
+  }
+};
+function duplicateKey(document, offset, lines, syntax) {
   let first;
   let key2;
   (0, import_yaml2.visit)(document, {
@@ -56910,10 +57040,19 @@ function duplicateKey(document, offset, lines) {
   });
   const firstOffset = first?.key?.range?.[0];
   if (firstOffset === void 0) return void 0;
+  const words = DUPLICATE_KEY_WORDS[syntax];
   return {
-    message: `The key ${quoted(key2)} is written twice in this map, first on line ${lines.linePos(firstOffset).line}: keep one of them.`,
+    message: `The key ${quoted(key2)} is written twice in this ${words.container}, first on line ${lines.linePos(firstOffset).line}: keep one of them.`,
     offset,
-    hint: "YAML refuses a map that names a key twice, as the later would replace the first."
+    hint: words.hint
+  };
+}
+function secondDocument(text3, offset) {
+  const whereAnotherStarts = text3.startsWith("---", offset) ? "a '---' line starts another" : "this line follows a '...' line, which ends the first";
+  return {
+    message: `The configuration file holds more than one YAML document (${whereAnotherStarts}): keep one.`,
+    offset,
+    hint: "Move the other document's settings into the first, and delete the line that separates them."
   };
 }
 
@@ -56924,17 +57063,17 @@ function parsedSlip(text3, document) {
   const tag2 = unresolvedTagRange(document);
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
-    Node(_, node, path122) {
+    Node(_, node, path123) {
       if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
-        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path122);
+        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path123);
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
       if (tag2 && (0, import_yaml3.isScalar)(node) && node.tag !== void 0 && node.range && isRightAfter(text3, tag2[1], node.range[0])) {
-        slip = unresolvedTag(text3, tag2, node, path122);
+        slip = unresolvedTag(text3, tag2, node, path123);
         return import_yaml3.visit.BREAK;
       }
-      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path122.at(-1))) {
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path123.at(-1))) {
         slip = itemIndentedIntoItem(text3, node);
         if (slip) return import_yaml3.visit.BREAK;
       }
@@ -56943,9 +57082,9 @@ function parsedSlip(text3, document) {
   });
   return slip;
 }
-function unanchoredAlias(text3, start, end, path122) {
+function unanchoredAlias(text3, start, end, path123) {
   const written2 = text3.slice(start, end).trim();
-  const what = isIgnorePattern(path122) ? "pattern" : "value";
+  const what = isIgnorePattern(path123) ? "pattern" : "value";
   return {
     message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written2)}).`,
     offset: start,
@@ -56956,10 +57095,10 @@ function unresolvedTagRange(document) {
   const warning = document.warnings.find(({ code: code2 }) => code2 === "TAG_RESOLVE_FAILED");
   return warning ? [warning.pos[0], warning.pos[1]] : void 0;
 }
-function unresolvedTag(text3, [start, end], node, path122) {
+function unresolvedTag(text3, [start, end], node, path123) {
   const written2 = text3.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
   const read2 = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${nameExcerpt(text3.slice(start, end))}), not as text`;
-  const advice = isIgnorePattern(path122) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
+  const advice = isIgnorePattern(path123) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
   return {
     message: `${read2}: ${advice}`,
     offset: start,
@@ -56970,9 +57109,9 @@ function isRightAfter(text3, end, start) {
   return start >= end && /^[ \t]*$/.test(text3.slice(end, start));
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
-function isIgnorePattern(path122) {
-  const setting = path122.findLast(import_yaml3.isPair);
-  return (0, import_yaml3.isSeq)(path122.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
+function isIgnorePattern(path123) {
+  const setting = path123.findLast(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path123.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 function itemIndentedIntoItem(text3, node) {
   if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
@@ -57037,7 +57176,7 @@ function parseConfig(text3, file, options2) {
     );
   }
   if (syntaxError) {
-    const slip2 = syntaxSlip(syntaxError, source, document, lineCounter);
+    const slip2 = syntaxSlip(syntaxError, source, document, lineCounter, isJsonFile(file) ? "json" : "yaml");
     if (slip2) fail(slip2.message, slip2.offset, slip2.hint);
     fail(
       `The configuration file is not valid ${isJsonFile(file) ? "JSON" : "YAML"}: ${parserMessage(syntaxError.message)}.`,
@@ -57338,8 +57477,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path122, method, pathItemPlace, operation2) {
-    this.path = path122;
+  constructor(path123, method, pathItemPlace, operation2) {
+    this.path = path123;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -57640,11 +57779,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path122 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path122)) continue;
-      let pathItem = asObject(paths[path122]);
+    for (const path123 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path123)) continue;
+      let pathItem = asObject(paths[path123]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path122);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path123);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -57660,7 +57799,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path122, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path123, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -58343,9 +58482,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path122) {
-  const [setting, ruleId] = path122;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path122];
+function placeIn(config2, path123) {
+  const [setting, ruleId] = path123;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path123];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -58848,9 +58987,9 @@ function changeStanding(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path122, method, body) => `{
+var operation = (path123, method, body) => `{
   "paths": {
-    "${path122}": {
+    "${path123}": {
       "${method}": ${body}
     }
   }
@@ -59208,7 +59347,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`, `info.version (from '1.0' to '2.0')`; a list of plain values with what it gained and lost, `required (added 'due')`, `consumes (added 'text/plain'; removed 'application/json')`, or `(reordered)`; one that holds an object is named alone. Responses other than the success one are named by code with how each changed, codes that changed alike together: `responses 400, 401 (schema added); 404 (added)` (an edit of a description alone is CHG-TEXT-EDITED's). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`, `info.version (from '1.0' to '2.0')`; a list of plain values with what it gained and lost, `required (added 'due')`, `consumes (added 'text/plain'; removed 'application/json')`, or `(reordered)`; one that holds an object is named alone. Responses other than the success one are named by code with how each changed, codes that changed alike together: `responses 400, 401 (schema added); 404 (added)` (an edit of a description alone is CHG-TEXT-EDITED's). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value (a key sent hard-coded under a credential's name, which GEN-SECRETS reports, masked as it masks it), and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
@@ -59337,16 +59476,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path122 = [];
+  const path123 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path122.push(part.step);
+        if (part.step !== void 0) path123.push(part.step);
         if (visit5(part.nested)) listedAny = true;
-        if (part.step !== void 0) path122.pop();
+        if (part.step !== void 0) path123.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -59354,7 +59493,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path122, ...part.change.path] });
+      result.push({ ...part.change, path: [...path123, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -59590,14 +59729,15 @@ function canonicalText(value) {
 function policyParameterEdits(before, after) {
   const was = parametersOf(before);
   const is = parametersOf(after);
+  const shown3 = valueShower(sentSecret(before, was), sentSecret(after, is));
   const edits = [];
   const scope2 = scopeEdit(was[OPERATION_NAME_PARAMETER], is[OPERATION_NAME_PARAMETER]);
   for (const key2 of [.../* @__PURE__ */ new Set([...Object.keys(was), ...Object.keys(is)])]) {
     if (key2 === OPERATION_NAME_PARAMETER || jsonEqual(was[key2], is[key2])) continue;
     const name = parameterName(key2);
-    if (!has(was, key2)) edits.push(`${name} ${quoted(is[key2])} added`);
-    else if (!has(is, key2)) edits.push(`${name} ${quoted(was[key2])} removed`);
-    else edits.push(`${name} ${quoted(was[key2])} is now ${quoted(is[key2])}`);
+    if (!has(was, key2)) edits.push(`${name} ${shown3(is[key2])} added`);
+    else if (!has(is, key2)) edits.push(`${name} ${shown3(was[key2])} removed`);
+    else edits.push(`${name} ${shown3(was[key2])} is now ${shown3(is[key2])}`);
   }
   if (scope2 !== void 0) edits.push(scope2);
   if (edits.length === 0) return void 0;
@@ -59615,6 +59755,13 @@ function carriesCredential(parameters) {
 }
 function readsConnectionParameter(value) {
   return connectionParameterReferences(value).length > 0;
+}
+function sentSecret(instance, parameters) {
+  const template = asString(asObject(instance)?.templateId)?.toLowerCase();
+  return template === void 0 ? void 0 : policySentSecret(template, parameters, void 0);
+}
+function valueShower(...secrets) {
+  return (value) => quoted(typeof value === "string" && secrets.includes(value) ? maskSecret(value) : value);
 }
 function parametersOf(instance) {
   return asObject(asObject(instance)?.parameters) ?? {};
@@ -59758,28 +59905,30 @@ function withoutLists(properties) {
 
 // packages/validator/src/diff/changed-keys.ts
 var MAX_SHOWN_ELEMENTS = 5;
-function changedKeyList(keys, before, after, name = (key2) => key2) {
+function changedKeyList(keys, before, after, options2 = {}) {
+  const { name = (key2) => key2, isSecret = () => false } = options2;
   const was = asObject(before);
   const is = asObject(after);
-  return boundedList(keys, (key2) => withMove(name(key2), was?.[key2], is?.[key2]));
+  const shownPlain = (value) => plainShown(value, isSecret);
+  return boundedList(keys, (key2) => withMove(name(key2), was?.[key2], is?.[key2], shownPlain));
 }
-function withMove(key2, was, is) {
+function withMove(key2, was, is, shownPlain) {
   const name = excerpt(key2);
   if (was === is || !isShown(was) || !isShown(is)) return name;
   if (Array.isArray(was) && Array.isArray(is)) {
-    const move = listMove(was, is);
+    const move = listMove(was, is, shownPlain);
     return move === void 0 ? name : `${name} (${move})`;
   }
-  return `${name} (from ${shown(was)} to ${shown(is)})`;
+  return `${name} (from ${shown(was, shownPlain)} to ${shown(is, shownPlain)})`;
 }
-function listMove(was, is) {
+function listMove(was, is, shownPlain) {
   const before = new Set(was);
   const after = new Set(is);
   const added = [...after].filter((value) => !before.has(value));
   const removed = [...before].filter((value) => !after.has(value));
   const moves = [
-    ...added.length > 0 ? [`added ${shownList(added)}`] : [],
-    ...removed.length > 0 ? [`removed ${shownList(removed)}`] : []
+    ...added.length > 0 ? [`added ${shownList(added, shownPlain)}`] : [],
+    ...removed.length > 0 ? [`removed ${shownList(removed, shownPlain)}`] : []
   ];
   if (moves.length > 0) return moves.join("; ");
   return was.length === is.length ? "reordered" : void 0;
@@ -59790,16 +59939,17 @@ function isPlain(value) {
 function isShown(value) {
   return value === void 0 || isPlain(value) || Array.isArray(value) && value.every(isPlain);
 }
-function shown(value) {
+function shown(value, shownPlain) {
   if (value === void 0) return "none";
-  if (Array.isArray(value)) return `[${shownList(value)}]`;
+  if (Array.isArray(value)) return `[${shownList(value, shownPlain)}]`;
   return shownPlain(value);
 }
-function shownList(values) {
+function shownList(values, shownPlain) {
   return boundedList(values, shownPlain, { max: MAX_SHOWN_ELEMENTS });
 }
-function shownPlain(value) {
-  return typeof value === "string" ? quoted(value) : String(value);
+function plainShown(value, isSecret) {
+  if (typeof value !== "string") return String(value);
+  return quoted(isSecret(value) ? maskSecret(value) : value);
 }
 
 // packages/validator/src/diff/api-properties-diff.ts
@@ -62253,21 +62403,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path122 in paths) {
-    if (!has(paths, path122)) continue;
-    const pathItem = refPathItem(paths[path122]);
+  for (const path123 in paths) {
+    if (!has(paths, path123)) continue;
+    const pathItem = refPathItem(paths[path123]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path122));
-    unfollowed2.set(path122, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path123));
+    unfollowed2.set(path123, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path122 in paths) {
-    if (!has(paths, path122)) continue;
-    const pathItem = refPathItem(paths[path122]);
+  for (const path123 in paths) {
+    if (!has(paths, path123)) continue;
+    const pathItem = refPathItem(paths[path123]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -62279,17 +62429,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path122 of all) {
-    const before = has(pathsBefore, path122) ? pathsBefore[path122] : void 0;
-    const after = has(pathsAfter, path122) ? pathsAfter[path122] : void 0;
+  for (const path123 of all) {
+    const before = has(pathsBefore, path123) ? pathsBefore[path123] : void 0;
+    const after = has(pathsAfter, path123) ? pathsAfter[path123] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path122);
-    const whyBefore = unfollowedBefore.get(path122);
+    const whyAfter = unfollowedAfter.get(path123);
+    const whyBefore = unfollowedBefore.get(path123);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path122);
+    const pathItemPointer = childPointer("/paths", path123);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -62297,12 +62447,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path122)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path123)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path122)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path122)} was not compared: in the base version, ${whyBefore}.` : refEdit(path122, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path123)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path123)} was not compared: in the base version, ${whyBefore}.` : refEdit(path123, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -62312,12 +62462,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path122, before, after) {
+function refEdit(path123, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path122)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path123)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path122)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path122)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path123)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path123)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -62581,8 +62731,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path122) {
-  return withoutTrailingSlashes(emptiedBraces(path122));
+function normalizePath(path123) {
+  return withoutTrailingSlashes(emptiedBraces(path123));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -63430,6 +63580,27 @@ var KeptViews = class {
   }
 };
 
+// packages/validator/src/diff/secret-default-values.ts
+var SecretDefaultValues = class {
+  constructor(models) {
+    this.models = models;
+  }
+  models;
+  values;
+  /**
+   * Whether `value` is the default GEN-SECRETS reports as a secret in one of the versions. Bound, so
+   * that it can be handed on as a predicate.
+   */
+  has = (value) => {
+    this.values ??= new Set(
+      this.models.flatMap(
+        (model) => [...secretParameterDefaults(model), ...secretPropertyDefaults(model)].map((found) => found.value)
+      )
+    );
+    return this.values.has(value);
+  };
+};
+
 // packages/validator/src/diff/dynamic-source-note.ts
 function dynamicSourceNote(changedKeys) {
   const picker = changedKeys.find((key2) => PICKER_KEYS.has(key2));
@@ -63773,6 +63944,7 @@ var SchemaComparer = class {
     this.oldViews = new KeptViews(oldModel);
     this.newViews = new KeptViews(newModel);
     this.properties = new PropertyComparer(this, this.oldViews, this.newViews, this.shareMembers);
+    this.secretDefaults = new SecretDefaultValues([oldModel, newModel]);
   }
   oldModel;
   newModel;
@@ -63785,6 +63957,8 @@ var SchemaComparer = class {
   oldViews;
   newViews;
   properties;
+  /** What GEN-SECRETS calls a secret by where it is written: an edited default shows it masked. */
+  secretDefaults;
   /** Schema locations the comparer looked at, per version (their differences are reported). */
   visitedOld = /* @__PURE__ */ new Set();
   visitedNew = /* @__PURE__ */ new Set();
@@ -63904,7 +64078,7 @@ var SchemaComparer = class {
         rule: CHANGE_RULES.other,
         side: "new",
         pointer: after.pointer,
-        detail: `Changed: ${changedKeyList(keys, before.node, after.node)}.${notes.map((text3) => ` ${text3}`).join("")}`,
+        detail: `Changed: ${changedKeyList(keys, before.node, after.node, { isSecret: this.secretDefaults.has })}.${notes.map((text3) => ` ${text3}`).join("")}`,
         ...broken.size === keys.length && { impact: "minor" }
       });
     }
@@ -64047,7 +64221,7 @@ function diffInfo(context, before, after) {
       rule: rule2,
       file: "swagger",
       ...place2(keys),
-      detail: rule2 === CHANGE_RULES.textEdited ? `Edited: ${nameList(keys.map(infoKey))}.` : `Changed: ${changedKeyList(keys, infoBefore, infoAfter, infoKey)}.`,
+      detail: rule2 === CHANGE_RULES.textEdited ? `Edited: ${nameList(keys.map(infoKey))}.` : `Changed: ${changedKeyList(keys, infoBefore, infoAfter, { name: infoKey })}.`,
       impact
     });
   };
@@ -64475,8 +64649,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path122 = names3.slice(2, 2 + length);
-  return names3 === `a/${path122} b/${path122}` ? path122 : void 0;
+  const path123 = names3.slice(2, 2 + length);
+  return names3 === `a/${path123} b/${path123}` ? path123 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -64766,7 +64940,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path122, linked]) => ({ path: path122, linked }));
+    return [...nested].map(([path123, linked]) => ({ path: path123, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -65187,15 +65361,15 @@ function specOf(root, folder) {
   return slashSeparated(import_node_path32.default.relative(root, folder));
 }
 function ignoredByFolder(root, folders, listed3) {
-  const namesIn = /* @__PURE__ */ new Map();
+  const namesIn2 = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
   for (const entry of listed3) {
     const isFolder3 = entry.endsWith("/");
     const absolute = import_node_path32.default.join(root, isFolder3 ? entry.slice(0, -1) : entry);
     const parent = import_node_path32.default.dirname(absolute);
-    const names3 = namesIn.get(parent);
+    const names3 = namesIn2.get(parent);
     if (names3) names3.push(import_node_path32.default.basename(absolute));
-    else namesIn.set(parent, [import_node_path32.default.basename(absolute)]);
+    else namesIn2.set(parent, [import_node_path32.default.basename(absolute)]);
     if (isFolder3) wholeFolders.add(absolute);
   }
   const ignored = /* @__PURE__ */ new Map();
@@ -65204,7 +65378,7 @@ function ignoredByFolder(root, folders, listed3) {
     for (let at = folder; at !== root && isWithin(root, at); at = import_node_path32.default.dirname(at)) {
       if (wholeFolders.has(at)) whole = true;
     }
-    const names3 = namesIn.get(folder);
+    const names3 = namesIn2.get(folder);
     if (whole) ignored.set(folder, "all");
     else if (names3 !== void 0) ignored.set(folder, names3);
   }
@@ -67118,7 +67292,7 @@ function configurationReports(result) {
     if (!CONFIGURATION_RULE_IDS.has(finding.ruleId)) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path122, findings]) => ({ path: path122, findings }));
+  return [...byFile].map(([path123, findings]) => ({ path: path123, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -68424,6 +68598,43 @@ function reportNotWritten(error2, output) {
   });
 }
 
+// packages/cli/src/report-over-connector-file.ts
+var import_node_fs37 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
+function refuseReportOverConnectorFile(output, cwd) {
+  if (output === void 0) return;
+  const written2 = realFileAt(import_node_path53.default.resolve(cwd, output));
+  if (written2 === void 0 || kindOfFileName(import_node_path53.default.basename(written2)) === void 0) return;
+  if (!isConnectorFolderListing(namesIn(import_node_path53.default.dirname(written2)))) return;
+  throw new UsageError(
+    `is the ${import_node_path53.default.basename(written2)} of ${connectorShown(import_node_path53.default.dirname(written2), cwd)}; the report would be written over it.`,
+    {
+      location: { file: output },
+      hint: "Give -o the path of a report file of its own, e.g. report.sarif."
+    }
+  );
+}
+function realFileAt(target2) {
+  try {
+    const real = (0, import_node_fs37.realpathSync)(target2);
+    return (0, import_node_fs37.statSync)(real).isFile() ? real : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function namesIn(folder) {
+  try {
+    return (0, import_node_fs37.readdirSync)(folder);
+  } catch {
+    return [];
+  }
+}
+function connectorShown(folder, cwd) {
+  const relative = import_node_path53.default.relative(cwd, folder);
+  if (relative === "") return "the connector here";
+  return `the connector in ${relative.startsWith("..") || import_node_path53.default.isAbsolute(relative) ? folder : relative}`;
+}
+
 // packages/cli/src/commands/validate.ts
 function concurrencyArgument(value) {
   const parsed2 = parseConcurrency(value);
@@ -68466,6 +68677,7 @@ function registerValidateCommand(program2, context) {
       );
     refuseQuietWithoutText(options2);
     refuseReportPathThroughFile(options2.output, io.cwd);
+    refuseReportOverConnectorFile(options2.output, io.cwd);
     const config2 = await loadConfig({ cwd: io.cwd, explicitPath: options2.config, paths });
     if (options2.fix) await refusePathsWithoutConnectors(paths, io.cwd, []);
     const profile = options2.profile === "auto" ? void 0 : options2.profile;
@@ -68615,10 +68827,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path122 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path122.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path122)) return "drive-letter";
-  if (path122.split("/").includes("..")) return "parent-segment";
+  const path123 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path123.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path123)) return "drive-letter";
+  if (path123.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -68656,7 +68868,7 @@ var EntryNameEncodingError = class extends ZipError {
 };
 
 // packages/solution/src/zip/zip-reader.ts
-var import_node_fs38 = require("node:fs");
+var import_node_fs39 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var import_promises4 = require("node:stream/promises");
 var import_node_util4 = require("node:util");
@@ -68694,8 +68906,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path122, isFolder3, value) {
-    const segments = path122.split("/");
+  place(path123, isFolder3, value) {
+    const segments = path123.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -68924,9 +69136,9 @@ var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var import_node_util3 = require("node:util");
-var readAsync = (0, import_node_util3.promisify)(import_node_fs37.read);
+var readAsync = (0, import_node_util3.promisify)(import_node_fs38.read);
 async function readAt(fd2, position, length) {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
@@ -69243,12 +69455,12 @@ var ZipReader = class _ZipReader {
       }
       const raw = await readCentralDirectory(zip, displayName, damagedHint);
       const checked = checkEntries(raw, displayName, limits, encoding, options2.say ?? optionWords);
-      const fd2 = await (0, import_node_util4.promisify)(import_node_fs38.open)(filePath2, "r");
+      const fd2 = await (0, import_node_util4.promisify)(import_node_fs39.open)(filePath2, "r");
       try {
-        const { size } = await (0, import_node_util4.promisify)(import_node_fs38.fstat)(fd2);
+        const { size } = await (0, import_node_util4.promisify)(import_node_fs39.fstat)(fd2);
         return new _ZipReader(zip, checked.raw, checked, displayName, limits, fd2, size, damagedHint);
       } catch (error2) {
-        (0, import_node_fs38.closeSync)(fd2);
+        (0, import_node_fs39.closeSync)(fd2);
         throw error2;
       }
     } catch (error2) {
@@ -69301,7 +69513,7 @@ var ZipReader = class _ZipReader {
   }
   close() {
     this.zip.close();
-    (0, import_node_fs38.closeSync)(this.fd);
+    (0, import_node_fs39.closeSync)(this.fd);
   }
   async streamToFile(entry, destination, observe) {
     const raw = this.rawEntry(entry);
@@ -69310,7 +69522,7 @@ var ZipReader = class _ZipReader {
     if (raw.compressedSize === 0) throw new Error("it has no data");
     const input = archiveSlice(this.fd, start, raw.compressedSize);
     const check = checkingStream(this.integrity(raw, entry), observe);
-    const output = (0, import_node_fs38.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
+    const output = (0, import_node_fs39.createWriteStream)(destination, { flags: "wx", highWaterMark: STREAM_CHUNK_BYTES });
     let outputError;
     output.once("error", (error2) => outputError = error2);
     try {
@@ -69417,17 +69629,17 @@ async function sameZipContent(a, b) {
 }
 
 // packages/solution/src/zip/zip-writer.ts
-var import_node_fs40 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_fs41 = require("node:fs");
+var import_node_path54 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
 
 // packages/solution/src/fs/folder-path.ts
-var import_node_fs39 = require("node:fs");
+var import_node_fs40 = require("node:fs");
 var PATH_THROUGH_FILE_HINT = "Give a path that runs through folders only, or move the file out of the way.";
 async function refuseNonFolder(folder) {
-  const stat2 = await import_node_fs39.promises.stat(folder).catch(() => void 0) ?? await import_node_fs39.promises.lstat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs40.promises.stat(folder).catch(() => void 0) ?? await import_node_fs40.promises.lstat(folder).catch(() => void 0);
   if (stat2?.isDirectory()) return;
   refuseBlockedOutputPath(folder, {
     throughFileHint: PATH_THROUGH_FILE_HINT,
@@ -69446,7 +69658,7 @@ function refusePathThroughFile(target2) {
   if (way) throw pathThroughFileError(way, "made", PATH_THROUGH_FILE_HINT);
 }
 async function refuseFolder(file, what, hint) {
-  const existing = await import_node_fs39.promises.stat(file).catch(() => void 0);
+  const existing = await import_node_fs40.promises.stat(file).catch(() => void 0);
   if (existing?.isDirectory())
     throw new UsageError(`is a folder; ${what} cannot be written there.`, { location: { file }, hint });
   return existing;
@@ -69460,7 +69672,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path53.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path54.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -69471,7 +69683,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   };
   const output = zip.outputStream;
   zip.on("error", (error2) => output.destroy(error2));
-  const file = (0, import_node_fs40.createWriteStream)(temporary, { flags: "wx" });
+  const file = (0, import_node_fs41.createWriteStream)(temporary, { flags: "wx" });
   const written2 = (0, import_promises5.pipeline)(output, file);
   let done = false;
   try {
@@ -69498,7 +69710,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
     zip.end();
     await written2;
     await syncFile(temporary);
-    await import_node_fs40.promises.rename(temporary, target2);
+    await import_node_fs41.promises.rename(temporary, target2);
     done = true;
   } catch (error2) {
     output.destroy();
@@ -69996,9 +70208,9 @@ function parseStrictly(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path122) {
+function jsonValueLocation(text3, path123) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path122);
+  const node = tree && findNodeAtLocation2(tree, path123);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -70065,9 +70277,9 @@ function describeParseError(error2) {
 }
 
 // packages/solution/src/fs/commit-folder.ts
-var import_node_fs42 = require("node:fs");
+var import_node_fs43 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -70088,12 +70300,12 @@ async function forEachConcurrently(items, limit, task) {
 }
 
 // packages/solution/src/fs/list-files.ts
-var import_node_fs41 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_fs42 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs41.promises.readdir(import_node_path54.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs42.promises.readdir(import_node_path55.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -70112,35 +70324,35 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs42.promises.mkdir(import_node_path55.default.dirname(import_node_path55.default.resolve(target2)), { recursive: true });
+    await import_node_fs43.promises.mkdir(import_node_path56.default.dirname(import_node_path56.default.resolve(target2)), { recursive: true });
     await syncFiles(staged, files);
-    await import_node_fs42.promises.rename(staged, target2);
+    await import_node_fs43.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
   }
-  const targetRoot = await import_node_fs42.promises.realpath(target2);
+  const targetRoot = await import_node_fs43.promises.realpath(target2);
   const result = { written: [], deleted: [], unchanged: [], kept: [] };
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   const changed = [];
   for (const file of files) {
-    const from = import_node_path55.default.join(staged, file);
-    const to = import_node_path55.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path55.default.posix.dirname(file)));
+    const from = import_node_path56.default.join(staged, file);
+    const to = import_node_path56.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path56.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
-    const current = await import_node_fs42.promises.lstat(to).catch(() => void 0);
+    const current = await import_node_fs43.promises.lstat(to).catch(() => void 0);
     if (previous === void 0 && current?.isFile() && await sameContent2(from, to)) {
       result.unchanged.push(file);
       continue;
     }
     if (current?.isDirectory()) {
       result.deleted.push(...(await listFiles2(to)).map((inner) => `${file}/${inner}`));
-      await import_node_fs42.promises.rm(to, { recursive: true });
+      await import_node_fs43.promises.rm(to, { recursive: true });
     }
     changed.push(file);
   }
   await syncFiles(staged, changed);
   for (const file of changed) {
-    await import_node_fs42.promises.rename(import_node_path55.default.join(staged, file), import_node_path55.default.join(targetRoot, file));
+    await import_node_fs43.promises.rename(import_node_path56.default.join(staged, file), import_node_path56.default.join(targetRoot, file));
     result.written.push(file);
   }
   const wanted2 = new Set(files);
@@ -70149,17 +70361,17 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs42.promises.rm(import_node_path55.default.join(targetRoot, file));
+      await import_node_fs43.promises.rm(import_node_path56.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
   }
   result.deleted.sort(compareOrdinal);
-  await import_node_fs42.promises.rm(staged, { recursive: true, force: true });
+  await import_node_fs43.promises.rm(staged, { recursive: true, force: true });
   return result;
 }
 async function syncFiles(staged, files) {
-  await forEachConcurrently(files, 8, (file) => syncFile(import_node_path55.default.join(staged, file)));
+  await forEachConcurrently(files, 8, (file) => syncFile(import_node_path56.default.join(staged, file)));
 }
 var CaseRenames = class {
   constructor(root, files) {
@@ -70181,16 +70393,16 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs42.promises.lstat(import_node_path55.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs43.promises.lstat(import_node_path56.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
     for (let index = 0; index < after.length; index++) {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
-      await import_node_fs42.promises.rename(
-        import_node_path55.default.join(this.root, ...parent, before[index]),
-        import_node_path55.default.join(this.root, ...parent, after[index])
+      await import_node_fs43.promises.rename(
+        import_node_path56.default.join(this.root, ...parent, before[index]),
+        import_node_path56.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -70224,14 +70436,14 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path55.default.join(current, segment);
-    const entry = await import_node_fs42.promises.lstat(next).catch(() => void 0);
+    const next = import_node_path56.default.join(current, segment);
+    const entry = await import_node_fs43.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
       continue;
     }
     if (entry?.isSymbolicLink()) {
-      const resolved2 = await import_node_fs42.promises.realpath(next).then(
+      const resolved2 = await import_node_fs43.promises.realpath(next).then(
         (real2) => ({ real: real2 }),
         (error2) => ({ error: error2 })
       );
@@ -70246,7 +70458,7 @@ async function ensureDirectoryInside(root, relative) {
           }
         );
       }
-      if ((await import_node_fs42.promises.stat(real)).isDirectory()) {
+      if ((await import_node_fs43.promises.stat(real)).isDirectory()) {
         current = real;
         continue;
       }
@@ -70254,15 +70466,15 @@ async function ensureDirectoryInside(root, relative) {
     const removed = [];
     if (entry) {
       removed.push(segments.slice(0, index + 1).join("/"));
-      await import_node_fs42.promises.rm(next);
+      await import_node_fs43.promises.rm(next);
     }
-    await import_node_fs42.promises.mkdir(import_node_path55.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs43.promises.mkdir(import_node_path56.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
 }
 async function sameContent2(staged, target2) {
-  const [sa, sb] = await Promise.all([import_node_fs42.promises.stat(staged), import_node_fs42.promises.stat(target2)]);
+  const [sa, sb] = await Promise.all([import_node_fs43.promises.stat(staged), import_node_fs43.promises.stat(target2)]);
   if (sa.size !== sb.size) return isCrlfCheckoutOf(staged, sa.size, target2, sb.size);
   const [ha, hb] = await Promise.all([hashFile(staged), hashFile(target2)]);
   return ha === hb;
@@ -70270,34 +70482,34 @@ async function sameContent2(staged, target2) {
 var MAX_CHECKOUT_COMPARE_BYTES = 64 * 1024 * 1024;
 async function isCrlfCheckoutOf(staged, stagedSize, target2, targetSize) {
   if (targetSize <= stagedSize || stagedSize > MAX_CHECKOUT_COMPARE_BYTES) return false;
-  const text3 = await import_node_fs42.promises.readFile(staged);
+  const text3 = await import_node_fs43.promises.readFile(staged);
   if (text3.includes(0) || text3.includes(13)) return false;
   let lineFeeds = 0;
   for (let at = text3.indexOf(10); at !== -1; at = text3.indexOf(10, at + 1)) lineFeeds++;
   if (stagedSize + lineFeeds !== targetSize) return false;
   const checkedOut = Buffer.from(text3.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-  return checkedOut.equals(await import_node_fs42.promises.readFile(target2));
+  return checkedOut.equals(await import_node_fs43.promises.readFile(target2));
 }
 async function hashFile(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs42.createReadStream)(file)) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs43.createReadStream)(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function exists3(file) {
-  return import_node_fs42.promises.lstat(file).then(
+  return import_node_fs43.promises.lstat(file).then(
     () => true,
     () => false
   );
 }
 async function removeEmptyFolders(root, protect) {
   const visit5 = async (relative) => {
-    const absolute = import_node_path55.default.join(root, relative);
-    const entries = await import_node_fs42.promises.readdir(absolute, { withFileTypes: true });
+    const absolute = import_node_path56.default.join(root, relative);
+    const entries = await import_node_fs43.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit5(child))
-        await import_node_fs42.promises.rmdir(import_node_path55.default.join(root, child));
+        await import_node_fs43.promises.rmdir(import_node_path56.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -70324,17 +70536,17 @@ function unresolvedLinkError(link2, error2) {
 }
 
 // packages/solution/src/fs/check-writable.ts
-var import_node_fs43 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_fs44 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path56.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path57.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
-      await import_node_fs43.promises.writeFile(temporary, "");
-      await import_node_fs43.promises.rm(temporary, { force: true });
+      await import_node_fs44.promises.writeFile(temporary, "");
+      await import_node_fs44.promises.rm(temporary, { force: true });
     } finally {
       forgetTemporary(temporary);
       await made.remove();
@@ -70637,8 +70849,8 @@ function manifestSettings(manifest) {
 }
 
 // packages/solution/src/solution/environment-variables.ts
-var import_node_fs44 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_fs45 = require("node:fs");
+var import_node_path58 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -70730,14 +70942,14 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs44.promises.readFile(import_node_path57.default.join(folder, file));
+    const bytes = await import_node_fs45.promises.readFile(import_node_path58.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
     variable.parts.push({
       path: part,
       bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path57.default.join(displayRoot, file)
+      file: import_node_path58.default.join(displayRoot, file)
     });
   }
   return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
@@ -70833,32 +71045,32 @@ var ConnectionReferenceReader = class {
 };
 
 // packages/solution/src/solution/unpack.ts
-var import_node_fs54 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_fs55 = require("node:fs");
+var import_node_path72 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
-var import_node_fs45 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_fs46 = require("node:fs");
+var import_node_path59 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path58.default.resolve(folder), import_node_path58.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path59.default.resolve(folder), import_node_path59.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 async function realPathOf(given2) {
   const rest = [];
-  for (let existing = import_node_path58.default.resolve(given2); ; existing = import_node_path58.default.dirname(existing)) {
+  for (let existing = import_node_path59.default.resolve(given2); ; existing = import_node_path59.default.dirname(existing)) {
     try {
-      return import_node_path58.default.join(await import_node_fs45.promises.realpath(existing), ...rest);
+      return import_node_path59.default.join(await import_node_fs46.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path58.default.dirname(existing) === existing) return import_node_path58.default.resolve(given2);
-    rest.unshift(import_node_path58.default.basename(existing));
+    if (import_node_path59.default.dirname(existing) === existing) return import_node_path59.default.resolve(given2);
+    rest.unshift(import_node_path59.default.basename(existing));
   }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
-var import_node_fs46 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_fs47 = require("node:fs");
+var import_node_path60 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -70926,17 +71138,17 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path59.default.join(folder, FOLDER_BOTH_NOTES);
-  return parseBothNotes(decodeUtf8Strict(await import_node_fs46.promises.readFile(file), file), file);
+  const file = import_node_path60.default.join(folder, FOLDER_BOTH_NOTES);
+  return parseBothNotes(decodeUtf8Strict(await import_node_fs47.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
-var import_node_fs48 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_fs49 = require("node:fs");
+var import_node_path62 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
-var import_node_fs47 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_fs48 = require("node:fs");
+var import_node_path61 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
   [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
@@ -70960,23 +71172,23 @@ function isComponentXml(name) {
   return name.toLowerCase().endsWith(".xml");
 }
 async function holdsComponentXml(root) {
-  const entries = await import_node_fs47.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs48.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
-    if (entry.isDirectory() && await holdsComponentXml(import_node_path60.default.join(root, entry.name))) return true;
+    if (entry.isDirectory() && await holdsComponentXml(import_node_path61.default.join(root, entry.name))) return true;
   }
   return false;
 }
 async function readStrayConnectorFolders(folder) {
   const folders = /* @__PURE__ */ new Set();
-  const roots = await import_node_fs47.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const roots = await import_node_fs48.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs47.promises.readdir(import_node_path60.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs48.promises.readdir(import_node_path61.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
-    if (holds2 && !await holdsComponentXml(import_node_path60.default.join(folder, root.name))) folders.add(root.name);
+    if (holds2 && !await holdsComponentXml(import_node_path61.default.join(folder, root.name))) folders.add(root.name);
   }
   return folders;
 }
@@ -71053,25 +71265,25 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     throw new UserError(
       `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
       {
-        location: { file: import_node_path61.default.join(folder, stray) },
+        location: { file: import_node_path62.default.join(folder, stray) },
         hint: "Move the connector folder out of the solution folder, then unpack again."
       }
     );
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs48.promises.lstat(import_node_path61.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs49.promises.lstat(import_node_path62.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs], leftOut2)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path61.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path62.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs48.promises.lstat(import_node_path61.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs49.promises.lstat(import_node_path62.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path61.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path62.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -71081,7 +71293,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path61.default.join(folder, file) },
+        location: { file: import_node_path62.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -71108,14 +71320,14 @@ function neededFolders(files) {
 }
 
 // packages/solution/src/solution/line-endings-file.ts
-var import_node_fs49 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_fs50 = require("node:fs");
+var import_node_path63 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
 var FILES_READ_AT_ONCE = 8;
 async function endingOf2(file) {
-  const handle = await import_node_fs49.promises.open(file, "r");
+  const handle = await import_node_fs50.promises.open(file, "r");
   try {
     const { size } = await handle.stat();
     if (size > MAX_RECORDED_BYTES) return void 0;
@@ -71125,7 +71337,7 @@ async function endingOf2(file) {
   } finally {
     await handle.close();
   }
-  return recordedEnding(await import_node_fs49.promises.readFile(file));
+  return recordedEnding(await import_node_fs50.promises.readFile(file));
 }
 async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) {
   const sorted = [...files].sort();
@@ -71134,7 +71346,7 @@ async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) 
     sorted.flatMap((file, index) => known.has(file) ? [] : [{ file, index }]),
     FILES_READ_AT_ONCE,
     async ({ file, index }) => {
-      endings[index] = await endingOf2(import_node_path62.default.join(folder, file));
+      endings[index] = await endingOf2(import_node_path63.default.join(folder, file));
     }
   );
   const recorded = sorted.flatMap((file, index) => {
@@ -71166,8 +71378,8 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path62.default.join(folder, FOLDER_LINE_ENDINGS);
-  return parseLineEndings(decodeUtf8Strict(await import_node_fs49.promises.readFile(file), file), file);
+  const file = import_node_path63.default.join(folder, FOLDER_LINE_ENDINGS);
+  return parseLineEndings(decodeUtf8Strict(await import_node_fs50.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/platform-version.ts
@@ -71199,8 +71411,8 @@ function withAttributeValue(tag2, name, value) {
 }
 
 // packages/solution/src/solution/stage-zip.ts
-var import_node_fs50 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_fs51 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/connector-element.ts
 var FILE_COLUMNS = [
@@ -71626,7 +71838,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path63.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path64.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -71671,15 +71883,15 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const endings = /* @__PURE__ */ new Map([[FOLDER_CUSTOMIZATIONS, void 0]]);
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path63.default.dirname(destination);
+    const folder = import_node_path64.default.dirname(destination);
     let made = folders.get(folder);
-    if (!made) folders.set(folder, made = import_node_fs50.promises.mkdir(folder, { recursive: true }));
+    if (!made) folders.set(folder, made = import_node_fs51.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path63.default.join(staging, folderPath);
+    const destination = import_node_path64.default.join(staging, folderPath);
     await makeFolderOf(destination);
-    await import_node_fs50.promises.writeFile(destination, content, { flag: "wx" });
+    await import_node_fs51.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
     endings.set(folderPath, void 0);
   };
@@ -71697,7 +71909,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path63.default.join(staging, folderPath);
+    const destination = import_node_path64.default.join(staging, folderPath);
     await makeFolderOf(destination);
     const counter = entry.size <= MAX_RECORDED_BYTES ? new EndingCounter() : void 0;
     const whole = await reader.copyToFile(entry, destination, {
@@ -71725,8 +71937,8 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs50.promises.mkdir(import_node_path63.default.dirname(destination), { recursive: true });
-  const handle = await import_node_fs50.promises.open(destination, "wx");
+  await import_node_fs51.promises.mkdir(import_node_path64.default.dirname(destination), { recursive: true });
+  const handle = await import_node_fs51.promises.open(destination, "wx");
   let result;
   try {
     const pass = scanWriting(bytes, file, EXPORTED_XML_HINT, UNPACKED_STYLE);
@@ -71736,7 +71948,7 @@ async function writeCustomizations(bytes, file, destination) {
   } finally {
     await handle.close();
   }
-  if (result.again !== void 0) await import_node_fs50.promises.writeFile(destination, result.again);
+  if (result.again !== void 0) await import_node_fs51.promises.writeFile(destination, result.again);
   return result.scan;
 }
 function entryNotWritten(archive, entry) {
@@ -71751,22 +71963,22 @@ function findRoot(files, name) {
 }
 
 // packages/solution/src/solution/unpack-target.ts
+var import_node_fs53 = require("node:fs");
+var import_node_path67 = __toESM(require("node:path"), 1);
+
+// packages/solution/src/solution/misnamed-parts.ts
 var import_node_fs52 = require("node:fs");
 var import_node_path66 = __toESM(require("node:path"), 1);
 
-// packages/solution/src/solution/misnamed-parts.ts
-var import_node_fs51 = require("node:fs");
-var import_node_path65 = __toESM(require("node:path"), 1);
-
 // packages/solution/src/solution/case-only-rename.ts
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 function caseOnlyRenameHint(wanted2, files) {
   const lower = wanted2.toLowerCase();
   const list3 = [...files];
   for (const file of list3) {
     if (file === wanted2 || file.toLowerCase() !== lower) continue;
-    const [folder, wantedFolder] = [import_node_path64.default.posix.dirname(file), import_node_path64.default.posix.dirname(wanted2)];
-    if (folder !== wantedFolder && list3.some((each) => import_node_path64.default.posix.dirname(each) === wantedFolder))
+    const [folder, wantedFolder] = [import_node_path65.default.posix.dirname(file), import_node_path65.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder && list3.some((each) => import_node_path65.default.posix.dirname(each) === wantedFolder))
       return `${file} is in ${folder}/, which differs from ${wantedFolder}/ in letter case only, which Linux tells apart: move it to ${wanted2}.`;
     if (folder !== wantedFolder)
       return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
@@ -71776,12 +71988,12 @@ function caseOnlyRenameHint(wanted2, files) {
 }
 
 // packages/solution/src/solution/misnamed-parts.ts
-var OTHER = import_node_path65.default.posix.dirname(FOLDER_SOLUTION);
+var OTHER = import_node_path66.default.posix.dirname(FOLDER_SOLUTION);
 async function misnamedPartsHint(folder) {
   const files = [];
   for (const entry of await entriesOf3(folder)) {
     if (!entry.isDirectory() || entry.name.toLowerCase() !== OTHER.toLowerCase()) continue;
-    for (const inside of await entriesOf3(import_node_path65.default.join(folder, entry.name)))
+    for (const inside of await entriesOf3(import_node_path66.default.join(folder, entry.name)))
       if (inside.isFile()) files.push(`${entry.name}/${inside.name}`);
   }
   const inOther = files.map((file) => `${OTHER}${file.slice(OTHER.length)}`);
@@ -71795,7 +72007,7 @@ async function misnamedPartsHint(folder) {
   return hints2.size === 0 ? void 0 : [...hints2].join(" ");
 }
 async function entriesOf3(folder) {
-  const entries = await import_node_fs51.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs52.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 
@@ -71808,7 +72020,7 @@ var OVERWRITE_KEEPING_STALE = {
 };
 async function refuseUnpackTarget(folder, options2) {
   await refuseNonFolder(folder);
-  if (!await import_node_fs52.promises.stat(folder).catch(() => void 0)) return;
+  if (!await import_node_fs53.promises.stat(folder).catch(() => void 0)) return;
   const files = await listFiles2(folder, isRepositoryFile);
   if (files.length === 0) return;
   const holdsSolution = files.includes(FOLDER_SOLUTION);
@@ -71839,8 +72051,8 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path66.default.join(folder, FOLDER_SOLUTION);
-  const bytes = await import_node_fs52.promises.readFile(file).catch(() => void 0);
+  const file = import_node_path67.default.join(folder, FOLDER_SOLUTION);
+  const bytes = await import_node_fs53.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
   try {
@@ -71850,7 +72062,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path66.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path67.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -71859,14 +72071,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 var OTHER2 = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER2) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path67.default.join(folder, file),
+    import_node_path68.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -71880,7 +72092,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -71948,21 +72160,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path68.default.join(folder, first.file),
+    import_node_path69.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path69.default.join(folder, file),
+    import_node_path70.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -71994,16 +72206,16 @@ function unpackableEntryError(archive, entryNames, exempt) {
 }
 
 // packages/solution/src/solution/unpacked-for-zip.ts
-var import_node_fs53 = require("node:fs");
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_fs54 = require("node:fs");
+var import_node_path71 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given2, use, options2) {
-  const target2 = import_node_path70.default.resolve(options2.cwd, given2);
-  const stat2 = await import_node_fs53.promises.stat(target2).catch(() => void 0);
+  const target2 = import_node_path71.default.resolve(options2.cwd, given2);
+  const stat2 = await import_node_fs54.promises.stat(target2).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip2(target2)) return void 0;
-  const root = await solutionRootOf(stat2.isDirectory() ? target2 : import_node_path70.default.dirname(target2));
+  const root = await solutionRootOf(stat2.isDirectory() ? target2 : import_node_path71.default.dirname(target2));
   if (root === void 0) return void 0;
   const folder = shellWord(toDisplayPath(options2.cwd, root));
   const what = root === target2 ? "is an unpacked solution folder, not a solution zip." : `is a ${stat2.isDirectory() ? "folder" : "file"} of the unpacked solution in ${folder}, not a solution zip.`;
@@ -72022,16 +72234,16 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs53.promises.stat(import_node_path70.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs54.promises.stat(import_node_path71.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
-    const parent = import_node_path70.default.dirname(current);
+    const parent = import_node_path71.default.dirname(current);
     if (parent === current) return void 0;
     current = parent;
   }
   return void 0;
 }
 async function startsLikeZip2(file) {
-  const handle = await import_node_fs53.promises.open(file, "r").catch(() => void 0);
+  const handle = await import_node_fs54.promises.open(file, "r").catch(() => void 0);
   if (!handle) return false;
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
@@ -72046,7 +72258,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path71.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path72.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -72072,7 +72284,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files, staged.endings);
-    if (endings !== void 0) await import_node_fs54.promises.writeFile(import_node_path71.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs55.promises.writeFile(import_node_path72.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -72107,11 +72319,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs54.promises.readFile(import_node_path71.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs55.promises.readFile(import_node_path72.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs54.promises.readFile(import_node_path71.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs55.promises.readFile(import_node_path72.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs54.promises.writeFile(import_node_path71.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs55.promises.writeFile(import_node_path72.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -72164,11 +72376,11 @@ function pairedZipPaths(zipPath) {
   };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path71.default.resolve(given2) === import_node_path71.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path72.default.resolve(given2) === import_node_path72.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
-  const exists4 = async (file) => await import_node_fs54.promises.stat(file).catch(() => void 0) !== void 0;
+  const exists4 = async (file) => await import_node_fs55.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
-  const name = import_node_path71.default.basename(given2);
+  const name = import_node_path72.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -72181,12 +72393,12 @@ async function stageBoth(zipPath, staging, options2) {
   const managedStaging = `${staging}.managed`;
   rememberTemporary(managedStaging);
   try {
-    await import_node_fs54.promises.mkdir(managedStaging);
+    await import_node_fs55.promises.mkdir(managedStaging);
     const other = await stageOne(managed, managedStaging, common, options2);
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path71.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path72.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -72197,13 +72409,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path71.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path72.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path71.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path72.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -72217,20 +72429,20 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs54.promises.writeFile(import_node_path71.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs55.promises.writeFile(import_node_path72.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     const endings = new Map(base2.endings);
     for (const file of other.files) {
-      const from = import_node_path71.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs54.promises.readFile(from)).equals(await import_node_fs54.promises.readFile(import_node_path71.default.join(staging, file))))
+      const from = import_node_path72.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs55.promises.readFile(from)).equals(await import_node_fs55.promises.readFile(import_node_path72.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs54.promises.mkdir(import_node_path71.default.dirname(import_node_path71.default.join(staging, variant)), { recursive: true });
-      await import_node_fs54.promises.rename(from, import_node_path71.default.join(staging, variant));
+      await import_node_fs55.promises.mkdir(import_node_path72.default.dirname(import_node_path72.default.join(staging, variant)), { recursive: true });
+      await import_node_fs55.promises.rename(from, import_node_path72.default.join(staging, variant));
       if (other.endings.has(file)) endings.set(variant, other.endings.get(file));
     }
     return { ...base2, files: await listFiles2(staging), endings };
@@ -72241,12 +72453,12 @@ async function stageBoth(zipPath, staging, options2) {
 }
 
 // packages/solution/src/solution/pack.ts
-var import_node_fs57 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_fs58 = require("node:fs");
+var import_node_path75 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
-var import_node_fs55 = require("node:fs");
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_fs56 = require("node:fs");
+var import_node_path73 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest, files) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -72256,7 +72468,7 @@ function lostPartError(folder, hasManifest, files) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown3 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs55.promises.lstat(import_node_path72.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs56.promises.lstat(import_node_path73.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -72267,7 +72479,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path72.default.join(shown3, part) },
+      location: { file: import_node_path73.default.join(shown3, part) },
       hint
     });
   }
@@ -72355,12 +72567,12 @@ function extensionKey(extension) {
 }
 
 // packages/solution/src/solution/nested-solution.ts
-var import_node_fs56 = require("node:fs");
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_fs57 = require("node:fs");
+var import_node_path74 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs56.promises.lstat(import_node_path73.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs57.promises.lstat(import_node_path74.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -72380,11 +72592,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs56.promises.readdir(import_node_path73.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs57.promises.readdir(import_node_path74.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path73.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path74.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -72394,13 +72606,13 @@ async function nestedSolutions(folder) {
   return nested.sort(compareOrdinal);
 }
 async function isFile2(file) {
-  return (await import_node_fs56.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs57.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path73.default.dirname(current)) {
-    if (await import_node_fs56.promises.lstat(import_node_path73.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs56.promises.lstat(import_node_path73.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path73.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path74.default.dirname(current)) {
+    if (await import_node_fs57.promises.lstat(import_node_path74.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs57.promises.lstat(import_node_path74.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path74.default.dirname(current) === current) return void 0;
   }
 }
 
@@ -72436,7 +72648,7 @@ function missingConnectorPartError(connectorFile, zipName, files) {
 var decodeUtf8Lenient = (bytes) => new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 async function packSolution(folder, zipPath, options2 = {}) {
   if (options2.version !== void 0) checkSolutionVersion(options2.version);
-  const stat2 = await import_node_fs57.promises.stat(folder).catch(() => void 0);
+  const stat2 = await import_node_fs58.promises.stat(folder).catch(() => void 0);
   const hint = "Give the folder that unpack wrote (the one holding Other/).";
   if (!stat2) throw missingPathError(folder, hint);
   if (!stat2.isDirectory()) throw new UsageError("is not a folder.", { location: { file: folder }, hint });
@@ -72454,7 +72666,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path74.default.join(folder, file);
+  const located = (file) => import_node_path75.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -72610,7 +72822,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
 var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
 function twoVersionsError(folder, managedFile, managedVersion, version, say) {
   return solutionError(
-    import_node_path74.default.join(folder, managedFile),
+    import_node_path75.default.join(folder, managedFile),
     `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
     `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
   );
@@ -72625,12 +72837,12 @@ async function notAnUnpackedSolution(folder) {
   );
 }
 async function copiedPart(name, file, recorded) {
-  const { size } = await import_node_fs57.promises.stat(file).catch(unreadable(file));
+  const { size } = await import_node_fs58.promises.stat(file).catch(unreadable(file));
   if (size > MAX_RECORDED_BYTES) return { name, file };
   return { name, load: async () => withRecordedEnding(await readFolderFile(file), recorded) };
 }
 function readFolderFile(file) {
-  return import_node_fs57.promises.readFile(file).catch(unreadable(file));
+  return import_node_fs58.promises.readFile(file).catch(unreadable(file));
 }
 function unreadable(file) {
   return (error2) => {
@@ -72661,8 +72873,8 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 }
 
 // packages/solution/src/solution/pack-packages.ts
-var import_node_fs58 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_fs59 = require("node:fs");
+var import_node_path76 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -72674,7 +72886,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
     return [await packSolution(folder, zipPath, { packageType, ...version })];
   const flag = await managedFlag(folder).catch(() => void 0);
   if (packageType === "both" && (flag === "0" || flag === "1"))
-    resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path75.default.join(folder, FOLDER_SOLUTION));
+    resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path76.default.join(folder, FOLDER_SOLUTION));
   if (flag === "2") await options2.checkOutput?.(managedZipPath(zipPath));
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -72688,24 +72900,24 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path75.default.join(folder, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs58.promises.readFile(file), file);
+  const file = import_node_path76.default.join(folder, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs59.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
-var import_node_fs59 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_fs60 = require("node:fs");
+var import_node_path77 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf4(folder);
   const zips = zipNames(top);
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf4(import_node_path76.default.join(folder, name));
+    const inside = await entriesOf4(import_node_path77.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
   }
-  const unpacked = await isFile3(import_node_path76.default.join(folder, FOLDER_SOLUTION));
+  const unpacked = await isFile3(import_node_path77.default.join(folder, FOLDER_SOLUTION));
   return {
     unpacked,
     // An unpacked solution is to be packed itself: what its folders hold is not looked for.
@@ -72714,22 +72926,22 @@ async function solutionsInFolder(folder) {
   };
 }
 async function entriesOf4(folder) {
-  const entries = await import_node_fs59.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs60.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   return entries.sort((a, b) => compareOrdinal(a.name, b.name));
 }
 function zipNames(entries) {
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".zip")).map((entry) => entry.name);
 }
 async function isFile3(file) {
-  return (await import_node_fs59.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
+  return (await import_node_fs60.promises.stat(file).catch(() => void 0))?.isFile() ?? false;
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path77.default.resolve(folder).split(import_node_path77.default.sep).reverse();
+  const segments = import_node_path78.default.resolve(folder).split(import_node_path78.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -72844,14 +73056,14 @@ function parseExistingApiProperties(bytes, file) {
 }
 
 // packages/solution/src/connector/read-solution-connectors.ts
-var import_node_fs60 = require("node:fs");
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_fs61 = require("node:fs");
+var import_node_path79 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
 async function readSolution(source, reading = {}) {
   const withVariables = reading.environmentVariables === true;
-  const stat2 = await import_node_fs60.promises.stat(source).catch(() => void 0);
+  const stat2 = await import_node_fs61.promises.stat(source).catch(() => void 0);
   if (!stat2) throw missingPathError(source, "Give a solution zip, or the folder that unpack wrote.");
   if (stat2.isDirectory()) {
     if (await lacksSolutionParts(source)) {
@@ -72896,9 +73108,9 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown3 = zipConnectorsAt ?? import_node_path78.default.join(displayRoot, file);
+    const shown3 = zipConnectorsAt ?? import_node_path79.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs60.promises.readFile(import_node_path78.default.join(folder, file)), shown3),
+      decodeUtf8Strict(await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, file)), shown3),
       shown3,
       UNPACKED_XML_HINT
     );
@@ -72918,12 +73130,12 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown3)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs60.promises.readFile(import_node_path78.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0) throw missingConnectorPartError(shown3, reference2.zipName, parts.keys());
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
-        file: import_node_path78.default.join(displayRoot, part)
+        file: import_node_path79.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -72938,16 +73150,16 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
 async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, connectors) {
   if (missingRootConnectors(manifestRoot, connectors).length === 0) return;
   const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
-  const shown3 = import_node_path78.default.join(displayRoot, customizations);
+  const shown3 = import_node_path79.default.join(displayRoot, customizations);
   const inline2 = scanCustomizations(
-    await import_node_fs60.promises.readFile(import_node_path78.default.join(folder, customizations)),
+    await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, customizations)),
     shown3,
     UNPACKED_XML_HINT
   ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
   const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline2]);
   if (missing.length > 0)
     throw missingConnectorError(
-      import_node_path78.default.join(displayRoot, FOLDER_SOLUTION),
+      import_node_path79.default.join(displayRoot, FOLDER_SOLUTION),
       FOLDER_SOLUTION,
       missing[0],
       parts.keys()
@@ -72963,8 +73175,8 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path78.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs60.promises.readFile(import_node_path78.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path79.default.join(displayRoot, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -72982,12 +73194,12 @@ async function solutionParts(folder, displayRoot, files) {
 }
 
 // packages/solution/src/connector/extract.ts
-var import_node_fs67 = require("node:fs");
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_fs68 = require("node:fs");
+var import_node_path90 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
-var import_node_fs61 = require("node:fs");
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_fs62 = require("node:fs");
+var import_node_path80 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -73098,15 +73310,15 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path79.default.join(destination, name, ...rest);
-  const stat2 = await import_node_fs61.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
+  const target2 = import_node_path80.default.join(destination, name, ...rest);
+  const stat2 = await import_node_fs62.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
-  return import_node_fs61.promises.readFile(target2);
+  return import_node_fs62.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path79.default.join(destinationRoot, earlier2.folder);
-  const stat2 = await import_node_fs61.promises.lstat(folder).catch(() => void 0);
+  const folder = import_node_path80.default.join(destinationRoot, earlier2.folder);
+  const stat2 = await import_node_fs62.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
   const leftBehind = [];
@@ -73118,7 +73330,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, file));
+    const bytes = await import_node_fs62.promises.readFile(import_node_path80.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -73137,19 +73349,19 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
   };
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
-  const folder = import_node_path79.default.join(destinationRoot, earlier2.folder);
-  const names3 = await import_node_fs61.promises.readdir(folder).catch(() => []);
+  const folder = import_node_path80.default.join(destinationRoot, earlier2.folder);
+  const names3 = await import_node_fs62.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names3.includes(wanted2) ? wanted2 : names3.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
-  const file = import_node_path79.default.join(folder, name);
-  if (!(await import_node_fs61.promises.lstat(file)).isFile()) return void 0;
-  return parseExistingApiProperties(await import_node_fs61.promises.readFile(file), file);
+  const file = import_node_path80.default.join(folder, name);
+  if (!(await import_node_fs62.promises.lstat(file)).isFile()) return void 0;
+  return parseExistingApiProperties(await import_node_fs62.promises.readFile(file), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
-var import_node_fs62 = require("node:fs");
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_fs63 = require("node:fs");
+var import_node_path82 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -73224,11 +73436,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path81 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path80.default.dirname(file), [...byFolder.get(import_node_path80.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path81.default.dirname(file), [...byFolder.get(import_node_path81.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -73321,17 +73533,17 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const swaggerText = decodeUtf8Strict(definition.bytes, definitionFile);
   files.set(REPOSITORY_FILES.swagger, prettyJson(swaggerText, definitionFile, SOLUTION_JSON_HINT));
   await refuseNonFolder(destination);
-  const existingNames = await import_node_fs62.promises.readdir(destination).catch(() => []);
+  const existingNames = await import_node_fs63.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs62.promises.readFile(import_node_path81.default.join(destination, apiPropertiesName));
-  const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(presentApiProperties, import_node_path81.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs63.promises.readFile(import_node_path82.default.join(destination, apiPropertiesName));
+  const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(presentApiProperties, import_node_path82.default.join(destination, apiPropertiesName));
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs62.promises.readFile(import_node_path81.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs63.promises.readFile(import_node_path82.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -73341,7 +73553,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs62.promises.readFile(import_node_path81.default.join(destination, iconName));
+      const present2 = await import_node_fs63.promises.readFile(import_node_path82.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -73367,7 +73579,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced2.push({ name, present: present2, path: import_node_path81.default.join(destination, present2), bytes, written: written2 });
+    replaced2.push({ name, present: present2, path: import_node_path82.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced2, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -73387,7 +73599,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs62.promises.readFile(import_node_path81.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs63.promises.readFile(import_node_path82.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
   if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
     files.set(readme2, template);
@@ -73415,13 +73627,13 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
-var import_node_fs63 = require("node:fs");
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_fs64 = require("node:fs");
+var import_node_path83 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
-  const names3 = await import_node_fs63.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs64.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const icon2 = connector.files.iconblob;
   const writesIcon = icon2 !== void 0 && isPng(icon2.bytes) && !isIndependentPublisherFolder(folder);
@@ -73437,9 +73649,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs63.promises.readFile(import_node_path82.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs64.promises.readFile(import_node_path83.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path82.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path83.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -73471,15 +73683,15 @@ function sameConnectorIn(previous, connector) {
 }
 
 // packages/solution/src/connector/root-folders.ts
-var import_node_fs64 = require("node:fs");
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_fs65 = require("node:fs");
+var import_node_path84 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
-  const entries = await import_node_fs64.promises.readdir(root, { withFileTypes: true }).catch(() => []);
+  const entries = await import_node_fs65.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path83.default.join(root, entry.name);
+    const folder = import_node_path84.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -73490,14 +73702,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs64.promises.lstat(import_node_path83.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs65.promises.lstat(import_node_path84.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
-  const names3 = await import_node_fs64.promises.readdir(folder).catch(() => []);
+  const names3 = await import_node_fs65.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs64.promises.readFile(import_node_path83.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs65.promises.readFile(import_node_path84.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -73518,7 +73730,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path84.default.join(search2.destinationRoot, found.folder),
+    import_node_path85.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -73550,22 +73762,22 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 }
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
-var import_node_fs65 = require("node:fs");
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_fs66 = require("node:fs");
+var import_node_path86 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
   const before = connectorFolder(earlier2);
   const now = connectorFolder(connector);
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
-  const names3 = await import_node_fs65.promises.readdir(destinationRoot).catch(() => []);
+  const names3 = await import_node_fs66.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs65.promises.lstat(import_node_path85.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs66.promises.lstat(import_node_path86.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path87 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -73617,7 +73829,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path86.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path87.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -73690,19 +73902,19 @@ function candidateText(candidate, displayName) {
 }
 
 // packages/solution/src/connector/other-root-folder.ts
-var import_node_fs66 = require("node:fs");
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_fs67 = require("node:fs");
+var import_node_path88 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path87.default.resolve(root) === import_node_path87.default.resolve(destinationRoot)) continue;
+    if (import_node_path88.default.resolve(root) === import_node_path88.default.resolve(destinationRoot)) continue;
     const earlier2 = (folder2) => ({
-      earlier: { folder: import_node_path87.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+      earlier: { folder: import_node_path88.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
-    const folder = import_node_path87.default.join(root, name);
-    const stat2 = await import_node_fs66.promises.lstat(folder).catch(() => void 0);
+    const folder = import_node_path88.default.join(root, name);
+    const stat2 = await import_node_fs67.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
       if (found !== void 0) return earlier2(found);
@@ -73710,7 +73922,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
     }
     const why = await whyNotRenamedOwn(folder, before, connector);
     if (why === void 0) return earlier2(folder);
-    const relative = import_node_path87.default.relative(destinationRoot, folder);
+    const relative = import_node_path88.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
@@ -73723,7 +73935,7 @@ async function foundUnderAnotherName(root, before, connector) {
   };
   const holding = [];
   for (const candidate of ownFolderCandidates(search2, await readRootFolders(root), /* @__PURE__ */ new Set())) {
-    const folder = import_node_path87.default.join(root, candidate.folder);
+    const folder = import_node_path88.default.join(root, candidate.folder);
     if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
   }
   return holding.length === 1 ? holding[0] : void 0;
@@ -73923,23 +74135,23 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
 }
 
 // packages/solution/src/connector/nested-roots.ts
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
 function refuseNestedRoots(destinationRoot, otherRoots, say) {
-  const destination = import_node_path88.default.resolve(destinationRoot);
+  const destination = import_node_path89.default.resolve(destinationRoot);
   for (const root of otherRoots) {
-    const other = import_node_path88.default.resolve(root);
+    const other = import_node_path89.default.resolve(root);
     if (other === destination) continue;
     const setting = say(OTHER_ROOTS);
     const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
     if (isWithin(destination, other))
       throw new UsageError(
-        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path88.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path89.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
     if (isWithin(other, destination))
       throw new UsageError(
-        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path88.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path89.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
   }
@@ -73986,7 +74198,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path89.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path90.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -73996,7 +74208,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path89.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path90.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -74007,8 +74219,8 @@ function keptFiles(others2, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target2 = import_node_path89.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs67.promises.rename(import_node_path89.default.join(destinationRoot, written2.folder), target2));
+  const target2 = import_node_path90.default.join(destinationRoot, folder);
+  await writingTo(target2, () => import_node_fs68.promises.rename(import_node_path90.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -74030,16 +74242,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs67.promises.mkdir(import_node_path89.default.dirname(import_node_path89.default.join(staging, name)), { recursive: true });
-      await import_node_fs67.promises.writeFile(import_node_path89.default.join(staging, name), content);
+      await import_node_fs68.promises.mkdir(import_node_path90.default.dirname(import_node_path90.default.join(staging, name)), { recursive: true });
+      await import_node_fs68.promises.writeFile(import_node_path90.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs67.promises.rm(import_node_path89.default.join(destination, name), { force: true });
-    const names3 = await import_node_fs67.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs67.promises.rm(import_node_path89.default.join(destination, name));
+    for (const name of item.remove) await import_node_fs68.promises.rm(import_node_path90.default.join(destination, name), { force: true });
+    const names3 = await import_node_fs68.promises.readdir(destination);
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs68.promises.rm(import_node_path90.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -74073,7 +74285,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path89.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path90.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -74081,35 +74293,35 @@ async function refuseSolutionDestination(destinationRoot) {
 }
 
 // packages/solution/src/connector/left-connectors.ts
-var import_node_fs69 = require("node:fs");
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_fs70 = require("node:fs");
+var import_node_path92 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
-var import_node_fs68 = require("node:fs");
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_fs69 = require("node:fs");
+var import_node_path91 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
 async function unsavedFilesIn(folder, from, askGit) {
   const { connector, movedTo } = from;
-  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs68.promises.readdir(movedTo).catch(() => []);
+  const inNewFolder = movedTo === void 0 ? [] : await import_node_fs69.promises.readdir(movedTo).catch(() => []);
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs68.promises.readFile(import_node_path90.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path90.default.join(folder, file))) continue;
+    const bytes = await import_node_fs69.promises.readFile(import_node_path91.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path91.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
-    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path90.default.join(folder, file)))
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path91.default.join(folder, file)))
       continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path90.default.join(folder, file)),
+    unknown.map((file) => import_node_path91.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path90.default.join(folder, file));
+    const why = uncommitted.get(import_node_path91.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -74132,7 +74344,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs68.promises.readFile(import_node_path90.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs69.promises.readFile(import_node_path91.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -74194,14 +74406,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path91.default.join(destinationRoot, folder);
-    const stat2 = await import_node_fs69.promises.lstat(target2).catch(() => void 0);
+    const target2 = import_node_path92.default.join(destinationRoot, folder);
+    const stat2 = await import_node_fs70.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target2,
-      { connector, movedTo: moved && import_node_path91.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path92.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -74213,7 +74425,7 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
       });
       continue;
     }
-    await import_node_fs69.promises.rm(target2, { recursive: true });
+    await import_node_fs70.promises.rm(target2, { recursive: true });
     removed.push(folder);
   }
   const leftAlone = found.filter((folder) => folder.notAsExtracted !== void 0 && !skipped.has(folder.folder.toLowerCase())).map((folder) => ({ folder: folder.folder, warning: leftAloneWarning2(folder, say) }));
@@ -74239,7 +74451,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path91.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path92.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target2, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target2}'` : `its connector was renamed and moved to '${target2}'`;
@@ -74255,7 +74467,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -74306,7 +74518,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path92.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path93.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -74330,7 +74542,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown3) {
   const notes = [foundNote(connector, shown3), renameNote2(connector, removed, shown3)].filter(
     (note) => note !== void 0
@@ -74393,7 +74605,7 @@ function renameNote2(connector, removed, shown3) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path93.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path94.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -74430,7 +74642,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_path95 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -74454,7 +74666,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path94.default.basename(folder).toLowerCase();
+  const folderName = import_node_path95.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -74478,8 +74690,8 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 }
 
 // packages/solution/src/connector/read-repository-connector.ts
-var import_node_fs70 = require("node:fs");
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_fs71 = require("node:fs");
+var import_node_path96 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script-operations.ts
 function scriptOperationsPath(properties, propertiesText, propertiesFile) {
@@ -74504,7 +74716,7 @@ var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefi
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs70.promises.readdir(import_node_path95.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs71.promises.readdir(import_node_path96.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -74514,19 +74726,19 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown3}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path95.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path96.default.join(folder, name)));
 }
 function yamlSwaggerOf(folder, names3) {
   const hasProperties = names3.some(
     (name) => name.toLowerCase() === REPOSITORY_FILES.apiProperties.toLowerCase()
   );
   return names3.find(
-    (name) => (isConnectorYamlSwagger(name) || hasProperties && isYamlSwagger(name)) && isFile(import_node_path95.default.join(folder, name))
+    (name) => (isConnectorYamlSwagger(name) || hasProperties && isYamlSwagger(name)) && isFile(import_node_path96.default.join(folder, name))
   );
 }
 async function readRepositoryConnector(folder, prefix) {
-  const names3 = await import_node_fs70.promises.readdir(folder).catch(async (error2) => {
-    const exists4 = await import_node_fs70.promises.stat(folder).then(
+  const names3 = await import_node_fs71.promises.readdir(folder).catch(async (error2) => {
+    const exists4 = await import_node_fs71.promises.stat(folder).then(
       () => true,
       () => false
     );
@@ -74564,9 +74776,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs70.promises.readFile(import_node_path95.default.join(folder, actual));
+    return import_node_fs71.promises.readFile(import_node_path96.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path95.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path96.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -74575,7 +74787,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path95.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path96.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -74721,8 +74933,8 @@ function currentValueWarning(schemaName, existing) {
 }
 
 // packages/solution/src/connector/build-solution.ts
-var import_node_fs71 = require("node:fs");
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_fs72 = require("node:fs");
+var import_node_path97 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script.ts
 var import_node_buffer4 = require("node:buffer");
@@ -74812,7 +75024,7 @@ function refuseLongPartNames(folder, connector) {
   throw new UserError(
     `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
     {
-      location: { file: import_node_path96.default.join(folder, REPOSITORY_FILES.swagger) },
+      location: { file: import_node_path97.default.join(folder, REPOSITORY_FILES.swagger) },
       hint: "Give the connector a shorter title."
     }
   );
@@ -74831,8 +75043,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs71.promises.mkdir(import_node_path96.default.dirname(import_node_path96.default.join(folder, relative)), { recursive: true });
-    await import_node_fs71.promises.writeFile(import_node_path96.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs72.promises.mkdir(import_node_path97.default.dirname(import_node_path97.default.join(folder, relative)), { recursive: true });
+    await import_node_fs72.promises.writeFile(import_node_path97.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -75120,7 +75332,7 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_path99 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -75246,7 +75458,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_path98 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -75258,7 +75470,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path97.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path98.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -75308,7 +75520,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path98.default.basename(zipPath);
+  const outerName = import_node_path99.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -75364,7 +75576,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path98.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path99.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -75424,7 +75636,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     const named2 = [];
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path98.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path99.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -75536,11 +75748,11 @@ function requireKind(solutions, kind, where2, findings) {
 }
 
 // packages/solution/src/certification/build-package.ts
-var import_node_fs72 = require("node:fs");
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_fs73 = require("node:fs");
+var import_node_path101 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/solution-roles.ts
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path100 = __toESM(require("node:path"), 1);
 var KIND_OF_ROLE = {
   "connector solution": "connector",
   "flow solution": "flow",
@@ -75549,8 +75761,8 @@ var KIND_OF_ROLE = {
 function swappedRolesWarning(roles, solutions) {
   const given2 = roles.map(([role, file]) => ({
     role,
-    name: import_node_path99.default.basename(file),
-    kind: solutions.find((solution) => import_node_path99.default.posix.basename(solution.name) === import_node_path99.default.basename(file))?.kind
+    name: import_node_path100.default.basename(file),
+    kind: solutions.find((solution) => import_node_path100.default.posix.basename(solution.name) === import_node_path100.default.basename(file))?.kind
   }));
   const misplaced = given2.filter((each) => each.kind !== void 0 && each.kind !== KIND_OF_ROLE[each.role]);
   if (misplaced.length === 0) return void 0;
@@ -75573,7 +75785,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path100.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path101.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -75595,7 +75807,7 @@ async function buildCertificationPackage(out, options2) {
   const existing = await refuseFolder(out, "the package", "Give the path of the package zip to write.");
   refusePathThroughFile(out);
   for (const file of [options2.intro, ...solutions]) {
-    const stat2 = await import_node_fs72.promises.stat(file).catch(() => void 0);
+    const stat2 = await import_node_fs73.promises.stat(file).catch(() => void 0);
     const hint = "Give the intro.md and the solution zips exported from Dataverse.";
     if (!stat2) throw missingPathError(file, hint);
     if (!stat2.isFile()) throw new UsageError("is not a file.", { location: { file }, hint });
@@ -75605,9 +75817,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName2 = options2.packageName ?? `${import_node_path100.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName2 = options2.packageName ?? `${import_node_path101.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path100.default.dirname(import_node_path100.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path101.default.dirname(import_node_path101.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -75627,7 +75839,7 @@ async function buildCertificationPackage(out, options2) {
     const swapped = swappedRolesWarning(roles, result.solutions);
     if (swapped) result.warnings.push(swapped);
     if (result.ok) {
-      await writingTo(out, () => import_node_fs72.promises.rename(candidate, target2));
+      await writingTo(out, () => import_node_fs73.promises.rename(candidate, target2));
       written2 = true;
     }
     return result;
@@ -75650,10 +75862,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path100.default.resolve(a).toLowerCase() === import_node_path100.default.resolve(b).toLowerCase() : import_node_path100.default.resolve(a) === import_node_path100.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path101.default.resolve(a).toLowerCase() === import_node_path101.default.resolve(b).toLowerCase() : import_node_path101.default.resolve(a) === import_node_path101.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path100.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path100.default.basename(other).toLowerCase() === name);
+    const name = import_node_path101.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path101.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -75664,10 +75876,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path100.default.extname(file);
-    const renamed = `${import_node_path100.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path100.default.basename(earlierFile);
-    const same = earlierName === import_node_path100.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path101.default.extname(file);
+    const renamed = `${import_node_path101.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path101.default.basename(earlierFile);
+    const same = earlierName === import_node_path101.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -75850,7 +76062,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path105 = __toESM(require("node:path"), 1);
+var import_node_path106 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -78196,15 +78408,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path122, options2) {
-    return await this.send("GET", path122, options2);
+  async get(path123, options2) {
+    return await this.send("GET", path123, options2);
   }
-  async post(path122, options2) {
-    return await this.send("POST", path122, options2);
+  async post(path123, options2) {
+    return await this.send("POST", path123, options2);
   }
-  async send(method, path122, request2) {
+  async send(method, path123, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path122, this.options.environment);
+    const url = new URL(WEB_API_PATH + path123, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -79505,8 +79717,8 @@ async function solutionNotFound(client, name) {
 }
 
 // packages/dataverse/src/operations/export-destination.ts
-var import_node_fs73 = require("node:fs");
-var import_node_path101 = __toESM(require("node:path"), 1);
+var import_node_fs74 = require("node:fs");
+var import_node_path102 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -79515,14 +79727,14 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path101.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path102.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
 }
 function isFolder2(absolute) {
   try {
-    return (0, import_node_fs73.statSync)(absolute).isDirectory();
+    return (0, import_node_fs74.statSync)(absolute).isDirectory();
   } catch {
     return false;
   }
@@ -79866,7 +80078,7 @@ function compareVersions2(a, b) {
 }
 
 // packages/dataverse/src/zip/solution-parameters.ts
-var import_node_path102 = __toESM(require("node:path"), 1);
+var import_node_path103 = __toESM(require("node:path"), 1);
 function readSolutionParameters(bytes, zip, options2) {
   let entries;
   try {
@@ -79888,7 +80100,7 @@ function readSolutionParameters(bytes, zip, options2) {
     if (schemaName === void 0) continue;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
     variables.set(schemaName, variable);
-    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path102.default.join(zip, name) });
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path103.default.join(zip, name) });
   }
   const customizations = entries["customizations.xml"];
   return {
@@ -79896,7 +80108,7 @@ function readSolutionParameters(bytes, zip, options2) {
       schemaName: environmentVariableDefinition(variable).schemaName,
       hasValue: carriesValue(variable)
     })),
-    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path102.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path103.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
 }
 function variablePart(name) {
@@ -79930,7 +80142,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message3, path122, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path122) }, hint });
+  const wrongShape = (message3, path123, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path123) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -80764,8 +80976,8 @@ function solutionFilter(filter) {
 
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
-var import_node_fs74 = require("node:fs");
-var import_node_path103 = __toESM(require("node:path"), 1);
+var import_node_fs75 = require("node:fs");
+var import_node_path104 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
 function rootComponents(zip) {
@@ -80884,10 +81096,10 @@ var SolutionStore = class {
     this.onNote = onNote;
     if (!folder) return;
     const zipsOf = /* @__PURE__ */ new Map();
-    for (const name of (0, import_node_fs74.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
+    for (const name of (0, import_node_fs75.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs74.readFileSync)(import_node_path103.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs75.readFileSync)(import_node_path104.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -80937,7 +81149,7 @@ var SolutionStore = class {
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
     if (persist && this.folder)
-      this.writeBack(stored, import_node_path103.default.join(this.folder, importFileName(stored.uniqueName)));
+      this.writeBack(stored, import_node_path104.default.join(this.folder, importFileName(stored.uniqueName)));
     return stored;
   }
   /**
@@ -80949,10 +81161,10 @@ var SolutionStore = class {
   writeBack(stored, file) {
     const temporary = temporarySibling(file);
     try {
-      (0, import_node_fs74.writeFileSync)(temporary, stored.zip);
-      (0, import_node_fs74.renameSync)(temporary, file);
+      (0, import_node_fs75.writeFileSync)(temporary, stored.zip);
+      (0, import_node_fs75.renameSync)(temporary, file);
     } catch (error2) {
-      (0, import_node_fs74.rmSync)(temporary, { force: true });
+      (0, import_node_fs75.rmSync)(temporary, { force: true });
       const failure = writeFailure(error2);
       if (failure === void 0) throw error2;
       this.onNote?.(
@@ -82095,8 +82307,8 @@ function close(server) {
 }
 
 // packages/cli/src/commands/dataverse-connection.ts
-var import_node_fs75 = require("node:fs");
-var import_node_path104 = __toESM(require("node:path"), 1);
+var import_node_fs76 = require("node:fs");
+var import_node_path105 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -82170,7 +82382,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs75.readFileSync)(import_node_path104.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs76.readFileSync)(import_node_path105.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -82238,7 +82450,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path105.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path106.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -82275,8 +82487,8 @@ function registerExportCommand(program2, context) {
 }
 
 // packages/cli/src/commands/import.ts
-var import_node_fs76 = require("node:fs");
-var import_node_path106 = __toESM(require("node:path"), 1);
+var import_node_fs77 = require("node:fs");
+var import_node_path107 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -82324,10 +82536,10 @@ function registerImportCommand(program2, context) {
     });
     let deploymentSettings;
     if (options2.settings) {
-      const file = import_node_path106.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path107.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
-        text3 = (0, import_node_fs76.readFileSync)(file, "utf8");
+        text3 = (0, import_node_fs77.readFileSync)(file, "utf8");
       } catch (error2) {
         throw fileReadError(options2.settings, error2, {
           cwd: io.cwd,
@@ -82341,7 +82553,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path106.default.resolve(io.cwd, zip),
+        file: import_node_path107.default.resolve(io.cwd, zip),
         cwd: io.cwd,
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
@@ -82364,13 +82576,13 @@ function registerImportCommand(program2, context) {
 
 // packages/cli/src/commands/dev-server.ts
 var import_node_crypto18 = require("node:crypto");
-var import_node_fs78 = require("node:fs");
+var import_node_fs79 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path108 = __toESM(require("node:path"), 1);
+var import_node_path109 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/self-command.ts
-var import_node_fs77 = require("node:fs");
-var import_node_path107 = __toESM(require("node:path"), 1);
+var import_node_fs78 = require("node:fs");
+var import_node_path108 = __toESM(require("node:path"), 1);
 var DEFAULT_SELF_COMMAND = "npx connector-alm";
 function selfCommand(script3, cwd, platform = process.platform) {
   const file = script3 && realPath(script3);
@@ -82380,29 +82592,29 @@ function selfCommand(script3, cwd, platform = process.platform) {
   return `node ${shellWord(file, platform)}`;
 }
 function installationRoot(file) {
-  for (let folder = import_node_path107.default.dirname(file); ; folder = import_node_path107.default.dirname(folder)) {
-    const manifest = import_node_path107.default.join(folder, "package.json");
-    if ((0, import_node_fs77.existsSync)(manifest) && packageName(manifest) === "connector-alm") return folder;
-    if (import_node_path107.default.dirname(folder) === folder) return void 0;
+  for (let folder = import_node_path108.default.dirname(file); ; folder = import_node_path108.default.dirname(folder)) {
+    const manifest = import_node_path108.default.join(folder, "package.json");
+    if ((0, import_node_fs78.existsSync)(manifest) && packageName(manifest) === "connector-alm") return folder;
+    if (import_node_path108.default.dirname(folder) === folder) return void 0;
   }
 }
 function localBinRuns(cwd, root) {
-  for (let folder = import_node_path107.default.resolve(cwd); ; folder = import_node_path107.default.dirname(folder)) {
-    const bin = realPath(import_node_path107.default.join(folder, "node_modules", ".bin", "connector-alm"));
+  for (let folder = import_node_path108.default.resolve(cwd); ; folder = import_node_path108.default.dirname(folder)) {
+    const bin = realPath(import_node_path108.default.join(folder, "node_modules", ".bin", "connector-alm"));
     if (bin) return isBelow(root, bin);
-    if (import_node_path107.default.dirname(folder) === folder) return false;
+    if (import_node_path108.default.dirname(folder) === folder) return false;
   }
 }
 function realPath(file) {
   try {
-    return (0, import_node_fs77.realpathSync)(file);
+    return (0, import_node_fs78.realpathSync)(file);
   } catch {
     return void 0;
   }
 }
 function packageName(manifest) {
   try {
-    return JSON.parse((0, import_node_fs77.readFileSync)(manifest, "utf8")).name;
+    return JSON.parse((0, import_node_fs78.readFileSync)(manifest, "utf8")).name;
   } catch {
     return void 0;
   }
@@ -82489,8 +82701,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path108.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path108.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path109.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path109.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -82550,7 +82762,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs78.readFileSync)(import_node_path108.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs79.readFileSync)(import_node_path109.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -82715,8 +82927,8 @@ function backoffDelays(first, cap, total2) {
 }
 
 // packages/github/src/connector-argument.ts
-var import_node_fs79 = require("node:fs");
-var import_node_path109 = __toESM(require("node:path"), 1);
+var import_node_fs80 = require("node:fs");
+var import_node_path110 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -82737,16 +82949,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs79.statSync)(import_node_path109.default.resolve(cwd, given2));
+    (0, import_node_fs80.statSync)(import_node_path110.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path109.default.resolve(cwd, given2);
+  const resolved2 = import_node_path110.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown3 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path109.default.dirname(resolved2) ? `is a file of the connector folder '${shown3}'; a pull request sends the whole folder.` : `holds the connector folder '${shown3}', not a connector itself.`;
+    const problem = found[0] === import_node_path110.default.dirname(resolved2) ? `is a file of the connector folder '${shown3}'; a pull request sends the whole folder.` : `holds the connector folder '${shown3}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown3}' instead.` });
   }
   if (found.length !== 1) {
@@ -82759,8 +82971,8 @@ function requireOneConnectorFolder(given2, found, cwd) {
 
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
-var import_node_fs80 = require("node:fs");
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_fs81 = require("node:fs");
+var import_node_path111 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -82773,14 +82985,14 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   const files = [];
   const nested = [];
   async function walk(directory, prefix) {
-    for (const entry of await import_node_fs80.promises.readdir(directory, { withFileTypes: true })) {
+    for (const entry of await import_node_fs81.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path110.default.join(directory, entry.name);
+      const absolute = import_node_path111.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut2(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path110.default.join(shownAs, relative) },
+          location: { file: import_node_path111.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -82788,8 +83000,8 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
         if (isNested(relative, absolute)) nested.push(`${relative}/`);
         else await walk(absolute, relative);
       } else if (entry.isFile()) {
-        const content = await import_node_fs80.promises.readFile(absolute);
-        const executable = ((await import_node_fs80.promises.stat(absolute)).mode & 73) !== 0;
+        const content = await import_node_fs81.promises.readFile(absolute);
+        const executable = ((await import_node_fs81.promises.stat(absolute)).mode & 73) !== 0;
         files.push({
           path: relative,
           mode: executable ? "100755" : "100644",
@@ -82808,7 +83020,7 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path111 = __toESM(require("node:path"), 1);
+var import_node_path112 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -82827,7 +83039,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path111.default.basename(folder);
+  return import_node_path112.default.basename(folder);
 }
 
 // packages/github/src/no-swagger-refusal.ts
@@ -84319,17 +84531,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path122 = requestOptions.url.replace(options2.baseUrl, "");
+    const path123 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path122} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path123} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path122} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path123} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -87042,7 +87254,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path122) => path122.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path123) => path123.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -87575,7 +87787,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path115 = __toESM(require("node:path"), 1);
+var import_node_path116 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -87741,7 +87953,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path112 = __toESM(require("node:path"), 1);
+var import_node_path113 = __toESM(require("node:path"), 1);
 var KEPT_OUT = ["settings", "certified-icon"];
 function isKeptOut(reason) {
   return KEPT_OUT.includes(reason);
@@ -87774,7 +87986,7 @@ function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositor
   return { sent, leftOut: leftOut2 };
 }
 function ignoredConnectorFiles(leftOut2, profile) {
-  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path122) => kindOfFileName(path122) !== void 0 && !keptOutReason(path122, profile));
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path123) => kindOfFileName(path123) !== void 0 && !keptOutReason(path123, profile));
 }
 function leftOutLines(leftOut2, connector) {
   const lines = [];
@@ -87810,7 +88022,7 @@ function leftOutLines(leftOut2, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path112.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path113.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
@@ -87824,13 +88036,13 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path122) => !same(
-      onBranchLeftOut.find((file) => file.path === path122),
-      upstreamLeftOut.find((file) => file.path === path122)
+    (path123) => !same(
+      onBranchLeftOut.find((file) => file.path === path123),
+      upstreamLeftOut.find((file) => file.path === path123)
     )
   );
 }
-function withoutLeftOutFindings(validation, leftOut2, sent, paths = import_node_path112.default) {
+function withoutLeftOutFindings(validation, leftOut2, sent, paths = import_node_path113.default) {
   return withoutFindingsIn(
     validation,
     leftOut2.map((file) => file.path),
@@ -87838,7 +88050,7 @@ function withoutLeftOutFindings(validation, leftOut2, sent, paths = import_node_
     paths
   );
 }
-function withoutIgnoredFindings(validation, leftOut2, sent, paths = import_node_path112.default) {
+function withoutIgnoredFindings(validation, leftOut2, sent, paths = import_node_path113.default) {
   const committed = [
     ...sent.map((file) => file.path),
     ...leftOut2.filter((file) => file.reason !== "git-ignored").map((file) => file.path)
@@ -88092,8 +88304,8 @@ async function commitChanges(client, fork, base2, folder, changes, message3) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path122 of changes.deletions)
-    entries.push({ path: `${folder}/${path122}`, mode: "100644", type: "blob", sha: null });
+  for (const path123 of changes.deletions)
+    entries.push({ path: `${folder}/${path123}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -88698,20 +88910,20 @@ function sameFolderWarning(other, words) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path113 = __toESM(require("node:path"), 1);
+var import_node_path114 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path113.default.relative(import_node_path113.default.resolve(root), import_node_path113.default.resolve(connectorFolder2)),
+    import_node_path114.default.relative(import_node_path114.default.resolve(root), import_node_path114.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path113.default.basename(import_node_path113.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path114.default.basename(import_node_path114.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path113.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path113.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path114.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path114.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -88727,20 +88939,20 @@ function normaliseTargetFolder(text3) {
 }
 
 // packages/github/src/folder-name-on-disk.ts
-var import_node_fs81 = require("node:fs");
-var import_node_path114 = __toESM(require("node:path"), 1);
+var import_node_fs82 = require("node:fs");
+var import_node_path115 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path114.default.basename(folder);
+  const name = import_node_path115.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs81.readdirSync)(import_node_path114.default.dirname(folder));
+    names3 = (0, import_node_fs82.readdirSync)(import_node_path115.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path114.default.join(import_node_path114.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path115.default.join(import_node_path115.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -88865,7 +89077,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path115.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path116.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -88876,7 +89088,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path115.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path116.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -88901,7 +89113,7 @@ async function openPullRequest(options2, ports) {
   const validation = withoutLeftOutFindings(validated, leftOut2, local);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path115.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path116.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -89113,7 +89325,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path115.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path116.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -89488,7 +89700,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path117 = __toESM(require("node:path"), 1);
+var import_node_path118 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -89509,12 +89721,12 @@ async function namingSolutionOptions(work) {
 }
 
 // packages/cli/src/commands/swapped-arguments.ts
-var import_node_fs82 = require("node:fs");
-var import_node_path116 = __toESM(require("node:path"), 1);
+var import_node_fs83 = require("node:fs");
+var import_node_path117 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path116.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path117.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path116.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path117.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -89526,7 +89738,7 @@ function isZipName2(name) {
 }
 function statOrNothing(file) {
   try {
-    return (0, import_node_fs82.statSync)(file);
+    return (0, import_node_fs83.statSync)(file);
   } catch {
     return void 0;
   }
@@ -89563,7 +89775,7 @@ function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
     return `${said}, given already: ${shell(there)}. Write it once, without ${option}: connector-alm ${line2}`;
   }
   const arguments_ = words.positionals.map(shell);
-  const output = words.outputs.filter((path122) => path122 !== void 0 && path122.trim() !== "").at(-1);
+  const output = words.outputs.filter((path123) => path123 !== void 0 && path123.trim() !== "").at(-1);
   const positionals = slots.map(
     (slot) => slot === argument ? output === void 0 ? `<${slot}>` : shell(output) : arguments_.shift() ?? `<${slot}>`
   );
@@ -89634,7 +89846,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path117.default.resolve(io.cwd, zip), import_node_path117.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path118.default.resolve(io.cwd, zip), import_node_path118.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         cwd: io.cwd,
         ...resetVersion ? { resetVersion } : {},
@@ -89698,7 +89910,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path118 = __toESM(require("node:path"), 1);
+var import_node_path119 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   writesToArgument(program2.command("pack"), "solution.zip").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -89715,8 +89927,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path118.default.resolve(io.cwd, folder);
-    const target2 = import_node_path118.default.resolve(io.cwd, zip);
+    const source = import_node_path119.default.resolve(io.cwd, folder);
+    const target2 = import_node_path119.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -89725,7 +89937,7 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown3 = (file) => toDisplayPath(io.cwd, import_node_path118.default.join(source, file));
+    const shown3 = (file) => toDisplayPath(io.cwd, import_node_path119.default.join(source, file));
     for (const warning of leftOutWarnings(leftOut2, shown3))
       io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -89764,7 +89976,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path119 = __toESM(require("node:path"), 1);
+var import_node_path120 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   writesToArgument(program2.command("extract-connectors"), "destination-root").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -89789,14 +90001,14 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path119.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path119.default.resolve(io.cwd, source), root, {
+    const root = import_node_path120.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path120.default.resolve(io.cwd, source), root, {
       cwd: io.cwd,
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path119.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path120.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
-      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path119.default.resolve(io.cwd, folder)) } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path120.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -89806,7 +90018,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown3 = (folder) => toDisplayPath(io.cwd, import_node_path119.default.join(root, folder));
+    const shown3 = (folder) => toDisplayPath(io.cwd, import_node_path120.default.join(root, folder));
     const removedFolders = removed.map(shown3);
     if (options2.format === "json") {
       writeOutput(
@@ -89870,7 +90082,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path120 = __toESM(require("node:path"), 1);
+var import_node_path121 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -90030,7 +90242,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path120.default.resolve(io.cwd, options2.existing), {
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path121.default.resolve(io.cwd, options2.existing), {
       environmentVariables: true,
       cwd: io.cwd
     });
@@ -90054,12 +90266,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path120.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path121.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path120.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path121.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -90115,7 +90327,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path121 = __toESM(require("node:path"), 1);
+var import_node_path122 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   explainsArgumentCount(writesToArgument(pkg.command("build"), "out.zip"), {
@@ -90133,7 +90345,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path121.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path122.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -90148,7 +90360,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path121.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path122.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

@@ -37177,6 +37177,573 @@ async function userErrorAnnotation(error3, workspace) {
   };
 }
 
+// packages/validator/src/text/secret-name.ts
+var QUOTE2 = 34;
+var APOSTROPHE = 39;
+function secretNameBefore(text2, separator) {
+  let end = separator;
+  let code2 = text2.charCodeAt(end - 1);
+  if (code2 === QUOTE2) {
+    end--;
+  } else {
+    while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
+    if (code2 === QUOTE2 || code2 === APOSTROPHE) end--;
+  }
+  return secretNameEndsAt(text2, end);
+}
+function secretNameEndsAt(text2, end) {
+  const last2 = text2.charCodeAt(end - 1) | 32;
+  const beforeLast = text2.charCodeAt(end - 2) | 32;
+  if (beforeLast === 101) {
+    if (last2 === 116) return endsWithFolded(text2, end, "secret");
+    if (last2 === 121) return endsWithFolded(text2, end, "key");
+    return last2 === 110 && endsWithFolded(text2, end, "token");
+  }
+  if (last2 !== 100) return false;
+  return beforeLast === 119 || beforeLast === 114 && endsWithFolded(text2, end, "word");
+}
+function endsWithFolded(text2, end, lowercase) {
+  const start = end - lowercase.length;
+  if (start < 0) return false;
+  for (let index = 0; index < lowercase.length; index++) {
+    if ((text2.charCodeAt(start + index) | 32) !== lowercase.charCodeAt(index)) return false;
+  }
+  return true;
+}
+function isRegExpSpace(code2) {
+  if (code2 === 32 || code2 >= 9 && code2 <= 13) return true;
+  if (code2 < 160) return false;
+  return code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
+}
+
+// packages/validator/src/json/scan.ts
+var QUOTE3 = 34;
+var BACKSLASH2 = 92;
+var OPEN_BRACE2 = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET2 = 91;
+var CLOSE_BRACKET = 93;
+var COMMA = 44;
+var COLON = 58;
+var LINE_FEED = 10;
+var isWhitespace = isJsonWhitespace;
+var skipWhitespace = skipJsonWhitespace;
+function skipString(text2, at) {
+  let end = at;
+  for (; ; ) {
+    end = text2.indexOf('"', end + 1);
+    if (end === -1) return -1;
+    if (!isEscaped(text2, end)) return end + 1;
+  }
+}
+function isEscaped(text2, at) {
+  let backslashes = 0;
+  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
+  return (backslashes & 1) === 1;
+}
+function skipValue(text2, at, lines) {
+  const first = text2.charCodeAt(at);
+  if (first === QUOTE3) return skipString(text2, at);
+  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE, lines);
+  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET, lines);
+  let i2 = at;
+  while (i2 < text2.length) {
+    const code2 = text2.charCodeAt(i2);
+    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
+    i2++;
+  }
+  return i2 === at ? -1 : i2;
+}
+function skipToClose(text2, at, close, lines) {
+  const closeChar = close === CLOSE_BRACE ? "}" : "]";
+  const openChar = close === CLOSE_BRACE ? "{" : "[";
+  let depth = 1;
+  let safe = at;
+  let nextQuote = NOT_SEARCHED;
+  let nextOpen = text2.indexOf(openChar, safe);
+  let nextClose = text2.indexOf(closeChar, safe);
+  for (; ; ) {
+    if (nextClose === -1) return -1;
+    const opens = nextOpen !== -1 && nextOpen < nextClose;
+    const bracket = opens ? nextOpen : nextClose;
+    if (nextQuote !== -1 && nextQuote < bracket && !endsItsLine(text2, bracket)) {
+      if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
+      if (nextQuote !== -1 && nextQuote < bracket) {
+        const quoteAfter = text2.indexOf('"', bracket + 1);
+        if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
+          nextQuote = quoteAfter;
+        } else {
+          const lineStart2 = lines.lineStartOf(bracket);
+          if (lineStart2 > safe) {
+            safe = lineStart2;
+            if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
+          }
+          while (nextQuote !== -1 && nextQuote < bracket) {
+            safe = skipString(text2, nextQuote);
+            if (safe === -1) return -1;
+            nextQuote = text2.indexOf('"', safe);
+          }
+          if (safe > bracket) {
+            if (nextOpen !== -1 && nextOpen < safe) nextOpen = text2.indexOf(openChar, safe);
+            if (nextClose < safe) nextClose = text2.indexOf(closeChar, safe);
+            continue;
+          }
+        }
+      }
+    }
+    safe = bracket + 1;
+    if (opens) {
+      depth++;
+      nextOpen = text2.indexOf(openChar, safe);
+    } else if (--depth === 0) {
+      return safe;
+    } else {
+      nextClose = text2.indexOf(closeChar, safe);
+    }
+  }
+}
+var NOT_SEARCHED = -2;
+function endsItsLine(text2, at) {
+  for (let i2 = at + 1; i2 <= at + 3; i2++) {
+    const code2 = text2.charCodeAt(i2);
+    if (code2 === LINE_FEED) return true;
+    if (code2 === QUOTE3) return false;
+  }
+  return false;
+}
+function breaksLineBetween(text2, from, to) {
+  for (let i2 = from; i2 < to; i2++) if (text2.charCodeAt(i2) === LINE_FEED) return true;
+  return false;
+}
+var chars = { QUOTE: QUOTE3, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA, COLON };
+
+// packages/validator/src/json/colons.ts
+var { QUOTE: QUOTE4 } = chars;
+var BACKSLASH3 = 92;
+function findColons(text2) {
+  let afterQuote = 0;
+  const afterSecretName = [];
+  for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
+    if (text2.charCodeAt(at - 1) === QUOTE4) {
+      if (text2.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text2, at - 1)) afterQuote++;
+      if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
+    } else {
+      if (followsQuote(text2, at)) afterQuote++;
+      if (secretNameBefore(text2, at)) afterSecretName.push(at);
+    }
+  }
+  return { afterQuote, afterSecretName };
+}
+function followsQuote(text2, colon) {
+  let before = colon - 1;
+  let code2 = text2.charCodeAt(before);
+  while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
+  return code2 === QUOTE4 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
+}
+
+// packages/validator/src/rules/general-secrets/placeholders.ts
+var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
+var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
+var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
+function isPlaceholderSecret(value) {
+  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
+}
+function hasPlaceholderMark(value) {
+  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
+}
+function looksGenerated(value) {
+  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
+}
+function characterClasses(value) {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+}
+function looksLikeDocumentationValue(value) {
+  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
+}
+function hasAscendingRun(value, length) {
+  let run = 1;
+  for (let index = 1; index < value.length; index++) {
+    const code2 = value.charCodeAt(index) | 32;
+    const previous = value.charCodeAt(index - 1) | 32;
+    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
+    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+function shannonEntropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+function maskSecret(value) {
+  const visible = value.length >= 16 ? 4 : 2;
+  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
+}
+
+// packages/validator/src/rules/general-secrets/patterns.ts
+function* secretFormatMatches(text2, format3) {
+  const pattern = new RegExp(format3.pattern.source, "g");
+  let searchedTo = 0;
+  for (let found = pattern.exec(text2); found !== null; found = pattern.exec(text2)) {
+    const lead = found.groups?.lead ?? "";
+    const index = found.index - lead.length;
+    if (index < searchedTo) {
+      pattern.lastIndex = found.index + 1;
+      continue;
+    }
+    searchedTo = found.index + found[0].length;
+    yield { index, text: lead + found[0] };
+  }
+}
+var SECRET_FORMATS = [
+  { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  {
+    name: "a GitHub token",
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g
+  },
+  { name: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
+  { name: "a Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { name: "a Stripe live key", pattern: /\b[sr]k_live_[0-9a-zA-Z]{24,}\b/g },
+  { name: "an OpenAI API key", pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{40,}\b/g },
+  {
+    name: "a private key",
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY-----/g
+  },
+  {
+    name: "an Azure storage account key",
+    pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
+  },
+  { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
+  /*
+   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
+   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
+   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
+   * read once, from the '.' that ends it; the token found is the same.
+   */
+  {
+    name: "a JSON Web Token",
+    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
+  }
+];
+var SECRET_NAMES = [
+  ["client", "secret"],
+  ["api", "key"],
+  ["access", "token"],
+  ["auth", "token"],
+  ["refresh", "token"],
+  ["secret", "key"],
+  ["password"],
+  ["passwd"],
+  ["pwd"]
+];
+var SECRET_ASSIGNMENT = new RegExp(
+  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
+  "gi"
+);
+
+// packages/validator/src/rules/general-secrets/file-link.ts
+var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
+var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
+var API_HOST = /api/i;
+var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
+var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
+var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
+function isFileLinkToken(parameter, url) {
+  if (parameter.toLowerCase() !== "token") return false;
+  const written2 = url.replaceAll("\\/", "/");
+  const scheme = written2.lastIndexOf("://");
+  const query = written2.indexOf("?", scheme);
+  if (scheme === -1 || query === -1) return false;
+  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
+  const file = lastSegment(segments.at(-1) ?? "");
+  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
+  if (isFirebaseStorageObject(host, segments)) return true;
+  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
+}
+function isFirebaseStorageObject(host, segments) {
+  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
+}
+function lastSegment(segment) {
+  const slash = segment.toLowerCase().lastIndexOf("%2f");
+  return slash === -1 ? segment : segment.slice(slash + 3);
+}
+
+// packages/validator/src/rules/general-secrets/function-key.ts
+var FUNCTION_KEY_PARAMETER = "code";
+var FUNCTION_APP_ADDRESS = /\.azurewebsites\.net(?::|\\?\/)/i;
+function isFunctionAppHost(host) {
+  return FUNCTION_APP_ADDRESS.test(`${host}/`);
+}
+
+// packages/validator/src/rules/general-secrets/url-credentials.ts
+var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
+  ...SECRET_NAMES.map((words) => words.join("")),
+  "xapikey",
+  "key",
+  "apitoken",
+  "token",
+  "privatetoken",
+  "auth",
+  "secret",
+  "appkey",
+  "subscriptionkey",
+  "ocpapimsubscriptionkey"
+]);
+function isNameCharacter(code2) {
+  const folded = code2 | 32;
+  return folded >= 97 && folded <= 122 || // a-z, A-Z
+  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
+}
+var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
+var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
+var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
+var ESCAPED_AMPERSAND = "u0026";
+var isTrailingPunctuation = oneOf(".:!?");
+var USER_INFO_REACH = 256;
+var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
+function userInfoStart(text2, at) {
+  let start = at;
+  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text2.charCodeAt(start - 1))) start--;
+  if (!text2.endsWith("://", start) && !text2.endsWith(":\\/\\/", start)) return -1;
+  const colon = text2.indexOf(":", start);
+  return colon > start && colon < at ? start : -1;
+}
+function findUrlCredentials(text2, options2) {
+  const found = [];
+  for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
+    const credential = queryCredentialAt(text2, at, options2);
+    if (credential !== void 0) found.push(credential);
+  }
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    const credential = userInfoPasswordAt(text2, at);
+    if (credential !== void 0) found.push(credential);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+function credentialParameterBefore(text2, at) {
+  let start = at;
+  while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
+  const afterEscapedAmpersand = text2.charCodeAt(start - 1) === 92 && text2.startsWith(ESCAPED_AMPERSAND, start);
+  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
+  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text2, start))) return void 0;
+  const name = text2.slice(start, at);
+  if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
+  const folded = name.toLowerCase().replace(/[_.-]/g, "");
+  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
+  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text2, start))) return name;
+  return void 0;
+}
+function startsQueryParameter(text2, start) {
+  const before = text2[start - 1];
+  if (before === "&") return text2[start - 2] !== "&";
+  return before === "?" || before === ";" && text2.endsWith("&amp", start - 1);
+}
+function urlBefore(text2, end) {
+  let start = end;
+  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
+  return text2.slice(start, end);
+}
+function queryCredentialAt(text2, at, options2) {
+  const parameter = credentialParameterBefore(text2, at);
+  if (parameter === void 0) return void 0;
+  const { length, value } = queryValueAt(text2, at + 1);
+  if (isPlaceholderSecret(value)) return void 0;
+  if (options2.fileLinks && isFileLinkToken(parameter, urlBefore(text2, at - parameter.length)))
+    return void 0;
+  return { offset: at + 1, length, parameter, value };
+}
+function queryValueAt(text2, start) {
+  let end = start;
+  let unescaped = "";
+  for (; ; ) {
+    QUERY_VALUE.lastIndex = end;
+    const run = QUERY_VALUE.exec(text2)[0];
+    unescaped += run;
+    end += run.length;
+    JSON_ESCAPE.lastIndex = end;
+    const escape3 = JSON_ESCAPE.exec(text2);
+    if (escape3 === null) break;
+    const character = escape3[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape3[1], 16));
+    if (!VALUE_CHARACTER.test(character)) break;
+    unescaped += character;
+    end += escape3[0].length;
+  }
+  const candidate = text2.slice(start, end);
+  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
+  return {
+    length: end - start - trailing,
+    value: percentDecoded2(unescaped.slice(0, unescaped.length - trailing))
+  };
+}
+function percentDecoded2(value) {
+  if (!value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+function userInfoPasswordAt(text2, at) {
+  const start = userInfoStart(text2, at);
+  if (start === -1) return void 0;
+  const colon = text2.indexOf(":", start);
+  const written2 = text2.slice(colon + 1, at);
+  const value = percentDecoded2(written2);
+  if (!looksLikePassword(value)) return void 0;
+  return { offset: colon + 1, length: written2.length, value };
+}
+var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
+function looksLikePassword(value) {
+  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
+  if (looksLikeDocumentationValue(value)) return false;
+  return looksGenerated(value) || characterClasses(value) >= 3;
+}
+
+// packages/validator/src/rules/general-secrets/screen.ts
+function screenForSecrets(text2, colonsAfterSecretName2) {
+  let formats = someJwtStart(text2) || someUnderscoreToken(text2) || someAwsOrGoogleKey(text2) || someDashToken(text2);
+  let assignments = someAssignmentAtColon(text2, colonsAfterSecretName2);
+  let urls = someUserInfo(text2);
+  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text2.indexOf("=", at + 1)) {
+    formats ||= formatBeforeEquals(text2, at);
+    assignments ||= assignmentAt(text2, at);
+    urls ||= credentialParameterBefore(text2, at) !== void 0;
+  }
+  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
+}
+function someUserInfo(text2) {
+  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
+    if (userInfoStart(text2, at) !== -1) return true;
+  }
+  return false;
+}
+function someAssignmentAtColon(text2, colonsAfterSecretName2) {
+  for (let index = 0; index < colonsAfterSecretName2.length; index++) {
+    if (valueAfter(text2, colonsAfterSecretName2[index])) return true;
+  }
+  return false;
+}
+var ASSIGNED_VALUE = /\s*["'][^"'\r\n]{8,200}["']/y;
+function assignmentAt(text2, separator) {
+  return secretNameBefore(text2, separator) && valueAfter(text2, separator);
+}
+function valueAfter(text2, separator) {
+  ASSIGNED_VALUE.lastIndex = separator + 1;
+  return ASSIGNED_VALUE.test(text2);
+}
+var SAS_SIGNATURE = /[A-Za-z0-9%]{30}/y;
+function formatBeforeEquals(text2, at) {
+  if (text2.startsWith("AccountKey", at - 10)) return true;
+  if (!text2.startsWith("sig", at - 3)) return false;
+  SAS_SIGNATURE.lastIndex = at + 1;
+  return SAS_SIGNATURE.test(text2);
+}
+var JWT_PART = /[A-Za-z0-9_-]{10}/y;
+function someJwtStart(text2) {
+  for (let at = text2.indexOf("J"); at !== -1; at = text2.indexOf("J", at + 1)) {
+    if (text2.charCodeAt(at - 1) !== 121 || text2.charCodeAt(at - 2) !== 101) continue;
+    JWT_PART.lastIndex = at + 1;
+    if (JWT_PART.test(text2)) return true;
+  }
+  return false;
+}
+function someUnderscoreToken(text2) {
+  for (let at = text2.indexOf("_"); at !== -1; at = text2.indexOf("_", at + 1)) {
+    const before = text2.charCodeAt(at - 1);
+    if (before === 107 && text2.startsWith("live_", at + 1)) return true;
+    if (isGitHubTokenKind(before) && text2.startsWith("gh", at - 3)) return true;
+    if (before === 98 && text2.startsWith("github_pat_", at - 6)) return true;
+  }
+  return false;
+}
+function isGitHubTokenKind(code2) {
+  return code2 === 112 || code2 === 111 || code2 === 117 || code2 === 115 || code2 === 114;
+}
+var LETTER_K = 75;
+var LETTER_S = 83;
+var LETTER_I = 73;
+function someAwsOrGoogleKey(text2) {
+  for (let at = text2.indexOf("A"); at !== -1; at = text2.indexOf("A", at + 1)) {
+    const next = text2.charCodeAt(at + 1);
+    if ((next === LETTER_K || next === LETTER_S) && text2.startsWith("IA", at + 2)) return true;
+    if (next === LETTER_I && text2.startsWith("za", at + 2)) return true;
+  }
+  return false;
+}
+var OPENAI_KEY_BODY = /[A-Za-z0-9_-]{40}/y;
+function someDashToken(text2) {
+  for (let at = text2.indexOf("-"); at !== -1; at = text2.indexOf("-", at + 1)) {
+    const before = text2.charCodeAt(at - 1);
+    if (text2.charCodeAt(at - 2) === 120 && isSlackTokenKind(before) && text2.startsWith("xo", at - 4))
+      return true;
+    if (text2.charCodeAt(at + 1) === 66 && text2.startsWith("EGIN ", at + 2)) return true;
+    if (before === 107 && text2.charCodeAt(at - 2) === 115) {
+      OPENAI_KEY_BODY.lastIndex = at + 1;
+      if (OPENAI_KEY_BODY.test(text2)) return true;
+    }
+  }
+  return false;
+}
+function isSlackTokenKind(code2) {
+  return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
+}
+
+// packages/validator/src/rules/general-secrets/text-secrets.ts
+function findTextSecrets(text2, colonsAfterSecretName2, options2) {
+  const screen = screenForSecrets(text2, colonsAfterSecretName2);
+  if (screen === void 0) return [];
+  const found = [];
+  const placed = /* @__PURE__ */ new Set();
+  for (const format3 of screen.formats ? SECRET_FORMATS : []) {
+    for (const match2 of secretFormatMatches(text2, format3)) {
+      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
+      placed.add(match2.index);
+      const place2 = { offset: match2.index, length: match2.text.length, value: match2.text };
+      found.push({ ...place2, kind: "format", format: format3.name });
+    }
+  }
+  for (const match2 of screen.assignments ? text2.matchAll(SECRET_ASSIGNMENT) : []) {
+    const [, key2, value] = match2;
+    if (options2.skipsKey?.(key2) || isPlaceholderSecret(value)) continue;
+    const offset = match2.index + match2[0].lastIndexOf(value);
+    if (placed.has(offset)) continue;
+    placed.add(offset);
+    found.push({ offset, length: value.length, value, kind: "assignment", key: key2 });
+  }
+  const urlCredentials = screen.urls ? findUrlCredentials(text2, { fileLinks: options2.fileLinks }) : [];
+  for (const credential of urlCredentials) {
+    if (placed.has(credential.offset)) continue;
+    const { offset, length, value, parameter } = credential;
+    found.push({ offset, length, value, kind: "url", parameter });
+  }
+  return found;
+}
+
+// packages/validator/src/rules/general-secrets/masked-secrets.ts
+var SHORTEST_SECRET_TEXT = 8;
+var READ_BEYOND_SHOWN = 4096;
+function withSecretsMasked(text2, shown = Infinity) {
+  if (text2.length < SHORTEST_SECRET_TEXT) return text2;
+  const read2 = text2.length - shown > READ_BEYOND_SHOWN ? text2.slice(0, shown + READ_BEYOND_SHOWN) : text2;
+  const secrets = findTextSecrets(read2, findColons(read2).afterSecretName, { fileLinks: false });
+  if (secrets.length === 0) return text2;
+  let masked = "";
+  let from = 0;
+  for (const secret of secrets.sort((a, b) => a.offset - b.offset)) {
+    if (secret.offset < from) continue;
+    masked += `${read2.slice(from, secret.offset)}${maskSecret(secret.value)}`;
+    from = secret.offset + secret.length;
+  }
+  return `${masked}${text2.slice(from)}`;
+}
+
 // packages/validator/src/text/message-values.ts
 var MAX_VALUE_LENGTH = 100;
 var MAX_NAME_LENGTH = 1e3;
@@ -37185,7 +37752,7 @@ var MAX_NESTING = 2;
 var MAX_NESTED_STRING = 30;
 var ELLIPSIS = "\u2026";
 function excerpt(value, maxLength = MAX_VALUE_LENGTH) {
-  const text2 = typeof value === "string" ? value : summarise(value, 0);
+  const text2 = typeof value === "string" ? withSecretsMasked(value, maxLength) : summarise(value, 0);
   return cut(text2, maxLength);
 }
 function nameExcerpt(name) {
@@ -37269,7 +37836,8 @@ function codePointEnd(text2, end) {
   return high >= 55296 && high <= 56319 && low >= 56320 && low <= 57343 ? end - 1 : end;
 }
 function nestedString(value) {
-  const characters = [...value.slice(0, 2 * (MAX_NESTED_STRING + 1))];
+  const masked = withSecretsMasked(value, 2 * (MAX_NESTED_STRING + 1));
+  const characters = [...masked.slice(0, 2 * (MAX_NESTED_STRING + 1))];
   const shown = characters.length > MAX_NESTED_STRING ? `${characters.slice(0, MAX_NESTED_STRING - 1).join("")}${ELLIPSIS}` : characters.join("");
   return JSON.stringify(shown);
 }
@@ -38602,107 +39170,6 @@ var LineIndex = class {
   }
 };
 
-// packages/validator/src/json/scan.ts
-var QUOTE2 = 34;
-var BACKSLASH2 = 92;
-var OPEN_BRACE2 = 123;
-var CLOSE_BRACE = 125;
-var OPEN_BRACKET2 = 91;
-var CLOSE_BRACKET = 93;
-var COMMA = 44;
-var COLON = 58;
-var LINE_FEED = 10;
-var isWhitespace = isJsonWhitespace;
-var skipWhitespace = skipJsonWhitespace;
-function skipString(text2, at) {
-  let end = at;
-  for (; ; ) {
-    end = text2.indexOf('"', end + 1);
-    if (end === -1) return -1;
-    if (!isEscaped(text2, end)) return end + 1;
-  }
-}
-function isEscaped(text2, at) {
-  let backslashes = 0;
-  for (let k = at - 1; text2.charCodeAt(k) === BACKSLASH2; k--) backslashes++;
-  return (backslashes & 1) === 1;
-}
-function skipValue(text2, at, lines) {
-  const first = text2.charCodeAt(at);
-  if (first === QUOTE2) return skipString(text2, at);
-  if (first === OPEN_BRACE2) return skipToClose(text2, at + 1, CLOSE_BRACE, lines);
-  if (first === OPEN_BRACKET2) return skipToClose(text2, at + 1, CLOSE_BRACKET, lines);
-  let i2 = at;
-  while (i2 < text2.length) {
-    const code2 = text2.charCodeAt(i2);
-    if (code2 === COMMA || code2 === CLOSE_BRACE || code2 === CLOSE_BRACKET || isWhitespace(code2)) break;
-    i2++;
-  }
-  return i2 === at ? -1 : i2;
-}
-function skipToClose(text2, at, close, lines) {
-  const closeChar = close === CLOSE_BRACE ? "}" : "]";
-  const openChar = close === CLOSE_BRACE ? "{" : "[";
-  let depth = 1;
-  let safe = at;
-  let nextQuote = NOT_SEARCHED;
-  let nextOpen = text2.indexOf(openChar, safe);
-  let nextClose = text2.indexOf(closeChar, safe);
-  for (; ; ) {
-    if (nextClose === -1) return -1;
-    const opens = nextOpen !== -1 && nextOpen < nextClose;
-    const bracket = opens ? nextOpen : nextClose;
-    if (nextQuote !== -1 && nextQuote < bracket && !endsItsLine(text2, bracket)) {
-      if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
-      if (nextQuote !== -1 && nextQuote < bracket) {
-        const quoteAfter = text2.indexOf('"', bracket + 1);
-        if (quoteAfter !== -1 && breaksLineBetween(text2, bracket + 1, quoteAfter)) {
-          nextQuote = quoteAfter;
-        } else {
-          const lineStart2 = lines.lineStartOf(bracket);
-          if (lineStart2 > safe) {
-            safe = lineStart2;
-            if (nextQuote < safe) nextQuote = text2.indexOf('"', safe);
-          }
-          while (nextQuote !== -1 && nextQuote < bracket) {
-            safe = skipString(text2, nextQuote);
-            if (safe === -1) return -1;
-            nextQuote = text2.indexOf('"', safe);
-          }
-          if (safe > bracket) {
-            if (nextOpen !== -1 && nextOpen < safe) nextOpen = text2.indexOf(openChar, safe);
-            if (nextClose < safe) nextClose = text2.indexOf(closeChar, safe);
-            continue;
-          }
-        }
-      }
-    }
-    safe = bracket + 1;
-    if (opens) {
-      depth++;
-      nextOpen = text2.indexOf(openChar, safe);
-    } else if (--depth === 0) {
-      return safe;
-    } else {
-      nextClose = text2.indexOf(closeChar, safe);
-    }
-  }
-}
-var NOT_SEARCHED = -2;
-function endsItsLine(text2, at) {
-  for (let i2 = at + 1; i2 <= at + 3; i2++) {
-    const code2 = text2.charCodeAt(i2);
-    if (code2 === LINE_FEED) return true;
-    if (code2 === QUOTE2) return false;
-  }
-  return false;
-}
-function breaksLineBetween(text2, from, to) {
-  for (let i2 = from; i2 < to; i2++) if (text2.charCodeAt(i2) === LINE_FEED) return true;
-  return false;
-}
-var chars = { QUOTE: QUOTE2, OPEN_BRACE: OPEN_BRACE2, CLOSE_BRACE, OPEN_BRACKET: OPEN_BRACKET2, CLOSE_BRACKET, COMMA, COLON };
-
 // packages/validator/src/json/pointer.ts
 function encodeSegment(segment) {
   if (typeof segment === "number") return String(segment);
@@ -39127,7 +39594,7 @@ function backslashesIn(text2, atMost) {
   for (let at = text2.indexOf("\\"); at !== -1 && count <= atMost; at = text2.indexOf("\\", at + 1)) count++;
   return count;
 }
-var QUOTE3 = 34;
+var QUOTE5 = 34;
 var COLON2 = 58;
 var OPEN_BRACE3 = 123;
 var CLOSE_BRACE2 = 125;
@@ -39139,7 +39606,7 @@ function findOverlongKey(text2, keyLimit = MAX_JSON_KEY_LENGTH, pathLimit = MAX_
   let lastKey = -1;
   for (let at = 0; at < text2.length; at++) {
     const code2 = text2.charCodeAt(at);
-    if (code2 === QUOTE3) {
+    if (code2 === QUOTE5) {
       const end = skipString(text2, at);
       if (end === -1) return void 0;
       if (text2.charCodeAt(skipWhitespace(text2, end)) === COLON2) {
@@ -39378,6 +39845,35 @@ var UnopenedStrings = class {
     return end;
   }
 };
+function unopenedBracketedString(offset, scans) {
+  const token = scans.at(offset);
+  if (!token) return void 0;
+  const { text: text2 } = scans;
+  if (text2.charAt(skipSpaces(text2, token.end)) === ":") return void 0;
+  const bracketed = text2.slice(offset, token.end - 1).trimEnd();
+  if (/\/[/*]/.test(bracketed)) return void 0;
+  const closed = closingBracket(bracketed);
+  if (closed === -1) return void 0;
+  const after = bracketed.slice(closed + 1);
+  if (/^\s*,|[[\]{}]/.test(after)) return void 0;
+  try {
+    JSON.parse(bracketed);
+    return void 0;
+  } catch {
+    return token;
+  }
+}
+function closingBracket(bracketed) {
+  const opener = bracketed.charAt(0);
+  const closer = opener === "[" ? "]" : "}";
+  let depth = 0;
+  for (let at = 0; at < bracketed.length; at++) {
+    const character = bracketed.charAt(at);
+    if (character === opener) depth++;
+    else if (character === closer && --depth === 0) return at;
+  }
+  return -1;
+}
 function unopenedStringToken(text2, offset, end) {
   return {
     kind: "string",
@@ -39929,6 +40425,10 @@ var TokenStream = class {
       }
       if (kind === "word")
         return this.resumedAfter(wordToken(text2, offset, end, this.describeCharacters, this.unopened), end);
+      if ((kind === "[" || kind === "{") && this.atValue()) {
+        const bracketed = unopenedBracketedString(offset, this.unopened);
+        if (bracketed) return this.resumedAfter(bracketed, end);
+      }
       const unopened = kind === "literal" && text2.charCodeAt(end) === 34 && this.unopened.at(offset);
       if (unopened) return this.resumedAfter(unopened, end);
       if (code2 === NUMERIC_LITERAL && scanner.getTokenError() !== 0) {
@@ -39939,6 +40439,11 @@ var TokenStream = class {
       }
       return { kind, offset, end };
     }
+  }
+  /** Whether the next token stands where a value does: after a key's ':', or as a list's item. */
+  atValue() {
+    if (this.last === ":") return true;
+    return this.open[this.open.length - 1] === "[" && (this.last === "[" || this.last === ",");
   }
   /** A token read otherwise than the scanner ended it: the scanner goes on from its end. */
   resumedAfter(token, scannedEnd) {
@@ -41682,69 +42187,6 @@ function trailingCommaIssue(comma, close) {
   };
 }
 
-// packages/validator/src/text/secret-name.ts
-var QUOTE4 = 34;
-var APOSTROPHE = 39;
-function secretNameBefore(text2, separator) {
-  let end = separator;
-  let code2 = text2.charCodeAt(end - 1);
-  if (code2 === QUOTE4) {
-    end--;
-  } else {
-    while (end > 0 && isRegExpSpace(code2)) code2 = text2.charCodeAt(--end - 1);
-    if (code2 === QUOTE4 || code2 === APOSTROPHE) end--;
-  }
-  return secretNameEndsAt(text2, end);
-}
-function secretNameEndsAt(text2, end) {
-  const last2 = text2.charCodeAt(end - 1) | 32;
-  const beforeLast = text2.charCodeAt(end - 2) | 32;
-  if (beforeLast === 101) {
-    if (last2 === 116) return endsWithFolded(text2, end, "secret");
-    if (last2 === 121) return endsWithFolded(text2, end, "key");
-    return last2 === 110 && endsWithFolded(text2, end, "token");
-  }
-  if (last2 !== 100) return false;
-  return beforeLast === 119 || beforeLast === 114 && endsWithFolded(text2, end, "word");
-}
-function endsWithFolded(text2, end, lowercase) {
-  const start = end - lowercase.length;
-  if (start < 0) return false;
-  for (let index = 0; index < lowercase.length; index++) {
-    if ((text2.charCodeAt(start + index) | 32) !== lowercase.charCodeAt(index)) return false;
-  }
-  return true;
-}
-function isRegExpSpace(code2) {
-  if (code2 === 32 || code2 >= 9 && code2 <= 13) return true;
-  if (code2 < 160) return false;
-  return code2 === 160 || code2 === 5760 || code2 >= 8192 && code2 <= 8202 || code2 === 8232 || code2 === 8233 || code2 === 8239 || code2 === 8287 || code2 === 12288 || code2 === 65279;
-}
-
-// packages/validator/src/json/colons.ts
-var { QUOTE: QUOTE5 } = chars;
-var BACKSLASH3 = 92;
-function findColons(text2) {
-  let afterQuote = 0;
-  const afterSecretName = [];
-  for (let at = text2.indexOf(":"); at !== -1; at = text2.indexOf(":", at + 1)) {
-    if (text2.charCodeAt(at - 1) === QUOTE5) {
-      if (text2.charCodeAt(at - 2) !== BACKSLASH3 || !isEscaped(text2, at - 1)) afterQuote++;
-      if (secretNameEndsAt(text2, at - 1)) afterSecretName.push(at);
-    } else {
-      if (followsQuote(text2, at)) afterQuote++;
-      if (secretNameBefore(text2, at)) afterSecretName.push(at);
-    }
-  }
-  return { afterQuote, afterSecretName };
-}
-function followsQuote(text2, colon) {
-  let before = colon - 1;
-  let code2 = text2.charCodeAt(before);
-  while (isWhitespace(code2)) code2 = text2.charCodeAt(--before);
-  return code2 === QUOTE5 && (text2.charCodeAt(before - 1) !== BACKSLASH3 || !isEscaped(text2, before));
-}
-
 // packages/validator/src/json/duplicate-keys.ts
 var { QUOTE: QUOTE6, OPEN_BRACE: OPEN_BRACE5, CLOSE_BRACE: CLOSE_BRACE4, OPEN_BRACKET: OPEN_BRACKET5, CLOSE_BRACKET: CLOSE_BRACKET4, COMMA: COMMA2, COLON: COLON3 } = chars;
 function mayHaveDuplicateKeys(colonsAfterQuote, members) {
@@ -42757,52 +43199,6 @@ var apiPropertiesBrandRules = [
     }
   }
 ];
-
-// packages/validator/src/rules/general-secrets/placeholders.ts
-var PLACEHOLDER_WORDS = /dummy|placeholder|your|enter|replace|example|sample|secret|client|change_?me|redacted|xxx|test|fake|todo|insert|here|value|token|password|key|none|null|string|demo/i;
-var PLACEHOLDER_MARKS = /^\s*$|[<>[\]{}$*…]|\.\.\./;
-var SECRET_CHARACTERS = /^[A-Za-z0-9+/=_~.\-!@#%^&]+$/;
-function isPlaceholderSecret(value) {
-  return hasPlaceholderMark(value) || !looksGenerated(value) || looksLikeDocumentationValue(value);
-}
-function hasPlaceholderMark(value) {
-  return PLACEHOLDER_MARKS.test(value) || PLACEHOLDER_WORDS.test(value);
-}
-function looksGenerated(value) {
-  if (value.length < 12 || !SECRET_CHARACTERS.test(value)) return false;
-  return characterClasses(value) >= 2 && shannonEntropy(value) >= 3;
-}
-function characterClasses(value) {
-  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
-}
-function looksLikeDocumentationValue(value) {
-  return hasAscendingRun(value, 6) || /(.)\1{4}/.test(value) || /^(.{1,8})\1{2,}.{0,8}$/.test(value);
-}
-function hasAscendingRun(value, length) {
-  let run = 1;
-  for (let index = 1; index < value.length; index++) {
-    const code2 = value.charCodeAt(index) | 32;
-    const previous = value.charCodeAt(index - 1) | 32;
-    const alphanumeric = code2 >= 48 && code2 <= 57 || code2 >= 97 && code2 <= 122;
-    run = alphanumeric && code2 === previous + 1 ? run + 1 : 1;
-    if (run >= length) return true;
-  }
-  return false;
-}
-function shannonEntropy(value) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / value.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-function maskSecret(value) {
-  const visible = value.length >= 16 ? 4 : 2;
-  return `${value.slice(0, visible)}${"*".repeat(6)} (${value.length} characters)`;
-}
 
 // packages/validator/src/swagger/written-redirect-urls.ts
 function writtenRedirectUrls(value) {
@@ -44794,314 +45190,6 @@ var generalRules = [
   )
 ];
 
-// packages/validator/src/rules/general-secrets/patterns.ts
-function* secretFormatMatches(text2, format3) {
-  const pattern = new RegExp(format3.pattern.source, "g");
-  let searchedTo = 0;
-  for (let found = pattern.exec(text2); found !== null; found = pattern.exec(text2)) {
-    const lead = found.groups?.lead ?? "";
-    const index = found.index - lead.length;
-    if (index < searchedTo) {
-      pattern.lastIndex = found.index + 1;
-      continue;
-    }
-    searchedTo = found.index + found[0].length;
-    yield { index, text: lead + found[0] };
-  }
-}
-var SECRET_FORMATS = [
-  { name: "an AWS access key", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  {
-    name: "a GitHub token",
-    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{60,})\b/g
-  },
-  { name: "a Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g },
-  { name: "a Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { name: "a Stripe live key", pattern: /\b[sr]k_live_[0-9a-zA-Z]{24,}\b/g },
-  { name: "an OpenAI API key", pattern: /\bsk-(?:proj-)?[A-Za-z0-9_-]{40,}\b/g },
-  {
-    name: "a private key",
-    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY-----/g
-  },
-  {
-    name: "an Azure storage account key",
-    pattern: /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g
-  },
-  { name: "a shared access signature", pattern: /\bsig=[A-Za-z0-9%]{30,}/g },
-  /*
-   * The header (`eyJ…`) is matched backwards from the '.' after it, as the group `lead`: matched
-   * forwards from each `eyJ`, every start ran to the end of its run of token characters, so a long
-   * run with many `eyJ` and no '.' took quadratic time (200,000 characters: 12 s). Each run is now
-   * read once, from the '.' that ends it; the token found is the same.
-   */
-  {
-    name: "a JSON Web Token",
-    pattern: /\.(?<=(?<lead>\beyJ[A-Za-z0-9_-]{10,})\.)eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/g
-  }
-];
-var SECRET_NAMES = [
-  ["client", "secret"],
-  ["api", "key"],
-  ["access", "token"],
-  ["auth", "token"],
-  ["refresh", "token"],
-  ["secret", "key"],
-  ["password"],
-  ["passwd"],
-  ["pwd"]
-];
-var SECRET_ASSIGNMENT = new RegExp(
-  `\\b(${SECRET_NAMES.map((words) => words.join("_?")).join("|")})\\b["']?\\s*[:=]\\s*["']([^"'\\r\\n]{8,200})["']`,
-  "gi"
-);
-
-// packages/validator/src/rules/general-secrets/file-link.ts
-var DOWNLOAD_RESOURCE = /^download(?:\.(?:php|aspx?|ashx|jsp|cgi))?$/i;
-var DISTRIBUTED_FILE = /\.(?:exe|msi|msix|appx|zip|7z|rar|tar|gz|tgz|dmg|pkg|deb|rpm|apk|vsix|nupkg|pdf|docx?|xlsx?|pptx?|png|jpe?g|gif|svg|webp|ico|bmp|mp3|mp4|mov|wav|webm)$/i;
-var API_HOST = /api/i;
-var API_SEGMENT = /^(?:api(?:\d*|-.*)|rest|graphql|services|webservices?|v\d+(?:\.\d+)*)$/i;
-var FIREBASE_STORAGE_HOST = "firebasestorage.googleapis.com";
-var FIREBASE_OBJECT_PATH = /^v0\/b\/[^/]+\/o\/[^/]+$/;
-function isFileLinkToken(parameter, url) {
-  if (parameter.toLowerCase() !== "token") return false;
-  const written2 = url.replaceAll("\\/", "/");
-  const scheme = written2.lastIndexOf("://");
-  const query = written2.indexOf("?", scheme);
-  if (scheme === -1 || query === -1) return false;
-  const [host = "", ...segments] = written2.slice(scheme + 3, query).split("/");
-  const file = lastSegment(segments.at(-1) ?? "");
-  if (!DOWNLOAD_RESOURCE.test(file) && !DISTRIBUTED_FILE.test(file)) return false;
-  if (isFirebaseStorageObject(host, segments)) return true;
-  return !API_HOST.test(host) && !segments.some((segment) => API_SEGMENT.test(segment));
-}
-function isFirebaseStorageObject(host, segments) {
-  return host.toLowerCase() === FIREBASE_STORAGE_HOST && FIREBASE_OBJECT_PATH.test(segments.join("/"));
-}
-function lastSegment(segment) {
-  const slash = segment.toLowerCase().lastIndexOf("%2f");
-  return slash === -1 ? segment : segment.slice(slash + 3);
-}
-
-// packages/validator/src/rules/general-secrets/function-key.ts
-var FUNCTION_KEY_PARAMETER = "code";
-var FUNCTION_APP_ADDRESS = /\.azurewebsites\.net(?::|\\?\/)/i;
-function isFunctionAppHost(host) {
-  return FUNCTION_APP_ADDRESS.test(`${host}/`);
-}
-
-// packages/validator/src/rules/general-secrets/url-credentials.ts
-var CREDENTIAL_PARAMETERS = /* @__PURE__ */ new Set([
-  ...SECRET_NAMES.map((words) => words.join("")),
-  "xapikey",
-  "key",
-  "apitoken",
-  "token",
-  "privatetoken",
-  "auth",
-  "secret",
-  "appkey",
-  "subscriptionkey",
-  "ocpapimsubscriptionkey"
-]);
-function isNameCharacter(code2) {
-  const folded = code2 | 32;
-  return folded >= 97 && folded <= 122 || // a-z, A-Z
-  code2 >= 48 && code2 <= 57 || code2 === 95 || code2 === 46 || code2 === 45;
-}
-var QUERY_VALUE = /[^&#\s"'<>`()[\]{}\\|,;]*/y;
-var VALUE_CHARACTER = /^[^&#\s"'<>`()[\]{}\\|,;]$/;
-var JSON_ESCAPE = /\\(?:\/|u([0-9A-Fa-f]{4}))/y;
-var ESCAPED_AMPERSAND = "u0026";
-var isTrailingPunctuation = oneOf(".:!?");
-var USER_INFO_REACH = 256;
-var NOT_USER_INFO = new Set([..." 	\r\n\"'<>`/\\?#()[]{}|,;"].map((character) => character.charCodeAt(0)));
-function userInfoStart(text2, at) {
-  let start = at;
-  while (start > 0 && at - start < USER_INFO_REACH && !NOT_USER_INFO.has(text2.charCodeAt(start - 1))) start--;
-  if (!text2.endsWith("://", start) && !text2.endsWith(":\\/\\/", start)) return -1;
-  const colon = text2.indexOf(":", start);
-  return colon > start && colon < at ? start : -1;
-}
-function findUrlCredentials(text2, options2) {
-  const found = [];
-  for (let at = text2.indexOf("="); at !== -1; at = text2.indexOf("=", at + 1)) {
-    const credential = queryCredentialAt(text2, at, options2);
-    if (credential !== void 0) found.push(credential);
-  }
-  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
-    const credential = userInfoPasswordAt(text2, at);
-    if (credential !== void 0) found.push(credential);
-  }
-  return found.sort((a, b) => a.offset - b.offset);
-}
-function credentialParameterBefore(text2, at) {
-  let start = at;
-  while (start > 0 && start > at - 40 && isNameCharacter(text2.charCodeAt(start - 1))) start--;
-  const afterEscapedAmpersand = text2.charCodeAt(start - 1) === 92 && text2.startsWith(ESCAPED_AMPERSAND, start);
-  if (afterEscapedAmpersand) start += ESCAPED_AMPERSAND.length;
-  if (start >= at || !(afterEscapedAmpersand || startsQueryParameter(text2, start))) return void 0;
-  const name = text2.slice(start, at);
-  if (name.startsWith(".") || text2.charAt(at + 1) === "=") return void 0;
-  const folded = name.toLowerCase().replace(/[_.-]/g, "");
-  if (CREDENTIAL_PARAMETERS.has(folded)) return name;
-  if (folded === FUNCTION_KEY_PARAMETER && FUNCTION_APP_ADDRESS.test(urlBefore(text2, start))) return name;
-  return void 0;
-}
-function startsQueryParameter(text2, start) {
-  const before = text2[start - 1];
-  if (before === "&") return text2[start - 2] !== "&";
-  return before === "?" || before === ";" && text2.endsWith("&amp", start - 1);
-}
-function urlBefore(text2, end) {
-  let start = end;
-  while (start > 0 && end - start < 2048 && !/[\s"'<>`]/.test(text2[start - 1])) start--;
-  return text2.slice(start, end);
-}
-function queryCredentialAt(text2, at, options2) {
-  const parameter = credentialParameterBefore(text2, at);
-  if (parameter === void 0) return void 0;
-  const { length, value } = queryValueAt(text2, at + 1);
-  if (isPlaceholderSecret(value)) return void 0;
-  if (options2.fileLinks && isFileLinkToken(parameter, urlBefore(text2, at - parameter.length)))
-    return void 0;
-  return { offset: at + 1, length, parameter, value };
-}
-function queryValueAt(text2, start) {
-  let end = start;
-  let unescaped = "";
-  for (; ; ) {
-    QUERY_VALUE.lastIndex = end;
-    const run = QUERY_VALUE.exec(text2)[0];
-    unescaped += run;
-    end += run.length;
-    JSON_ESCAPE.lastIndex = end;
-    const escape3 = JSON_ESCAPE.exec(text2);
-    if (escape3 === null) break;
-    const character = escape3[1] === void 0 ? "/" : String.fromCharCode(parseInt(escape3[1], 16));
-    if (!VALUE_CHARACTER.test(character)) break;
-    unescaped += character;
-    end += escape3[0].length;
-  }
-  const candidate = text2.slice(start, end);
-  const trailing = candidate.length - trimEndWhere(candidate, isTrailingPunctuation).length;
-  return {
-    length: end - start - trailing,
-    value: percentDecoded2(unescaped.slice(0, unescaped.length - trailing))
-  };
-}
-function percentDecoded2(value) {
-  if (!value.includes("%")) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-function userInfoPasswordAt(text2, at) {
-  const start = userInfoStart(text2, at);
-  if (start === -1) return void 0;
-  const colon = text2.indexOf(":", start);
-  const written2 = text2.slice(colon + 1, at);
-  const value = percentDecoded2(written2);
-  if (!looksLikePassword(value)) return void 0;
-  return { offset: colon + 1, length: written2.length, value };
-}
-var PASSWORD_PLACEHOLDER = /pass|pwd|user|admin|login|changeit|letmein|qwerty/i;
-function looksLikePassword(value) {
-  if (value.length < 8 || hasPlaceholderMark(value) || PASSWORD_PLACEHOLDER.test(value)) return false;
-  if (looksLikeDocumentationValue(value)) return false;
-  return looksGenerated(value) || characterClasses(value) >= 3;
-}
-
-// packages/validator/src/rules/general-secrets/screen.ts
-function screenForSecrets(text2, colonsAfterSecretName2) {
-  let formats = someJwtStart(text2) || someUnderscoreToken(text2) || someAwsOrGoogleKey(text2) || someDashToken(text2);
-  let assignments = someAssignmentAtColon(text2, colonsAfterSecretName2);
-  let urls = someUserInfo(text2);
-  for (let at = text2.indexOf("="); at !== -1 && !(formats && assignments && urls); at = text2.indexOf("=", at + 1)) {
-    formats ||= formatBeforeEquals(text2, at);
-    assignments ||= assignmentAt(text2, at);
-    urls ||= credentialParameterBefore(text2, at) !== void 0;
-  }
-  return formats || assignments || urls ? { formats, assignments, urls } : void 0;
-}
-function someUserInfo(text2) {
-  for (let at = text2.indexOf("@"); at !== -1; at = text2.indexOf("@", at + 1)) {
-    if (userInfoStart(text2, at) !== -1) return true;
-  }
-  return false;
-}
-function someAssignmentAtColon(text2, colonsAfterSecretName2) {
-  for (let index = 0; index < colonsAfterSecretName2.length; index++) {
-    if (valueAfter(text2, colonsAfterSecretName2[index])) return true;
-  }
-  return false;
-}
-var ASSIGNED_VALUE = /\s*["'][^"'\r\n]{8,200}["']/y;
-function assignmentAt(text2, separator) {
-  return secretNameBefore(text2, separator) && valueAfter(text2, separator);
-}
-function valueAfter(text2, separator) {
-  ASSIGNED_VALUE.lastIndex = separator + 1;
-  return ASSIGNED_VALUE.test(text2);
-}
-var SAS_SIGNATURE = /[A-Za-z0-9%]{30}/y;
-function formatBeforeEquals(text2, at) {
-  if (text2.startsWith("AccountKey", at - 10)) return true;
-  if (!text2.startsWith("sig", at - 3)) return false;
-  SAS_SIGNATURE.lastIndex = at + 1;
-  return SAS_SIGNATURE.test(text2);
-}
-var JWT_PART = /[A-Za-z0-9_-]{10}/y;
-function someJwtStart(text2) {
-  for (let at = text2.indexOf("J"); at !== -1; at = text2.indexOf("J", at + 1)) {
-    if (text2.charCodeAt(at - 1) !== 121 || text2.charCodeAt(at - 2) !== 101) continue;
-    JWT_PART.lastIndex = at + 1;
-    if (JWT_PART.test(text2)) return true;
-  }
-  return false;
-}
-function someUnderscoreToken(text2) {
-  for (let at = text2.indexOf("_"); at !== -1; at = text2.indexOf("_", at + 1)) {
-    const before = text2.charCodeAt(at - 1);
-    if (before === 107 && text2.startsWith("live_", at + 1)) return true;
-    if (isGitHubTokenKind(before) && text2.startsWith("gh", at - 3)) return true;
-    if (before === 98 && text2.startsWith("github_pat_", at - 6)) return true;
-  }
-  return false;
-}
-function isGitHubTokenKind(code2) {
-  return code2 === 112 || code2 === 111 || code2 === 117 || code2 === 115 || code2 === 114;
-}
-var LETTER_K = 75;
-var LETTER_S = 83;
-var LETTER_I = 73;
-function someAwsOrGoogleKey(text2) {
-  for (let at = text2.indexOf("A"); at !== -1; at = text2.indexOf("A", at + 1)) {
-    const next = text2.charCodeAt(at + 1);
-    if ((next === LETTER_K || next === LETTER_S) && text2.startsWith("IA", at + 2)) return true;
-    if (next === LETTER_I && text2.startsWith("za", at + 2)) return true;
-  }
-  return false;
-}
-var OPENAI_KEY_BODY = /[A-Za-z0-9_-]{40}/y;
-function someDashToken(text2) {
-  for (let at = text2.indexOf("-"); at !== -1; at = text2.indexOf("-", at + 1)) {
-    const before = text2.charCodeAt(at - 1);
-    if (text2.charCodeAt(at - 2) === 120 && isSlackTokenKind(before) && text2.startsWith("xo", at - 4))
-      return true;
-    if (text2.charCodeAt(at + 1) === 66 && text2.startsWith("EGIN ", at + 2)) return true;
-    if (before === 107 && text2.charCodeAt(at - 2) === 115) {
-      OPENAI_KEY_BODY.lastIndex = at + 1;
-      if (OPENAI_KEY_BODY.test(text2)) return true;
-    }
-  }
-  return false;
-}
-function isSlackTokenKind(code2) {
-  return code2 === 97 || code2 === 98 || code2 === 112 || code2 === 114 || code2 === 115;
-}
-
 // packages/validator/src/swagger/parameter-location.ts
 var PARAMETER_LOCATIONS = ["query", "header", "path", "formData", "body"];
 var SPELLED = new Set(PARAMETER_LOCATIONS);
@@ -46998,52 +47086,67 @@ var SecretsByValue = class {
   }
 };
 
+// packages/validator/src/rules/general-secrets/policy-secrets.ts
+var VALUE_SETTING_TEMPLATES = /* @__PURE__ */ new Map([
+  ["setheader", "header"],
+  ["setqueryparameter", "query parameter"]
+]);
+var NAME_PARAMETER = `${TEMPLATE_PARAMETER_PREFIX}name`;
+var VALUE_PARAMETER = `${TEMPLATE_PARAMETER_PREFIX}value`;
+var POLICY_EXPRESSION = /@\{|@[A-Za-z]\w*\s*\(/;
+function policySecrets(apiProperties2, host) {
+  const found = [];
+  for (const { index, templateId, template, parameters } of policyInstances(apiProperties2)) {
+    const sets = VALUE_SETTING_TEMPLATES.get(template);
+    if (sets === void 0 || parameters === void 0) continue;
+    const value = policySentSecret(template, parameters, host);
+    if (value === void 0) continue;
+    const pointer = childPointer("/properties/policyTemplateInstances", index, "parameters", VALUE_PARAMETER);
+    found.push({ pointer, templateId, sets, name: String(parameters[NAME_PARAMETER]), value });
+  }
+  return found;
+}
+function policySentSecret(template, parameters, host) {
+  const sets = VALUE_SETTING_TEMPLATES.get(template);
+  const name = parameters[NAME_PARAMETER];
+  if (sets === void 0 || typeof name !== "string") return void 0;
+  if (!isCredentialName(name, sets === "query parameter" ? host : void 0)) return void 0;
+  const value = parameters[VALUE_PARAMETER];
+  if (typeof value === "string" && POLICY_EXPRESSION.test(value)) return void 0;
+  return secretLookingDefault(value);
+}
+
 // packages/validator/src/rules/general-secrets.ts
 var TEXT_KINDS2 = ["swagger", "apiProperties", "settings", "readme", "script"];
 function colonsAfterSecretName(document) {
   return (document instanceof JsonDocument ? document.colons : findColons(document.text)).afterSecretName;
 }
 function scanFile(kind, document, secrets) {
-  const text2 = document.text;
-  const screen = screenForSecrets(text2, colonsAfterSecretName(document));
-  if (screen === void 0) return;
-  const reported = /* @__PURE__ */ new Set();
-  for (const format3 of screen.formats ? SECRET_FORMATS : []) {
-    for (const match2 of secretFormatMatches(text2, format3)) {
-      if (isPlaceholderSecret(match2.text) && !match2.text.startsWith("-----")) continue;
-      reported.add(match2.index);
-      secrets.add(match2.text, match2.index, () => ({
-        file: kind,
-        offset: match2.index,
-        length: match2.text.length,
-        message: `This looks like ${format3.name} (${maskSecret(match2.text)}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`
-      }));
+  const found = findTextSecrets(document.text, colonsAfterSecretName(document), {
+    fileLinks: kind === "readme",
+    // apiProperties' clientSecret is PROP-OAUTH-SECRET's.
+    skipsKey: kind === "apiProperties" ? (key2) => /^client_?secret$/i.test(key2) : void 0
+  });
+  for (const secret of found) {
+    secrets.add(secret.value, secret.offset, () => ({
+      file: kind,
+      offset: secret.offset,
+      length: secret.length,
+      message: secretMessage(secret)
+    }));
+  }
+}
+function secretMessage(secret) {
+  const masked = maskSecret(secret.value);
+  switch (secret.kind) {
+    case "format":
+      return `This looks like ${secret.format} (${masked}). Never commit secrets: replace it with a placeholder and revoke it, since it stays in the git history.`;
+    case "assignment":
+      return `The ${secret.key} ${masked} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`;
+    case "url": {
+      const what = secret.parameter === void 0 ? "a password in its user information" : `its ${secret.parameter} in the query`;
+      return `This URL carries ${what} (${masked}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`;
     }
-  }
-  for (const match2 of screen.assignments ? text2.matchAll(SECRET_ASSIGNMENT) : []) {
-    const [, key2, value] = match2;
-    if (kind === "apiProperties" && /^client_?secret$/i.test(key2)) continue;
-    if (isPlaceholderSecret(value)) continue;
-    const offset = match2.index + match2[0].lastIndexOf(value);
-    if (reported.has(offset)) continue;
-    reported.add(offset);
-    secrets.add(value, offset, () => ({
-      file: kind,
-      offset,
-      length: value.length,
-      message: `The ${key2} ${maskSecret(value)} looks like a real secret. Replace it with a placeholder such as "[[DUMMY]]" and revoke it, since it stays in the git history.`
-    }));
-  }
-  const urlCredentials = screen.urls ? findUrlCredentials(text2, { fileLinks: kind === "readme" }) : [];
-  for (const credential of urlCredentials) {
-    if (reported.has(credential.offset)) continue;
-    const what = credential.parameter === void 0 ? "a password in its user information" : `its ${credential.parameter} in the query`;
-    secrets.add(credential.value, credential.offset, () => ({
-      file: kind,
-      offset: credential.offset,
-      length: credential.length,
-      message: `This URL carries ${what} (${maskSecret(credential.value)}), which looks like a real secret: anyone who reads the file can use it. Replace it with a placeholder such as "{apiKey}" and revoke it, since it stays in the git history.`
-    }));
   }
 }
 var REMOVE_SENT_DEFAULT = "Remove the default, let each user give their own key in a connection parameter, and revoke this one, since it stays in the git history.";
@@ -47065,6 +47168,18 @@ function addDefaults(swagger2, document, secrets) {
     }));
   }
 }
+function addPolicySecrets(apiProperties2, host, document, secrets) {
+  const found = policySecrets(apiProperties2, host);
+  if (found.length === 0) return;
+  const places = document.locateAll(found.map((secret) => secret.pointer));
+  for (const secret of found) {
+    secrets.add(secret.value, places.get(secret.pointer)?.offset ?? 0, () => ({
+      file: "apiProperties",
+      pointer: secret.pointer,
+      message: `The ${secret.templateId} policy sets the ${secret.sets} '${nameExcerpt(secret.name)}' to what looks like a real secret (${maskSecret(secret.value)}): every call of every user of the connector sends it, and anyone who reads the connector can use it. Set it from a connection parameter instead, such as "@connectionParameters('apiKey')", and revoke this one, since it stays in the git history.`
+    }));
+  }
+}
 function propertyDefaultMessage(secret) {
   const name = nameExcerpt(secret.name);
   const masked = maskSecret(secret.value);
@@ -47082,7 +47197,7 @@ var secretRules = [
     id: "GEN-SECRETS",
     file: "swagger",
     title: "Never commit real secrets.",
-    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
+    description: 'The security pipeline runs CredScan, which breaks the build on credentials, and the repository README says to replace secrets with dummy values. Known token formats (AWS, GitHub, Slack, Google, Stripe, OpenAI, private keys, Azure storage keys, SAS signatures, JWTs), secret-named values (client_secret, api_key, password, \u2026) and credentials in URLs (`?api_key=\u2026`, `?access_token=\u2026`, `https://user:password@host`, also where JSON writes the `&` between parameters as `\\u0026`) are reported in every text file, as are secrets hard-coded as the default of a secret-named swagger parameter (an internal api_key or Authorization header, or a body parameter sent as a string: the default of its schema, `{"in": "body", "name": "api_key", "schema": {"type": "string", "default": \u2026}}`, written in place or in a definition the body schema uses through `$ref`), of an Azure Function key (`code` on an azurewebsites.net host, `x-functions-key`) or of a secret-named property of a body or response schema (`"api_key": {"type": "string", "default": \u2026}`, in the schema or in a definition it uses through `$ref`, and the items of such an array: a response does not send it, but publishes it with the connector), or written as the value a setheader or setqueryparameter policy of apiProperties.json sends under such a name (`"x-ms-apimTemplateParameter.name": "X-Api-Key"` with a literal `"x-ms-apimTemplateParameter.value"`: every user sends it with every call; a policy expression such as `@connectionParameters(\'apiKey\')` or `@headers(\'X-Api-Key\')` is filled in for each request, and is no secret), unless they look like placeholders (`[[DUMMY]]`, `YOUR_API_KEY`, `<Enter your client secret>`, `test`) or typed for documentation (an ascending run such as `123456` or `abcdef`, one character five times in a row). In a readme, the `token` of a link that shares one file for download (`download.php?id=202&token=\u2026`, a Firebase Storage `logo.png?alt=media&token=\u2026`) opens that file alone, and is not reported, unless the address is an API address (a host such as `api.\u2026` or `\u2026dropboxapi.com`, a path through `api`, `rest`, `graphql`, `services`, `webservice` or a version `v2`); in a script or the swagger such a link is a call, and its token is reported. A secret written in several places of a file is one finding, at its first place, which names the lines of the others. The secret itself is never printed.',
     levels: sameLevels("error"),
     example: {
       bad: '"api_key": "9f8c2e7d4b1a6f3e0c5d8b2a7e4f1c6d"',
@@ -47096,6 +47211,8 @@ var secretRules = [
         scanFile(kind, document, secrets);
         if (context.swagger && document instanceof JsonDocument && kind === "swagger")
           addDefaults(context.swagger, document, secrets);
+        if (document instanceof JsonDocument && kind === "apiProperties")
+          addPolicySecrets(context.apiProperties, asString(context.swagger?.root.host), document, secrets);
         for (const report of secrets.reports()) context.report(report);
       }
     }
@@ -56615,7 +56732,7 @@ function meantValue(swagger2, issue2) {
   if (issue2.expected === "Array" && typeof written2 === "string") {
     const holder = valueAtPointer(swagger2, issue2.pointer.slice(0, issue2.pointer.lastIndexOf("/")));
     const list2 = listMeantAt(issue2.pointer, written2, holder);
-    const entries = list2?.map((entry) => JSON.stringify(entry)).join(", ");
+    const entries = list2?.map((entry) => jsonExcerpt(entry)).join(", ");
     return list2 && { value: list2, advice: ` Write it as a list: [${entries}].` };
   }
   const type = SCALAR_TYPES.get(issue2.expected);
@@ -65099,7 +65216,7 @@ var CHANGE_RULE_DOCS = {
     }
   },
   other: {
-    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`, `info.version (from '1.0' to '2.0')`; a list of plain values with what it gained and lost, `required (added 'due')`, `consumes (added 'text/plain'; removed 'application/json')`, or `(reordered)`; one that holds an object is named alone. Responses other than the success one are named by code with how each changed, codes that changed alike together: `responses 400, 401 (schema added); 404 (added)` (an edit of a description alone is CHG-TEXT-EDITED's). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value, and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
+    description: "Any other difference in what the swagger or apiProperties.json says, so that no edit of it reads as \"no change\": each entry says what changed and, where it is not obvious, why existing flows and connections keep working or what to check (another success status code, an x-ms-dynamic-values or x-ms-dynamic-schema source, OAuth scopes). A key that holds a plain value (a string, a number, a boolean) is named with its old and new value, `x-ms-visibility (from none to 'important')`, `info.version (from '1.0' to '2.0')`; a list of plain values with what it gained and lost, `required (added 'due')`, `consumes (added 'text/plain'; removed 'application/json')`, or `(reordered)`; one that holds an object is named alone. Responses other than the success one are named by code with how each changed, codes that changed alike together: `responses 400, 401 (schema added); 404 (added)` (an edit of a description alone is CHG-TEXT-EDITED's). An x-ms-dynamic-* extension whose base version called an operation that the base swagger does not have is a minor change alone (the fix of a broken dropdown or field list: the designer got nothing from it, so no flow holds what it gave). So is a change of letter case alone in an x-ms-api-annotation status (info's or an operation's) or in the Categories of x-ms-connector-metadata, told as a respelling: `production` as `Production`, `website` as `Website`, the spellings the schema and Microsoft's category list have and `validate --fix` writes (SWG-API-STATUS, SWG-META-CATEGORY), so that an update that ran --fix is not a major one for them. A policy of apiProperties.json edited under its title (any template but the rerouting ones, which are BRK-POLICY-REROUTE's) is told by its parameters, each with its old and new value (a key sent hard-coded under a credential's name, which GEN-SECRETS reports, masked as it masks it), and the operations it now applies to or no longer does; one that sends the credential of each connection (a header named Authorization, or a value built from @connectionParameters) gets a note to say in the pull request that the API accepts the new value. That is no breaking change: rules.md lists none for a policy's parameters, the authentication type stays (BRK-AUTH-TYPE), and such an edit is often the fix that makes sign-in work. An edit of scriptOperations, or of the `script.operationIds` that newer tooling writes instead (read as PROP-SCRIPTOPS reads them), names the operations that entered or left the script (a renamed one is both; a list written where there was none, or removed, says which operations the script now runs for: no list, or an empty one, is every operation), and a list moved from one form to the other says so. A change of form alone is no change, and the diff lists nothing for it: the order of keys, of paths or of definitions, the file's layout, a definition renamed with the `$ref`s to it, a `$ref` written in place of what it refers to or the reverse (a parameter moved into `#/parameters`, a response schema inlined), a parameter moved from its operations to their path item. An apiProperties.json that only the new version has is one entry, located at its start (the reverse is BRK-API-PROPERTIES-DELETED).",
     example: {
       placement: "parameter",
       before: '{ "name": "owner", "in": "query", "type": "string", "required": false, "default": "me" }',
