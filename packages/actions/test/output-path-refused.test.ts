@@ -207,3 +207,34 @@ describe('a folder output that is a symbolic link to a folder not there yet', ()
     });
   },
 );
+
+describe("validate-connector's sarif-file naming a file of a connector", () => {
+  it('is refused before validating, and the file is left as it was', async () => {
+    // The report was written over the swagger, exit 0, and the sarif-file output named the swagger.
+    const workspace = workspaceWithConnector();
+    const swagger = path.join(
+      workspace,
+      'certified-connectors',
+      'Contoso Tasks',
+      'apiDefinition.swagger.json',
+    );
+    const before = readFileSync(swagger, 'utf8');
+    symlinkSync(swagger, path.join(workspace, 'report.sarif'));
+    for (const sarifFile of [
+      'certified-connectors/Contoso Tasks/apiDefinition.swagger.json',
+      'report.sarif',
+    ]) {
+      const run = await runActionBundle('validate-connector', {
+        workspace,
+        inputs: { 'sarif-file': sarifFile },
+      });
+      expectFailedWith(run, {
+        level: 'error',
+        message:
+          "Input 'sarif-file' names the apiDefinition.swagger.json of the connector in certified-connectors/Contoso Tasks; the report would be written over it. Give a file of its own, such as 'connector-alm.sarif'.",
+      });
+      expect(run.stdout).not.toContain('::group::Validate connectors');
+    }
+    expect(readFileSync(swagger, 'utf8')).toBe(before);
+  });
+});

@@ -37,6 +37,7 @@ import {
   fixedInPart,
   fixedSinceBase,
   GITHUB_ANNOTATION_LIMIT,
+  connectorFileAt,
   configurationReports,
   type BaseValidationResult,
   type PullRequestFacts,
@@ -481,6 +482,16 @@ async function sarifFileTarget(
   );
   if ((await fs.stat(target).catch(() => undefined))?.isDirectory()) {
     throw new InputError('sarif-file', `names a folder; give a file name such as 'connector-alm.sarif'.`);
+  }
+  // The report was written over the connector's swagger, exit 0 (connectorFileAt).
+  const connectorFile = connectorFileAt(target);
+  if (connectorFile) {
+    const folder = path.relative(workspace, connectorFile.folder) || '.';
+    throw new InputError(
+      'sarif-file',
+      `names the ${connectorFile.name} of the connector in ${folder}; the report would be written over it.`,
+      "Give a file of its own, such as 'connector-alm.sarif'.",
+    );
   }
   return target;
 }
