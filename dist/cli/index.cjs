@@ -1206,7 +1206,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path123 = require("node:path");
+    var path124 = require("node:path");
     var fs53 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2219,9 +2219,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path123.resolve(baseDir, baseName);
+          const localBin = path124.resolve(baseDir, baseName);
           if (fs53.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path123.extname(baseName))) return void 0;
+          if (sourceExt.includes(path124.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs53.existsSync(`${localBin}${ext}`)
           );
@@ -2239,17 +2239,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path123.resolve(
-            path123.dirname(resolvedScriptPath),
+          executableDir = path124.resolve(
+            path124.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path123.basename(
+            const legacyName = path124.basename(
               this._scriptPath,
-              path123.extname(this._scriptPath)
+              path124.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2260,7 +2260,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path123.extname(executableFile));
+        launchWithNode = sourceExt.includes(path124.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3175,7 +3175,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path123.basename(filename, path123.extname(filename));
+        this._name = path124.basename(filename, path124.extname(filename));
         return this;
       }
       /**
@@ -3189,9 +3189,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path124) {
-        if (path124 === void 0) return this._executableDir;
-        this._executableDir = path124;
+      executableDir(path125) {
+        if (path125 === void 0) return this._executableDir;
+        this._executableDir = path125;
         return this;
       }
       /**
@@ -3724,8 +3724,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path123, { windows } = {}) => {
-      const segs = path123.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path124, { windows } = {}) => {
+      const segs = path124.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -5322,17 +5322,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path123) {
-      const ctrl = callVisitor(key2, node, visitor, path123);
+    function visit_(key2, node, visitor, path124) {
+      const ctrl = callVisitor(key2, node, visitor, path124);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path123, ctrl);
-        return visit_(key2, ctrl, visitor, path123);
+        replaceNode(key2, path124, ctrl);
+        return visit_(key2, ctrl, visitor, path124);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path123 = Object.freeze(path123.concat(node));
+          path124 = Object.freeze(path124.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path123);
+            const ci = visit_(i2, node.items[i2], visitor, path124);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5343,13 +5343,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path123 = Object.freeze(path123.concat(node));
-          const ck = visit_("key", node.key, visitor, path123);
+          path124 = Object.freeze(path124.concat(node));
+          const ck = visit_("key", node.key, visitor, path124);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path123);
+          const cv = visit_("value", node.value, visitor, path124);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5370,17 +5370,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path123) {
-      const ctrl = await callVisitor(key2, node, visitor, path123);
+    async function visitAsync_(key2, node, visitor, path124) {
+      const ctrl = await callVisitor(key2, node, visitor, path124);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path123, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path123);
+        replaceNode(key2, path124, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path124);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path123 = Object.freeze(path123.concat(node));
+          path124 = Object.freeze(path124.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path123);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path124);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5391,13 +5391,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path123 = Object.freeze(path123.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path123);
+          path124 = Object.freeze(path124.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path124);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path123);
+          const cv = await visitAsync_("value", node.value, visitor, path124);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -5424,23 +5424,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path123) {
+    function callVisitor(key2, node, visitor, path124) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path123);
+        return visitor(key2, node, path124);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path123);
+        return visitor.Map?.(key2, node, path124);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path123);
+        return visitor.Seq?.(key2, node, path124);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path123);
+        return visitor.Pair?.(key2, node, path124);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path123);
+        return visitor.Scalar?.(key2, node, path124);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path123);
+        return visitor.Alias?.(key2, node, path124);
       return void 0;
     }
-    function replaceNode(key2, path123, node) {
-      const parent = path123[path123.length - 1];
+    function replaceNode(key2, path124, node) {
+      const parent = path124[path124.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -6052,10 +6052,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path123, value) {
+    function collectionFromPath(schema, path124, value) {
       let v = value;
-      for (let i2 = path123.length - 1; i2 >= 0; --i2) {
-        const k = path123[i2];
+      for (let i2 = path124.length - 1; i2 >= 0; --i2) {
+        const k = path124[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -6074,7 +6074,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path123) => path123 == null || typeof path123 === "object" && !!path123[Symbol.iterator]().next().done;
+    var isEmptyPath = (path124) => path124 == null || typeof path124 === "object" && !!path124[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -6104,11 +6104,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path123, value) {
-        if (isEmptyPath(path123))
+      addIn(path124, value) {
+        if (isEmptyPath(path124))
           this.add(value);
         else {
-          const [key2, ...rest] = path123;
+          const [key2, ...rest] = path124;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -6122,8 +6122,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path123) {
-        const [key2, ...rest] = path123;
+      deleteIn(path124) {
+        const [key2, ...rest] = path124;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -6137,8 +6137,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path123, keepScalar) {
-        const [key2, ...rest] = path123;
+      getIn(path124, keepScalar) {
+        const [key2, ...rest] = path124;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -6156,8 +6156,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path123) {
-        const [key2, ...rest] = path123;
+      hasIn(path124) {
+        const [key2, ...rest] = path124;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -6167,8 +6167,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path123, value) {
-        const [key2, ...rest] = path123;
+      setIn(path124, value) {
+        const [key2, ...rest] = path124;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8683,9 +8683,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path123, value) {
+      addIn(path124, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path123, value);
+          this.contents.addIn(path124, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8760,14 +8760,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path123) {
-        if (Collection2.isEmptyPath(path123)) {
+      deleteIn(path124) {
+        if (Collection2.isEmptyPath(path124)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path123) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path124) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8782,10 +8782,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path123, keepScalar) {
-        if (Collection2.isEmptyPath(path123))
+      getIn(path124, keepScalar) {
+        if (Collection2.isEmptyPath(path124))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path123, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path124, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8796,10 +8796,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path123) {
-        if (Collection2.isEmptyPath(path123))
+      hasIn(path124) {
+        if (Collection2.isEmptyPath(path124))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path123) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path124) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8816,13 +8816,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path123, value) {
-        if (Collection2.isEmptyPath(path123)) {
+      setIn(path124, value) {
+        if (Collection2.isEmptyPath(path124)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path123), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path124), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path123, value);
+          this.contents.setIn(path124, value);
         }
       }
       /**
@@ -10783,9 +10783,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path123) => {
+    visit5.itemAtPath = (cst, path124) => {
       let item = cst;
-      for (const [field, index] of path123) {
+      for (const [field, index] of path124) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10794,23 +10794,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path123) => {
-      const parent = visit5.itemAtPath(cst, path123.slice(0, -1));
-      const field = path123[path123.length - 1][0];
+    visit5.parentCollection = (cst, path124) => {
+      const parent = visit5.itemAtPath(cst, path124.slice(0, -1));
+      const field = path124[path124.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path123, item, visitor) {
-      let ctrl = visitor(item, path123);
+    function _visit(path124, item, visitor) {
+      let ctrl = visitor(item, path124);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path123.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path124.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -10821,10 +10821,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path123);
+            ctrl = ctrl(item, path124);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path123) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path124) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -18031,9 +18031,9 @@ var require_yauzl = __commonJS({
     exports2.Entry = Entry;
     exports2.LocalFileHeader = LocalFileHeader;
     exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path123, options2) {
+    function openPromise(path124, options2) {
       return new Promise((resolve, reject) => {
-        open2(path123, { ...options2, lazyEntries: true }, function(err2, zipfile) {
+        open2(path124, { ...options2, lazyEntries: true }, function(err2, zipfile) {
           if (err2) return reject(err2);
           resolve(zipfile);
         });
@@ -18063,7 +18063,7 @@ var require_yauzl = __commonJS({
         });
       });
     }
-    function open2(path123, options2, callback) {
+    function open2(path124, options2, callback) {
       if (typeof options2 === "function") {
         callback = options2;
         options2 = null;
@@ -18075,7 +18075,7 @@ var require_yauzl = __commonJS({
       if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
       if (options2.strictFileNames == null) options2.strictFileNames = false;
       if (callback == null) callback = defaultCallback;
-      fs53.open(path123, "r", function(err2, fd2) {
+      fs53.open(path124, "r", function(err2, fd2) {
         if (err2) return callback(err2);
         fromFd(fd2, options2, function(err3, zipfile) {
           if (err3) fs53.close(fd2, defaultCallback);
@@ -27245,8 +27245,8 @@ function sameScriptOperations(first, second) {
   const other = names3(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path123, value) {
-  return { key: key2, path: path123, pointer: `/${path123.join("/")}`, value };
+function place(key2, path124, value) {
+  return { key: key2, path: path124, pointer: `/${path124.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -29388,12 +29388,12 @@ function parseTree(text3, errors2 = [], options2 = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path123) {
+function findNodeAtLocation(root, path124) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path123) {
+  for (let segment of path124) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -30064,15 +30064,15 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", "", void 0);
-  const path123 = [root];
+  const path124 = [root];
   const ends = [0];
   let depth = 0;
   for (let index = 0; index < pointers.length; index++) {
     const pointer = pointers[index];
     if (pointer !== "" && pointer.charCodeAt(0) !== SLASH)
       throw new Error(`Not a JSON pointer: "${pointer}"`);
-    let level = followPath(pointer, path123, ends, depth);
-    let node = path123[level];
+    let level = followPath(pointer, path124, ends, depth);
+    let node = path124[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
@@ -30080,7 +30080,7 @@ function trieOf(pointers) {
       const segment = decodeSegment(written2);
       node = childNamed(node, segment) ?? addChild(node, segment, written2);
       level++;
-      path123[level] = node;
+      path124[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -30090,11 +30090,11 @@ function trieOf(pointers) {
   }
   return root;
 }
-function followPath(pointer, path123, ends, depth) {
+function followPath(pointer, path124, ends, depth) {
   let shared = 0;
   while (shared < depth) {
     const from = ends[shared] + 1;
-    const written2 = path123[shared + 1].written;
+    const written2 = path124[shared + 1].written;
     const end = from + written2.length;
     if (end < pointer.length ? pointer.charCodeAt(end) !== SLASH : end > pointer.length) break;
     if (!pointer.startsWith(written2, from)) break;
@@ -30317,7 +30317,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path123 = paths.pop();
+    const path124 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -30325,13 +30325,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child !== null && typeof child === "object") {
           containers.push(child);
           levels.push(level + 1);
-          paths.push(path123 + 1);
+          paths.push(path124 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path123 + 1 + key2.length;
+        const keyPath = path124 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child = object[key2];
@@ -32981,7 +32981,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text3) {
   const found = [];
   const open2 = [];
-  const path123 = new OpenPath(text3);
+  const path124 = new OpenPath(text3);
   for (let i2 = nextStructural(text3, 0); i2 !== -1; i2 = nextStructural(text3, i2)) {
     const code2 = text3.charCodeAt(i2);
     if (code2 === QUOTE6) {
@@ -32989,25 +32989,25 @@ function findDuplicateKeys(text3) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text3.charCodeAt(skipWhitespace(text3, end)) === COLON3) {
-        noteKey(text3, object, i2, end, found, path123);
+        noteKey(text3, object, i2, end, found, path124);
       }
       i2 = end;
     } else {
       if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
-        path123.enter(i2, open2[open2.length - 1]?.lastKey);
+        path124.enter(i2, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE5 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path123.leave();
+        path124.leave();
       }
       i2++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text3, object, start, end, found, path123) {
+function noteKey(text3, object, start, end, found, path124) {
   const written2 = text3.slice(start + 1, end - 1);
   const key2 = written2.includes("\\") ? JSON.parse(text3.slice(start, end)) : written2;
   object.lastKey = key2;
@@ -33019,7 +33019,7 @@ function noteKey(text3, object, start, end, found, path123) {
     offset: earlier2,
     length: skipString(text3, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path123.innermostPointer()
+    objectPointer: path124.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -33970,7 +33970,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path123 = problem.segments;
+  const path124 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -33984,21 +33984,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path123.includes("oAuthSettings")) {
-      const last2 = path123[path123.length - 1];
+    if (path124.includes("oAuthSettings")) {
+      const last2 = path124[path124.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path123.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path123[path123.length - 1] === "type" && path123.length === parameterNameDepth(path123) + 1)
+    if (path124.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path124[path124.length - 1] === "type" && path124.length === parameterNameDepth(path124) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path123) {
-  return path123[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path124) {
+  return path124[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -36847,9 +36847,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list3 = own2 ?? meantList(model.root[key2]);
   return list3?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path123) {
+function pathVariables(path124) {
   const names3 = [];
-  for (const match2 of path123.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
+  for (const match2 of path124.matchAll(PATH_VARIABLE)) names3.push(match2[1]);
   return names3;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -38421,12 +38421,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path123 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path123)) continue;
-        if (path123.startsWith("x-")) continue;
-        const item = paths[path123];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path123);
-        else this.typeIssue(placeAt(rootNode, "paths", path123), "Object", item);
+      for (const path124 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path124)) continue;
+        if (path124.startsWith("x-")) continue;
+        const item = paths[path124];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path124);
+        else this.typeIssue(placeAt(rootNode, "paths", path124), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -38450,8 +38450,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path123) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path123);
+  visitPathItem(item, rootNode, path124) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path124);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -45554,18 +45554,18 @@ function pushNameKeys(words, version, own2, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own2);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path123) {
-  const words = pathWords(path123);
+function pathKeys(path124) {
+  const words = pathWords(path124);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path123) {
+function pathWords(path124) {
   const words = [];
-  for (let start = 0; start <= path123.length; ) {
-    let end = path123.indexOf("/", start);
-    if (end === -1) end = path123.length;
-    const segment = path123.slice(start, end);
+  for (let start = 0; start <= path124.length; ) {
+    let end = path124.indexOf("/", start);
+    if (end === -1) end = path124.length;
+    const segment = path124.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
@@ -45731,8 +45731,8 @@ function lettersByOperation(operations) {
 function operationLetters(operation2) {
   return namesLetters(asString(operation2.operation.summary), operation2.operationId, operation2.path);
 }
-function namesLetters(summary2, operationId, path123) {
-  let letters = lettersOf(path123, 0, path123.length);
+function namesLetters(summary2, operationId, path124) {
+  let letters = lettersOf(path124, 0, path124.length);
   if (summary2) letters |= lettersOf(summary2, 0, summary2.length);
   if (operationId) letters |= lettersOf(operationId, 0, operationId.length);
   return letters >>> 0;
@@ -47461,8 +47461,8 @@ function hostMeant(host) {
 }
 function hostNamed(host) {
   const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
-  const path123 = bare.indexOf("/");
-  return path123 === -1 ? bare : bare.slice(0, path123);
+  const path124 = bare.indexOf("/");
+  return path124 === -1 ? bare : bare.slice(0, path124);
 }
 function hostReplacedEverywhere(context) {
   const covered = /* @__PURE__ */ new Set();
@@ -47599,16 +47599,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path123) {
-    this.path = path123;
-    const hasBrace = path123.includes("{");
-    this.variables = hasBrace ? scanVariables(path123) : NO_VARIABLES;
+  constructor(path124) {
+    this.path = path124;
+    const hasBrace = path124.includes("{");
+    this.variables = hasBrace ? scanVariables(path124) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path123.indexOf("/"); ; slash = path123.indexOf("/", start)) {
-      const end = slash === -1 ? path123.length : slash;
-      if (hasBrace && isVariableSegment(path123, start, end)) variableSegmentCount++;
+    for (let slash = path124.indexOf("/"); ; slash = path124.indexOf("/", start)) {
+      const end = slash === -1 ? path124.length : slash;
+      if (hasBrace && isVariableSegment(path124, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -47637,8 +47637,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path123 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path123) last2 = new PathTemplate(path123);
+    const path124 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path124) last2 = new PathTemplate(path124);
     templates[index] = last2;
   }
   return templates;
@@ -47663,9 +47663,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path123, start) {
-  const slash = path123.indexOf("/", start);
-  return slash === -1 ? path123.length : slash;
+function segmentEnd(path124, start) {
+  const slash = path124.indexOf("/", start);
+  return slash === -1 ? path124.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -47674,34 +47674,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path123, start, end) {
+function isVariableSegment(path124, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path123.charCodeAt(start) !== OPEN || path123.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path124.charCodeAt(start) !== OPEN || path124.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path123.charCodeAt(index);
+    const code2 = path124.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path123, open2) {
-  for (let index = open2 + 1; index < path123.length; index++) {
-    const code2 = path123.charCodeAt(index);
+function matchEnd(path124, open2) {
+  for (let index = open2 + 1; index < path124.length; index++) {
+    const code2 = path124.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path123) {
+function scanVariables(path124) {
   const variables = [];
   let seen;
-  for (let open2 = path123.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path123, open2);
+  for (let open2 = path124.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path124, open2);
     if (close2 === -1) {
-      open2 = path123.indexOf("{", open2 + 1);
+      open2 = path124.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path123.slice(open2 + 1, close2);
+    const name = path124.slice(open2 + 1, close2);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -47711,30 +47711,30 @@ function scanVariables(path123) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path123.indexOf("{", close2 + 1);
+    open2 = path124.indexOf("{", close2 + 1);
   }
   return variables;
 }
-function routeOf(path123) {
+function routeOf(path124) {
   let route = "";
   let copied = 0;
-  for (let open2 = path123.indexOf("{"); open2 !== -1; ) {
-    const close2 = matchEnd(path123, open2);
+  for (let open2 = path124.indexOf("{"); open2 !== -1; ) {
+    const close2 = matchEnd(path124, open2);
     if (close2 === -1) {
-      open2 = path123.indexOf("{", open2 + 1);
+      open2 = path124.indexOf("{", open2 + 1);
       continue;
     }
-    route += path123.slice(copied, open2) + "{}";
+    route += path124.slice(copied, open2) + "{}";
     copied = close2 + 1;
-    open2 = path123.indexOf("{", copied);
+    open2 = path124.indexOf("{", copied);
   }
-  return copied === 0 ? path123 : route + path123.slice(copied);
+  return copied === 0 ? path124 : route + path124.slice(copied);
 }
-function routeHash(path123) {
+function routeHash(path124) {
   let hash = 0;
-  for (let index = 0; index < path123.length; index++) {
-    const code2 = path123.charCodeAt(index);
-    const close2 = code2 === OPEN ? matchEnd(path123, index) : -1;
+  for (let index = 0; index < path124.length; index++) {
+    const code2 = path124.charCodeAt(index);
+    const close2 = code2 === OPEN ? matchEnd(path124, index) : -1;
     if (close2 === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -47782,15 +47782,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path123 = operations[index].path;
-    if (!path123.includes("{")) {
-      while (index < operations.length && operations[index].path === path123) index++;
+    const path124 = operations[index].path;
+    if (!path124.includes("{")) {
+      while (index < operations.length && operations[index].path === path124) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path123; index++)
+    for (; index < operations.length && operations[index].path === path124; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path123);
+    const route = routeHash(path124);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -49238,14 +49238,14 @@ function outermostSchema(schema) {
   return node;
 }
 function propertyPath(schema, name) {
-  let path123 = name;
+  let path124 = name;
   for (let node = schema; node.depth > 0; ) {
-    if (node.propertyName !== void 0) path123 = `${node.propertyName}.${path123}`;
+    if (node.propertyName !== void 0) path124 = `${node.propertyName}.${path124}`;
     const parent = node.parentNode;
     if (!(parent instanceof SchemaStructureNode)) break;
     node = parent;
   }
-  return path123;
+  return path124;
 }
 function namesOfUnwalkedProperties(properties) {
   const names3 = [];
@@ -49787,17 +49787,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path123 = operations[index].path;
-    if (!first.has(path123)) first.set(path123, index);
+    const path124 = operations[index].path;
+    if (!first.has(path124)) first.set(path124, index);
   }
   return first;
 });
-function operationsOfPath(model, path123, keep) {
+function operationsOfPath(model, path124, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path123);
+  const first = firstOperationOfPath(model).get(path124);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path123; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path124; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -49868,17 +49868,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path123 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path124 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path123, () => true);
+      const users2 = operationsOfPath(this.model, path124, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path123, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path124, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path123, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path124, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -50189,16 +50189,16 @@ function propertyNames(model, schema) {
   }
   return names3;
 }
-function followSchemaPath(model, root, path123) {
+function followSchemaPath(model, root, path124) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path123.length && steps < MAX_STEPS; ) {
-    let end = path123.indexOf("/", start);
-    if (end === -1) end = path123.length;
+  for (let start = 0; start < path124.length && steps < MAX_STEPS; ) {
+    let end = path124.indexOf("/", start);
+    if (end === -1) end = path124.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path123.slice(start, end));
+      const next = property(model, current, path124.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -50313,17 +50313,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path123 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path124 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path123.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path124.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path123);
+    const result2 = followSchemaPath(model, body.value.schema, path124);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -50654,11 +50654,11 @@ var dynamicPropertiesPathRule = {
 
 // packages/validator/src/rules/operations/dynamic-result-hints.ts
 var MAX_NAMED = 3;
-function missingStepHint(model, missing, path123, wanted2) {
-  const prefix = path123.slice(0, missing.start);
+function missingStepHint(model, missing, path124, wanted2) {
+  const prefix = path124.slice(0, missing.start);
   const properties = namedProperties(model, missing.parent);
   const names3 = properties.map(([name]) => name);
-  const meant = closestMatcher(names3)(path123.slice(missing.start, missing.end));
+  const meant = closestMatcher(names3)(path124.slice(missing.start, missing.end));
   if (meant !== void 0) return ` Did you mean '${nameExcerpt(`${prefix}${meant}`)}'?`;
   const candidates = wanted2 === "array" ? properties.filter(([, schema]) => isArray(schema)) : properties;
   return thereHint(
@@ -50676,7 +50676,7 @@ function arraysHint(model, response) {
 function thereHint(paths, wanted2) {
   if (paths.length === 0 || paths.length > MAX_NAMED) return "";
   const list3 = joinedList(
-    paths.map((path123) => nameExcerpt(path123)),
+    paths.map((path124) => nameExcerpt(path124)),
     { quote: "'" }
   );
   if (paths.length === 1) return ` The response's ${wanted2} there is ${list3}.`;
@@ -50768,12 +50768,12 @@ function resultProblems(model, target2, call, list3) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path123 = pathAt(call, key2);
-    if (path123 === void 0) continue;
-    const item = followSchemaPath(model, items.schema, path123);
+    const path124 = pathAt(call, key2);
+    if (path124 === void 0) continue;
+    const item = followSchemaPath(model, items.schema, path124);
     if (item.kind !== "missing") continue;
-    const hint = missingStepHint(model, item, path123, "property");
-    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path123), label)}${hint}` });
+    const hint = missingStepHint(model, item, path124, "property");
+    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path124), label)}${hint}` });
   }
   return problems;
 }
@@ -52414,12 +52414,12 @@ var pathItemRefRule = {
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
     const paths = swagger2.paths;
-    for (const path123 in paths) {
-      if (!has(paths, path123)) continue;
-      const pathItem = asObject(paths[path123]);
+    for (const path124 in paths) {
+      if (!has(paths, path124)) continue;
+      const pathItem = asObject(paths[path124]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report2({
-        pointer: childPointer("/paths", path123, "$ref"),
+        pointer: childPointer("/paths", path124, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger2, pathItem)}`
       });
     }
@@ -52441,15 +52441,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger: swagger2, report: report2 }, problem) {
-  for (const path123 of pathKeys2(swagger2)) {
-    const message3 = problem(path123);
-    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path123), message: message3 });
+  for (const path124 of pathKeys2(swagger2)) {
+    const message3 = problem(path124);
+    if (message3 !== void 0) report2({ pointer: childPointer("/paths", path124), message: message3 });
   }
 }
-function templateProblem(path123) {
+function templateProblem(path124) {
   let open2 = -1;
-  for (let index = 0; index < path123.length; index++) {
-    const character = path123[index];
+  for (let index = 0; index < path124.length; index++) {
+    const character = path124[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -52475,7 +52475,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path123) => path123.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path124) => path124.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -52495,7 +52495,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path123) => /[?#]/.test(path123) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path124) => /[?#]/.test(path124) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -52511,7 +52511,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path123) => path123.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path124) => path124.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -52525,8 +52525,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path123) => {
-      const problem = templateProblem(path123);
+    reportPathKeys(context, (path124) => {
+      const problem = templateProblem(path124);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -52543,9 +52543,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path123) => (
+      (path124) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path123.includes("=") && pathVariables(path123).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path124.includes("=") && pathVariables(path124).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -52561,14 +52561,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger: swagger2, report: report2 }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path123 of pathKeys2(swagger2)) {
-      const key2 = path123.toLowerCase();
+    for (const path124 of pathKeys2(swagger2)) {
+      const key2 = path124.toLowerCase();
       if (seen.has(key2)) {
         report2({
-          pointer: childPointer("/paths", path123),
+          pointer: childPointer("/paths", path124),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path123)
+            nameExcerpt(path124)
           )
         });
       }
@@ -54644,26 +54644,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path123 = [];
+    const path124 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path123.push(start);
+    path124.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path123.pop();
+        path124.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path123.slice(path123.indexOf(target2)));
+      if (seen === "grey") cycles.push(path124.slice(path124.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path123.push(target2);
+        path124.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -55590,7 +55590,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path123 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path124 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -55598,7 +55598,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path123}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path124}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message3, problem, example) {
@@ -55836,8 +55836,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path123) {
-  return withoutTrailingSlashes(routeOf(path123)).toLowerCase();
+function templateShape(path124) {
+  return withoutTrailingSlashes(routeOf(path124)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -56183,64 +56183,64 @@ function distinctErrors(errors2) {
   });
 }
 function describeSchemaError(error2, root, syntax = "yaml") {
-  const path123 = parsePointer(error2.instancePath);
-  const value = path123.reduce(
+  const path124 = parsePointer(error2.instancePath);
+  const value = path124.reduce(
     (node, step2) => node?.[step2],
     root
   );
-  const [setting] = path123;
-  if (error2.keyword === "additionalProperties" && path123.length === 0) {
+  const [setting] = path124;
+  if (error2.keyword === "additionalProperties" && path124.length === 0) {
     return unknownKeyProblem(
       error2,
-      path123,
+      path124,
       (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
       `The settings are ${SETTINGS.join(", ")}.`
     );
   }
-  if (setting === "profile") return profileProblem(value, path123, "");
-  if (setting === "rules") return rulesProblem(error2, path123, 1, value, "", syntax);
+  if (setting === "profile") return profileProblem(value, path124, "");
+  if (setting === "rules") return rulesProblem(error2, path124, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path123.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path124.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path123,
+      path: path124,
       atKey: false
     };
   }
-  if (setting === "overrides") return overrideProblem(error2, path123, value, syntax);
+  if (setting === "overrides") return overrideProblem(error2, path124, value, syntax);
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":", syntax)}`,
     hint: EXAMPLES[syntax].settings,
-    path: path123,
+    path: path124,
     atKey: false
   };
 }
-function overrideProblem(error2, path123, value, syntax) {
-  const index = path123[1];
+function overrideProblem(error2, path124, value, syntax) {
+  const index = path124[1];
   if (index === void 0) {
     return {
       message: "'overrides' must be a list of entries, each with files and a profile or rules.",
       hint: EXAMPLES[syntax].override,
-      path: path123,
+      path: path124,
       atKey: false
     };
   }
   const entry = `overrides[${nameExcerpt(index)}]`;
-  const [, , key2] = path123;
-  if (key2 === "profile") return profileProblem(value, path123, ` in ${entry}`);
-  if (key2 === "rules") return rulesProblem(error2, path123, 3, value, ` in ${entry}`, syntax);
+  const [, , key2] = path124;
+  if (key2 === "profile") return profileProblem(value, path124, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error2, path124, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path123.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path124.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path123,
+      path: path124,
       atKey: false
     };
   }
   if (error2.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error2,
-      path123,
+      path124,
       (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
       `An override has ${OVERRIDE_KEYS.join(", ")}.`
     );
@@ -56249,7 +56249,7 @@ function overrideProblem(error2, path123, value, syntax) {
     return {
       message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
       hint: EXAMPLES[syntax].override,
-      path: path123,
+      path: path124,
       atKey: false
     };
   }
@@ -56257,14 +56257,14 @@ function overrideProblem(error2, path123, value, syntax) {
     return {
       message: `${entry} changes nothing: give it a profile or rules for its files.`,
       hint: EXAMPLES[syntax].override,
-      path: path123,
+      path: path124,
       atKey: false
     };
   }
   return {
     message: `${entry} must be a map with files and a profile or rules.`,
     hint: EXAMPLES[syntax].override,
-    path: path123,
+    path: path124,
     atKey: false
   };
 }
@@ -56276,33 +56276,33 @@ function listAdvice(value, key2, syntax) {
   const list3 = syntax === "json" ? `"${key2}": [${enclosedExcerpt(JSON.stringify(value))}]` : `${key2}: [${yamlQuoted(value)}]`;
   return ` It holds one pattern as text: write it in a list, ${list3}.`;
 }
-function unknownKeyProblem(error2, path123, describe5, hint) {
+function unknownKeyProblem(error2, path124, describe5, hint) {
   const key2 = String(error2.params.additionalProperty);
-  return { message: describe5(key2), hint, path: [...path123, key2], atKey: true };
+  return { message: describe5(key2), hint, path: [...path124, key2], atKey: true };
 }
-function profileProblem(value, path123, where2) {
+function profileProblem(value, path124, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
     hint: PROFILES_HINT,
-    path: path123,
+    path: path124,
     atKey: false
   };
 }
-function rulesProblem(error2, path123, at, value, where2, syntax) {
-  const [ruleId, profile] = path123.slice(at).map(nameExcerpt);
-  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path123, value, where2, syntax);
+function rulesProblem(error2, path124, at, value, where2, syntax) {
+  const [ruleId, profile] = path124.slice(at).map(nameExcerpt);
+  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path124, value, where2, syntax);
   if (ruleId === void 0) {
     return {
       message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
       hint: RULES_HINT,
-      path: path123,
+      path: path124,
       atKey: false
     };
   }
   if (error2.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error2,
-      path123,
+      path124,
       (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
       PROFILES_HINT
     );
@@ -56312,28 +56312,28 @@ function rulesProblem(error2, path123, at, value, where2, syntax) {
     return {
       message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES, syntax)),
       hint: LEVEL_HINT,
-      path: path123,
+      path: path124,
       atKey: false
     };
   }
   if (error2.keyword === "minProperties") {
-    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path123, atKey: false };
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path124, atKey: false };
   }
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
-    path: path123,
+    path: path124,
     atKey: false
   };
 }
-function rulesListProblem(path123, list3, where2, syntax) {
+function rulesListProblem(path124, list3, where2, syntax) {
   const [first] = list3;
   const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === "string" ? first : void 0;
   const mend = syntax === "json" ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value" : list3.length === 0 ? "write {} for no rules, or each rule id as a key with its level on a line below" : "write each rule id as a key with its level, without the '- ' before it";
   return {
     message: `'rules'${where2} is a list, and must be a map of rule id to level: ${mend}.`,
     hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
-    path: path123,
+    path: path124,
     atKey: false
   };
 }
@@ -56877,10 +56877,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path123, options2 = {}) {
+function offsetOfPath(document, path124, options2 = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step2] of path123.entries()) {
+  for (const [index, step2] of path124.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step2);
@@ -56891,7 +56891,7 @@ function offsetOfPath(document, path123, options2 = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path123.length - 1;
+    const isLast = index === path124.length - 1;
     offset = (isLast && options2.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -56915,8 +56915,8 @@ function rangeStart(node) {
 function yamlPositions(text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text3), { lineCounter, prettyErrors: false });
-  return (path123, options2 = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path123, options2));
+  return (path124, options2 = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path124, options2));
     return { line, column: col };
   };
 }
@@ -57063,17 +57063,17 @@ function parsedSlip(text3, document) {
   const tag2 = unresolvedTagRange(document);
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
-    Node(_, node, path123) {
+    Node(_, node, path124) {
       if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
-        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path123);
+        slip = unanchoredAlias(text3, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path124);
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
       if (tag2 && (0, import_yaml3.isScalar)(node) && node.tag !== void 0 && node.range && isRightAfter(text3, tag2[1], node.range[0])) {
-        slip = unresolvedTag(text3, tag2, node, path123);
+        slip = unresolvedTag(text3, tag2, node, path124);
         return import_yaml3.visit.BREAK;
       }
-      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path123.at(-1))) {
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path124.at(-1))) {
         slip = itemIndentedIntoItem(text3, node);
         if (slip) return import_yaml3.visit.BREAK;
       }
@@ -57082,9 +57082,9 @@ function parsedSlip(text3, document) {
   });
   return slip;
 }
-function unanchoredAlias(text3, start, end, path123) {
+function unanchoredAlias(text3, start, end, path124) {
   const written2 = text3.slice(start, end).trim();
-  const what = isIgnorePattern(path123) ? "pattern" : "value";
+  const what = isIgnorePattern(path124) ? "pattern" : "value";
   return {
     message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written2)}).`,
     offset: start,
@@ -57095,10 +57095,10 @@ function unresolvedTagRange(document) {
   const warning = document.warnings.find(({ code: code2 }) => code2 === "TAG_RESOLVE_FAILED");
   return warning ? [warning.pos[0], warning.pos[1]] : void 0;
 }
-function unresolvedTag(text3, [start, end], node, path123) {
+function unresolvedTag(text3, [start, end], node, path124) {
   const written2 = text3.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
   const read2 = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${nameExcerpt(text3.slice(start, end))}), not as text`;
-  const advice = isIgnorePattern(path123) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
+  const advice = isIgnorePattern(path124) ? `quote the pattern (${yamlQuoted(written2)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written2)}), or leave the ! out (${yamlQuoted(written2.replace(/^!+/, ""))}).`;
   return {
     message: `${read2}: ${advice}`,
     offset: start,
@@ -57109,9 +57109,9 @@ function isRightAfter(text3, end, start) {
   return start >= end && /^[ \t]*$/.test(text3.slice(end, start));
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
-function isIgnorePattern(path123) {
-  const setting = path123.findLast(import_yaml3.isPair);
-  return (0, import_yaml3.isSeq)(path123.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
+function isIgnorePattern(path124) {
+  const setting = path124.findLast(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path124.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 function itemIndentedIntoItem(text3, node) {
   if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
@@ -57477,8 +57477,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path123, method, pathItemPlace, operation2) {
-    this.path = path123;
+  constructor(path124, method, pathItemPlace, operation2) {
+    this.path = path124;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -57779,11 +57779,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path123 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path123)) continue;
-      let pathItem = asObject(paths[path123]);
+    for (const path124 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path124)) continue;
+      let pathItem = asObject(paths[path124]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path123);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path124);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -57799,7 +57799,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written2[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path123, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path124, method, pathItemPlace, operation2);
         const own2 = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own2)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own2, entry.isInternal);
@@ -58482,9 +58482,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path123) {
-  const [setting, ruleId] = path123;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path123];
+function placeIn(config2, path124) {
+  const [setting, ruleId] = path124;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path124];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -58987,9 +58987,9 @@ function changeStanding(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path123, method, body) => `{
+var operation = (path124, method, body) => `{
   "paths": {
-    "${path123}": {
+    "${path124}": {
       "${method}": ${body}
     }
   }
@@ -59476,16 +59476,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path123 = [];
+  const path124 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path123.push(part.step);
+        if (part.step !== void 0) path124.push(part.step);
         if (visit5(part.nested)) listedAny = true;
-        if (part.step !== void 0) path123.pop();
+        if (part.step !== void 0) path124.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -59493,7 +59493,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path123, ...part.change.path] });
+      result.push({ ...part.change, path: [...path124, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -62403,21 +62403,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path123 in paths) {
-    if (!has(paths, path123)) continue;
-    const pathItem = refPathItem(paths[path123]);
+  for (const path124 in paths) {
+    if (!has(paths, path124)) continue;
+    const pathItem = refPathItem(paths[path124]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path123));
-    unfollowed2.set(path123, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path124));
+    unfollowed2.set(path124, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path123 in paths) {
-    if (!has(paths, path123)) continue;
-    const pathItem = refPathItem(paths[path123]);
+  for (const path124 in paths) {
+    if (!has(paths, path124)) continue;
+    const pathItem = refPathItem(paths[path124]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -62429,17 +62429,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path123 of all) {
-    const before = has(pathsBefore, path123) ? pathsBefore[path123] : void 0;
-    const after = has(pathsAfter, path123) ? pathsAfter[path123] : void 0;
+  for (const path124 of all) {
+    const before = has(pathsBefore, path124) ? pathsBefore[path124] : void 0;
+    const after = has(pathsAfter, path124) ? pathsAfter[path124] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path123);
-    const whyBefore = unfollowedBefore.get(path123);
+    const whyAfter = unfollowedAfter.get(path124);
+    const whyBefore = unfollowedBefore.get(path124);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path123);
+    const pathItemPointer = childPointer("/paths", path124);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -62447,12 +62447,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path123)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path124)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path123)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path123)} was not compared: in the base version, ${whyBefore}.` : refEdit(path123, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path124)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path124)} was not compared: in the base version, ${whyBefore}.` : refEdit(path124, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -62462,12 +62462,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path123, before, after) {
+function refEdit(path124, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path123)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path124)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path123)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path123)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path124)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path124)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -62731,8 +62731,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path123) {
-  return withoutTrailingSlashes(emptiedBraces(path123));
+function normalizePath(path124) {
+  return withoutTrailingSlashes(emptiedBraces(path124));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -64649,8 +64649,8 @@ function headerPath(names3) {
   }
   if (!names3.startsWith("a/") || (names3.length - 5) % 2 !== 0) return void 0;
   const length = (names3.length - 5) / 2;
-  const path123 = names3.slice(2, 2 + length);
-  return names3 === `a/${path123} b/${path123}` ? path123 : void 0;
+  const path124 = names3.slice(2, 2 + length);
+  return names3 === `a/${path124} b/${path124}` ? path124 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -64940,7 +64940,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path123, linked]) => ({ path: path123, linked }));
+    return [...nested].map(([path124, linked]) => ({ path: path124, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -67266,16 +67266,41 @@ async function pathsWithoutConnectors(paths, cwd, validated = []) {
   return empty;
 }
 
-// packages/validator/src/reporters/artifact-path.ts
+// packages/validator/src/loader/connector-file-at.ts
+var import_node_fs37 = require("node:fs");
 var import_node_path49 = __toESM(require("node:path"), 1);
+function connectorFileAt(target2) {
+  const real = realFileAt(target2);
+  if (real === void 0 || kindOfFileName(import_node_path49.default.basename(real)) === void 0) return void 0;
+  const folder = import_node_path49.default.dirname(real);
+  return isConnectorFolderListing(namesIn(folder)) ? { name: import_node_path49.default.basename(real), folder } : void 0;
+}
+function realFileAt(target2) {
+  try {
+    const real = (0, import_node_fs37.realpathSync)(target2);
+    return (0, import_node_fs37.statSync)(real).isFile() ? real : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function namesIn(folder) {
+  try {
+    return (0, import_node_fs37.readdirSync)(folder);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/reporters/artifact-path.ts
+var import_node_path50 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
-  const baseDir = import_node_path49.default.resolve(base2.cwd ?? process.cwd(), base2.baseDir ?? ".");
+  const baseDir = import_node_path50.default.resolve(base2.cwd ?? process.cwd(), base2.baseDir ?? ".");
   const absolute = absolutePath(file, base2);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function absolutePath(file, base2 = {}) {
-  return import_node_path49.default.resolve(base2.cwd ?? process.cwd(), file);
+  return import_node_path50.default.resolve(base2.cwd ?? process.cwd(), file);
 }
 function artifactUri(file, base2 = {}) {
   const relative = repositoryPath(file, base2);
@@ -67292,7 +67317,7 @@ function configurationReports(result) {
     if (!CONFIGURATION_RULE_IDS.has(finding.ruleId)) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path123, findings]) => ({ path: path123, findings }));
+  return [...byFile].map(([path124, findings]) => ({ path: path124, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -68478,12 +68503,12 @@ function worstStyle(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
+var import_node_path51 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options2) {
   const config2 = options2.config;
   if (options2.profile || config2?.profile) return [];
   return connectors.filter((connector) => connector.profile === "custom").filter((connector) => {
-    const folder = import_node_path50.default.resolve(options2.cwd, connector.path);
+    const folder = import_node_path51.default.resolve(options2.cwd, connector.path);
     return layoutProfile(folder) === void 0 && !(config2 && folderSettings(folder, config2).profile);
   }).map((connector) => connector.path);
 }
@@ -68504,7 +68529,7 @@ function configOption() {
 }
 
 // packages/cli/src/report-output.ts
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_path53 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/workflow-safe.ts
 function inertToWorkflowCommands(output, format3, env, token) {
@@ -68516,9 +68541,9 @@ function writeOutput(io, output, format3) {
 }
 
 // packages/cli/src/repository-root.ts
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_path52 = __toESM(require("node:path"), 1);
 function repositoryRoot(cwd) {
-  return repositoryRootOf(cwd) ?? import_node_path51.default.resolve(cwd);
+  return repositoryRootOf(cwd) ?? import_node_path52.default.resolve(cwd);
 }
 
 // packages/cli/src/report-output.ts
@@ -68564,7 +68589,7 @@ async function writeReport(context, result, options2) {
     sarifLimits: io.sarifLimits
   });
   if (options2.output) {
-    const target2 = import_node_path52.default.resolve(io.cwd, options2.output);
+    const target2 = import_node_path53.default.resolve(io.cwd, options2.output);
     try {
       await inFolderMadeFor(target2, () => writeReportFile(target2, text3));
     } catch (error2) {
@@ -68599,40 +68624,23 @@ function reportNotWritten(error2, output) {
 }
 
 // packages/cli/src/report-over-connector-file.ts
-var import_node_fs37 = require("node:fs");
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 function refuseReportOverConnectorFile(output, cwd) {
   if (output === void 0) return;
-  const written2 = realFileAt(import_node_path53.default.resolve(cwd, output));
-  if (written2 === void 0 || kindOfFileName(import_node_path53.default.basename(written2)) === void 0) return;
-  if (!isConnectorFolderListing(namesIn(import_node_path53.default.dirname(written2)))) return;
+  const file = connectorFileAt(import_node_path54.default.resolve(cwd, output));
+  if (file === void 0) return;
   throw new UsageError(
-    `is the ${import_node_path53.default.basename(written2)} of ${connectorShown(import_node_path53.default.dirname(written2), cwd)}; the report would be written over it.`,
+    `is the ${file.name} of ${connectorShown(file.folder, cwd)}; the report would be written over it.`,
     {
       location: { file: output },
       hint: "Give -o the path of a report file of its own, e.g. report.sarif."
     }
   );
 }
-function realFileAt(target2) {
-  try {
-    const real = (0, import_node_fs37.realpathSync)(target2);
-    return (0, import_node_fs37.statSync)(real).isFile() ? real : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function namesIn(folder) {
-  try {
-    return (0, import_node_fs37.readdirSync)(folder);
-  } catch {
-    return [];
-  }
-}
 function connectorShown(folder, cwd) {
-  const relative = import_node_path53.default.relative(cwd, folder);
+  const relative = import_node_path54.default.relative(cwd, folder);
   if (relative === "") return "the connector here";
-  return `the connector in ${relative.startsWith("..") || import_node_path53.default.isAbsolute(relative) ? folder : relative}`;
+  return `the connector in ${relative.startsWith("..") || import_node_path54.default.isAbsolute(relative) ? folder : relative}`;
 }
 
 // packages/cli/src/commands/validate.ts
@@ -68827,10 +68835,10 @@ function withoutDotFolders(name) {
   return kept.join("/") + (kept.length > 0 && name.endsWith("/") ? "/" : "");
 }
 function findEscapeProblem(name) {
-  const path123 = withoutDotFolders(name.replaceAll("\\", "/"));
-  if (path123.startsWith("/")) return "absolute";
-  if (/^[A-Za-z]:/.test(path123)) return "drive-letter";
-  if (path123.split("/").includes("..")) return "parent-segment";
+  const path124 = withoutDotFolders(name.replaceAll("\\", "/"));
+  if (path124.startsWith("/")) return "absolute";
+  if (/^[A-Za-z]:/.test(path124)) return "drive-letter";
+  if (path124.split("/").includes("..")) return "parent-segment";
   return void 0;
 }
 function findEntryNameProblem(name) {
@@ -68906,8 +68914,8 @@ var PathTree = class {
    * Places a '/'-separated path (without a final '/'), or says what is in its way; a clash leaves
    * the path unplaced.
    */
-  place(path123, isFolder3, value) {
-    const segments = path123.split("/");
+  place(path124, isFolder3, value) {
+    const segments = path124.split("/");
     const chain = this.chain(segments);
     const node = chain.at(-1);
     if (node.placed !== void 0) return { kind: "same-path", other: node.placed.value };
@@ -69630,7 +69638,7 @@ async function sameZipContent(a, b) {
 
 // packages/solution/src/zip/zip-writer.ts
 var import_node_fs41 = require("node:fs");
-var import_node_path54 = __toESM(require("node:path"), 1);
+var import_node_path55 = __toESM(require("node:path"), 1);
 var import_node_stream2 = require("node:stream");
 var import_promises5 = require("node:stream/promises");
 var import_yazl = __toESM(require_yazl(), 1);
@@ -69672,7 +69680,7 @@ async function writeZipAtomically(destination, sources, options2 = {}) {
   await refuseFolder(destination, "a zip", ZIP_PATH_HINT);
   refusePathThroughFile(destination);
   const target2 = writeTarget(destination);
-  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path54.default.dirname(target2)));
+  const made = await writingTo(destination, async () => makeFolderWithParents(import_node_path55.default.dirname(target2)));
   const temporary = temporarySibling(target2);
   const zip = new import_yazl.default.ZipFile();
   const entryOptions = {
@@ -70208,9 +70216,9 @@ function parseStrictly(text3, file, hint) {
     });
   }
 }
-function jsonValueLocation(text3, path123) {
+function jsonValueLocation(text3, path124) {
   const tree = parseTree2(text3);
-  const node = tree && findNodeAtLocation2(tree, path123);
+  const node = tree && findNodeAtLocation2(tree, path124);
   return node ? lineAndColumn(text3, node.offset) : void 0;
 }
 function isJson(text3) {
@@ -70279,7 +70287,7 @@ function describeParseError(error2) {
 // packages/solution/src/fs/commit-folder.ts
 var import_node_fs43 = require("node:fs");
 var import_node_crypto6 = require("node:crypto");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/util/concurrency.ts
 async function forEachConcurrently(items, limit, task) {
@@ -70301,11 +70309,11 @@ async function forEachConcurrently(items, limit, task) {
 
 // packages/solution/src/fs/list-files.ts
 var import_node_fs42 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_path56 = __toESM(require("node:path"), 1);
 async function listFiles2(root, skip) {
   const files = [];
   const walk = async (relative) => {
-    const entries = await import_node_fs42.promises.readdir(import_node_path55.default.join(root, relative), { withFileTypes: true });
+    const entries = await import_node_fs42.promises.readdir(import_node_path56.default.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (skip?.(child)) continue;
@@ -70324,7 +70332,7 @@ function compareOrdinal(a, b) {
 async function commitFolder(staged, target2, options2) {
   const files = await listFiles2(staged);
   if (!await exists3(target2)) {
-    await import_node_fs43.promises.mkdir(import_node_path56.default.dirname(import_node_path56.default.resolve(target2)), { recursive: true });
+    await import_node_fs43.promises.mkdir(import_node_path57.default.dirname(import_node_path57.default.resolve(target2)), { recursive: true });
     await syncFiles(staged, files);
     await import_node_fs43.promises.rename(staged, target2);
     return { written: files, deleted: [], unchanged: [], kept: [] };
@@ -70334,9 +70342,9 @@ async function commitFolder(staged, target2, options2) {
   const cases = new CaseRenames(targetRoot, await listFiles2(targetRoot, options2.protect));
   const changed = [];
   for (const file of files) {
-    const from = import_node_path56.default.join(staged, file);
-    const to = import_node_path56.default.join(targetRoot, file);
-    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path56.default.posix.dirname(file)));
+    const from = import_node_path57.default.join(staged, file);
+    const to = import_node_path57.default.join(targetRoot, file);
+    result.deleted.push(...await ensureDirectoryInside(targetRoot, import_node_path57.default.posix.dirname(file)));
     const previous = await cases.matchCase(file);
     if (previous !== void 0) result.deleted.push(previous);
     const current = await import_node_fs43.promises.lstat(to).catch(() => void 0);
@@ -70352,7 +70360,7 @@ async function commitFolder(staged, target2, options2) {
   }
   await syncFiles(staged, changed);
   for (const file of changed) {
-    await import_node_fs43.promises.rename(import_node_path56.default.join(staged, file), import_node_path56.default.join(targetRoot, file));
+    await import_node_fs43.promises.rename(import_node_path57.default.join(staged, file), import_node_path57.default.join(targetRoot, file));
     result.written.push(file);
   }
   const wanted2 = new Set(files);
@@ -70361,7 +70369,7 @@ async function commitFolder(staged, target2, options2) {
   if (options2.stale === "delete") {
     for (const file of others2) {
       if (options2.keep?.(file)) continue;
-      await import_node_fs43.promises.rm(import_node_path56.default.join(targetRoot, file));
+      await import_node_fs43.promises.rm(import_node_path57.default.join(targetRoot, file));
       result.deleted.push(cases.formerName(file));
     }
     await removeEmptyFolders(targetRoot, options2.protect);
@@ -70371,7 +70379,7 @@ async function commitFolder(staged, target2, options2) {
   return result;
 }
 async function syncFiles(staged, files) {
-  await forEachConcurrently(files, 8, (file) => syncFile(import_node_path56.default.join(staged, file)));
+  await forEachConcurrently(files, 8, (file) => syncFile(import_node_path57.default.join(staged, file)));
 }
 var CaseRenames = class {
   constructor(root, files) {
@@ -70393,7 +70401,7 @@ var CaseRenames = class {
     }
     if (this.existing.has(file)) return void 0;
     const previous = this.byKey.get(caseKey(file));
-    if (previous === void 0 || !await import_node_fs43.promises.lstat(import_node_path56.default.join(this.root, file)).catch(() => void 0))
+    if (previous === void 0 || !await import_node_fs43.promises.lstat(import_node_path57.default.join(this.root, file)).catch(() => void 0))
       return void 0;
     const before = previous.split("/");
     const after = file.split("/");
@@ -70401,8 +70409,8 @@ var CaseRenames = class {
       if (before[index] === after[index]) continue;
       const parent = after.slice(0, index);
       await import_node_fs43.promises.rename(
-        import_node_path56.default.join(this.root, ...parent, before[index]),
-        import_node_path56.default.join(this.root, ...parent, after[index])
+        import_node_path57.default.join(this.root, ...parent, before[index]),
+        import_node_path57.default.join(this.root, ...parent, after[index])
       );
       if (index === after.length - 1) break;
       const oldFolder = [...parent, before[index]].join("/") + "/";
@@ -70436,7 +70444,7 @@ async function ensureDirectoryInside(root, relative) {
   const segments = relative.split("/").filter((segment) => segment !== "" && segment !== ".");
   let current = root;
   for (const [index, segment] of segments.entries()) {
-    const next = import_node_path56.default.join(current, segment);
+    const next = import_node_path57.default.join(current, segment);
     const entry = await import_node_fs43.promises.lstat(next).catch(() => void 0);
     if (entry?.isDirectory()) {
       current = next;
@@ -70468,7 +70476,7 @@ async function ensureDirectoryInside(root, relative) {
       removed.push(segments.slice(0, index + 1).join("/"));
       await import_node_fs43.promises.rm(next);
     }
-    await import_node_fs43.promises.mkdir(import_node_path56.default.join(current, ...segments.slice(index)), { recursive: true });
+    await import_node_fs43.promises.mkdir(import_node_path57.default.join(current, ...segments.slice(index)), { recursive: true });
     return removed;
   }
   return [];
@@ -70503,13 +70511,13 @@ async function exists3(file) {
 }
 async function removeEmptyFolders(root, protect) {
   const visit5 = async (relative) => {
-    const absolute = import_node_path56.default.join(root, relative);
+    const absolute = import_node_path57.default.join(root, relative);
     const entries = await import_node_fs43.promises.readdir(absolute, { withFileTypes: true });
     let empty = true;
     for (const entry of entries) {
       const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory() && !protect?.(child) && await visit5(child))
-        await import_node_fs43.promises.rmdir(import_node_path56.default.join(root, child));
+        await import_node_fs43.promises.rmdir(import_node_path57.default.join(root, child));
       else empty = false;
     }
     return empty;
@@ -70537,12 +70545,12 @@ function unresolvedLinkError(link2, error2) {
 
 // packages/solution/src/fs/check-writable.ts
 var import_node_fs44 = require("node:fs");
-var import_node_path57 = __toESM(require("node:path"), 1);
+var import_node_path58 = __toESM(require("node:path"), 1);
 async function checkWritable(file) {
   refusePathThroughFile(file);
   const target2 = writeTarget(file);
   await writingTo(file, async () => {
-    const made = makeFolderWithParents(import_node_path57.default.dirname(target2));
+    const made = makeFolderWithParents(import_node_path58.default.dirname(target2));
     const temporary = temporarySibling(target2);
     try {
       await import_node_fs44.promises.writeFile(temporary, "");
@@ -70850,7 +70858,7 @@ function manifestSettings(manifest) {
 
 // packages/solution/src/solution/environment-variables.ts
 var import_node_fs45 = require("node:fs");
-var import_node_path58 = __toESM(require("node:path"), 1);
+var import_node_path59 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/text/line-endings.ts
 var LF2 = 10;
@@ -70942,14 +70950,14 @@ async function readEnvironmentVariables(folder, parts, endings, displayRoot) {
     if (!part.toLowerCase().startsWith(ENVIRONMENT_VARIABLES_FOLDER)) continue;
     const [schemaName, name, ...deeper] = part.slice(ENVIRONMENT_VARIABLES_FOLDER.length).split("/");
     if (!schemaName || deeper.length > 0 || !KNOWN_FILES.includes(name?.toLowerCase() ?? "")) continue;
-    const bytes = await import_node_fs45.promises.readFile(import_node_path58.default.join(folder, file));
+    const bytes = await import_node_fs45.promises.readFile(import_node_path59.default.join(folder, file));
     const hint = endings === "as-is" ? EXPORTED_XML_HINT : UNPACKED_XML_HINT;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint };
     variables.set(schemaName, variable);
     variable.parts.push({
       path: part,
       bytes: endings === "as-is" ? bytes : withRecordedEnding(bytes, endings.get(file)),
-      file: import_node_path58.default.join(displayRoot, file)
+      file: import_node_path59.default.join(displayRoot, file)
     });
   }
   return [...variables.values()].filter((variable) => definitionPart(variable) !== void 0);
@@ -71046,31 +71054,31 @@ var ConnectionReferenceReader = class {
 
 // packages/solution/src/solution/unpack.ts
 var import_node_fs55 = require("node:fs");
-var import_node_path72 = __toESM(require("node:path"), 1);
+var import_node_path73 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/fs/path-inside.ts
 var import_node_fs46 = require("node:fs");
-var import_node_path59 = __toESM(require("node:path"), 1);
+var import_node_path60 = __toESM(require("node:path"), 1);
 async function refuseInside(inner, folder, refusal2) {
   const inside = refusal2.orEqual ? isWithin : isBelow;
-  if (inside(import_node_path59.default.resolve(folder), import_node_path59.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
+  if (inside(import_node_path60.default.resolve(folder), import_node_path60.default.resolve(inner)) || inside(await realPathOf(folder), await realPathOf(inner)))
     throw new UsageError(refusal2.problem, { location: { file: inner }, hint: refusal2.hint });
 }
 async function realPathOf(given2) {
   const rest = [];
-  for (let existing = import_node_path59.default.resolve(given2); ; existing = import_node_path59.default.dirname(existing)) {
+  for (let existing = import_node_path60.default.resolve(given2); ; existing = import_node_path60.default.dirname(existing)) {
     try {
-      return import_node_path59.default.join(await import_node_fs46.promises.realpath(existing), ...rest);
+      return import_node_path60.default.join(await import_node_fs46.promises.realpath(existing), ...rest);
     } catch {
     }
-    if (import_node_path59.default.dirname(existing) === existing) return import_node_path59.default.resolve(given2);
-    rest.unshift(import_node_path59.default.basename(existing));
+    if (import_node_path60.default.dirname(existing) === existing) return import_node_path60.default.resolve(given2);
+    rest.unshift(import_node_path60.default.basename(existing));
   }
 }
 
 // packages/solution/src/solution/both-notes-file.ts
 var import_node_fs47 = require("node:fs");
-var import_node_path60 = __toESM(require("node:path"), 1);
+var import_node_path61 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/both-packages.ts
 var NO_NOTES = { own: /* @__PURE__ */ new Set(), unmanagedOnly: /* @__PURE__ */ new Set() };
@@ -71138,17 +71146,17 @@ function parseBothNotes(text3, file) {
 }
 async function readBothNotes(folder, files) {
   if (!files.includes(FOLDER_BOTH_NOTES)) return NO_NOTES;
-  const file = import_node_path60.default.join(folder, FOLDER_BOTH_NOTES);
+  const file = import_node_path61.default.join(folder, FOLDER_BOTH_NOTES);
   return parseBothNotes(decodeUtf8Strict(await import_node_fs47.promises.readFile(file), file), file);
 }
 
 // packages/solution/src/solution/kept-in-the-way.ts
 var import_node_fs49 = require("node:fs");
-var import_node_path62 = __toESM(require("node:path"), 1);
+var import_node_path63 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/stray-connector-folders.ts
 var import_node_fs48 = require("node:fs");
-var import_node_path61 = __toESM(require("node:path"), 1);
+var import_node_path62 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER2 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 var UNPACKED_FOLDERS = new Set(
   [FOLDER_SOLUTION, FOLDER_CONNECTOR_FOLDER].map((file) => file.split("/")[0])
@@ -71175,7 +71183,7 @@ async function holdsComponentXml(root) {
   const entries = await import_node_fs48.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     if (entry.isFile() && isComponentXml(entry.name)) return true;
-    if (entry.isDirectory() && await holdsComponentXml(import_node_path61.default.join(root, entry.name))) return true;
+    if (entry.isDirectory() && await holdsComponentXml(import_node_path62.default.join(root, entry.name))) return true;
   }
   return false;
 }
@@ -71184,11 +71192,11 @@ async function readStrayConnectorFolders(folder) {
   const roots = await import_node_fs48.promises.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const root of roots) {
     if (!root.isDirectory() || isRepositoryFile(root.name)) continue;
-    const entries = await import_node_fs48.promises.readdir(import_node_path61.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
+    const entries = await import_node_fs48.promises.readdir(import_node_path62.default.join(folder, root.name), { withFileTypes: true }).catch(() => []);
     const holds2 = entries.some(
       (entry) => entry.isFile() && isConnectorSwaggerIn(root.name, entry.name) && !isRepositoryFile(`${root.name}/${entry.name}`)
     );
-    if (holds2 && !await holdsComponentXml(import_node_path61.default.join(folder, root.name))) folders.add(root.name);
+    if (holds2 && !await holdsComponentXml(import_node_path62.default.join(folder, root.name))) folders.add(root.name);
   }
   return folders;
 }
@@ -71265,25 +71273,25 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
     throw new UserError(
       `holds a connector in the PowerPlatformConnectors layout (${CONNECTOR_FILE_NAMES.swagger}), which pack leaves out of the solution with all the folder holds; the solution has files there (${intoStray}).`,
       {
-        location: { file: import_node_path62.default.join(folder, stray) },
+        location: { file: import_node_path63.default.join(folder, stray) },
         hint: "Move the connector folder out of the solution folder, then unpack again."
       }
     );
   }
   const needed = neededFolders(files);
   for (const [needs, forFiles] of needed) {
-    const entry = await import_node_fs49.promises.lstat(import_node_path62.default.join(folder, needs)).catch(() => void 0);
+    const entry = await import_node_fs49.promises.lstat(import_node_path63.default.join(folder, needs)).catch(() => void 0);
     if (!entry || entry.isDirectory() || entry.isSymbolicLink() || !keeps(needs)) continue;
     const more = forFiles.length > 1 ? ` and ${forFiles.length - 1} more` : "";
     throw new UserError(
       `is a file ${whatItIs([needs], leftOut2)}; the solution needs it as a folder (for ${forFiles[0]}${more}).`,
-      { location: { file: import_node_path62.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
+      { location: { file: import_node_path63.default.join(folder, needs) }, hint: "Move or rename it, then unpack again." }
     );
   }
   for (const file of files) {
-    const entry = await import_node_fs49.promises.lstat(import_node_path62.default.join(folder, file)).catch(() => void 0);
+    const entry = await import_node_fs49.promises.lstat(import_node_path63.default.join(folder, file)).catch(() => void 0);
     if (!entry?.isDirectory()) continue;
-    const inside = (await listFiles2(import_node_path62.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
+    const inside = (await listFiles2(import_node_path63.default.join(folder, file))).filter((inner) => keeps(`${file}/${inner}`));
     if (inside.length === 0) continue;
     const count = inside.length === 1 ? "1 file" : `${inside.length} files`;
     throw new UserError(
@@ -71293,7 +71301,7 @@ async function refuseKeptInTheWay(folder, files, stale, strays = /* @__PURE__ */
         inside
       )}; the solution has a file there.`,
       {
-        location: { file: import_node_path62.default.join(folder, file) },
+        location: { file: import_node_path63.default.join(folder, file) },
         hint: `Move ${inside.length === 1 ? "that file" : "those files"} out of the folder (or delete ${inside.length === 1 ? "it" : "them"}), then unpack again.`
       }
     );
@@ -71321,7 +71329,7 @@ function neededFolders(files) {
 
 // packages/solution/src/solution/line-endings-file.ts
 var import_node_fs50 = require("node:fs");
-var import_node_path63 = __toESM(require("node:path"), 1);
+var import_node_path64 = __toESM(require("node:path"), 1);
 var FOLDER_LINE_ENDINGS = "Other/LineEndings.xml";
 var MAX_RECORDED_BYTES = 64 * 1024 * 1024;
 var SNIFF_BYTES = 8e3;
@@ -71346,7 +71354,7 @@ async function lineEndingsXml(folder, files, known = /* @__PURE__ */ new Map()) 
     sorted.flatMap((file, index) => known.has(file) ? [] : [{ file, index }]),
     FILES_READ_AT_ONCE,
     async ({ file, index }) => {
-      endings[index] = await endingOf2(import_node_path63.default.join(folder, file));
+      endings[index] = await endingOf2(import_node_path64.default.join(folder, file));
     }
   );
   const recorded = sorted.flatMap((file, index) => {
@@ -71378,7 +71386,7 @@ function parseLineEndings(text3, file) {
 }
 async function readLineEndings(folder, files) {
   if (!files.includes(FOLDER_LINE_ENDINGS)) return /* @__PURE__ */ new Map();
-  const file = import_node_path63.default.join(folder, FOLDER_LINE_ENDINGS);
+  const file = import_node_path64.default.join(folder, FOLDER_LINE_ENDINGS);
   return parseLineEndings(decodeUtf8Strict(await import_node_fs50.promises.readFile(file), file), file);
 }
 
@@ -71412,7 +71420,7 @@ function withAttributeValue(tag2, name, value) {
 
 // packages/solution/src/solution/stage-zip.ts
 var import_node_fs51 = require("node:fs");
-var import_node_path64 = __toESM(require("node:path"), 1);
+var import_node_path65 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/connector-element.ts
 var FILE_COLUMNS = [
@@ -71838,7 +71846,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const customizations = await writeCustomizations(
     await readPartBytes(reader, customizationsEntry, located(customizationsEntry)),
     located(customizationsEntry),
-    import_node_path64.default.join(staging, FOLDER_CUSTOMIZATIONS)
+    import_node_path65.default.join(staging, FOLDER_CUSTOMIZATIONS)
   ).catch(entryNotWritten(archive, customizationsEntry.name));
   const connectors = takenConnectors(customizations).map((element2) => ({
     element: element2,
@@ -71883,13 +71891,13 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   const endings = /* @__PURE__ */ new Map([[FOLDER_CUSTOMIZATIONS, void 0]]);
   const folders = /* @__PURE__ */ new Map();
   const makeFolderOf = (destination) => {
-    const folder = import_node_path64.default.dirname(destination);
+    const folder = import_node_path65.default.dirname(destination);
     let made = folders.get(folder);
     if (!made) folders.set(folder, made = import_node_fs51.promises.mkdir(folder, { recursive: true }));
     return made;
   };
   const write2 = async (folderPath, content) => {
-    const destination = import_node_path64.default.join(staging, folderPath);
+    const destination = import_node_path65.default.join(staging, folderPath);
     await makeFolderOf(destination);
     await import_node_fs51.promises.writeFile(destination, content, { flag: "wx" });
     written2.push(folderPath);
@@ -71909,7 +71917,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
         return;
       }
     }
-    const destination = import_node_path64.default.join(staging, folderPath);
+    const destination = import_node_path65.default.join(staging, folderPath);
     await makeFolderOf(destination);
     const counter = entry.size <= MAX_RECORDED_BYTES ? new EndingCounter() : void 0;
     const whole = await reader.copyToFile(entry, destination, {
@@ -71937,7 +71945,7 @@ async function stageSolutionZip(reader, staging, options2 = {}) {
   };
 }
 async function writeCustomizations(bytes, file, destination) {
-  await import_node_fs51.promises.mkdir(import_node_path64.default.dirname(destination), { recursive: true });
+  await import_node_fs51.promises.mkdir(import_node_path65.default.dirname(destination), { recursive: true });
   const handle = await import_node_fs51.promises.open(destination, "wx");
   let result;
   try {
@@ -71964,21 +71972,21 @@ function findRoot(files, name) {
 
 // packages/solution/src/solution/unpack-target.ts
 var import_node_fs53 = require("node:fs");
-var import_node_path67 = __toESM(require("node:path"), 1);
+var import_node_path68 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/misnamed-parts.ts
 var import_node_fs52 = require("node:fs");
-var import_node_path66 = __toESM(require("node:path"), 1);
+var import_node_path67 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/case-only-rename.ts
-var import_node_path65 = __toESM(require("node:path"), 1);
+var import_node_path66 = __toESM(require("node:path"), 1);
 function caseOnlyRenameHint(wanted2, files) {
   const lower = wanted2.toLowerCase();
   const list3 = [...files];
   for (const file of list3) {
     if (file === wanted2 || file.toLowerCase() !== lower) continue;
-    const [folder, wantedFolder] = [import_node_path65.default.posix.dirname(file), import_node_path65.default.posix.dirname(wanted2)];
-    if (folder !== wantedFolder && list3.some((each) => import_node_path65.default.posix.dirname(each) === wantedFolder))
+    const [folder, wantedFolder] = [import_node_path66.default.posix.dirname(file), import_node_path66.default.posix.dirname(wanted2)];
+    if (folder !== wantedFolder && list3.some((each) => import_node_path66.default.posix.dirname(each) === wantedFolder))
       return `${file} is in ${folder}/, which differs from ${wantedFolder}/ in letter case only, which Linux tells apart: move it to ${wanted2}.`;
     if (folder !== wantedFolder)
       return `${folder}/ differs from ${wantedFolder}/ in letter case only, which Linux tells apart: rename the folder to ${wantedFolder}/.`;
@@ -71988,12 +71996,12 @@ function caseOnlyRenameHint(wanted2, files) {
 }
 
 // packages/solution/src/solution/misnamed-parts.ts
-var OTHER = import_node_path66.default.posix.dirname(FOLDER_SOLUTION);
+var OTHER = import_node_path67.default.posix.dirname(FOLDER_SOLUTION);
 async function misnamedPartsHint(folder) {
   const files = [];
   for (const entry of await entriesOf3(folder)) {
     if (!entry.isDirectory() || entry.name.toLowerCase() !== OTHER.toLowerCase()) continue;
-    for (const inside of await entriesOf3(import_node_path66.default.join(folder, entry.name)))
+    for (const inside of await entriesOf3(import_node_path67.default.join(folder, entry.name)))
       if (inside.isFile()) files.push(`${entry.name}/${inside.name}`);
   }
   const inOther = files.map((file) => `${OTHER}${file.slice(OTHER.length)}`);
@@ -72051,7 +72059,7 @@ function fileCount(files) {
   return `${files.length} ${files.length === 1 ? "file" : "files"}`;
 }
 async function refuseOtherSolution(folder, uniqueName, zipPath) {
-  const file = import_node_path67.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path68.default.join(folder, FOLDER_SOLUTION);
   const bytes = await import_node_fs53.promises.readFile(file).catch(() => void 0);
   if (bytes === void 0) return;
   let committed;
@@ -72062,7 +72070,7 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
   }
   if (committed.toLowerCase() === uniqueName.toLowerCase()) return;
   throw new UserError(
-    `holds the unpacked solution ${committed}; ${import_node_path67.default.basename(zipPath)} is ${uniqueName}.`,
+    `holds the unpacked solution ${committed}; ${import_node_path68.default.basename(zipPath)} is ${uniqueName}.`,
     {
       location: { file: folder },
       hint: `Unpack ${uniqueName} into a folder of its own; to replace ${committed} there, delete the folder first.`
@@ -72071,14 +72079,14 @@ async function refuseOtherSolution(folder, uniqueName, zipPath) {
 }
 
 // packages/solution/src/solution/other-folder.ts
-var import_node_path68 = __toESM(require("node:path"), 1);
+var import_node_path69 = __toESM(require("node:path"), 1);
 var OTHER2 = "Other/";
 function isStrayOtherFile(packagePath) {
   return packagePath.startsWith(OTHER2) && packagePath !== FOLDER_SOLUTION && packagePath !== FOLDER_CUSTOMIZATIONS;
 }
 function strayOtherFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path68.default.join(folder, file),
+    import_node_path69.default.join(folder, file),
     `is not part of the solution: of the solution's files, Other/ holds only ${FOLDER_SOLUTION} and ${FOLDER_CUSTOMIZATIONS}. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move what it holds into ${FOLDER_CUSTOMIZATIONS} (components) or ${FOLDER_SOLUTION} (the manifest), or move the file out of the solution folder.`
   );
@@ -72092,7 +72100,7 @@ function otherEntryError(archive, entry) {
 }
 
 // packages/solution/src/solution/pac-split-files.ts
-var import_node_path69 = __toESM(require("node:path"), 1);
+var import_node_path70 = __toESM(require("node:path"), 1);
 var SPLIT_FOLDERS = [
   ["Entities/", "a table (entity), or its forms, views or ribbon"],
   ["Roles/", "a security role"],
@@ -72160,21 +72168,21 @@ function pacSplitLayoutError(folder, found) {
   const examples = others2.slice(0, 3).map((split) => split.file);
   const more = found.length === 1 ? "" : ` The folder has ${found.length} such files${examples.length > 0 ? `, e.g. ${examples.join(", ")}` : ""}.`;
   return solutionError(
-    import_node_path69.default.join(folder, first.file),
+    import_node_path70.default.join(folder, first.file),
     `holds ${first.component}, in a file of its own as pac solution unpack (SolutionPackager) splits it out of the customizations. Pack would not put it into the solution: this tool keeps components inline in ${FOLDER_CUSTOMIZATIONS} and does not merge pac's split files back into it, so the imported solution would lack them.${more}`,
     `Unpack the solution zip with connector-alm unpack instead of pac (it keeps these components in ${FOLDER_CUSTOMIZATIONS}) and pack that folder, or pack this folder with pac solution pack.`
   );
 }
 
 // packages/solution/src/solution/templates-folder.ts
-var import_node_path70 = __toESM(require("node:path"), 1);
+var import_node_path71 = __toESM(require("node:path"), 1);
 var TEMPLATES = "Templates/";
 function isStrayTemplatesFile(packagePath) {
   return packagePath.startsWith(TEMPLATES);
 }
 function strayTemplatesFileError(folder, file, packagePath) {
   return solutionError(
-    import_node_path70.default.join(folder, file),
+    import_node_path71.default.join(folder, file),
     `is not part of the solution: a solution keeps its templates inline in <Templates> of ${FOLDER_CUSTOMIZATIONS}, not in files of Templates/. Pack would put it into the zip${packedAs(file, packagePath)}, an entry Dataverse does not read, so the imported solution would lack whatever it holds.`,
     `Move the template into <Templates> of ${FOLDER_CUSTOMIZATIONS} (as an export from Dataverse has it), or move the file out of the solution folder.`
   );
@@ -72207,15 +72215,15 @@ function unpackableEntryError(archive, entryNames, exempt) {
 
 // packages/solution/src/solution/unpacked-for-zip.ts
 var import_node_fs54 = require("node:fs");
-var import_node_path71 = __toESM(require("node:path"), 1);
+var import_node_path72 = __toESM(require("node:path"), 1);
 var LEVELS_UP = 4;
 var ZIP_STARTS = ["PK", "PK"];
 async function unpackedForZipError(given2, use, options2) {
-  const target2 = import_node_path71.default.resolve(options2.cwd, given2);
+  const target2 = import_node_path72.default.resolve(options2.cwd, given2);
   const stat2 = await import_node_fs54.promises.stat(target2).catch(() => void 0);
   if (!stat2) return void 0;
   if (stat2.isFile() && await startsLikeZip2(target2)) return void 0;
-  const root = await solutionRootOf(stat2.isDirectory() ? target2 : import_node_path71.default.dirname(target2));
+  const root = await solutionRootOf(stat2.isDirectory() ? target2 : import_node_path72.default.dirname(target2));
   if (root === void 0) return void 0;
   const folder = shellWord(toDisplayPath(options2.cwd, root));
   const what = root === target2 ? "is an unpacked solution folder, not a solution zip." : `is a ${stat2.isDirectory() ? "folder" : "file"} of the unpacked solution in ${folder}, not a solution zip.`;
@@ -72234,9 +72242,9 @@ function whatToGive(use, folder, say) {
 async function solutionRootOf(folder) {
   let current = folder;
   for (let level = 0; level <= LEVELS_UP; level++) {
-    const manifest = await import_node_fs54.promises.stat(import_node_path71.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
+    const manifest = await import_node_fs54.promises.stat(import_node_path72.default.join(current, FOLDER_SOLUTION)).catch(() => void 0);
     if (manifest?.isFile()) return current;
-    const parent = import_node_path71.default.dirname(current);
+    const parent = import_node_path72.default.dirname(current);
     if (parent === current) return void 0;
     current = parent;
   }
@@ -72258,7 +72266,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
   if (options2.resetVersion) checkSolutionVersion(options2.resetVersion, "resetVersion");
   const stale = options2.stale ?? "delete";
   await refuseInside(zipPath, folder, {
-    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path72.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
+    problem: `lies inside the folder to unpack it into: ${zipInsideProblem(import_node_path73.default.relative(folder, zipPath), stale, await readStrayConnectorFolders(folder))}.`,
     hint: "Keep the zip outside that folder (e.g. beside it), or unpack into another folder."
   });
   const say = options2.say ?? optionWords;
@@ -72284,7 +72292,7 @@ async function unpackSolution(zipPath, folder, options2 = {}) {
       throw new UserError("is a managed solution, not an unmanaged one.", { location: { file: zipPath } });
     await refuseOtherSolution(folder, staged.manifest.uniqueName, zipPath);
     const endings = await lineEndingsXml(staging, staged.files, staged.endings);
-    if (endings !== void 0) await import_node_fs55.promises.writeFile(import_node_path72.default.join(staging, FOLDER_LINE_ENDINGS), endings);
+    if (endings !== void 0) await import_node_fs55.promises.writeFile(import_node_path73.default.join(staging, FOLDER_LINE_ENDINGS), endings);
     const strays = await readStrayConnectorFolders(folder);
     await refuseKeptInTheWay(folder, await listFiles2(staging), stale, strays);
     const committed = await writingTo(folder, async () => {
@@ -72319,11 +72327,11 @@ function zipInsideProblem(relative, stale, strays) {
 }
 async function keepCommittedPlatformVersion(staging, folder) {
   for (const file of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    const committed = await import_node_fs55.promises.readFile(import_node_path72.default.join(folder, file), "utf8").catch(() => void 0);
+    const committed = await import_node_fs55.promises.readFile(import_node_path73.default.join(folder, file), "utf8").catch(() => void 0);
     if (committed === void 0) continue;
-    const exported = await import_node_fs55.promises.readFile(import_node_path72.default.join(staging, file), "utf8").catch(() => void 0);
+    const exported = await import_node_fs55.promises.readFile(import_node_path73.default.join(staging, file), "utf8").catch(() => void 0);
     const kept = exported === void 0 ? void 0 : unchangedButPlatformVersion(exported, committed);
-    if (kept !== void 0) await import_node_fs55.promises.writeFile(import_node_path72.default.join(staging, file), kept);
+    if (kept !== void 0) await import_node_fs55.promises.writeFile(import_node_path73.default.join(staging, file), kept);
   }
 }
 async function stageOne(zipPath, staging, options2, reading) {
@@ -72376,11 +72384,11 @@ function pairedZipPaths(zipPath) {
   };
 }
 async function refuseMissingPair(given2, pair, say) {
-  const kind = import_node_path72.default.resolve(given2) === import_node_path72.default.resolve(pair.managed) ? "unmanaged" : "managed";
+  const kind = import_node_path73.default.resolve(given2) === import_node_path73.default.resolve(pair.managed) ? "unmanaged" : "managed";
   const other = pair[kind];
   const exists4 = async (file) => await import_node_fs55.promises.stat(file).catch(() => void 0) !== void 0;
   if (!await exists4(given2) || await exists4(other)) return;
-  const name = import_node_path72.default.basename(given2);
+  const name = import_node_path73.default.basename(given2);
   throw new UsageError(`does not exist; unpacking both exports reads the ${kind} export beside ${name}.`, {
     location: { file: other },
     hint: `Export the solution as ${kind} too (${say(kind === "managed" ? EXPORT_MANAGED : EXPORT_UNMANAGED)}) into that file, or unpack ${name} alone (${say(ONE_PACKAGE)}).`
@@ -72398,7 +72406,7 @@ async function stageBoth(zipPath, staging, options2) {
     if (base2.manifest.managed !== "0") {
       throw new UserError("is a managed solution; unpacking both exports reads the unmanaged one from it.", {
         location: { file: unmanaged },
-        hint: `Give the unmanaged export this name and the managed one ${import_node_path72.default.basename(managed)}.`
+        hint: `Give the unmanaged export this name and the managed one ${import_node_path73.default.basename(managed)}.`
       });
     }
     if (other.manifest.managed !== "1") {
@@ -72409,13 +72417,13 @@ async function stageBoth(zipPath, staging, options2) {
     }
     if (other.manifest.uniqueName !== base2.manifest.uniqueName) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} but ${import_node_path72.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
+        `holds ${other.manifest.uniqueName} but ${import_node_path73.default.basename(unmanaged)} holds ${base2.manifest.uniqueName}.`,
         { location: { file: managed }, hint: "Give the two exports of one solution." }
       );
     }
     if (compareVersions(other.manifest.version, base2.manifest.version) !== 0) {
       throw new UserError(
-        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path72.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
+        `holds ${other.manifest.uniqueName} ${other.manifest.version} but ${import_node_path73.default.basename(unmanaged)} holds ${base2.manifest.version}: the two exports are of different builds.`,
         {
           location: { file: managed },
           hint: "Export the solution as unmanaged and as managed at the same time, with no change in between (the snapshot workflow exports both in one run), and unpack the two again."
@@ -72429,20 +72437,20 @@ async function stageBoth(zipPath, staging, options2) {
         });
     }
     const notes = bothNotesXml(notesFor(base2.files, other.files));
-    if (notes !== void 0) await import_node_fs55.promises.writeFile(import_node_path72.default.join(staging, FOLDER_BOTH_NOTES), notes);
+    if (notes !== void 0) await import_node_fs55.promises.writeFile(import_node_path73.default.join(staging, FOLDER_BOTH_NOTES), notes);
     const baseFiles = new Set(base2.files);
     const endings = new Map(base2.endings);
     for (const file of other.files) {
-      const from = import_node_path72.default.join(managedStaging, file);
-      if (baseFiles.has(file) && (await import_node_fs55.promises.readFile(from)).equals(await import_node_fs55.promises.readFile(import_node_path72.default.join(staging, file))))
+      const from = import_node_path73.default.join(managedStaging, file);
+      if (baseFiles.has(file) && (await import_node_fs55.promises.readFile(from)).equals(await import_node_fs55.promises.readFile(import_node_path73.default.join(staging, file))))
         continue;
       const variant = managedVariantOf(file);
       if (baseFiles.has(variant))
         throw new UserError(`has ${variant}, which is also the name of the managed copy of ${file}.`, {
           location: { file: unmanaged }
         });
-      await import_node_fs55.promises.mkdir(import_node_path72.default.dirname(import_node_path72.default.join(staging, variant)), { recursive: true });
-      await import_node_fs55.promises.rename(from, import_node_path72.default.join(staging, variant));
+      await import_node_fs55.promises.mkdir(import_node_path73.default.dirname(import_node_path73.default.join(staging, variant)), { recursive: true });
+      await import_node_fs55.promises.rename(from, import_node_path73.default.join(staging, variant));
       if (other.endings.has(file)) endings.set(variant, other.endings.get(file));
     }
     return { ...base2, files: await listFiles2(staging), endings };
@@ -72454,11 +72462,11 @@ async function stageBoth(zipPath, staging, options2) {
 
 // packages/solution/src/solution/pack.ts
 var import_node_fs58 = require("node:fs");
-var import_node_path75 = __toESM(require("node:path"), 1);
+var import_node_path76 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/solution/lost-part.ts
 var import_node_fs56 = require("node:fs");
-var import_node_path73 = __toESM(require("node:path"), 1);
+var import_node_path74 = __toESM(require("node:path"), 1);
 function lostPartError(folder, hasManifest, files) {
   const [kept, lost, what] = hasManifest ? [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS, "the solution's components"] : [FOLDER_CUSTOMIZATIONS, FOLDER_SOLUTION, "the solution's manifest"];
   return new UserError(`has ${kept} but no ${lost}, ${what}.`, {
@@ -72468,7 +72476,7 @@ function lostPartError(folder, hasManifest, files) {
 }
 async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS], shown3 = folder) {
   for (const part of parts) {
-    const stat2 = await import_node_fs56.promises.lstat(import_node_path73.default.join(folder, part)).catch(() => void 0);
+    const stat2 = await import_node_fs56.promises.lstat(import_node_path74.default.join(folder, part)).catch(() => void 0);
     if (stat2 === void 0 || stat2.isFile()) continue;
     const what = part === FOLDER_SOLUTION ? "the solution's manifest" : "the solution's components";
     const [kind, hint] = stat2.isDirectory() ? [
@@ -72479,7 +72487,7 @@ async function partNotAFileError(folder, parts = [FOLDER_SOLUTION, FOLDER_CUSTOM
       "Replace the link with the file itself: links in the folder are not followed, so that none pulls a file from outside it into the solution."
     ] : ["neither a file nor a folder", `Replace it with the file ${part}, or unpack the solution again.`];
     return new UserError(`is ${kind}, not a file; ${part} is the file that holds ${what}.`, {
-      location: { file: import_node_path73.default.join(shown3, part) },
+      location: { file: import_node_path74.default.join(shown3, part) },
       hint
     });
   }
@@ -72568,11 +72576,11 @@ function extensionKey(extension) {
 
 // packages/solution/src/solution/nested-solution.ts
 var import_node_fs57 = require("node:fs");
-var import_node_path74 = __toESM(require("node:path"), 1);
+var import_node_path75 = __toESM(require("node:path"), 1);
 var NESTED_SOLUTION_SEARCH = { depth: 3, folders: 500 };
 async function lacksSolutionParts(folder) {
   for (const part of [FOLDER_SOLUTION, FOLDER_CUSTOMIZATIONS]) {
-    if (await import_node_fs57.promises.lstat(import_node_path74.default.join(folder, part)).catch(() => void 0)) return false;
+    if (await import_node_fs57.promises.lstat(import_node_path75.default.join(folder, part)).catch(() => void 0)) return false;
   }
   return true;
 }
@@ -72592,11 +72600,11 @@ async function nestedSolutions(folder) {
     for (const relative of level) {
       if (read2 === search2.folders) return nested.sort(compareOrdinal);
       read2++;
-      const entries = await import_node_fs57.promises.readdir(import_node_path74.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
+      const entries = await import_node_fs57.promises.readdir(import_node_path75.default.join(folder, relative), { withFileTypes: true }).catch(() => []);
       for (const entry of entries.sort((a, b) => compareOrdinal(a.name, b.name))) {
         const child = relative === "" ? entry.name : `${relative}/${entry.name}`;
         if (!entry.isDirectory() || isRepositoryFile(child)) continue;
-        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path74.default.join(folder, child, "Solution.xml")))
+        if (relative !== "" && entry.name === "Other" && await isFile2(import_node_path75.default.join(folder, child, "Solution.xml")))
           nested.push(relative);
         next.push(child);
       }
@@ -72609,10 +72617,10 @@ async function isFile2(file) {
   return (await import_node_fs57.promises.lstat(file).catch(() => void 0))?.isFile() ?? false;
 }
 async function enclosingSolution(folder) {
-  for (let current = await realPathOf(folder); ; current = import_node_path74.default.dirname(current)) {
-    if (await import_node_fs57.promises.lstat(import_node_path74.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
-    const top = await import_node_fs57.promises.lstat(import_node_path74.default.join(current, ".git")).catch(() => void 0);
-    if (top || import_node_path74.default.dirname(current) === current) return void 0;
+  for (let current = await realPathOf(folder); ; current = import_node_path75.default.dirname(current)) {
+    if (await import_node_fs57.promises.lstat(import_node_path75.default.join(current, FOLDER_SOLUTION)).catch(() => void 0)) return current;
+    const top = await import_node_fs57.promises.lstat(import_node_path75.default.join(current, ".git")).catch(() => void 0);
+    if (top || import_node_path75.default.dirname(current) === current) return void 0;
   }
 }
 
@@ -72666,7 +72674,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
     problem: "lies inside the folder to pack: the next pack would put it into the solution.",
     hint: "Write the zip outside that folder (e.g. beside it)."
   });
-  const located = (file) => import_node_path75.default.join(folder, file);
+  const located = (file) => import_node_path76.default.join(folder, file);
   const backslashed = all.find((file) => file.includes("\\"));
   if (backslashed !== void 0)
     throw solutionError(
@@ -72822,7 +72830,7 @@ async function packSolution(folder, zipPath, options2 = {}) {
 var GIVE_VERSION = { option: "--solution-version", input: "the version input" };
 function twoVersionsError(folder, managedFile, managedVersion, version, say) {
   return solutionError(
-    import_node_path75.default.join(folder, managedFile),
+    import_node_path76.default.join(folder, managedFile),
     `has version ${managedVersion} but ${FOLDER_SOLUTION} has ${version}: the managed zip and the unmanaged zip would be different builds.`,
     `Give the version to pack (${say(GIVE_VERSION)}), which both zips get, or make the two <Version> elements the same.`
   );
@@ -72874,7 +72882,7 @@ async function selectPackageFiles(folder, all, holdsBoth, managed) {
 
 // packages/solution/src/solution/pack-packages.ts
 var import_node_fs59 = require("node:fs");
-var import_node_path76 = __toESM(require("node:path"), 1);
+var import_node_path77 = __toESM(require("node:path"), 1);
 async function packSolutionPackages(folder, zipPath, options2 = {}) {
   const version = {
     ...options2.version !== void 0 ? { version: options2.version } : {},
@@ -72886,7 +72894,7 @@ async function packSolutionPackages(folder, zipPath, options2 = {}) {
     return [await packSolution(folder, zipPath, { packageType, ...version })];
   const flag = await managedFlag(folder).catch(() => void 0);
   if (packageType === "both" && (flag === "0" || flag === "1"))
-    resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path76.default.join(folder, FOLDER_SOLUTION));
+    resolveManaged(flag, flag === "0" ? "managed" : "unmanaged", import_node_path77.default.join(folder, FOLDER_SOLUTION));
   if (flag === "2") await options2.checkOutput?.(managedZipPath(zipPath));
   const first = await packSolution(folder, zipPath, {
     packageType: packageType === "both" ? "unmanaged" : "auto",
@@ -72900,24 +72908,24 @@ function managedZipPath(zipPath) {
   return /\.zip$/i.test(zipPath) ? zipPath.replace(/(\.zip)$/i, "_managed$1") : `${zipPath}_managed.zip`;
 }
 async function managedFlag(folder) {
-  const file = import_node_path76.default.join(folder, FOLDER_SOLUTION);
+  const file = import_node_path77.default.join(folder, FOLDER_SOLUTION);
   const text3 = decodeUtf8Strict(await import_node_fs59.promises.readFile(file), file);
   return readManifest(parseXml(text3, file, UNPACKED_XML_HINT), file, text3).managed;
 }
 
 // packages/solution/src/solution/solutions-in-folder.ts
 var import_node_fs60 = require("node:fs");
-var import_node_path77 = __toESM(require("node:path"), 1);
+var import_node_path78 = __toESM(require("node:path"), 1);
 async function solutionsInFolder(folder) {
   const top = await entriesOf4(folder);
   const zips = zipNames(top);
   const folders = top.filter((entry) => entry.isDirectory() && !isRepositoryFile(entry.name)).map((entry) => entry.name);
   const below = [];
   for (const name of folders) {
-    const inside = await entriesOf4(import_node_path77.default.join(folder, name));
+    const inside = await entriesOf4(import_node_path78.default.join(folder, name));
     below.push(...zipNames(inside).map((zip) => `${name}/${zip}`));
   }
-  const unpacked = await isFile3(import_node_path77.default.join(folder, FOLDER_SOLUTION));
+  const unpacked = await isFile3(import_node_path78.default.join(folder, FOLDER_SOLUTION));
   return {
     unpacked,
     // An unpacked solution is to be packed itself: what its folders hold is not looked for.
@@ -72937,11 +72945,11 @@ async function isFile3(file) {
 }
 
 // packages/solution/src/connector/repository-layout.ts
-var import_node_path78 = __toESM(require("node:path"), 1);
+var import_node_path79 = __toESM(require("node:path"), 1);
 var { swagger, apiProperties, icon, script: script2, readme } = CONNECTOR_FILE_NAMES;
 var REPOSITORY_FILES = { swagger, apiProperties, icon, script: script2, readme };
 function isIndependentPublisherFolder(folder) {
-  const segments = import_node_path78.default.resolve(folder).split(import_node_path78.default.sep).reverse();
+  const segments = import_node_path79.default.resolve(folder).split(import_node_path79.default.sep).reverse();
   const nearest = segments.find(isTopFolderName)?.toLowerCase();
   return nearest === "independent-publisher-connectors";
 }
@@ -73057,7 +73065,7 @@ function parseExistingApiProperties(bytes, file) {
 
 // packages/solution/src/connector/read-solution-connectors.ts
 var import_node_fs61 = require("node:fs");
-var import_node_path79 = __toESM(require("node:path"), 1);
+var import_node_path80 = __toESM(require("node:path"), 1);
 async function readSolutionConnectors(source, reading = {}) {
   return (await readSolution(source, reading)).connectors;
 }
@@ -73108,9 +73116,9 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
   const { parts, settings, manifestRoot } = await solutionParts(folder, displayRoot, files);
   for (const [document, file] of parts) {
     if (!isConnectorDocument(document)) continue;
-    const shown3 = zipConnectorsAt ?? import_node_path79.default.join(displayRoot, file);
+    const shown3 = zipConnectorsAt ?? import_node_path80.default.join(displayRoot, file);
     const element2 = parseXml(
-      decodeUtf8Strict(await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, file)), shown3),
+      decodeUtf8Strict(await import_node_fs61.promises.readFile(import_node_path80.default.join(folder, file)), shown3),
       shown3,
       UNPACKED_XML_HINT
     );
@@ -73130,12 +73138,12 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
     for (const reference2 of fileReferences(element2, shown3)) {
       const fileName2 = reference2.zipName.slice("Connector/".length);
       const part = parts.get(`${FOLDER_CONNECTOR_FOLDER}${fileName2}`);
-      const bytes = part === void 0 ? void 0 : await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, part)).catch(() => void 0);
+      const bytes = part === void 0 ? void 0 : await import_node_fs61.promises.readFile(import_node_path80.default.join(folder, part)).catch(() => void 0);
       if (bytes === void 0) throw missingConnectorPartError(shown3, reference2.zipName, parts.keys());
       connector.files[reference2.column] = {
         extension: fileName2.slice(fileName2.lastIndexOf(".")),
         bytes,
-        file: import_node_path79.default.join(displayRoot, part)
+        file: import_node_path80.default.join(displayRoot, part)
       };
     }
     connectors.push(connector);
@@ -73150,16 +73158,16 @@ async function readFolderConnectors(folder, withVariables, displayRoot = folder,
 async function refuseMissingConnectors(folder, displayRoot, parts, manifestRoot, connectors) {
   if (missingRootConnectors(manifestRoot, connectors).length === 0) return;
   const customizations = parts.get(FOLDER_CUSTOMIZATIONS) ?? FOLDER_CUSTOMIZATIONS;
-  const shown3 = import_node_path79.default.join(displayRoot, customizations);
+  const shown3 = import_node_path80.default.join(displayRoot, customizations);
   const inline2 = scanCustomizations(
-    await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, customizations)),
+    await import_node_fs61.promises.readFile(import_node_path80.default.join(folder, customizations)),
     shown3,
     UNPACKED_XML_HINT
   ).connectors.map((element2) => ({ name: connectorText(element2, "name")?.trim() ?? "", element: element2 }));
   const missing = missingRootConnectors(manifestRoot, [...connectors, ...inline2]);
   if (missing.length > 0)
     throw missingConnectorError(
-      import_node_path79.default.join(displayRoot, FOLDER_SOLUTION),
+      import_node_path80.default.join(displayRoot, FOLDER_SOLUTION),
       FOLDER_SOLUTION,
       missing[0],
       parts.keys()
@@ -73175,8 +73183,8 @@ async function notASolution(folder, displayRoot) {
   );
 }
 async function solutionParts(folder, displayRoot, files) {
-  const manifestFile = import_node_path79.default.join(displayRoot, FOLDER_SOLUTION);
-  const text3 = decodeUtf8Strict(await import_node_fs61.promises.readFile(import_node_path79.default.join(folder, FOLDER_SOLUTION)), manifestFile);
+  const manifestFile = import_node_path80.default.join(displayRoot, FOLDER_SOLUTION);
+  const text3 = decodeUtf8Strict(await import_node_fs61.promises.readFile(import_node_path80.default.join(folder, FOLDER_SOLUTION)), manifestFile);
   const root = parseXml(text3, manifestFile, UNPACKED_XML_HINT);
   const manifest = readManifest(root, manifestFile, text3);
   const settings = manifestSettings(firstChild(root, "SolutionManifest"));
@@ -73195,11 +73203,11 @@ async function solutionParts(folder, displayRoot, files) {
 
 // packages/solution/src/connector/extract.ts
 var import_node_fs68 = require("node:fs");
-var import_node_path90 = __toESM(require("node:path"), 1);
+var import_node_path91 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/hand-written-files.ts
 var import_node_fs62 = require("node:fs");
-var import_node_path80 = __toESM(require("node:path"), 1);
+var import_node_path81 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/readme-template.ts
 function readmeFromTemplate(swagger2, displayName) {
@@ -73310,14 +73318,14 @@ async function heldAt(destination, file, existing) {
   const [top, ...rest] = file.split("/");
   const name = existing(top);
   if (name === void 0) return "missing";
-  const target2 = import_node_path80.default.join(destination, name, ...rest);
+  const target2 = import_node_path81.default.join(destination, name, ...rest);
   const stat2 = await import_node_fs62.promises.lstat(target2).catch((error2) => error2.code === "ENOENT" ? void 0 : "other");
   if (stat2 === void 0) return "missing";
   if (stat2 === "other" || !stat2.isFile()) return "other";
   return import_node_fs62.promises.readFile(target2);
 }
 async function keepHandWritten(destinationRoot, destination, earlier2, existing, files) {
-  const folder = import_node_path80.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path81.default.join(destinationRoot, earlier2.folder);
   const stat2 = await import_node_fs62.promises.lstat(folder).catch(() => void 0);
   if (!stat2?.isDirectory()) return { kept: [], leftBehind: [] };
   const kept = [];
@@ -73330,7 +73338,7 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
       leftBehind.push(file);
       continue;
     }
-    const bytes = await import_node_fs62.promises.readFile(import_node_path80.default.join(folder, file));
+    const bytes = await import_node_fs62.promises.readFile(import_node_path81.default.join(folder, file));
     if (isReadme(file) && isTemplateReadme(bytes.toString("utf8"), earlierTemplate(earlier2.connector)))
       continue;
     const held = await heldAt(destination, file, existing);
@@ -73349,19 +73357,19 @@ async function keepHandWritten(destinationRoot, destination, earlier2, existing,
   };
 }
 async function earlierApiProperties(destinationRoot, earlier2) {
-  const folder = import_node_path80.default.join(destinationRoot, earlier2.folder);
+  const folder = import_node_path81.default.join(destinationRoot, earlier2.folder);
   const names3 = await import_node_fs62.promises.readdir(folder).catch(() => []);
   const wanted2 = REPOSITORY_FILES.apiProperties;
   const name = names3.includes(wanted2) ? wanted2 : names3.find((entry) => entry.toLowerCase() === wanted2.toLowerCase());
   if (name === void 0) return void 0;
-  const file = import_node_path80.default.join(folder, name);
+  const file = import_node_path81.default.join(folder, name);
   if (!(await import_node_fs62.promises.lstat(file)).isFile()) return void 0;
   return parseExistingApiProperties(await import_node_fs62.promises.readFile(file), file);
 }
 
 // packages/solution/src/connector/prepared-connector.ts
 var import_node_fs63 = require("node:fs");
-var import_node_path82 = __toESM(require("node:path"), 1);
+var import_node_path83 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/json/same-json-tokens.ts
 function sameJsonTokens(present, written2) {
@@ -73436,11 +73444,11 @@ function makersEditWarning(name, say) {
 }
 
 // packages/solution/src/connector/uncommitted-files.ts
-var import_node_path81 = __toESM(require("node:path"), 1);
+var import_node_path82 = __toESM(require("node:path"), 1);
 async function uncommittedFiles(files, askGit) {
   const byFolder = /* @__PURE__ */ new Map();
   for (const file of files)
-    byFolder.set(import_node_path81.default.dirname(file), [...byFolder.get(import_node_path81.default.dirname(file)) ?? [], file]);
+    byFolder.set(import_node_path82.default.dirname(file), [...byFolder.get(import_node_path82.default.dirname(file)) ?? [], file]);
   const uncommitted = /* @__PURE__ */ new Map();
   for (const inFolder of byFolder.values()) {
     const inGit = askGit ? await askGit(inFolder) : { inWorkTree: false, why: "git was not asked" };
@@ -73536,14 +73544,14 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   const existingNames = await import_node_fs63.promises.readdir(destination).catch(() => []);
   const existing = (name) => existingNames.includes(name) ? name : existingNames.find((entry) => entry.toLowerCase() === name.toLowerCase());
   const apiPropertiesName = existing(REPOSITORY_FILES.apiProperties);
-  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs63.promises.readFile(import_node_path82.default.join(destination, apiPropertiesName));
-  const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(presentApiProperties, import_node_path82.default.join(destination, apiPropertiesName));
+  const presentApiProperties = apiPropertiesName === void 0 ? void 0 : await import_node_fs63.promises.readFile(import_node_path83.default.join(destination, apiPropertiesName));
+  const existingApiProperties = apiPropertiesName === void 0 ? earlier2 && await earlierApiProperties(destinationRoot, earlier2) : parseExistingApiProperties(presentApiProperties, import_node_path83.default.join(destination, apiPropertiesName));
   files.set(REPOSITORY_FILES.apiProperties, mergeApiProperties(connector, existingApiProperties));
   const presentBytes = (name) => {
     const present2 = existing(name);
     if (present2 === void 0) return void 0;
     if (name === REPOSITORY_FILES.apiProperties) return presentApiProperties;
-    return import_node_fs63.promises.readFile(import_node_path82.default.join(destination, present2)).catch(() => void 0);
+    return import_node_fs63.promises.readFile(import_node_path83.default.join(destination, present2)).catch(() => void 0);
   };
   for (const name of [REPOSITORY_FILES.swagger, REPOSITORY_FILES.apiProperties]) {
     const bytes = await presentBytes(name);
@@ -73553,7 +73561,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   if (isIndependentPublisherFolder(destination)) {
     const iconName = existing(REPOSITORY_FILES.icon);
     if (iconName) {
-      const present2 = await import_node_fs63.promises.readFile(import_node_path82.default.join(destination, iconName));
+      const present2 = await import_node_fs63.promises.readFile(import_node_path83.default.join(destination, iconName));
       if (icon2 && present2.equals(icon2.bytes)) remove.push(iconName);
       else
         warnings.push(
@@ -73579,7 +73587,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
     const bytes = await presentBytes(name);
     if (bytes === void 0) continue;
     const present2 = existing(name);
-    replaced2.push({ name, present: present2, path: import_node_path82.default.join(destination, present2), bytes, written: written2 });
+    replaced2.push({ name, present: present2, path: import_node_path83.default.join(destination, present2), bytes, written: written2 });
   }
   const guarded = await guardUnsavedEdits(replaced2, previous, before.askGit, before.say);
   warnings.push(...guarded.warnings);
@@ -73599,7 +73607,7 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
   );
   const readme2 = existing(REPOSITORY_FILES.readme);
   if (!readme2 && !renamedFrom?.kept.some(isReadme)) files.set(REPOSITORY_FILES.readme, template);
-  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs63.promises.readFile(import_node_path82.default.join(destination, readme2), "utf8").catch(() => void 0);
+  const readmeText = readme2 === void 0 ? void 0 : await import_node_fs63.promises.readFile(import_node_path83.default.join(destination, readme2), "utf8").catch(() => void 0);
   const untouchedTemplate = readmeText !== void 0 && isTemplateReadme(readmeText, template);
   if (readmeText !== void 0 && !untouchedTemplate && previous !== void 0 && isTemplateReadme(readmeText, earlierTemplate(previous)))
     files.set(readme2, template);
@@ -73627,11 +73635,11 @@ async function prepare(connector, destination, folder, destinationRoot, before) 
 }
 
 // packages/solution/src/connector/earlier-found-folder.ts
-var import_node_path85 = __toESM(require("node:path"), 1);
+var import_node_path86 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/as-extracted.ts
 var import_node_fs64 = require("node:fs");
-var import_node_path83 = __toESM(require("node:path"), 1);
+var import_node_path84 = __toESM(require("node:path"), 1);
 async function whyNotAsExtracted(folder, connector) {
   const names3 = await import_node_fs64.promises.readdir(folder).catch(() => []);
   const present = (name) => names3.includes(name) ? name : names3.find((entry) => entry.toLowerCase() === name.toLowerCase());
@@ -73649,9 +73657,9 @@ async function whyNotAsExtracted(folder, connector) {
       if (name === REPOSITORY_FILES.script && !connector.files.customcodeblobcontent) continue;
       return `it has no ${name}`;
     }
-    const bytes = await import_node_fs64.promises.readFile(import_node_path83.default.join(folder, file)).catch(() => void 0);
+    const bytes = await import_node_fs64.promises.readFile(import_node_path84.default.join(folder, file)).catch(() => void 0);
     if (bytes === void 0) return `its ${file} cannot be read`;
-    const expected = previouslyWritten(name, connector, bytes, import_node_path83.default.join(folder, file));
+    const expected = previouslyWritten(name, connector, bytes, import_node_path84.default.join(folder, file));
     if (expected === void 0)
       return name === REPOSITORY_FILES.script ? `it has a ${file}, and the connector has no script` : `its ${file} is not JSON that reads`;
     if (!sameAsWritten(name, bytes, expected)) return `its ${file} differs`;
@@ -73684,14 +73692,14 @@ function sameConnectorIn(previous, connector) {
 
 // packages/solution/src/connector/root-folders.ts
 var import_node_fs65 = require("node:fs");
-var import_node_path84 = __toESM(require("node:path"), 1);
+var import_node_path85 = __toESM(require("node:path"), 1);
 var SWAGGER_LOWER3 = CONNECTOR_FILE_NAMES.swagger.toLowerCase();
 async function readRootFolders(root) {
   const entries = await import_node_fs65.promises.readdir(root, { withFileTypes: true }).catch(() => []);
   const folders = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".") || !entry.isDirectory()) continue;
-    const folder = import_node_path84.default.join(root, entry.name);
+    const folder = import_node_path85.default.join(root, entry.name);
     const title = await swaggerTitle(folder);
     folders.push(title === void 0 ? { name: entry.name } : { name: entry.name, title });
   }
@@ -73702,14 +73710,14 @@ function rootFoldersOnce(root) {
   return () => read2 ??= readRootFolders(root);
 }
 async function isInRoot(root, folder) {
-  return await import_node_fs65.promises.lstat(import_node_path84.default.join(root, folder)).catch(() => void 0) !== void 0;
+  return await import_node_fs65.promises.lstat(import_node_path85.default.join(root, folder)).catch(() => void 0) !== void 0;
 }
 async function swaggerTitle(folder) {
   const names3 = await import_node_fs65.promises.readdir(folder).catch(() => []);
   const swagger2 = names3.includes(CONNECTOR_FILE_NAMES.swagger) ? CONNECTOR_FILE_NAMES.swagger : names3.find((name) => name.toLowerCase() === SWAGGER_LOWER3);
   if (swagger2 === void 0) return void 0;
   try {
-    const text3 = await import_node_fs65.promises.readFile(import_node_path84.default.join(folder, swagger2), "utf8");
+    const text3 = await import_node_fs65.promises.readFile(import_node_path85.default.join(folder, swagger2), "utf8");
     const title = JSON.parse(withoutByteOrderMark(text3))?.info?.title;
     return typeof title === "string" ? title : void 0;
   } catch {
@@ -73730,7 +73738,7 @@ async function renamedConnectorWasIn(connector, earlier2, search2) {
   );
   if (!found) return { earlier: earlier2 };
   const why = await whyNotRenamedOwn(
-    import_node_path85.default.join(search2.destinationRoot, found.folder),
+    import_node_path86.default.join(search2.destinationRoot, found.folder),
     earlier2.connector,
     connector
   );
@@ -73763,7 +73771,7 @@ function renamedLeftAlone(found, connector, earlier2, say) {
 
 // packages/solution/src/connector/folder-in-earlier-case.ts
 var import_node_fs66 = require("node:fs");
-var import_node_path86 = __toESM(require("node:path"), 1);
+var import_node_path87 = __toESM(require("node:path"), 1);
 async function folderInEarlierCase(connector, previous, destinationRoot) {
   const earlier2 = sameConnectorIn(previous, connector);
   if (!earlier2) return void 0;
@@ -73772,12 +73780,12 @@ async function folderInEarlierCase(connector, previous, destinationRoot) {
   if (before === now || before.toLowerCase() !== now.toLowerCase()) return void 0;
   const names3 = await import_node_fs66.promises.readdir(destinationRoot).catch(() => []);
   if (!names3.includes(before) || names3.includes(now)) return void 0;
-  const stat2 = await import_node_fs66.promises.lstat(import_node_path86.default.join(destinationRoot, before)).catch(() => void 0);
+  const stat2 = await import_node_fs66.promises.lstat(import_node_path87.default.join(destinationRoot, before)).catch(() => void 0);
   return stat2?.isDirectory() ? before : void 0;
 }
 
 // packages/solution/src/connector/left-found-folders.ts
-var import_node_path87 = __toESM(require("node:path"), 1);
+var import_node_path88 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/own-folder.ts
 function ownFolderCandidates(search2, folders, taken) {
@@ -73829,7 +73837,7 @@ async function foundFoldersOfLeft(previous, destinationRoot, current, named2, ro
     const candidates = ownFolderCandidates(search2, await rootFolders(), taken);
     if (candidates.length !== 1) continue;
     const { folder: candidate, matched } = candidates[0];
-    const why = await whyNotAsExtracted(import_node_path87.default.join(destinationRoot, candidate), connector);
+    const why = await whyNotAsExtracted(import_node_path88.default.join(destinationRoot, candidate), connector);
     found.push({
       connector,
       folder: candidate,
@@ -73903,17 +73911,17 @@ function candidateText(candidate, displayName) {
 
 // packages/solution/src/connector/other-root-folder.ts
 var import_node_fs67 = require("node:fs");
-var import_node_path88 = __toESM(require("node:path"), 1);
+var import_node_path89 = __toESM(require("node:path"), 1);
 async function folderInOtherRoot(connector, previous, destinationRoot, otherRoots, say) {
   const before = sameConnectorIn(previous, connector);
   if (!before) return void 0;
   const name = connectorFolder(before);
   for (const root of otherRoots) {
-    if (import_node_path88.default.resolve(root) === import_node_path88.default.resolve(destinationRoot)) continue;
+    if (import_node_path89.default.resolve(root) === import_node_path89.default.resolve(destinationRoot)) continue;
     const earlier2 = (folder2) => ({
-      earlier: { folder: import_node_path88.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
+      earlier: { folder: import_node_path89.default.relative(destinationRoot, folder2), connector: before, otherRoot: true }
     });
-    const folder = import_node_path88.default.join(root, name);
+    const folder = import_node_path89.default.join(root, name);
     const stat2 = await import_node_fs67.promises.lstat(folder).catch(() => void 0);
     if (!stat2?.isDirectory()) {
       const found = await foundUnderAnotherName(root, before, connector);
@@ -73922,7 +73930,7 @@ async function folderInOtherRoot(connector, previous, destinationRoot, otherRoot
     }
     const why = await whyNotRenamedOwn(folder, before, connector);
     if (why === void 0) return earlier2(folder);
-    const relative = import_node_path88.default.relative(destinationRoot, folder);
+    const relative = import_node_path89.default.relative(destinationRoot, folder);
     return { leftAlone: { folder: relative, warning: leftAloneWarning(connector, why, say) } };
   }
   return void 0;
@@ -73935,7 +73943,7 @@ async function foundUnderAnotherName(root, before, connector) {
   };
   const holding = [];
   for (const candidate of ownFolderCandidates(search2, await readRootFolders(root), /* @__PURE__ */ new Set())) {
-    const folder = import_node_path88.default.join(root, candidate.folder);
+    const folder = import_node_path89.default.join(root, candidate.folder);
     if (await whyNotRenamedOwn(folder, before, connector) === void 0) holding.push(folder);
   }
   return holding.length === 1 ? holding[0] : void 0;
@@ -74135,23 +74143,23 @@ async function refuseEarlierFolderOfNotSelected(source, destinationRoot, selecti
 }
 
 // packages/solution/src/connector/nested-roots.ts
-var import_node_path89 = __toESM(require("node:path"), 1);
+var import_node_path90 = __toESM(require("node:path"), 1);
 var OTHER_ROOTS = { option: "--other-root", input: "other-roots" };
 function refuseNestedRoots(destinationRoot, otherRoots, say) {
-  const destination = import_node_path89.default.resolve(destinationRoot);
+  const destination = import_node_path90.default.resolve(destinationRoot);
   for (const root of otherRoots) {
-    const other = import_node_path89.default.resolve(root);
+    const other = import_node_path90.default.resolve(root);
     if (other === destination) continue;
     const setting = say(OTHER_ROOTS);
     const hint = "Give roots side by side, neither inside the other (custom-connectors and independent-publisher-connectors).";
     if (isWithin(destination, other))
       throw new UsageError(
-        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path89.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
+        `holds the other root (${setting}) in its folder '${slashSeparated(import_node_path90.default.relative(destination, other))}': extraction takes that folder for a connector's, and would write a connector named like it (or found in it) into the other root. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
     if (isWithin(other, destination))
       throw new UsageError(
-        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path89.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
+        `lies inside the other root (${setting}), as its folder '${slashSeparated(import_node_path90.default.relative(other, destination))}': that root's extraction takes this folder for a connector's, and would write a connector named like it (or found in it) here. Nothing was written.`,
         { location: { file: destinationRoot }, hint }
       );
   }
@@ -74198,7 +74206,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   for (const [index, connector] of connectors.entries()) {
     const { folder, found, earlier: earlier2 } = homes[index];
     const previous = options2.previousConnectors && sameConnectorIn(options2.previousConnectors, connector);
-    const item = await prepare(connector, import_node_path90.default.join(destinationRoot, folder), folder, destinationRoot, {
+    const item = await prepare(connector, import_node_path91.default.join(destinationRoot, folder), folder, destinationRoot, {
       earlier: earlier2,
       previous,
       say,
@@ -74208,7 +74216,7 @@ async function extractConnectorsLeavingAlone(source, destinationRoot, options2 =
   }
   const results = [];
   for (const [index, item] of prepared.entries()) {
-    const written2 = await write(item, import_node_path90.default.join(destinationRoot, item.folder));
+    const written2 = await write(item, import_node_path91.default.join(destinationRoot, item.folder));
     const renameTo = homes[index].renameTo;
     results.push(renameTo === void 0 ? written2 : await renameToCase(destinationRoot, written2, renameTo));
   }
@@ -74219,8 +74227,8 @@ function keptFiles(others2, excluded) {
   return [...kept.filter(isReadme), ...kept.filter((file) => !isReadme(file))];
 }
 async function renameToCase(destinationRoot, written2, folder) {
-  const target2 = import_node_path90.default.join(destinationRoot, folder);
-  await writingTo(target2, () => import_node_fs68.promises.rename(import_node_path90.default.join(destinationRoot, written2.folder), target2));
+  const target2 = import_node_path91.default.join(destinationRoot, folder);
+  await writingTo(target2, () => import_node_fs68.promises.rename(import_node_path91.default.join(destinationRoot, written2.folder), target2));
   return {
     ...written2,
     folder,
@@ -74242,16 +74250,16 @@ async function writeStaged(item, destination) {
   let done = false;
   try {
     for (const [name, content] of item.files) {
-      await import_node_fs68.promises.mkdir(import_node_path90.default.dirname(import_node_path90.default.join(staging, name)), { recursive: true });
-      await import_node_fs68.promises.writeFile(import_node_path90.default.join(staging, name), content);
+      await import_node_fs68.promises.mkdir(import_node_path91.default.dirname(import_node_path91.default.join(staging, name)), { recursive: true });
+      await import_node_fs68.promises.writeFile(import_node_path91.default.join(staging, name), content);
     }
     const committed = await commitFolder(staging, destination, {
       stale: "keep",
       keep: (file) => !isNobodysWriting(file)
     });
-    for (const name of item.remove) await import_node_fs68.promises.rm(import_node_path90.default.join(destination, name), { force: true });
+    for (const name of item.remove) await import_node_fs68.promises.rm(import_node_path91.default.join(destination, name), { force: true });
     const names3 = await import_node_fs68.promises.readdir(destination);
-    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs68.promises.rm(import_node_path90.default.join(destination, name));
+    for (const name of item.otherCase) if (names3.includes(name)) await import_node_fs68.promises.rm(import_node_path91.default.join(destination, name));
     done = true;
     return {
       name: item.connector.name,
@@ -74285,7 +74293,7 @@ async function writeStaged(item, destination) {
 async function refuseSolutionDestination(destinationRoot) {
   const solution = await enclosingSolution(destinationRoot);
   if (solution === void 0) return;
-  const above = import_node_path90.default.relative(await realPathOf(destinationRoot), solution);
+  const above = import_node_path91.default.relative(await realPathOf(destinationRoot), solution);
   throw new UsageError(
     `${above === "" ? "is an unpacked solution" : `lies inside the unpacked solution at ${above}`} (it holds ${FOLDER_SOLUTION}): pack would put the connector folders into the solution, or leave them out of it with a warning.`,
     { location: { file: destinationRoot }, hint: "Give a folder outside it (e.g. beside it)." }
@@ -74294,11 +74302,11 @@ async function refuseSolutionDestination(destinationRoot) {
 
 // packages/solution/src/connector/left-connectors.ts
 var import_node_fs70 = require("node:fs");
-var import_node_path92 = __toESM(require("node:path"), 1);
+var import_node_path93 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/left-folder-files.ts
 var import_node_fs69 = require("node:fs");
-var import_node_path91 = __toESM(require("node:path"), 1);
+var import_node_path92 = __toESM(require("node:path"), 1);
 var EXTRACTED2 = new Map(
   Object.values(REPOSITORY_FILES).filter((name) => name !== REPOSITORY_FILES.readme).map((name) => [name.toLowerCase(), name])
 );
@@ -74308,20 +74316,20 @@ async function unsavedFilesIn(folder, from, askGit) {
   const unknown = [];
   for (const file of await listFiles2(folder)) {
     if (isNobodysWriting(file)) continue;
-    const bytes = await import_node_fs69.promises.readFile(import_node_path91.default.join(folder, file));
-    if (connector && isAsExtracted(file, bytes, connector, import_node_path91.default.join(folder, file))) continue;
+    const bytes = await import_node_fs69.promises.readFile(import_node_path92.default.join(folder, file));
+    if (connector && isAsExtracted(file, bytes, connector, import_node_path92.default.join(folder, file))) continue;
     const held = movedTo === void 0 ? void 0 : await heldIn(movedTo, inNewFolder, file);
     if (held?.equals(bytes)) continue;
-    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path91.default.join(folder, file)))
+    if (connector && held && isCarriedApiProperties(file, bytes, connector, held, import_node_path92.default.join(folder, file)))
       continue;
     unknown.push(file);
   }
   const uncommitted = await uncommittedFiles(
-    unknown.map((file) => import_node_path91.default.join(folder, file)),
+    unknown.map((file) => import_node_path92.default.join(folder, file)),
     askGit
   );
   return unknown.flatMap((file) => {
-    const why = uncommitted.get(import_node_path91.default.join(folder, file));
+    const why = uncommitted.get(import_node_path92.default.join(folder, file));
     return why === void 0 ? [] : [{ file, why }];
   });
 }
@@ -74344,7 +74352,7 @@ async function heldIn(folder, names3, file) {
   const [top, ...rest] = file.split("/");
   const name = names3.includes(top) ? top : names3.find((entry) => entry.toLowerCase() === top.toLowerCase());
   if (name === void 0) return void 0;
-  return import_node_fs69.promises.readFile(import_node_path91.default.join(folder, name, ...rest)).catch(() => void 0);
+  return import_node_fs69.promises.readFile(import_node_path92.default.join(folder, name, ...rest)).catch(() => void 0);
 }
 
 // packages/solution/src/connector/left-connectors.ts
@@ -74406,14 +74414,14 @@ async function removeLeftFolders(previous, destinationRoot, current, options2 = 
   const notRemoved = [];
   for (const { folder, connector } of candidates) {
     if (skipped.has(folder.toLowerCase())) continue;
-    const target2 = import_node_path92.default.join(destinationRoot, folder);
+    const target2 = import_node_path93.default.join(destinationRoot, folder);
     const stat2 = await import_node_fs70.promises.lstat(target2).catch(() => void 0);
     if (!stat2?.isDirectory()) continue;
     skipped.add(folder.toLowerCase());
     const moved = movedTo.get(folder.toLowerCase());
     const unsaved = await unsavedFilesIn(
       target2,
-      { connector, movedTo: moved && import_node_path92.default.join(destinationRoot, moved.connector.folder) },
+      { connector, movedTo: moved && import_node_path93.default.join(destinationRoot, moved.connector.folder) },
       askGit
     );
     if (unsaved.length > 0) {
@@ -74451,7 +74459,7 @@ function notRemovedMessage(why, unsaved, say) {
   return `not removed: ${why}, but removing this folder would lose what neither ${say(PREVIOUS_SOURCE)} nor git has: ${said.join("; ")}. Nothing in it was deleted. ${advice}`;
 }
 function movedTarget(folder, renamed, destinationRoot) {
-  return renamed.otherRoot ? `${import_node_path92.default.basename(destinationRoot)}/${folder}` : folder;
+  return renamed.otherRoot ? `${import_node_path93.default.basename(destinationRoot)}/${folder}` : folder;
 }
 function movedWords(target2, renamed) {
   return renamed.otherRoot ? `its connector moved to '${target2}'` : `its connector was renamed and moved to '${target2}'`;
@@ -74467,7 +74475,7 @@ function leftAloneWarning2(found, say) {
 }
 
 // packages/solution/src/connector/extract-and-remove-left.ts
-var import_node_path93 = __toESM(require("node:path"), 1);
+var import_node_path94 = __toESM(require("node:path"), 1);
 async function extractAndRemoveLeftConnectors(source, destinationRoot, options2 = {}) {
   const { previousSource, ...reading } = options2;
   const nothingRemoved = { removed: [], leftAlone: [], notRemoved: [] };
@@ -74518,7 +74526,7 @@ async function notSelectedHere(notSelected2, earlierFolder, destinationRoot) {
   const here = [];
   for (const connector of notSelected2) {
     const earlier2 = earlierFolder(connector);
-    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path93.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
+    if (earlier2 === void 0 || await isInRoot(destinationRoot, earlier2.folder) || await whyNotAsExtracted(import_node_path94.default.join(destinationRoot, connectorFolder(connector)), connector) === void 0)
       here.push(connector);
   }
   return here;
@@ -74542,7 +74550,7 @@ function notSelected(reading, extracted) {
 }
 
 // packages/solution/src/connector/extract-report.ts
-var import_node_path94 = __toESM(require("node:path"), 1);
+var import_node_path95 = __toESM(require("node:path"), 1);
 function extractedConnectorLine(connector, removed, shown3) {
   const notes = [foundNote(connector, shown3), renameNote2(connector, removed, shown3)].filter(
     (note) => note !== void 0
@@ -74605,7 +74613,7 @@ function renameNote2(connector, removed, shown3) {
 function movedWhy(connector) {
   const renamed = connector.renamedFrom;
   if (!renamed.otherRoot) return "the connector was renamed";
-  const sameName = import_node_path94.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
+  const sameName = import_node_path95.default.basename(renamed.folder).toLowerCase() === connector.folder.toLowerCase();
   return sameName ? "the connector is extracted to this root now" : "the connector was renamed, and is extracted to this root now";
 }
 function carriedFiles(kept) {
@@ -74642,7 +74650,7 @@ function connectorIdFor(name) {
 }
 
 // packages/solution/src/connector/existing-identity.ts
-var import_node_path95 = __toESM(require("node:path"), 1);
+var import_node_path96 = __toESM(require("node:path"), 1);
 function identityOf(connector) {
   const { name, connectorId, displayName } = connector;
   const title = connector.title ?? titleIn(connector.files?.openapidefinition?.bytes);
@@ -74666,7 +74674,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
   const byTitle = existing.filter(
     (connector) => connector.displayName.trim().toLowerCase() === title || connector.title?.toLowerCase() === title
   );
-  const folderName = import_node_path95.default.basename(folder).toLowerCase();
+  const folderName = import_node_path96.default.basename(folder).toLowerCase();
   const candidates = byTitle.length > 0 ? byTitle : existing.filter(
     (connector) => repositoryFolderName(connector.displayName || connector.name).toLowerCase() === folderName
   );
@@ -74691,7 +74699,7 @@ function existingIdentityOf(folder, displayName, existing, existingSource) {
 
 // packages/solution/src/connector/read-repository-connector.ts
 var import_node_fs71 = require("node:fs");
-var import_node_path96 = __toESM(require("node:path"), 1);
+var import_node_path97 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script-operations.ts
 function scriptOperationsPath(properties, propertiesText, propertiesFile) {
@@ -74716,7 +74724,7 @@ var CONNECTOR_FOLDER_HINT = "Give a connector folder: the one that holds apiDefi
 async function connectorFoldersHint(folder, names3) {
   const connectors = [];
   for (const name of [...names3].sort()) {
-    const inner = await import_node_fs71.promises.readdir(import_node_path96.default.join(folder, name)).catch(() => []);
+    const inner = await import_node_fs71.promises.readdir(import_node_path97.default.join(folder, name)).catch(() => []);
     if (inner.some((entry) => entry.toLowerCase() === REPOSITORY_FILES.swagger.toLowerCase()))
       connectors.push(name);
   }
@@ -74726,14 +74734,14 @@ async function connectorFoldersHint(folder, names3) {
   return `It holds ${connectors.length} connector folders (${shown3}): give those to build into the solution.`;
 }
 function misnamedCopies(folder, names3, canonical2) {
-  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path96.default.join(folder, name)));
+  return namesMeantAs(canonical2, names3).filter((name) => isFile(import_node_path97.default.join(folder, name)));
 }
 function yamlSwaggerOf(folder, names3) {
   const hasProperties = names3.some(
     (name) => name.toLowerCase() === REPOSITORY_FILES.apiProperties.toLowerCase()
   );
   return names3.find(
-    (name) => (isConnectorYamlSwagger(name) || hasProperties && isYamlSwagger(name)) && isFile(import_node_path96.default.join(folder, name))
+    (name) => (isConnectorYamlSwagger(name) || hasProperties && isYamlSwagger(name)) && isFile(import_node_path97.default.join(folder, name))
   );
 }
 async function readRepositoryConnector(folder, prefix) {
@@ -74776,9 +74784,9 @@ async function readRepositoryConnector(folder, prefix) {
         );
       return void 0;
     }
-    return import_node_fs71.promises.readFile(import_node_path96.default.join(folder, actual));
+    return import_node_fs71.promises.readFile(import_node_path97.default.join(folder, actual));
   };
-  const swaggerFile = import_node_path96.default.join(folder, REPOSITORY_FILES.swagger);
+  const swaggerFile = import_node_path97.default.join(folder, REPOSITORY_FILES.swagger);
   const swaggerText = decodeUtf8Strict(await read2(REPOSITORY_FILES.swagger, true), swaggerFile);
   const swagger2 = checkJson(swaggerText, swaggerFile, REPOSITORY_JSON_HINT);
   const title = swagger2?.info?.title;
@@ -74787,7 +74795,7 @@ async function readRepositoryConnector(folder, prefix) {
       location: { file: swaggerFile }
     });
   }
-  const propertiesFile = import_node_path96.default.join(folder, REPOSITORY_FILES.apiProperties);
+  const propertiesFile = import_node_path97.default.join(folder, REPOSITORY_FILES.apiProperties);
   const propertiesText = decodeUtf8Strict(
     await read2(REPOSITORY_FILES.apiProperties, true),
     propertiesFile
@@ -74934,7 +74942,7 @@ function currentValueWarning(schemaName, existing) {
 
 // packages/solution/src/connector/build-solution.ts
 var import_node_fs72 = require("node:fs");
-var import_node_path97 = __toESM(require("node:path"), 1);
+var import_node_path98 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/connector/built-script.ts
 var import_node_buffer4 = require("node:buffer");
@@ -75024,7 +75032,7 @@ function refuseLongPartNames(folder, connector) {
   throw new UserError(
     `has an info.title too long to build: the connector's name, made from it, gives its solution parts file names of up to ${longest} bytes, longer than the ${MAX_NAME_BYTES} bytes that Linux and macOS file systems hold.`,
     {
-      location: { file: import_node_path97.default.join(folder, REPOSITORY_FILES.swagger) },
+      location: { file: import_node_path98.default.join(folder, REPOSITORY_FILES.swagger) },
       hint: "Give the connector a shorter title."
     }
   );
@@ -75043,8 +75051,8 @@ function checkOptions(options2) {
 }
 async function writeUnpackedSolution(folder, connectors, options2, variables = { parts: [], schemaNames: [] }) {
   const write2 = async (relative, content) => {
-    await import_node_fs72.promises.mkdir(import_node_path97.default.dirname(import_node_path97.default.join(folder, relative)), { recursive: true });
-    await import_node_fs72.promises.writeFile(import_node_path97.default.join(folder, relative), content, { flag: "wx" });
+    await import_node_fs72.promises.mkdir(import_node_path98.default.dirname(import_node_path98.default.join(folder, relative)), { recursive: true });
+    await import_node_fs72.promises.writeFile(import_node_path98.default.join(folder, relative), content, { flag: "wx" });
   };
   await write2(
     FOLDER_SOLUTION,
@@ -75332,7 +75340,7 @@ var ALL_PACKAGE_RULES = Object.keys(RULES).map(
 );
 
 // packages/solution/src/certification/check-package.ts
-var import_node_path99 = __toESM(require("node:path"), 1);
+var import_node_path100 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/backslash-warning.ts
 var ELSEWHERE = "ConnectorPackageValidator.ps1 reads them on Windows, but tools on Linux and macOS may not: unzip warns, and others make one file named with the backslashes.";
@@ -75458,7 +75466,7 @@ async function classifySolution(reader, where2, pluginMode) {
 }
 
 // packages/solution/src/certification/code-page-warning.ts
-var import_node_path98 = __toESM(require("node:path"), 1);
+var import_node_path99 = __toESM(require("node:path"), 1);
 var REMEDY2 = {
   package: () => "Build the package with 'connector-alm package build', which writes UTF-8 names.",
   solution: (unpack) => `Zip the solution again with UTF-8 names: use the zip that Power Apps exported, or unpack it with connector-alm unpack${unpack} and pack it with connector-alm pack, which writes UTF-8 names.`
@@ -75470,7 +75478,7 @@ function codePageWarning(reader, zip, encoding) {
   const unpack = encoding === void 0 ? "" : ` (--zip-name-encoding ${encoding})`;
   return {
     ruleId: "PKG-ZIP-NAME-ENCODING",
-    message: `The ${zip.role} '${import_node_path98.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
+    message: `The ${zip.role} '${import_node_path99.default.basename(zip.name)}' has entry names in a code page, without the UTF-8 flag (e.g. '${example}'${readAs}); the zip does not say which code page it is.`,
     hint: "Package Deployer reads it as it is, and whether it reads such names in the same code page is not known. " + REMEDY2[zip.kind](unpack)
   };
 }
@@ -75520,7 +75528,7 @@ function topFolders(names3) {
 async function checkCertificationPackage(zipPath, options2 = {}) {
   const report2 = { findings: [], warnings: [], solutions: [] };
   const { findings } = report2;
-  const outerName = import_node_path99.default.basename(zipPath);
+  const outerName = import_node_path100.default.basename(zipPath);
   if (!/\.zip$/i.test(outerName)) {
     findings.push({
       ruleId: "PKG-ZIP-NAME",
@@ -75576,7 +75584,7 @@ function warnIf(report2, warning) {
 }
 async function checkPackageZip(outer, name, scratch2, options2, report2) {
   const { findings, solutions } = report2;
-  const inner = await openNested(outer, outer.find(name), import_node_path99.default.join(scratch2, "package.zip"), {
+  const inner = await openNested(outer, outer.find(name), import_node_path100.default.join(scratch2, "package.zip"), {
     label: name,
     hint: "The package zip file must be a zip archive: build the package again.",
     options: options2,
@@ -75636,7 +75644,7 @@ async function checkPackageZip(outer, name, scratch2, options2, report2) {
     const named2 = [];
     for (const [index, entry] of zips.entries()) {
       const label = `${name}/${entry.name}`;
-      const reader = await openNested(inner, entry, import_node_path99.default.join(scratch2, `solution-${index}.zip`), {
+      const reader = await openNested(inner, entry, import_node_path100.default.join(scratch2, `solution-${index}.zip`), {
         label,
         options: options2,
         findings
@@ -75749,10 +75757,10 @@ function requireKind(solutions, kind, where2, findings) {
 
 // packages/solution/src/certification/build-package.ts
 var import_node_fs73 = require("node:fs");
-var import_node_path101 = __toESM(require("node:path"), 1);
+var import_node_path102 = __toESM(require("node:path"), 1);
 
 // packages/solution/src/certification/solution-roles.ts
-var import_node_path100 = __toESM(require("node:path"), 1);
+var import_node_path101 = __toESM(require("node:path"), 1);
 var KIND_OF_ROLE = {
   "connector solution": "connector",
   "flow solution": "flow",
@@ -75761,8 +75769,8 @@ var KIND_OF_ROLE = {
 function swappedRolesWarning(roles, solutions) {
   const given2 = roles.map(([role, file]) => ({
     role,
-    name: import_node_path100.default.basename(file),
-    kind: solutions.find((solution) => import_node_path100.default.posix.basename(solution.name) === import_node_path100.default.basename(file))?.kind
+    name: import_node_path101.default.basename(file),
+    kind: solutions.find((solution) => import_node_path101.default.posix.basename(solution.name) === import_node_path101.default.basename(file))?.kind
   }));
   const misplaced = given2.filter((each) => each.kind !== void 0 && each.kind !== KIND_OF_ROLE[each.role]);
   if (misplaced.length === 0) return void 0;
@@ -75785,7 +75793,7 @@ async function buildCertificationPackage(out, options2) {
   ];
   if (options2.pluginSolution) roles.push(["plugin solution", options2.pluginSolution]);
   const solutions = roles.map(([, file]) => file);
-  const names3 = solutions.map((file) => import_node_path101.default.basename(file));
+  const names3 = solutions.map((file) => import_node_path102.default.basename(file));
   const clash = fileNameClash(roles);
   if (clash) throw clash;
   for (const [role, file] of roles) {
@@ -75817,9 +75825,9 @@ async function buildCertificationPackage(out, options2) {
         hint: "Give the package another name."
       });
   }
-  const packageName2 = options2.packageName ?? `${import_node_path101.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
+  const packageName2 = options2.packageName ?? `${import_node_path102.default.basename(out).replace(/\.zip$/i, "")}.pdpkg.zip`;
   const target2 = writeTarget(out);
-  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path101.default.dirname(import_node_path101.default.resolve(target2))));
+  const made = await writingTo(out, async () => makeFolderWithParents(import_node_path102.default.dirname(import_node_path102.default.resolve(target2))));
   const inner = temporarySibling(target2);
   const candidate = temporarySibling(target2, ".zip");
   let written2 = false;
@@ -75862,10 +75870,10 @@ function importConfig(solutionNames) {
 }
 function fileNameClash(roles, platform = process.platform) {
   const nocase = platform === "win32" || platform === "darwin";
-  const samePath = (a, b) => nocase ? import_node_path101.default.resolve(a).toLowerCase() === import_node_path101.default.resolve(b).toLowerCase() : import_node_path101.default.resolve(a) === import_node_path101.default.resolve(b);
+  const samePath = (a, b) => nocase ? import_node_path102.default.resolve(a).toLowerCase() === import_node_path102.default.resolve(b).toLowerCase() : import_node_path102.default.resolve(a) === import_node_path102.default.resolve(b);
   for (const [index, [role, file]] of roles.entries()) {
-    const name = import_node_path101.default.basename(file).toLowerCase();
-    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path101.default.basename(other).toLowerCase() === name);
+    const name = import_node_path102.default.basename(file).toLowerCase();
+    const earlier2 = roles.slice(0, index).find(([, other]) => import_node_path102.default.basename(other).toLowerCase() === name);
     if (earlier2 === void 0) continue;
     const [earlierRole, earlierFile] = earlier2;
     if (samePath(earlierFile, file))
@@ -75876,10 +75884,10 @@ function fileNameClash(roles, platform = process.platform) {
           hint: `Give the ${role}'s own zip.`
         }
       );
-    const extension = import_node_path101.default.extname(file);
-    const renamed = `${import_node_path101.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
-    const earlierName = import_node_path101.default.basename(earlierFile);
-    const same = earlierName === import_node_path101.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
+    const extension = import_node_path102.default.extname(file);
+    const renamed = `${import_node_path102.default.basename(file, extension)}_${role.split(" ")[0]}${extension}`;
+    const earlierName = import_node_path102.default.basename(earlierFile);
+    const same = earlierName === import_node_path102.default.basename(file) ? `has the same file name as the ${earlierRole}` : `has the file name of the ${earlierRole} (${earlierName}) but for its case, which Windows, where Package Deployer runs, does not tell apart`;
     return new UsageError(`${same}; the package keeps each solution in PkgAssets/ under its file name.`, {
       location: { file },
       hint: `Rename one of the two zips (e.g. to ${renamed}), then build the package again.`
@@ -76062,7 +76070,7 @@ function formatDiffText(result) {
 }
 
 // packages/cli/src/commands/export.ts
-var import_node_path106 = __toESM(require("node:path"), 1);
+var import_node_path107 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/clock.ts
 var systemClock = {
@@ -78408,15 +78416,15 @@ var DataverseHttp = class {
   get environment() {
     return this.options.environment;
   }
-  async get(path123, options2) {
-    return await this.send("GET", path123, options2);
+  async get(path124, options2) {
+    return await this.send("GET", path124, options2);
   }
-  async post(path123, options2) {
-    return await this.send("POST", path123, options2);
+  async post(path124, options2) {
+    return await this.send("POST", path124, options2);
   }
-  async send(method, path123, request2) {
+  async send(method, path124, request2) {
     const { clock, logger } = this.options;
-    const url = new URL(WEB_API_PATH + path123, this.options.environment);
+    const url = new URL(WEB_API_PATH + path124, this.options.environment);
     const body = request2.body === void 0 ? void 0 : JSON.stringify(request2.body);
     const timeoutMs = timeoutFor(request2, this.timeouts);
     const silentMs = silenceLimitMs(this.timeouts);
@@ -79718,7 +79726,7 @@ async function solutionNotFound(client, name) {
 
 // packages/dataverse/src/operations/export-destination.ts
 var import_node_fs74 = require("node:fs");
-var import_node_path102 = __toESM(require("node:path"), 1);
+var import_node_path103 = __toESM(require("node:path"), 1);
 function exportDestination(given2, absolute) {
   if (/[\\/]$/.test(given2) || !isZipName(given2) && isFolder2(absolute)) return { folder: absolute };
   return isZipName(given2) ? { file: absolute } : void 0;
@@ -79727,7 +79735,7 @@ function exportZipName(uniqueName, managed) {
   return `${uniqueName}${managed ? "_managed" : ""}.zip`;
 }
 function exportZipPath(destination, uniqueName, managed) {
-  return "file" in destination ? destination.file : import_node_path102.default.join(destination.folder, exportZipName(uniqueName, managed));
+  return "file" in destination ? destination.file : import_node_path103.default.join(destination.folder, exportZipName(uniqueName, managed));
 }
 function isZipName(given2) {
   return given2.toLowerCase().endsWith(".zip");
@@ -80078,7 +80086,7 @@ function compareVersions2(a, b) {
 }
 
 // packages/dataverse/src/zip/solution-parameters.ts
-var import_node_path103 = __toESM(require("node:path"), 1);
+var import_node_path104 = __toESM(require("node:path"), 1);
 function readSolutionParameters(bytes, zip, options2) {
   let entries;
   try {
@@ -80100,7 +80108,7 @@ function readSolutionParameters(bytes, zip, options2) {
     if (schemaName === void 0) continue;
     const variable = variables.get(schemaName) ?? { schemaName, parts: [], hint: EXPORTED_XML_HINT };
     variables.set(schemaName, variable);
-    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path103.default.join(zip, name) });
+    variable.parts.push({ path: name, bytes: Buffer.from(content), file: import_node_path104.default.join(zip, name) });
   }
   const customizations = entries["customizations.xml"];
   return {
@@ -80108,7 +80116,7 @@ function readSolutionParameters(bytes, zip, options2) {
       schemaName: environmentVariableDefinition(variable).schemaName,
       hasValue: carriesValue(variable)
     })),
-    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path103.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
+    connectionReferences: customizations === void 0 ? void 0 : connectionReferenceNames(customizations, import_node_path104.default.join(zip, "customizations.xml"), EXPORTED_XML_HINT)
   };
 }
 function variablePart(name) {
@@ -80142,7 +80150,7 @@ function readDeploymentSettings(text3, file) {
       { location: { file }, hint: SHAPE_HINT }
     );
   }
-  const wrongShape = (message3, path123, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path123) }, hint });
+  const wrongShape = (message3, path124, hint = SHAPE_HINT) => new UserError(message3, { location: { file, ...jsonValueLocation(json, path124) }, hint });
   const entries = [];
   for (const [index, variable] of list2(settings, "EnvironmentVariables", wrongShape).entries()) {
     if (typeof variable?.SchemaName !== "string" || variable.SchemaName === "") {
@@ -80977,7 +80985,7 @@ function solutionFilter(filter) {
 // packages/dataverse/src/local-server/solution-store.ts
 var import_node_crypto13 = require("node:crypto");
 var import_node_fs75 = require("node:fs");
-var import_node_path104 = __toESM(require("node:path"), 1);
+var import_node_path105 = __toESM(require("node:path"), 1);
 
 // packages/dataverse/src/local-server/solution-components.ts
 function rootComponents(zip) {
@@ -81099,7 +81107,7 @@ var SolutionStore = class {
     for (const name of (0, import_node_fs75.readdirSync)(folder).filter((file) => file.toLowerCase().endsWith(".zip")).sort()) {
       let candidate;
       try {
-        candidate = this.read(new Uint8Array((0, import_node_fs75.readFileSync)(import_node_path104.default.join(folder, name))), { file: name });
+        candidate = this.read(new Uint8Array((0, import_node_fs75.readFileSync)(import_node_path105.default.join(folder, name))), { file: name });
       } catch (error2) {
         this.skipped.push({
           file: name,
@@ -81149,7 +81157,7 @@ var SolutionStore = class {
     const stored = { ...read2, components: componentsAfterImport(this.get(read2.uniqueName), read2, upgrade) };
     this.remember(stored);
     if (persist && this.folder)
-      this.writeBack(stored, import_node_path104.default.join(this.folder, importFileName(stored.uniqueName)));
+      this.writeBack(stored, import_node_path105.default.join(this.folder, importFileName(stored.uniqueName)));
     return stored;
   }
   /**
@@ -82308,7 +82316,7 @@ function close(server) {
 
 // packages/cli/src/commands/dataverse-connection.ts
 var import_node_fs76 = require("node:fs");
-var import_node_path105 = __toESM(require("node:path"), 1);
+var import_node_path106 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/client-secret.ts
 var SECRET_VARIABLE = "CONNECTOR_ALM_CLIENT_SECRET";
@@ -82382,7 +82390,7 @@ function readConnection(options2, io) {
   let clientCertificate;
   if (options2.clientCertificate) {
     try {
-      clientCertificate = (0, import_node_fs76.readFileSync)(import_node_path105.default.resolve(io.cwd, options2.clientCertificate), "utf8");
+      clientCertificate = (0, import_node_fs76.readFileSync)(import_node_path106.default.resolve(io.cwd, options2.clientCertificate), "utf8");
     } catch (error2) {
       throw fileReadError(options2.clientCertificate, error2, {
         cwd: io.cwd,
@@ -82450,7 +82458,7 @@ function registerExportCommand(program2, context) {
     60
   ).option("--no-publish", "do not publish all customizations before exporting").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (solutionName, options2) => {
     const { io } = context;
-    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path106.default.resolve(io.cwd, options2.out));
+    const destination = options2.out === void 0 ? { folder: io.cwd } : exportDestination(options2.out, import_node_path107.default.resolve(io.cwd, options2.out));
     if (destination === void 0)
       throw new UsageError("must end in .zip.", {
         location: { file: options2.out },
@@ -82488,7 +82496,7 @@ function registerExportCommand(program2, context) {
 
 // packages/cli/src/commands/import.ts
 var import_node_fs77 = require("node:fs");
-var import_node_path107 = __toESM(require("node:path"), 1);
+var import_node_path108 = __toESM(require("node:path"), 1);
 function registerImportCommand(program2, context) {
   addConnectionOptions(
     program2.command("import").description("import a solution zip into a Dataverse environment").argument(
@@ -82536,7 +82544,7 @@ function registerImportCommand(program2, context) {
     });
     let deploymentSettings;
     if (options2.settings) {
-      const file = import_node_path107.default.resolve(io.cwd, options2.settings);
+      const file = import_node_path108.default.resolve(io.cwd, options2.settings);
       let text3;
       try {
         text3 = (0, import_node_fs77.readFileSync)(file, "utf8");
@@ -82553,7 +82561,7 @@ function registerImportCommand(program2, context) {
     const result = await importSolution(
       client,
       {
-        file: import_node_path107.default.resolve(io.cwd, zip),
+        file: import_node_path108.default.resolve(io.cwd, zip),
         cwd: io.cwd,
         asynchronous: options2.async ?? "auto",
         maxAsyncWaitMs: options2.maxWait * 6e4,
@@ -82578,11 +82586,11 @@ function registerImportCommand(program2, context) {
 var import_node_crypto18 = require("node:crypto");
 var import_node_fs79 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path109 = __toESM(require("node:path"), 1);
+var import_node_path110 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/self-command.ts
 var import_node_fs78 = require("node:fs");
-var import_node_path108 = __toESM(require("node:path"), 1);
+var import_node_path109 = __toESM(require("node:path"), 1);
 var DEFAULT_SELF_COMMAND = "npx connector-alm";
 function selfCommand(script3, cwd, platform = process.platform) {
   const file = script3 && realPath(script3);
@@ -82592,17 +82600,17 @@ function selfCommand(script3, cwd, platform = process.platform) {
   return `node ${shellWord(file, platform)}`;
 }
 function installationRoot(file) {
-  for (let folder = import_node_path108.default.dirname(file); ; folder = import_node_path108.default.dirname(folder)) {
-    const manifest = import_node_path108.default.join(folder, "package.json");
+  for (let folder = import_node_path109.default.dirname(file); ; folder = import_node_path109.default.dirname(folder)) {
+    const manifest = import_node_path109.default.join(folder, "package.json");
     if ((0, import_node_fs78.existsSync)(manifest) && packageName(manifest) === "connector-alm") return folder;
-    if (import_node_path108.default.dirname(folder) === folder) return void 0;
+    if (import_node_path109.default.dirname(folder) === folder) return void 0;
   }
 }
 function localBinRuns(cwd, root) {
-  for (let folder = import_node_path108.default.resolve(cwd); ; folder = import_node_path108.default.dirname(folder)) {
-    const bin = realPath(import_node_path108.default.join(folder, "node_modules", ".bin", "connector-alm"));
+  for (let folder = import_node_path109.default.resolve(cwd); ; folder = import_node_path109.default.dirname(folder)) {
+    const bin = realPath(import_node_path109.default.join(folder, "node_modules", ".bin", "connector-alm"));
     if (bin) return isBelow(root, bin);
-    if (import_node_path108.default.dirname(folder) === folder) return false;
+    if (import_node_path109.default.dirname(folder) === folder) return false;
   }
 }
 function realPath(file) {
@@ -82701,8 +82709,8 @@ async function startDevServer(options2, io) {
       { hint: "Give two ports, or leave one out to take a free one." }
     );
   }
-  const folder = options2.solutions ? import_node_path109.default.resolve(io.cwd, options2.solutions) : void 0;
-  const certificateFile2 = options2.clientCertificate ? import_node_path109.default.resolve(io.cwd, options2.clientCertificate) : void 0;
+  const folder = options2.solutions ? import_node_path110.default.resolve(io.cwd, options2.solutions) : void 0;
+  const certificateFile2 = options2.clientCertificate ? import_node_path110.default.resolve(io.cwd, options2.clientCertificate) : void 0;
   const certificate = options2.clientCertificate ? readCertificate(options2.clientCertificate, io.cwd) : void 0;
   if (folder) await refuseMissingSolutionsFolder(folder);
   const appId = (0, import_node_crypto18.randomUUID)();
@@ -82762,7 +82770,7 @@ function readCertificate(file, cwd) {
   const hint = "Give --client-certificate the PEM file that export and import sign in with (a .pfx converts with openssl pkcs12 -in cert.pfx -out cert.pem -nodes).";
   let pem;
   try {
-    pem = (0, import_node_fs79.readFileSync)(import_node_path109.default.resolve(cwd, file), "utf8");
+    pem = (0, import_node_fs79.readFileSync)(import_node_path110.default.resolve(cwd, file), "utf8");
   } catch (error2) {
     throw fileReadError(file, error2, {
       cwd,
@@ -82928,7 +82936,7 @@ function backoffDelays(first, cap, total2) {
 
 // packages/github/src/connector-argument.ts
 var import_node_fs80 = require("node:fs");
-var import_node_path110 = __toESM(require("node:path"), 1);
+var import_node_path111 = __toESM(require("node:path"), 1);
 var ONE_CONNECTOR_FOLDER = "Give one folder holding apiDefinition.swagger.json and apiProperties.json; one connector goes in each pull request.";
 var AS_PR_CONNECTOR = { instead: "a connector folder", then: "give the connector's folder" };
 async function checkConnectorArguments(connectors, cwd, say = optionWords) {
@@ -82949,16 +82957,16 @@ async function checkConnectorArguments(connectors, cwd, say = optionWords) {
 }
 function refuseMissingConnector(given2, cwd) {
   try {
-    (0, import_node_fs80.statSync)(import_node_path110.default.resolve(cwd, given2));
+    (0, import_node_fs80.statSync)(import_node_path111.default.resolve(cwd, given2));
   } catch (error2) {
     throw unreadablePathError(given2, error2) ?? missingFolderError(given2, ONE_CONNECTOR_FOLDER, { cwd });
   }
 }
 function requireOneConnectorFolder(given2, found, cwd) {
-  const resolved2 = import_node_path110.default.resolve(cwd, given2);
+  const resolved2 = import_node_path111.default.resolve(cwd, given2);
   if (found.length === 1 && found[0] !== resolved2) {
     const shown3 = toDisplayPath(cwd, found[0]);
-    const problem = found[0] === import_node_path110.default.dirname(resolved2) ? `is a file of the connector folder '${shown3}'; a pull request sends the whole folder.` : `holds the connector folder '${shown3}', not a connector itself.`;
+    const problem = found[0] === import_node_path111.default.dirname(resolved2) ? `is a file of the connector folder '${shown3}'; a pull request sends the whole folder.` : `holds the connector folder '${shown3}', not a connector itself.`;
     throw new UsageError(problem, { location: { file: given2 }, hint: `Give '${shown3}' instead.` });
   }
   if (found.length !== 1) {
@@ -82972,7 +82980,7 @@ function requireOneConnectorFolder(given2, found, cwd) {
 // packages/github/src/connector-files.ts
 var import_node_crypto20 = require("node:crypto");
 var import_node_fs81 = require("node:fs");
-var import_node_path111 = __toESM(require("node:path"), 1);
+var import_node_path112 = __toESM(require("node:path"), 1);
 var SKIPPED2 = /* @__PURE__ */ new Set([".git", ".ds_store", "thumbs.db", "desktop.ini", "node_modules"]);
 function isNeverSent(relative) {
   return relative.split("/").some((name) => SKIPPED2.has(name.toLowerCase()));
@@ -82987,12 +82995,12 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
   async function walk(directory, prefix) {
     for (const entry of await import_node_fs81.promises.readdir(directory, { withFileTypes: true })) {
       if (SKIPPED2.has(entry.name.toLowerCase())) continue;
-      const absolute = import_node_path111.default.join(directory, entry.name);
+      const absolute = import_node_path112.default.join(directory, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (leftOut2(entry.isDirectory() ? `${relative}/` : relative)) continue;
       if (entry.isSymbolicLink()) {
         throw new UserError("is a symbolic link; a pull request carries real files only.", {
-          location: { file: import_node_path111.default.join(shownAs, relative) },
+          location: { file: import_node_path112.default.join(shownAs, relative) },
           hint: "Replace the link with a copy of the file (or folder) it points to."
         });
       }
@@ -83020,7 +83028,7 @@ async function readConnectorFiles(folder, shownAs = folder, leftOut2 = () => fal
 }
 
 // packages/github/src/connector-swagger.ts
-var import_node_path112 = __toESM(require("node:path"), 1);
+var import_node_path113 = __toESM(require("node:path"), 1);
 var SWAGGER = CONNECTOR_FILE_NAMES.swagger;
 function swaggerOf(connector, files) {
   const swagger2 = files.find((file) => file.path.toLowerCase() === SWAGGER.toLowerCase());
@@ -83039,7 +83047,7 @@ function connectorTitle(folder, swagger2) {
     if (typeof info?.title === "string" && info.title.trim() !== "") return info.title.trim();
   } catch {
   }
-  return import_node_path112.default.basename(folder);
+  return import_node_path113.default.basename(folder);
 }
 
 // packages/github/src/no-swagger-refusal.ts
@@ -84531,17 +84539,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path123 = requestOptions.url.replace(options2.baseUrl, "");
+    const path124 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path123} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path124} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path123} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path124} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -87254,7 +87262,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path123) => path123.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path124) => path124.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -87787,7 +87795,7 @@ function createGitHubClient(options2) {
 }
 
 // packages/github/src/open-pull-request.ts
-var import_node_path116 = __toESM(require("node:path"), 1);
+var import_node_path117 = __toESM(require("node:path"), 1);
 
 // packages/github/src/repository-name.ts
 function parseRepositoryName(text3, input = "upstream") {
@@ -87953,7 +87961,7 @@ function sameEntry(a, b) {
 }
 
 // packages/github/src/sent-files.ts
-var import_node_path113 = __toESM(require("node:path"), 1);
+var import_node_path114 = __toESM(require("node:path"), 1);
 var KEPT_OUT = ["settings", "certified-icon"];
 function isKeptOut(reason) {
   return KEPT_OUT.includes(reason);
@@ -87986,7 +87994,7 @@ function filesToSend(files, gitIgnored, nestedRepositories = [], linkedRepositor
   return { sent, leftOut: leftOut2 };
 }
 function ignoredConnectorFiles(leftOut2, profile) {
-  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path123) => kindOfFileName(path123) !== void 0 && !keptOutReason(path123, profile));
+  return leftOut2.filter((file) => file.reason === "git-ignored").map((file) => file.path).filter((path124) => kindOfFileName(path124) !== void 0 && !keptOutReason(path124, profile));
 }
 function leftOutLines(leftOut2, connector) {
   const lines = [];
@@ -88022,7 +88030,7 @@ function leftOutLines(leftOut2, connector) {
 }
 function linkedRepositoriesLine(linked, connector) {
   const one = linked.length === 1;
-  const untrack = linked.map((folder) => shellWord(import_node_path113.default.join(connector, folder.replace(/\/$/, ""))));
+  const untrack = linked.map((folder) => shellWord(import_node_path114.default.join(connector, folder.replace(/\/$/, ""))));
   return one ? `Left out of the pull request: ${namesOf(linked)}, which git tracks as a link to another repository (a submodule, or a clone that \`git add\` met), not as files. Listing it in .gitignore does nothing while git tracks it: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move it out of the connector folder (git mv).` : `Left out of the pull request: ${namesOf(linked)}, which git tracks as links to other repositories (submodules, or clones that \`git add\` met), not as files. Listing them in .gitignore does nothing while git tracks them: run \`git rm --cached ${untrack.join(" ")}\` first (for a submodule, remove its entry from .gitmodules too) and commit, or move them out of the connector folder (git mv).`;
 }
 function upstreamFilesToMatch(upstreamFiles, leftOut2) {
@@ -88036,13 +88044,13 @@ function leftOutDifferences(onBranch, upstreamFiles, leftOut2) {
   const same = (a, b) => a?.sha === b?.sha && a?.mode === b?.mode;
   const inEither = new Set([...onBranchLeftOut, ...upstreamLeftOut].map((file) => file.path));
   return [...inEither].sort().filter(
-    (path123) => !same(
-      onBranchLeftOut.find((file) => file.path === path123),
-      upstreamLeftOut.find((file) => file.path === path123)
+    (path124) => !same(
+      onBranchLeftOut.find((file) => file.path === path124),
+      upstreamLeftOut.find((file) => file.path === path124)
     )
   );
 }
-function withoutLeftOutFindings(validation, leftOut2, sent, paths = import_node_path113.default) {
+function withoutLeftOutFindings(validation, leftOut2, sent, paths = import_node_path114.default) {
   return withoutFindingsIn(
     validation,
     leftOut2.map((file) => file.path),
@@ -88050,7 +88058,7 @@ function withoutLeftOutFindings(validation, leftOut2, sent, paths = import_node_
     paths
   );
 }
-function withoutIgnoredFindings(validation, leftOut2, sent, paths = import_node_path113.default) {
+function withoutIgnoredFindings(validation, leftOut2, sent, paths = import_node_path114.default) {
   const committed = [
     ...sent.map((file) => file.path),
     ...leftOut2.filter((file) => file.reason !== "git-ignored").map((file) => file.path)
@@ -88304,8 +88312,8 @@ async function commitChanges(client, fork, base2, folder, changes, message3) {
     );
     entries.push({ path: `${folder}/${file.path}`, mode: file.mode, type: "blob", sha: data.sha });
   }
-  for (const path123 of changes.deletions)
-    entries.push({ path: `${folder}/${path123}`, mode: "100644", type: "blob", sha: null });
+  for (const path124 of changes.deletions)
+    entries.push({ path: `${folder}/${path124}`, mode: "100644", type: "blob", sha: null });
   let treeSha = base2.treeSha;
   for (let start = 0; start < entries.length; start += TREE_CHUNK) {
     const chunk = entries.slice(start, start + TREE_CHUNK);
@@ -88910,20 +88918,20 @@ function sameFolderWarning(other, words) {
 }
 
 // packages/github/src/target-folder.ts
-var import_node_path114 = __toESM(require("node:path"), 1);
+var import_node_path115 = __toESM(require("node:path"), 1);
 function targetFolderFor(connectorFolder2, profile, given2, root) {
   if (given2 && given2.trim() !== "") return normaliseTargetFolder(given2);
   const inLayout = pathFromTopFolder(
-    import_node_path114.default.relative(import_node_path114.default.resolve(root), import_node_path114.default.resolve(connectorFolder2)),
+    import_node_path115.default.relative(import_node_path115.default.resolve(root), import_node_path115.default.resolve(connectorFolder2)),
     profile
   );
   if (inLayout) return inLayout;
   const top = Object.entries(TOP_FOLDER_PROFILES).find(([, candidate]) => candidate === profile)[0];
-  return `${top}/${import_node_path114.default.basename(import_node_path114.default.resolve(connectorFolder2))}`;
+  return `${top}/${import_node_path115.default.basename(import_node_path115.default.resolve(connectorFolder2))}`;
 }
 function pathFromTopFolder(inCheckout, profile) {
-  const segments = inCheckout.split(import_node_path114.default.sep).filter(Boolean);
-  if (segments.length < 2 || segments[0] === ".." || import_node_path114.default.isAbsolute(inCheckout)) return void 0;
+  const segments = inCheckout.split(import_node_path115.default.sep).filter(Boolean);
+  if (segments.length < 2 || segments[0] === ".." || import_node_path115.default.isAbsolute(inCheckout)) return void 0;
   const top = segments[0].toLowerCase();
   const topProfile = TOP_FOLDER_PROFILES[top];
   return topProfile === profile ? [top, ...segments.slice(1)].join("/") : void 0;
@@ -88940,19 +88948,19 @@ function normaliseTargetFolder(text3) {
 
 // packages/github/src/folder-name-on-disk.ts
 var import_node_fs82 = require("node:fs");
-var import_node_path115 = __toESM(require("node:path"), 1);
+var import_node_path116 = __toESM(require("node:path"), 1);
 function withFolderNameOnDisk(folder) {
-  const name = import_node_path115.default.basename(folder);
+  const name = import_node_path116.default.basename(folder);
   let names3;
   try {
-    names3 = (0, import_node_fs82.readdirSync)(import_node_path115.default.dirname(folder));
+    names3 = (0, import_node_fs82.readdirSync)(import_node_path116.default.dirname(folder));
   } catch {
     return folder;
   }
   if (names3.includes(name)) return folder;
   const key2 = (text3) => text3.normalize("NFC").toLowerCase();
   const found = names3.find((entry) => key2(entry) === key2(name));
-  return found === void 0 ? folder : import_node_path115.default.join(import_node_path115.default.dirname(folder), found);
+  return found === void 0 ? folder : import_node_path116.default.join(import_node_path116.default.dirname(folder), found);
 }
 
 // packages/github/src/upstream-namesake.ts
@@ -89077,7 +89085,7 @@ async function openPullRequest(options2, ports) {
   });
   const upstream = parseRepositoryName(options2.upstream);
   const upstreamName = formatRepositoryName(upstream);
-  const folder = import_node_path116.default.resolve(options2.cwd, options2.connector);
+  const folder = import_node_path117.default.resolve(options2.cwd, options2.connector);
   const config2 = options2.config ?? DEFAULT_CONFIG;
   const ignoredWarning = isIgnored(folder, config2) ? `The configuration file ${toDisplayPath(options2.cwd, config2.path)} ignores ${options2.connector}; it is checked all the same, since the pull request sends it.` : void 0;
   const validated = await logger.group(`Validate ${options2.connector}`, async () => {
@@ -89088,7 +89096,7 @@ async function openPullRequest(options2, ports) {
     });
     requireOneConnectorFolder(
       options2.connector,
-      result2.connectors.map((connector) => import_node_path116.default.resolve(options2.cwd, connector.path)),
+      result2.connectors.map((connector) => import_node_path117.default.resolve(options2.cwd, connector.path)),
       options2.cwd
     );
     return result2.connectors[0];
@@ -89113,7 +89121,7 @@ async function openPullRequest(options2, ports) {
   const validation = withoutLeftOutFindings(validated, leftOut2, local);
   const swagger2 = swaggerOf(options2.connector, local);
   const named2 = withFolderNameOnDisk(folder);
-  const checkout = repositoryRootOf(named2) ?? import_node_path116.default.resolve(options2.cwd);
+  const checkout = repositoryRootOf(named2) ?? import_node_path117.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
@@ -89325,7 +89333,7 @@ async function openPullRequest(options2, ports) {
   const titleWarning = givenTitleWarning(options2.title, title, {
     profile: validation.profile,
     upstream: upstreamName,
-    connector: { name: import_node_path116.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
+    connector: { name: import_node_path117.default.posix.basename(targetFolder), title: connectorTitle(folder, swagger2) }
   });
   if (titleWarning) {
     logger.warning(titleWarning);
@@ -89700,7 +89708,7 @@ function whatToDo(result) {
 }
 
 // packages/cli/src/commands/unpack.ts
-var import_node_path118 = __toESM(require("node:path"), 1);
+var import_node_path119 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/commands/solution-options.ts
 var OPTION_OF = {
@@ -89722,11 +89730,11 @@ async function namingSolutionOptions(work) {
 
 // packages/cli/src/commands/swapped-arguments.ts
 var import_node_fs83 = require("node:fs");
-var import_node_path117 = __toESM(require("node:path"), 1);
+var import_node_path118 = __toESM(require("node:path"), 1);
 function refuseSwappedPaths(cwd, paths) {
-  const folder = statOrNothing(import_node_path117.default.resolve(cwd, paths.folder.path));
+  const folder = statOrNothing(import_node_path118.default.resolve(cwd, paths.folder.path));
   if (!folder?.isFile() || !isZipName2(paths.folder.path)) return;
-  const zip = statOrNothing(import_node_path117.default.resolve(cwd, paths.zip));
+  const zip = statOrNothing(import_node_path118.default.resolve(cwd, paths.zip));
   if (zip ? !zip.isDirectory() : isZipName2(paths.zip)) return;
   throw new UsageError(`is a zip file, given where ${paths.folder.role} goes.`, {
     location: { file: paths.folder.path },
@@ -89775,7 +89783,7 @@ function outputOptionAdvice(program2, argv, flag, platform = process.platform) {
     return `${said}, given already: ${shell(there)}. Write it once, without ${option}: connector-alm ${line2}`;
   }
   const arguments_ = words.positionals.map(shell);
-  const output = words.outputs.filter((path123) => path123 !== void 0 && path123.trim() !== "").at(-1);
+  const output = words.outputs.filter((path124) => path124 !== void 0 && path124.trim() !== "").at(-1);
   const positionals = slots.map(
     (slot) => slot === argument ? output === void 0 ? `<${slot}>` : shell(output) : arguments_.shift() ?? `<${slot}>`
   );
@@ -89846,7 +89854,7 @@ function registerUnpackCommand(program2, context) {
     });
     const resetVersion = options2.resetVersion === true ? RESET_VERSION : options2.resetVersion;
     const result = await namingSolutionOptions(
-      () => unpackSolution(import_node_path118.default.resolve(io.cwd, zip), import_node_path118.default.resolve(io.cwd, folder), {
+      () => unpackSolution(import_node_path119.default.resolve(io.cwd, zip), import_node_path119.default.resolve(io.cwd, folder), {
         packageType: options2.packageType,
         cwd: io.cwd,
         ...resetVersion ? { resetVersion } : {},
@@ -89910,7 +89918,7 @@ function zipLimitOptions(options2) {
 }
 
 // packages/cli/src/commands/pack.ts
-var import_node_path119 = __toESM(require("node:path"), 1);
+var import_node_path120 = __toESM(require("node:path"), 1);
 function registerPackCommand(program2, context) {
   writesToArgument(program2.command("pack"), "solution.zip").description("pack an unpacked solution folder into an importable solution zip").argument("<folder>", "the folder that unpack wrote (holding Other/Solution.xml)").argument("<solution.zip>", "the zip to write; for a folder of both exports, X.zip and X_managed.zip").addOption(
     new Option("--package-type <type>", "which package(s) to write").choices(["auto", "unmanaged", "managed", "both"]).default("auto")
@@ -89927,8 +89935,8 @@ function registerPackCommand(program2, context) {
         location: { file: zip },
         hint: "Dataverse imports a solution only from a .zip file."
       });
-    const source = import_node_path119.default.resolve(io.cwd, folder);
-    const target2 = import_node_path119.default.resolve(io.cwd, zip);
+    const source = import_node_path120.default.resolve(io.cwd, folder);
+    const target2 = import_node_path120.default.resolve(io.cwd, zip);
     const results = await namingSolutionOptions(
       () => packSolutionPackages(source, target2, {
         packageType: options2.packageType,
@@ -89937,7 +89945,7 @@ function registerPackCommand(program2, context) {
       })
     );
     const leftOut2 = [...new Set(results.flatMap((result) => result.leftOut))];
-    const shown3 = (file) => toDisplayPath(io.cwd, import_node_path119.default.join(source, file));
+    const shown3 = (file) => toDisplayPath(io.cwd, import_node_path120.default.join(source, file));
     for (const warning of leftOutWarnings(leftOut2, shown3))
       io.stderr.write(`warning: ${printable(warning)}
 `);
@@ -89976,7 +89984,7 @@ function variablesWithoutValueWarning(schemaNames, solutionName) {
 }
 
 // packages/cli/src/commands/extract-connectors.ts
-var import_node_path120 = __toESM(require("node:path"), 1);
+var import_node_path121 = __toESM(require("node:path"), 1);
 function registerExtractConnectorsCommand(program2, context) {
   writesToArgument(program2.command("extract-connectors"), "destination-root").description(
     "write the custom connectors of a solution into PowerPlatformConnectors folders, one per connector"
@@ -90001,14 +90009,14 @@ function registerExtractConnectorsCommand(program2, context) {
       order: "the solution first, then the folder to write the connectors into",
       usage: "extract-connectors <source> <destination-root>"
     });
-    const root = import_node_path120.default.resolve(io.cwd, destination);
-    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path120.default.resolve(io.cwd, source), root, {
+    const root = import_node_path121.default.resolve(io.cwd, destination);
+    const { connectors, removed, leftAlone, notRemoved, previousSourceProblem, notSelected: notSelected2, formerNames } = await extractAndRemoveLeftConnectors(import_node_path121.default.resolve(io.cwd, source), root, {
       cwd: io.cwd,
       limits: zipLimitOptions(options2),
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {},
-      ...options2.previousSource ? { previousSource: import_node_path120.default.resolve(io.cwd, options2.previousSource) } : {},
+      ...options2.previousSource ? { previousSource: import_node_path121.default.resolve(io.cwd, options2.previousSource) } : {},
       ...options2.connector.length > 0 ? { selection: options2.connector } : {},
-      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path120.default.resolve(io.cwd, folder)) } : {},
+      ...options2.otherRoot.length > 0 ? { otherRoots: options2.otherRoot.map((folder) => import_node_path121.default.resolve(io.cwd, folder)) } : {},
       askGit: commitStates
     });
     const notReplaced = connectors.some((connector) => connector.notReplaced.length > 0);
@@ -90018,7 +90026,7 @@ function registerExtractConnectorsCommand(program2, context) {
         `warning: ${printable(`--previous-source ${options2.previousSource} could not be read: ${describeProblem(previousSourceProblem)} No connector folder was removed.`)}
 `
       );
-    const shown3 = (folder) => toDisplayPath(io.cwd, import_node_path120.default.join(root, folder));
+    const shown3 = (folder) => toDisplayPath(io.cwd, import_node_path121.default.join(root, folder));
     const removedFolders = removed.map(shown3);
     if (options2.format === "json") {
       writeOutput(
@@ -90082,7 +90090,7 @@ function registerExtractConnectorsCommand(program2, context) {
 }
 
 // packages/cli/src/commands/build-solution.ts
-var import_node_path121 = __toESM(require("node:path"), 1);
+var import_node_path122 = __toESM(require("node:path"), 1);
 
 // packages/cli/src/missing-options.ts
 function missingOptionsError(command, missing, otherWay) {
@@ -90242,7 +90250,7 @@ function registerBuildSolutionCommand(program2, context) {
       });
     const optionValueText = options2.optionValuePrefix;
     const optionValue = optionValueText === void 0 ? void 0 : await namingSolutionOptions(() => optionValuePrefixFrom(optionValueText));
-    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path121.default.resolve(io.cwd, options2.existing), {
+    const existingSolution = options2.existing === void 0 ? void 0 : await readSolution(import_node_path122.default.resolve(io.cwd, options2.existing), {
       environmentVariables: true,
       cwd: io.cwd
     });
@@ -90266,12 +90274,12 @@ function registerBuildSolutionCommand(program2, context) {
       throw missingOptionsError(command, missing, existingInstead(command, missing, options2.existing));
     }
     const { settings, warning } = resolved2;
-    const zip = import_node_path121.default.resolve(io.cwd, options2.out);
+    const zip = import_node_path122.default.resolve(io.cwd, options2.out);
     if (warning) io.stderr.write(`warning: ${printable(warning)}
 `);
     const built = await namingSolutionOptions(
       () => buildSolution(
-        folders.map((folder) => import_node_path121.default.resolve(io.cwd, folder)),
+        folders.map((folder) => import_node_path122.default.resolve(io.cwd, folder)),
         zip,
         { ...settings, ...existing ? { existing } : {}, cwd: io.cwd }
       )
@@ -90327,7 +90335,7 @@ function describeConnector(connector, existing) {
 }
 
 // packages/cli/src/commands/package.ts
-var import_node_path122 = __toESM(require("node:path"), 1);
+var import_node_path123 = __toESM(require("node:path"), 1);
 function registerPackageCommand(program2, context) {
   const pkg = program2.command("package").description("build or check the certification package Microsoft asks for");
   explainsArgumentCount(writesToArgument(pkg.command("build"), "out.zip"), {
@@ -90345,7 +90353,7 @@ function registerPackageCommand(program2, context) {
     const missing = missingRequiredOptions(command);
     if (missing.length > 0) throw missingOptionsError(command, missing);
     const given2 = options2;
-    const resolve = (file) => import_node_path122.default.resolve(io.cwd, file);
+    const resolve = (file) => import_node_path123.default.resolve(io.cwd, file);
     const result = await buildCertificationPackage(resolve(out), {
       intro: resolve(given2.intro),
       connectorSolution: resolve(given2.connectorSolution),
@@ -90360,7 +90368,7 @@ function registerPackageCommand(program2, context) {
     });
   });
   pkg.command("check").description("check a certification package zip; exit 1 when a rule fails").argument("<package.zip>", "the package to check").option("--plugin", "the connector is an AI plugin (three solutions)").addOption(zipNameEncodingOption()).addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (file, options2) => {
-    const result = await checkCertificationPackage(import_node_path122.default.resolve(context.io.cwd, file), {
+    const result = await checkCertificationPackage(import_node_path123.default.resolve(context.io.cwd, file), {
       plugin: options2.plugin ?? false,
       ...options2.zipNameEncoding ? { zipNameEncoding: options2.zipNameEncoding } : {}
     });

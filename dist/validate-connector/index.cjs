@@ -1073,14 +1073,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path62 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path63 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path62 && path62[0] !== "/") {
-          path62 = `/${path62}`;
+        if (path63 && path63[0] !== "/") {
+          path63 = `/${path63}`;
         }
-        return new URL(`${origin}${path62}`);
+        return new URL(`${origin}${path63}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1531,39 +1531,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path62, origin }
+          request: { method, path: path63, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path62);
+        debuglog("sending request to %s %s/%s", method, origin, path63);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path62, origin },
+          request: { method, path: path63, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path62,
+          path63,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path62, origin }
+          request: { method, path: path63, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path62);
+        debuglog("trailers received from %s %s/%s", method, origin, path63);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path62, origin },
+          request: { method, path: path63, origin },
           error: error3
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path62,
+          path63,
           error3.message
         );
       });
@@ -1612,9 +1612,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path62, origin }
+            request: { method, path: path63, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path62);
+          debuglog("sending request to %s %s/%s", method, origin, path63);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1677,7 +1677,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path62,
+        path: path63,
         method,
         body,
         headers,
@@ -1692,11 +1692,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path62 !== "string") {
+        if (typeof path63 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path62[0] !== "/" && !(path62.startsWith("http://") || path62.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path63[0] !== "/" && !(path63.startsWith("http://") || path63.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path62)) {
+        } else if (invalidPathRegex.test(path63)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1762,7 +1762,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path62, query) : path62;
+        this.path = query ? buildURL(path63, query) : path63;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6455,7 +6455,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path62, host, upgrade, blocking, reset } = request;
+      const { method, path: path63, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6536,7 +6536,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path62} HTTP/1.1\r
+      let header = `${method} ${path63} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7065,7 +7065,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path62, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path63, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7162,7 +7162,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path62;
+      headers[HTTP2_HEADER_PATH] = path63;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7515,9 +7515,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path62 = search2 ? `${pathname}${search2}` : pathname;
+        const path63 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path62;
+        this.opts.path = path63;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8756,10 +8756,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path62 = "/",
+          path: path63 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path62;
+        opts.path = origin + path63;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10731,20 +10731,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path62) {
-      if (typeof path62 !== "string") {
-        return path62;
+    function safeUrl(path63) {
+      if (typeof path63 !== "string") {
+        return path63;
       }
-      const pathSegments = path62.split("?");
+      const pathSegments = path63.split("?");
       if (pathSegments.length !== 2) {
-        return path62;
+        return path63;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path62, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path62);
+    function matchKey(mockDispatch2, { path: path63, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path63);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10766,7 +10766,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key2) {
       const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path62 }) => matchValue(safeUrl(path62), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path63 }) => matchValue(safeUrl(path63), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10804,9 +10804,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path62, method, body, headers, query } = opts;
+      const { path: path63, method, body, headers, query } = opts;
       return {
-        path: path62,
+        path: path63,
         method,
         body,
         headers,
@@ -11269,10 +11269,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path62, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path63, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path62,
+            Path: path63,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16151,9 +16151,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path62) {
-      for (let i = 0; i < path62.length; ++i) {
-        const code2 = path62.charCodeAt(i);
+    function validateCookiePath(path63) {
+      for (let i = 0; i < path63.length; ++i) {
+        const code2 = path63.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19073,11 +19073,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path62 = opts.path;
+          let path63 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path62 = `/${path62}`;
+            path63 = `/${path63}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path62);
+          url = new URL(util.parseOrigin(url).origin + path63);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19403,8 +19403,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path62, { windows } = {}) => {
-      const segs = path62.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path63, { windows } = {}) => {
+      const segs = path63.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -21001,17 +21001,17 @@ var require_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path62) {
-      const ctrl = callVisitor(key2, node, visitor, path62);
+    function visit_(key2, node, visitor, path63) {
+      const ctrl = callVisitor(key2, node, visitor, path63);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path62, ctrl);
-        return visit_(key2, ctrl, visitor, path62);
+        replaceNode(key2, path63, ctrl);
+        return visit_(key2, ctrl, visitor, path63);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path62 = Object.freeze(path62.concat(node));
+          path63 = Object.freeze(path63.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path62);
+            const ci = visit_(i, node.items[i], visitor, path63);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21022,13 +21022,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path62 = Object.freeze(path62.concat(node));
-          const ck = visit_("key", node.key, visitor, path62);
+          path63 = Object.freeze(path63.concat(node));
+          const ck = visit_("key", node.key, visitor, path63);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path62);
+          const cv = visit_("value", node.value, visitor, path63);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21049,17 +21049,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path62) {
-      const ctrl = await callVisitor(key2, node, visitor, path62);
+    async function visitAsync_(key2, node, visitor, path63) {
+      const ctrl = await callVisitor(key2, node, visitor, path63);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path62, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path62);
+        replaceNode(key2, path63, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path63);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path62 = Object.freeze(path62.concat(node));
+          path63 = Object.freeze(path63.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path62);
+            const ci = await visitAsync_(i, node.items[i], visitor, path63);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21070,13 +21070,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path62 = Object.freeze(path62.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path62);
+          path63 = Object.freeze(path63.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path63);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path62);
+          const cv = await visitAsync_("value", node.value, visitor, path63);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21103,23 +21103,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path62) {
+    function callVisitor(key2, node, visitor, path63) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path62);
+        return visitor(key2, node, path63);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path62);
+        return visitor.Map?.(key2, node, path63);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path62);
+        return visitor.Seq?.(key2, node, path63);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path62);
+        return visitor.Pair?.(key2, node, path63);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path62);
+        return visitor.Scalar?.(key2, node, path63);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path62);
+        return visitor.Alias?.(key2, node, path63);
       return void 0;
     }
-    function replaceNode(key2, path62, node) {
-      const parent = path62[path62.length - 1];
+    function replaceNode(key2, path63, node) {
+      const parent = path63[path63.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -21731,10 +21731,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path62, value) {
+    function collectionFromPath(schema, path63, value) {
       let v = value;
-      for (let i = path62.length - 1; i >= 0; --i) {
-        const k = path62[i];
+      for (let i = path63.length - 1; i >= 0; --i) {
+        const k = path63[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21753,7 +21753,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path62) => path62 == null || typeof path62 === "object" && !!path62[Symbol.iterator]().next().done;
+    var isEmptyPath = (path63) => path63 == null || typeof path63 === "object" && !!path63[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21783,11 +21783,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path62, value) {
-        if (isEmptyPath(path62))
+      addIn(path63, value) {
+        if (isEmptyPath(path63))
           this.add(value);
         else {
-          const [key2, ...rest] = path62;
+          const [key2, ...rest] = path63;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21801,8 +21801,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path62) {
-        const [key2, ...rest] = path62;
+      deleteIn(path63) {
+        const [key2, ...rest] = path63;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -21816,8 +21816,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path62, keepScalar) {
-        const [key2, ...rest] = path62;
+      getIn(path63, keepScalar) {
+        const [key2, ...rest] = path63;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21835,8 +21835,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path62) {
-        const [key2, ...rest] = path62;
+      hasIn(path63) {
+        const [key2, ...rest] = path63;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -21846,8 +21846,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path62, value) {
-        const [key2, ...rest] = path62;
+      setIn(path63, value) {
+        const [key2, ...rest] = path63;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -24362,9 +24362,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path62, value) {
+      addIn(path63, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path62, value);
+          this.contents.addIn(path63, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24439,14 +24439,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path62) {
-        if (Collection.isEmptyPath(path62)) {
+      deleteIn(path63) {
+        if (Collection.isEmptyPath(path63)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path62) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path63) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24461,10 +24461,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path62, keepScalar) {
-        if (Collection.isEmptyPath(path62))
+      getIn(path63, keepScalar) {
+        if (Collection.isEmptyPath(path63))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path62, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path63, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24475,10 +24475,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path62) {
-        if (Collection.isEmptyPath(path62))
+      hasIn(path63) {
+        if (Collection.isEmptyPath(path63))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path62) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path63) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24495,13 +24495,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path62, value) {
-        if (Collection.isEmptyPath(path62)) {
+      setIn(path63, value) {
+        if (Collection.isEmptyPath(path63)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path62), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path63), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path62, value);
+          this.contents.setIn(path63, value);
         }
       }
       /**
@@ -26462,9 +26462,9 @@ var require_cst_visit = __commonJS({
     visit5.BREAK = BREAK;
     visit5.SKIP = SKIP;
     visit5.REMOVE = REMOVE;
-    visit5.itemAtPath = (cst, path62) => {
+    visit5.itemAtPath = (cst, path63) => {
       let item = cst;
-      for (const [field, index] of path62) {
+      for (const [field, index] of path63) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26473,23 +26473,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit5.parentCollection = (cst, path62) => {
-      const parent = visit5.itemAtPath(cst, path62.slice(0, -1));
-      const field = path62[path62.length - 1][0];
+    visit5.parentCollection = (cst, path63) => {
+      const parent = visit5.itemAtPath(cst, path63.slice(0, -1));
+      const field = path63[path63.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path62, item, visitor) {
-      let ctrl = visitor(item, path62);
+    function _visit(path63, item, visitor) {
+      let ctrl = visitor(item, path63);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path62.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path63.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26500,10 +26500,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path62);
+            ctrl = ctrl(item, path63);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path62) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path63) : ctrl;
     }
     exports2.visit = visit5;
   }
@@ -36648,8 +36648,8 @@ function sameScriptOperations(first, second) {
   const other = names2(second);
   return one.size === other.size && [...one].every((name) => other.has(name));
 }
-function place(key2, path62, value) {
-  return { key: key2, path: path62, pointer: `/${path62.join("/")}`, value };
+function place(key2, path63, value) {
+  return { key: key2, path: path63, pointer: `/${path63.join("/")}`, value };
 }
 function hasOwn(object, key2) {
   return Object.prototype.hasOwnProperty.call(object, key2);
@@ -39234,15 +39234,15 @@ function collect(node, offset, length, places, missingLength) {
 }
 function trieOf(pointers) {
   const root = newNode("", "", void 0);
-  const path62 = [root];
+  const path63 = [root];
   const ends = [0];
   let depth = 0;
   for (let index = 0; index < pointers.length; index++) {
     const pointer = pointers[index];
     if (pointer !== "" && pointer.charCodeAt(0) !== SLASH)
       throw new Error(`Not a JSON pointer: "${pointer}"`);
-    let level = followPath(pointer, path62, ends, depth);
-    let node = path62[level];
+    let level = followPath(pointer, path63, ends, depth);
+    let node = path63[level];
     for (let from = ends[level] + 1; from <= pointer.length; ) {
       let end = pointer.indexOf("/", from);
       if (end === -1) end = pointer.length;
@@ -39250,7 +39250,7 @@ function trieOf(pointers) {
       const segment = decodeSegment(written3);
       node = childNamed(node, segment) ?? addChild(node, segment, written3);
       level++;
-      path62[level] = node;
+      path63[level] = node;
       ends[level] = end;
       from = end + 1;
     }
@@ -39260,11 +39260,11 @@ function trieOf(pointers) {
   }
   return root;
 }
-function followPath(pointer, path62, ends, depth) {
+function followPath(pointer, path63, ends, depth) {
   let shared = 0;
   while (shared < depth) {
     const from = ends[shared] + 1;
-    const written3 = path62[shared + 1].written;
+    const written3 = path63[shared + 1].written;
     const end = from + written3.length;
     if (end < pointer.length ? pointer.charCodeAt(end) !== SLASH : end > pointer.length) break;
     if (!pointer.startsWith(written3, from)) break;
@@ -39487,7 +39487,7 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
   while (containers.length > 0) {
     const container = containers.pop();
     const level = levels.pop();
-    const path62 = paths.pop();
+    const path63 = paths.pop();
     if (level > limit) return -1;
     if (Array.isArray(container)) {
       for (let index = 0; index < container.length; index++) {
@@ -39495,13 +39495,13 @@ function objectMembersWithin(root, limit, keyLimit = Infinity, pathLimit = Infin
         if (child2 !== null && typeof child2 === "object") {
           containers.push(child2);
           levels.push(level + 1);
-          paths.push(path62 + 1);
+          paths.push(path63 + 1);
         }
       }
     } else {
       const object = container;
       for (const key2 in object) {
-        const keyPath = path62 + 1 + key2.length;
+        const keyPath = path63 + 1 + key2.length;
         if (key2.length > keyLimit || keyPath > pathLimit) return -1;
         members++;
         const child2 = object[key2];
@@ -42151,7 +42151,7 @@ function mayHaveDuplicateKeys(colonsAfterQuote, members) {
 function findDuplicateKeys(text2) {
   const found = [];
   const open2 = [];
-  const path62 = new OpenPath(text2);
+  const path63 = new OpenPath(text2);
   for (let i = nextStructural(text2, 0); i !== -1; i = nextStructural(text2, i)) {
     const code2 = text2.charCodeAt(i);
     if (code2 === QUOTE6) {
@@ -42159,25 +42159,25 @@ function findDuplicateKeys(text2) {
       if (end === -1) break;
       const object = open2[open2.length - 1];
       if (object !== void 0 && text2.charCodeAt(skipWhitespace(text2, end)) === COLON3) {
-        noteKey(text2, object, i, end, found, path62);
+        noteKey(text2, object, i, end, found, path63);
       }
       i = end;
     } else {
       if (code2 === OPEN_BRACE5 || code2 === OPEN_BRACKET5) {
-        path62.enter(i, open2[open2.length - 1]?.lastKey);
+        path63.enter(i, open2[open2.length - 1]?.lastKey);
         open2.push(
           code2 === OPEN_BRACE5 ? { keys: /* @__PURE__ */ new Map(), repeats: void 0, lastKey: void 0 } : void 0
         );
       } else {
         settleKeptOffsets(open2.pop());
-        path62.leave();
+        path63.leave();
       }
       i++;
     }
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
-function noteKey(text2, object, start, end, found, path62) {
+function noteKey(text2, object, start, end, found, path63) {
   const written3 = text2.slice(start + 1, end - 1);
   const key2 = written3.includes("\\") ? JSON.parse(text2.slice(start, end)) : written3;
   object.lastKey = key2;
@@ -42189,7 +42189,7 @@ function noteKey(text2, object, start, end, found, path62) {
     offset: earlier2,
     length: skipString(text2, earlier2) - earlier2,
     keptOffset: -1,
-    objectPointer: path62.innermostPointer()
+    objectPointer: path63.innermostPointer()
   };
   (object.repeats ??= []).push(ignored);
   found.push(ignored);
@@ -43140,7 +43140,7 @@ var import_validate_api_properties = __toESM(require_validate_api_properties(), 
 var problemsOf = cachedSchemaProblems(schemaProblemsValidator(import_validate_api_properties.default));
 function classify(problem) {
   const [first, second] = problem.segments;
-  const path62 = problem.segments;
+  const path63 = problem.segments;
   if (first === void 0) return "PROP-ROOT";
   if (first !== "properties") return "PROP-ROOT";
   if (second === void 0) {
@@ -43154,21 +43154,21 @@ function classify(problem) {
   if (second === "policyTemplateInstances") return "PROP-POLICY";
   if (second === "connectionParameters" || second === "connectionParameterSets") {
     if (problem.keyword === "pattern" && problem.key !== void 0) return "PROP-CP-NAME";
-    if (path62.includes("oAuthSettings")) {
-      const last2 = path62[path62.length - 1];
+    if (path63.includes("oAuthSettings")) {
+      const last2 = path63[path63.length - 1];
       if (last2 === "redirectMode") return "PROP-OAUTH-REDIRECT";
       if (last2 === "identityProvider") return "PROP-OAUTH-IDP";
       if (last2 === "oAuthSettings" && problem.key === "identityProvider") return "PROP-OAUTH-IDP";
       return "PROP-SCHEMA";
     }
-    if (path62.includes("uiDefinition")) return "PROP-CP-UI";
-    if (path62[path62.length - 1] === "type" && path62.length === parameterNameDepth(path62) + 1)
+    if (path63.includes("uiDefinition")) return "PROP-CP-UI";
+    if (path63[path63.length - 1] === "type" && path63.length === parameterNameDepth(path63) + 1)
       return "PROP-CP-TYPE";
   }
   return "PROP-SCHEMA";
 }
-function parameterNameDepth(path62) {
-  return path62[1] === "connectionParameterSets" ? 6 : 3;
+function parameterNameDepth(path63) {
+  return path63[1] === "connectionParameterSets" ? 6 : 3;
 }
 function schemaProblemsFor(context, ruleId) {
   const document = context.connector.files.apiProperties?.document;
@@ -46017,9 +46017,9 @@ function effectiveMimeTypes(model, operation2, key2) {
   const list2 = own ?? meantList(model.root[key2]);
   return list2?.filter((entry) => typeof entry === "string");
 }
-function pathVariables(path62) {
+function pathVariables(path63) {
   const names2 = [];
-  for (const match2 of path62.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
+  for (const match2 of path63.matchAll(PATH_VARIABLE)) names2.push(match2[1]);
   return names2;
 }
 var PATH_VARIABLE = /\{([^{}]*)\}/g;
@@ -47591,12 +47591,12 @@ var StructureWalker = class {
     const paths = children[at + ROOT.paths];
     if (isObject(paths)) {
       const ownKeysOnly = this.enumeratesOwnKeysOnly(paths);
-      for (const path62 in paths) {
-        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path62)) continue;
-        if (path62.startsWith("x-")) continue;
-        const item = paths[path62];
-        if (isObject(item)) this.visitPathItem(item, rootNode, path62);
-        else this.typeIssue(placeAt(rootNode, "paths", path62), "Object", item);
+      for (const path63 in paths) {
+        if (!ownKeysOnly && !Object.prototype.hasOwnProperty.call(paths, path63)) continue;
+        if (path63.startsWith("x-")) continue;
+        const item = paths[path63];
+        if (isObject(item)) this.visitPathItem(item, rootNode, path63);
+        else this.typeIssue(placeAt(rootNode, "paths", path63), "Object", item);
       }
     }
     for (const [name, scheme] of entriesOf(children[at + ROOT.securityDefinitions])) {
@@ -47620,8 +47620,8 @@ var StructureWalker = class {
     if (isObject(contact)) this.addLeaf("contact", contact, infoNode, "contact");
     if (isObject(license)) this.addLeaf("license", license, infoNode, "license");
   }
-  visitPathItem(item, rootNode, path62) {
-    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path62);
+  visitPathItem(item, rootNode, path63) {
+    const itemNode = new ObjectNode("pathItem", item, rootNode, "paths", path63);
     this.ref(item, itemNode, "pathItem");
     const at = this.add(itemNode, KINDS2.pathItem);
     this.visitParameters(this.children[at + PATH_ITEM_PARAMETERS], itemNode);
@@ -54724,18 +54724,18 @@ function pushNameKeys(words, version, own, shared) {
   if (KIND_WORDS.has(words[count - 1])) pushLookupKeys(keyOf(words, 0, count - 1), version, own);
   pushLookupKeys(keyOf(words, 1), version, shared);
 }
-function pathKeys(path62) {
-  const words = pathWords(path62);
+function pathKeys(path63) {
+  const words = pathWords(path63);
   const keys = [];
   if (words.length > 1) pushLookupKeys(keyOf(words), "", keys);
   return keys;
 }
-function pathWords(path62) {
+function pathWords(path63) {
   const words = [];
-  for (let start = 0; start <= path62.length; ) {
-    let end = path62.indexOf("/", start);
-    if (end === -1) end = path62.length;
-    const segment = path62.slice(start, end);
+  for (let start = 0; start <= path63.length; ) {
+    let end = path63.indexOf("/", start);
+    if (end === -1) end = path63.length;
+    const segment = path63.slice(start, end);
     start = end + 1;
     if (segment === "" || segment.includes("{")) continue;
     for (const word of wordsOf(segment).words) if (!VERSION2.test(word) && word !== "api") words.push(word);
@@ -54901,8 +54901,8 @@ function lettersByOperation(operations) {
 function operationLetters(operation2) {
   return namesLetters(asString(operation2.operation.summary), operation2.operationId, operation2.path);
 }
-function namesLetters(summary3, operationId, path62) {
-  let letters = lettersOf(path62, 0, path62.length);
+function namesLetters(summary3, operationId, path63) {
+  let letters = lettersOf(path63, 0, path63.length);
   if (summary3) letters |= lettersOf(summary3, 0, summary3.length);
   if (operationId) letters |= lettersOf(operationId, 0, operationId.length);
   return letters >>> 0;
@@ -56628,8 +56628,8 @@ function hostMeant(host) {
 }
 function hostNamed(host) {
   const bare = host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
-  const path62 = bare.indexOf("/");
-  return path62 === -1 ? bare : bare.slice(0, path62);
+  const path63 = bare.indexOf("/");
+  return path63 === -1 ? bare : bare.slice(0, path63);
 }
 function hostReplacedEverywhere(context) {
   const covered = /* @__PURE__ */ new Set();
@@ -56766,16 +56766,16 @@ var documentHostRules = [
 
 // packages/validator/src/rules/operations/path-templates.ts
 var PathTemplate = class {
-  constructor(path62) {
-    this.path = path62;
-    const hasBrace = path62.includes("{");
-    this.variables = hasBrace ? scanVariables(path62) : NO_VARIABLES;
+  constructor(path63) {
+    this.path = path63;
+    const hasBrace = path63.includes("{");
+    this.variables = hasBrace ? scanVariables(path63) : NO_VARIABLES;
     let segmentCount = 1;
     let variableSegmentCount = 0;
     let start = 0;
-    for (let slash = path62.indexOf("/"); ; slash = path62.indexOf("/", start)) {
-      const end = slash === -1 ? path62.length : slash;
-      if (hasBrace && isVariableSegment(path62, start, end)) variableSegmentCount++;
+    for (let slash = path63.indexOf("/"); ; slash = path63.indexOf("/", start)) {
+      const end = slash === -1 ? path63.length : slash;
+      if (hasBrace && isVariableSegment(path63, start, end)) variableSegmentCount++;
       if (slash === -1) break;
       segmentCount++;
       start = slash + 1;
@@ -56804,8 +56804,8 @@ var pathTemplates = perModel((model) => {
   const templates = new Array(operations.length);
   let last2;
   for (let index = 0; index < operations.length; index++) {
-    const path62 = operations[index].path;
-    if (last2 === void 0 || last2.path !== path62) last2 = new PathTemplate(path62);
+    const path63 = operations[index].path;
+    if (last2 === void 0 || last2.path !== path63) last2 = new PathTemplate(path63);
     templates[index] = last2;
   }
   return templates;
@@ -56830,9 +56830,9 @@ function partiallyDuplicates(a, b) {
     rightStart = rightEnd + 1;
   }
 }
-function segmentEnd(path62, start) {
-  const slash = path62.indexOf("/", start);
-  return slash === -1 ? path62.length : slash;
+function segmentEnd(path63, start) {
+  const slash = path63.indexOf("/", start);
+  return slash === -1 ? path63.length : slash;
 }
 function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   if (leftEnd - leftStart !== rightEnd - rightStart) return false;
@@ -56841,34 +56841,34 @@ function sameText(left, leftStart, leftEnd, right, rightStart, rightEnd) {
   }
   return true;
 }
-function isVariableSegment(path62, start, end) {
+function isVariableSegment(path63, start, end) {
   const last2 = end - 1;
-  if (last2 < start + 1 || path62.charCodeAt(start) !== OPEN || path62.charCodeAt(last2) !== CLOSE) return false;
+  if (last2 < start + 1 || path63.charCodeAt(start) !== OPEN || path63.charCodeAt(last2) !== CLOSE) return false;
   for (let index = start + 1; index < last2; index++) {
-    const code2 = path62.charCodeAt(index);
+    const code2 = path63.charCodeAt(index);
     if (code2 === OPEN || code2 === CLOSE) return false;
   }
   return true;
 }
-function matchEnd(path62, open2) {
-  for (let index = open2 + 1; index < path62.length; index++) {
-    const code2 = path62.charCodeAt(index);
+function matchEnd(path63, open2) {
+  for (let index = open2 + 1; index < path63.length; index++) {
+    const code2 = path63.charCodeAt(index);
     if (code2 === CLOSE) return index;
     if (code2 === OPEN) return -1;
   }
   return -1;
 }
 var MAX_SEARCHED_VARIABLES = 16;
-function scanVariables(path62) {
+function scanVariables(path63) {
   const variables = [];
   let seen;
-  for (let open2 = path62.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path62, open2);
+  for (let open2 = path63.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path63, open2);
     if (close === -1) {
-      open2 = path62.indexOf("{", open2 + 1);
+      open2 = path63.indexOf("{", open2 + 1);
       continue;
     }
-    const name = path62.slice(open2 + 1, close);
+    const name = path63.slice(open2 + 1, close);
     if (seen !== void 0) {
       if (!seen.has(name)) {
         seen.add(name);
@@ -56878,30 +56878,30 @@ function scanVariables(path62) {
       variables.push(name);
       if (variables.length > MAX_SEARCHED_VARIABLES) seen = new Set(variables);
     }
-    open2 = path62.indexOf("{", close + 1);
+    open2 = path63.indexOf("{", close + 1);
   }
   return variables;
 }
-function routeOf(path62) {
+function routeOf(path63) {
   let route = "";
   let copied = 0;
-  for (let open2 = path62.indexOf("{"); open2 !== -1; ) {
-    const close = matchEnd(path62, open2);
+  for (let open2 = path63.indexOf("{"); open2 !== -1; ) {
+    const close = matchEnd(path63, open2);
     if (close === -1) {
-      open2 = path62.indexOf("{", open2 + 1);
+      open2 = path63.indexOf("{", open2 + 1);
       continue;
     }
-    route += path62.slice(copied, open2) + "{}";
+    route += path63.slice(copied, open2) + "{}";
     copied = close + 1;
-    open2 = path62.indexOf("{", copied);
+    open2 = path63.indexOf("{", copied);
   }
-  return copied === 0 ? path62 : route + path62.slice(copied);
+  return copied === 0 ? path63 : route + path63.slice(copied);
 }
-function routeHash(path62) {
+function routeHash(path63) {
   let hash = 0;
-  for (let index = 0; index < path62.length; index++) {
-    const code2 = path62.charCodeAt(index);
-    const close = code2 === OPEN ? matchEnd(path62, index) : -1;
+  for (let index = 0; index < path63.length; index++) {
+    const code2 = path63.charCodeAt(index);
+    const close = code2 === OPEN ? matchEnd(path63, index) : -1;
     if (close === -1) hash = Math.imul(hash, 31) + code2 | 0;
     else {
       hash = Math.imul(hash, 31) + OPEN | 0;
@@ -56949,15 +56949,15 @@ function mayHaveRouteTwice(operations) {
   const methodsByRoute = /* @__PURE__ */ new Map();
   let index = 0;
   while (index < operations.length) {
-    const path62 = operations[index].path;
-    if (!path62.includes("{")) {
-      while (index < operations.length && operations[index].path === path62) index++;
+    const path63 = operations[index].path;
+    if (!path63.includes("{")) {
+      while (index < operations.length && operations[index].path === path63) index++;
       continue;
     }
     let methods = 0;
-    for (; index < operations.length && operations[index].path === path62; index++)
+    for (; index < operations.length && operations[index].path === path63; index++)
       methods |= 1 << HTTP_METHODS.indexOf(operations[index].method);
-    const route = routeHash(path62);
+    const route = routeHash(path63);
     const earlier2 = methodsByRoute.get(route);
     if (earlier2 === void 0) methodsByRoute.set(route, methods);
     else if ((earlier2 & methods) !== 0) return true;
@@ -58405,14 +58405,14 @@ function outermostSchema(schema) {
   return node;
 }
 function propertyPath(schema, name) {
-  let path62 = name;
+  let path63 = name;
   for (let node = schema; node.depth > 0; ) {
-    if (node.propertyName !== void 0) path62 = `${node.propertyName}.${path62}`;
+    if (node.propertyName !== void 0) path63 = `${node.propertyName}.${path63}`;
     const parent = node.parentNode;
     if (!(parent instanceof SchemaStructureNode)) break;
     node = parent;
   }
-  return path62;
+  return path63;
 }
 function namesOfUnwalkedProperties(properties) {
   const names2 = [];
@@ -58954,17 +58954,17 @@ var firstOperationOfPath = perModel((model) => {
   const first = /* @__PURE__ */ new Map();
   const operations = model.operations;
   for (let index = 0; index < operations.length; index++) {
-    const path62 = operations[index].path;
-    if (!first.has(path62)) first.set(path62, index);
+    const path63 = operations[index].path;
+    if (!first.has(path63)) first.set(path63, index);
   }
   return first;
 });
-function operationsOfPath(model, path62, keep) {
+function operationsOfPath(model, path63, keep) {
   const operations = model.operations;
-  const first = firstOperationOfPath(model).get(path62);
+  const first = firstOperationOfPath(model).get(path63);
   if (first === void 0) return NONE3;
   let kept;
-  for (let index = first; index < operations.length && operations[index].path === path62; index++) {
+  for (let index = first; index < operations.length && operations[index].path === path63; index++) {
     const operation2 = operations[index];
     if (keep(operation2)) (kept ??= []).push(operation2);
   }
@@ -59035,17 +59035,17 @@ var HolderUsers = class {
     const pathEnd = pointer.indexOf("/", PATHS_PREFIX.length);
     if (pathEnd === -1) return void 0;
     const segmentStop = segmentEnd2(pointer, pathEnd + 1);
-    const path62 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
+    const path63 = decodeSegment(pointer.slice(PATHS_PREFIX.length, pathEnd));
     const segment = decodeSegment(pointer.slice(pathEnd + 1, segmentStop));
     if (segment === "parameters") {
-      const users2 = operationsOfPath(this.model, path62, () => true);
+      const users2 = operationsOfPath(this.model, path63, () => true);
       return { prefix: pointer.slice(0, segmentStop), users: this.inputUsers(users2) };
     }
     if (segment === NOTIFICATION_CONTENT) {
-      const users2 = operationsOfPath(this.model, path62, (operation2) => operation2.isTrigger);
+      const users2 = operationsOfPath(this.model, path63, (operation2) => operation2.isTrigger);
       return { prefix: pointer.slice(0, segmentStop), users: this.outputUsers(users2) };
     }
-    const users = operationsOfPath(this.model, path62, (operation2) => operation2.method === segment);
+    const users = operationsOfPath(this.model, path63, (operation2) => operation2.method === segment);
     const partStop = segmentEnd2(pointer, segmentStop + 1);
     const output = pointer.slice(segmentStop + 1, partStop) === "responses";
     return {
@@ -59356,16 +59356,16 @@ function propertyNames(model, schema) {
   }
   return names2;
 }
-function followSchemaPath(model, root, path62) {
+function followSchemaPath(model, root, path63) {
   let current = resolved(model, root);
   if (!current) return UNKNOWN;
   let steps = 0;
-  for (let start = 0; start < path62.length && steps < MAX_STEPS; ) {
-    let end = path62.indexOf("/", start);
-    if (end === -1) end = path62.length;
+  for (let start = 0; start < path63.length && steps < MAX_STEPS; ) {
+    let end = path63.indexOf("/", start);
+    if (end === -1) end = path63.length;
     if (end > start) {
       steps++;
-      const next = property(model, current, path62.slice(start, end));
+      const next = property(model, current, path63.slice(start, end));
       if (next === "missing") return { kind: "missing", start, end, parent: current };
       if (next === "unknown") return UNKNOWN;
       current = next;
@@ -59480,17 +59480,17 @@ function stepSeparator(reference2) {
   return reference2.indexOf(".") > 0 ? "." : void 0;
 }
 function stepsPastFirst(model, source, reference2, separator, first) {
-  const path62 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
+  const path63 = separator === "." ? reference2.replaceAll(".", "/") : reference2;
   const body = bodyParameter(source);
   let missing;
   if (body && parameterNamed(source, first) === body) {
     const offset2 = first.length + 1;
-    const result2 = followSchemaPath(model, body.value.schema, path62.slice(offset2));
+    const result2 = followSchemaPath(model, body.value.schema, path63.slice(offset2));
     if (result2.kind !== "missing") return KNOWN;
     missing = { result: result2, offset: offset2 };
   }
   if (body && hasBodyProperty(model, source, first)) {
-    const result2 = followSchemaPath(model, body.value.schema, path62);
+    const result2 = followSchemaPath(model, body.value.schema, path63);
     if (result2.kind !== "missing") return KNOWN;
     missing ??= { result: result2, offset: 0 };
   }
@@ -59821,11 +59821,11 @@ var dynamicPropertiesPathRule = {
 
 // packages/validator/src/rules/operations/dynamic-result-hints.ts
 var MAX_NAMED = 3;
-function missingStepHint(model, missing, path62, wanted2) {
-  const prefix = path62.slice(0, missing.start);
+function missingStepHint(model, missing, path63, wanted2) {
+  const prefix = path63.slice(0, missing.start);
   const properties = namedProperties(model, missing.parent);
   const names2 = properties.map(([name]) => name);
-  const meant = closestMatcher(names2)(path62.slice(missing.start, missing.end));
+  const meant = closestMatcher(names2)(path63.slice(missing.start, missing.end));
   if (meant !== void 0) return ` Did you mean '${nameExcerpt(`${prefix}${meant}`)}'?`;
   const candidates = wanted2 === "array" ? properties.filter(([, schema]) => isArray(schema)) : properties;
   return thereHint(
@@ -59843,7 +59843,7 @@ function arraysHint(model, response) {
 function thereHint(paths, wanted2) {
   if (paths.length === 0 || paths.length > MAX_NAMED) return "";
   const list2 = joinedList(
-    paths.map((path62) => nameExcerpt(path62)),
+    paths.map((path63) => nameExcerpt(path63)),
     { quote: "'" }
   );
   if (paths.length === 1) return ` The response's ${wanted2} there is ${list2}.`;
@@ -59935,12 +59935,12 @@ function resultProblems(model, target2, call, list2) {
   const keys = itemPathKeys(call);
   for (let index = 0; index < keys.length; index++) {
     const key2 = keys[index];
-    const path62 = pathAt(call, key2);
-    if (path62 === void 0) continue;
-    const item = followSchemaPath(model, items.schema, path62);
+    const path63 = pathAt(call, key2);
+    if (path63 === void 0) continue;
+    const item = followSchemaPath(model, items.schema, path63);
     if (item.kind !== "missing") continue;
-    const hint = missingStepHint(model, item, path62, "property");
-    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path62), label)}${hint}` });
+    const hint = missingStepHint(model, item, path63, "property");
+    problems.push({ key: key2, message: `${fill(EXPECTS_PROPERTY, nameExcerpt(path63), label)}${hint}` });
   }
   return problems;
 }
@@ -61581,12 +61581,12 @@ var pathItemRefRule = {
   check({ swagger, report }) {
     if (!swagger) return;
     const paths = swagger.paths;
-    for (const path62 in paths) {
-      if (!has(paths, path62)) continue;
-      const pathItem = asObject(paths[path62]);
+    for (const path63 in paths) {
+      if (!has(paths, path63)) continue;
+      const pathItem = asObject(paths[path63]);
       if (!pathItem || !has(pathItem, "$ref")) continue;
       report({
-        pointer: childPointer("/paths", path62, "$ref"),
+        pointer: childPointer("/paths", path63, "$ref"),
         message: `The '$ref' property in a path is not supported. ${unreadOperations(swagger, pathItem)}`
       });
     }
@@ -61608,15 +61608,15 @@ function pathKeys2(model) {
   return model ? pathKeysOf(model) : [];
 }
 function reportPathKeys({ swagger, report }, problem) {
-  for (const path62 of pathKeys2(swagger)) {
-    const message2 = problem(path62);
-    if (message2 !== void 0) report({ pointer: childPointer("/paths", path62), message: message2 });
+  for (const path63 of pathKeys2(swagger)) {
+    const message2 = problem(path63);
+    if (message2 !== void 0) report({ pointer: childPointer("/paths", path63), message: message2 });
   }
 }
-function templateProblem(path62) {
+function templateProblem(path63) {
   let open2 = -1;
-  for (let index = 0; index < path62.length; index++) {
-    const character = path62[index];
+  for (let index = 0; index < path63.length; index++) {
+    const character = path63[index];
     if (character === "{") {
       if (open2 !== -1) return "a variable is nested in another one";
       open2 = index;
@@ -61642,7 +61642,7 @@ var pathSlashRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path62) => path62.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
+      (path63) => path63.startsWith("/") ? void 0 : "The path is not valid, it must start with a '/' character."
     );
   }
 };
@@ -61662,7 +61662,7 @@ var pathQueryRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path62) => /[?#]/.test(path62) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
+      (path63) => /[?#]/.test(path63) ? "The path is not valid, it must not contain a query part or fragment identifier. To include '?' or '#' characters in the path, they must be URL encoded." : void 0
     );
   }
 };
@@ -61678,7 +61678,7 @@ var pathWildcardRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path62) => path62.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
+      (path63) => path63.includes("*") ? "The operation path cannot contain wildcard character '*'." : void 0
     );
   }
 };
@@ -61692,8 +61692,8 @@ var pathTemplateRule = {
   msMessage: "The path is not valid, each path template variable enclosed by '{{' and '}}' characters must be contained within a single URL segment.",
   example: { placement: "paths", bad: '"/tasks/{task/id}": {}', good: '"/tasks/{taskId}": {}' },
   check(context) {
-    reportPathKeys(context, (path62) => {
-      const problem = templateProblem(path62);
+    reportPathKeys(context, (path63) => {
+      const problem = templateProblem(path63);
       return problem === void 0 ? void 0 : `The path is not valid, each path template variable enclosed by '{' and '}' characters must be contained within a single URL segment. Here ${problem}.`;
     });
   }
@@ -61710,9 +61710,9 @@ var pathVariableDefaultRule = {
   check(context) {
     reportPathKeys(
       context,
-      (path62) => (
+      (path63) => (
         // Without an '=' in the key no variable has one: most keys are not parsed at all.
-        path62.includes("=") && pathVariables(path62).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
+        path63.includes("=") && pathVariables(path63).some((name) => name.includes("=")) ? "The operation path template variables cannot set default values with character '='." : void 0
       )
     );
   }
@@ -61728,14 +61728,14 @@ var pathCaseRule = {
   example: { placement: "paths", bad: '"/Tasks": {}, "/tasks": {}' },
   check({ swagger, report }) {
     const seen = /* @__PURE__ */ new Set();
-    for (const path62 of pathKeys2(swagger)) {
-      const key2 = path62.toLowerCase();
+    for (const path63 of pathKeys2(swagger)) {
+      const key2 = path63.toLowerCase();
       if (seen.has(key2)) {
         report({
-          pointer: childPointer("/paths", path62),
+          pointer: childPointer("/paths", path63),
           message: fill(
             "The path '{0}' is defined multiple times with different capitalization. Paths must be unique when compared case-insensitively.",
-            nameExcerpt(path62)
+            nameExcerpt(path63)
           )
         });
       }
@@ -63811,26 +63811,26 @@ function requiredCycles(model) {
   const cycles = [];
   for (const start of edges.keys()) {
     if (state.has(start)) continue;
-    const path62 = [];
+    const path63 = [];
     const stack = [{ name: start, next: 0 }];
     state.set(start, "grey");
-    path62.push(start);
+    path63.push(start);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       const targets = edges.get(frame.name) ?? [];
       if (frame.next >= targets.length) {
         state.set(frame.name, "black");
         stack.pop();
-        path62.pop();
+        path63.pop();
         continue;
       }
       const target2 = targets[frame.next++];
       if (!edges.has(target2)) continue;
       const seen = state.get(target2);
-      if (seen === "grey") cycles.push(path62.slice(path62.indexOf(target2)));
+      if (seen === "grey") cycles.push(path63.slice(path63.indexOf(target2)));
       else if (seen === void 0) {
         state.set(target2, "grey");
-        path62.push(target2);
+        path63.push(target2);
         stack.push({ name: target2, next: 0 });
       }
     }
@@ -64757,7 +64757,7 @@ var INVALID_ANNOTATION = "The 'x-ms-api-annotation' extension for operation '{0}
 function familyExample(members) {
   return members.map((member, index) => {
     const version = index + 1;
-    const path62 = version === 1 ? "/tasks" : `/v${version}/tasks`;
+    const path63 = version === 1 ? "/tasks" : `/v${version}/tasks`;
     const operationId = version === 1 ? "ListTasks" : `ListTasks_V${version}`;
     const annotation = [
       '"family": "ListTasks"',
@@ -64765,7 +64765,7 @@ function familyExample(members) {
       ...member.status === void 0 ? [] : [`"status": "${member.status}"`]
     ].join(", ");
     const deprecated = member.deprecated ? '"deprecated": true, ' : "";
-    return `"${path62}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
+    return `"${path63}": { "get": { "operationId": "${operationId}", ${deprecated}"x-ms-api-annotation": { ${annotation} } } }`;
   }).join(",\n");
 }
 function familyRule(id, title, description, message2, problem, example) {
@@ -65003,8 +65003,8 @@ function subscriptionRemover(deletions) {
 function isInternalOrNamed(deletion2) {
   return deletion2.isInternal || SUBSCRIPTION_WORDS.test(deletion2.path) || SUBSCRIPTION_WORDS.test(deletion2.operationId ?? "");
 }
-function templateShape(path62) {
-  return withoutTrailingSlashes(routeOf(path62)).toLowerCase();
+function templateShape(path63) {
+  return withoutTrailingSlashes(routeOf(path63)).toLowerCase();
 }
 
 // packages/validator/src/rules/operations/webhooks.ts
@@ -65350,64 +65350,64 @@ function distinctErrors(errors2) {
   });
 }
 function describeSchemaError(error3, root, syntax = "yaml") {
-  const path62 = parsePointer(error3.instancePath);
-  const value = path62.reduce(
+  const path63 = parsePointer(error3.instancePath);
+  const value = path63.reduce(
     (node, step) => node?.[step],
     root
   );
-  const [setting] = path62;
-  if (error3.keyword === "additionalProperties" && path62.length === 0) {
+  const [setting] = path63;
+  if (error3.keyword === "additionalProperties" && path63.length === 0) {
     return unknownKeyProblem(
       error3,
-      path62,
+      path63,
       (key2) => `Unknown setting '${nameExcerpt(key2)}'.${didYouMean(key2, SETTINGS)}`,
       `The settings are ${SETTINGS.join(", ")}.`
     );
   }
-  if (setting === "profile") return profileProblem(value, path62, "");
-  if (setting === "rules") return rulesProblem(error3, path62, 1, value, "", syntax);
+  if (setting === "profile") return profileProblem(value, path63, "");
+  if (setting === "rules") return rulesProblem(error3, path63, 1, value, "", syntax);
   if (setting === "ignore") {
     return {
-      message: `'ignore' must be a list of glob patterns (non-empty strings).${path62.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
+      message: `'ignore' must be a list of glob patterns (non-empty strings).${path63.length === 1 ? listAdvice(value, "ignore", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
-  if (setting === "overrides") return overrideProblem(error3, path62, value, syntax);
+  if (setting === "overrides") return overrideProblem(error3, path63, value, syntax);
   return {
     message: `The configuration must be a map of settings (${SETTINGS.join(", ")}).${spacelessMarkAdvice(value, ":", syntax)}`,
     hint: EXAMPLES[syntax].settings,
-    path: path62,
+    path: path63,
     atKey: false
   };
 }
-function overrideProblem(error3, path62, value, syntax) {
-  const index = path62[1];
+function overrideProblem(error3, path63, value, syntax) {
+  const index = path63[1];
   if (index === void 0) {
     return {
       message: "'overrides' must be a list of entries, each with files and a profile or rules.",
       hint: EXAMPLES[syntax].override,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
   const entry = `overrides[${nameExcerpt(index)}]`;
-  const [, , key2] = path62;
-  if (key2 === "profile") return profileProblem(value, path62, ` in ${entry}`);
-  if (key2 === "rules") return rulesProblem(error3, path62, 3, value, ` in ${entry}`, syntax);
+  const [, , key2] = path63;
+  if (key2 === "profile") return profileProblem(value, path63, ` in ${entry}`);
+  if (key2 === "rules") return rulesProblem(error3, path63, 3, value, ` in ${entry}`, syntax);
   if (key2 === "files") {
     return {
-      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path62.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
+      message: `'files' of ${entry} must be a list of one or more glob patterns (non-empty strings).${path63.length === 3 ? listAdvice(value, "files", syntax) : ""}`,
       hint: PATTERNS_HINT,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
   if (error3.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error3,
-      path62,
+      path63,
       (key3) => `Unknown key '${nameExcerpt(key3)}' in ${entry}.${didYouMean(key3, OVERRIDE_KEYS)}`,
       `An override has ${OVERRIDE_KEYS.join(", ")}.`
     );
@@ -65416,7 +65416,7 @@ function overrideProblem(error3, path62, value, syntax) {
     return {
       message: `${entry} has no 'files': the glob patterns of the connector folders it applies to.`,
       hint: EXAMPLES[syntax].override,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
@@ -65424,14 +65424,14 @@ function overrideProblem(error3, path62, value, syntax) {
     return {
       message: `${entry} changes nothing: give it a profile or rules for its files.`,
       hint: EXAMPLES[syntax].override,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
   return {
     message: `${entry} must be a map with files and a profile or rules.`,
     hint: EXAMPLES[syntax].override,
-    path: path62,
+    path: path63,
     atKey: false
   };
 }
@@ -65443,33 +65443,33 @@ function listAdvice(value, key2, syntax) {
   const list2 = syntax === "json" ? `"${key2}": [${enclosedExcerpt(JSON.stringify(value))}]` : `${key2}: [${yamlQuoted(value)}]`;
   return ` It holds one pattern as text: write it in a list, ${list2}.`;
 }
-function unknownKeyProblem(error3, path62, describe5, hint) {
+function unknownKeyProblem(error3, path63, describe5, hint) {
   const key2 = String(error3.params.additionalProperty);
-  return { message: describe5(key2), hint, path: [...path62, key2], atKey: true };
+  return { message: describe5(key2), hint, path: [...path63, key2], atKey: true };
 }
-function profileProblem(value, path62, where2) {
+function profileProblem(value, path63, where2) {
   return {
     message: `Unknown profile '${excerpt(value)}'${where2}.${didYouMean(String(value), PROFILES)}`,
     hint: PROFILES_HINT,
-    path: path62,
+    path: path63,
     atKey: false
   };
 }
-function rulesProblem(error3, path62, at, value, where2, syntax) {
-  const [ruleId, profile] = path62.slice(at).map(nameExcerpt);
-  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path62, value, where2, syntax);
+function rulesProblem(error3, path63, at, value, where2, syntax) {
+  const [ruleId, profile] = path63.slice(at).map(nameExcerpt);
+  if (ruleId === void 0 && Array.isArray(value)) return rulesListProblem(path63, value, where2, syntax);
   if (ruleId === void 0) {
     return {
       message: `'rules'${where2} must be a map of rule id to level.${spacelessMarkAdvice(value, ":", syntax)}`,
       hint: RULES_HINT,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
   if (error3.keyword === "additionalProperties") {
     return unknownKeyProblem(
       error3,
-      path62,
+      path63,
       (key2) => `Unknown profile '${nameExcerpt(key2)}' for rule ${ruleId}${where2}.${didYouMean(key2, PROFILES)}`,
       PROFILES_HINT
     );
@@ -65479,28 +65479,28 @@ function rulesProblem(error3, path62, at, value, where2, syntax) {
     return {
       message: `Bad level '${excerpt(value)}' for ${rule2}${where2}.${didYouMean(String(value), LEVELS)}` + (profile ? "" : profileLevelAdvice(value, ruleId, PROFILES, syntax)),
       hint: LEVEL_HINT,
-      path: path62,
+      path: path63,
       atKey: false
     };
   }
   if (error3.keyword === "minProperties") {
-    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path62, atKey: false };
+    return { message: `No level given for ${rule2}${where2}.`, hint: LEVEL_HINT, path: path63, atKey: false };
   }
   return {
     message: `The level of ${rule2}${where2} must be ${LEVEL_LIST}, or a map of profile to level.`,
     hint: EXAMPLES[syntax].level(ruleId),
-    path: path62,
+    path: path63,
     atKey: false
   };
 }
-function rulesListProblem(path62, list2, where2, syntax) {
+function rulesListProblem(path63, list2, where2, syntax) {
   const [first] = list2;
   const ruleId = isObject(first) ? Object.keys(first)[0] : typeof first === "string" ? first : void 0;
   const mend = syntax === "json" ? "write it as an object, in { } rather than [ ], each rule id a key and its level the key's value" : list2.length === 0 ? "write {} for no rules, or each rule id as a key with its level on a line below" : "write each rule id as a key with its level, without the '- ' before it";
   return {
     message: `'rules'${where2} is a list, and must be a map of rule id to level: ${mend}.`,
     hint: ruleId && !/\s/.test(ruleId) ? EXAMPLES[syntax].level(nameExcerpt(ruleId)) : RULES_HINT,
-    path: path62,
+    path: path63,
     atKey: false
   };
 }
@@ -66044,10 +66044,10 @@ function packageRuleInConfig(ruleId) {
 
 // packages/validator/src/config/yaml-locate.ts
 var import_yaml = __toESM(require_dist(), 1);
-function offsetOfPath(document, path62, options = {}) {
+function offsetOfPath(document, path63, options = {}) {
   let node = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const [index, step] of path62.entries()) {
+  for (const [index, step] of path63.entries()) {
     let pair;
     if ((0, import_yaml.isMap)(node)) {
       pair = pairsByKey(node).get(step);
@@ -66058,7 +66058,7 @@ function offsetOfPath(document, path62, options = {}) {
     } else {
       return offset;
     }
-    const isLast = index === path62.length - 1;
+    const isLast = index === path63.length - 1;
     offset = (isLast && options.key && pair ? rangeStart(pair.key) : rangeStart(node)) ?? offset;
   }
   return offset;
@@ -66082,8 +66082,8 @@ function rangeStart(node) {
 function yamlPositions(text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(withoutByteOrderMark(text2), { lineCounter, prettyErrors: false });
-  return (path62, options = {}) => {
-    const { line, col } = lineCounter.linePos(offsetOfPath(document, path62, options));
+  return (path63, options = {}) => {
+    const { line, col } = lineCounter.linePos(offsetOfPath(document, path63, options));
     return { line, column: col };
   };
 }
@@ -66230,17 +66230,17 @@ function parsedSlip(text2, document) {
   const tag = unresolvedTagRange(document);
   const anchors = /* @__PURE__ */ new Set();
   (0, import_yaml3.visit)(document, {
-    Node(_, node, path62) {
+    Node(_, node, path63) {
       if ((0, import_yaml3.isAlias)(node) && !anchors.has(node.source)) {
-        slip = unanchoredAlias(text2, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path62);
+        slip = unanchoredAlias(text2, node.range?.[0] ?? 0, node.range?.[1] ?? 0, path63);
         return import_yaml3.visit.BREAK;
       }
       if (node.anchor) anchors.add(node.anchor);
       if (tag && (0, import_yaml3.isScalar)(node) && node.tag !== void 0 && node.range && isRightAfter(text2, tag[1], node.range[0])) {
-        slip = unresolvedTag(text2, tag, node, path62);
+        slip = unresolvedTag(text2, tag, node, path63);
         return import_yaml3.visit.BREAK;
       }
-      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path62.at(-1))) {
+      if ((0, import_yaml3.isScalar)(node) && (0, import_yaml3.isSeq)(path63.at(-1))) {
         slip = itemIndentedIntoItem(text2, node);
         if (slip) return import_yaml3.visit.BREAK;
       }
@@ -66249,9 +66249,9 @@ function parsedSlip(text2, document) {
   });
   return slip;
 }
-function unanchoredAlias(text2, start, end, path62) {
+function unanchoredAlias(text2, start, end, path63) {
   const written3 = text2.slice(start, end).trim();
-  const what = isIgnorePattern(path62) ? "pattern" : "value";
+  const what = isIgnorePattern(path63) ? "pattern" : "value";
   return {
     message: `A YAML value that starts with * is read as an alias, a reference to a value marked with &: quote the ${what} (${yamlQuoted(written3)}).`,
     offset: start,
@@ -66262,10 +66262,10 @@ function unresolvedTagRange(document) {
   const warning2 = document.warnings.find(({ code: code2 }) => code2 === "TAG_RESOLVE_FAILED");
   return warning2 ? [warning2.pos[0], warning2.pos[1]] : void 0;
 }
-function unresolvedTag(text2, [start, end], node, path62) {
+function unresolvedTag(text2, [start, end], node, path63) {
   const written3 = text2.slice(start, Math.max(end, node.range?.[1] ?? end)).trim();
   const read = `A YAML value that starts with ! is read as a tag, a type given to the value after it (${nameExcerpt(text2.slice(start, end))}), not as text`;
-  const advice = isIgnorePattern(path62) ? `quote the pattern (${yamlQuoted(written3)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written3)}), or leave the ! out (${yamlQuoted(written3.replace(/^!+/, ""))}).`;
+  const advice = isIgnorePattern(path63) ? `quote the pattern (${yamlQuoted(written3)}). Quoted, a pattern that starts with ! matches every folder the rest of it does not.` : `quote the value (${yamlQuoted(written3)}), or leave the ! out (${yamlQuoted(written3.replace(/^!+/, ""))}).`;
   return {
     message: `${read}: ${advice}`,
     offset: start,
@@ -66276,9 +66276,9 @@ function isRightAfter(text2, end, start) {
   return start >= end && /^[ \t]*$/.test(text2.slice(end, start));
 }
 var PATTERN_LISTS = /* @__PURE__ */ new Set(["ignore", "files"]);
-function isIgnorePattern(path62) {
-  const setting = path62.findLast(import_yaml3.isPair);
-  return (0, import_yaml3.isSeq)(path62.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
+function isIgnorePattern(path63) {
+  const setting = path63.findLast(import_yaml3.isPair);
+  return (0, import_yaml3.isSeq)(path63.at(-1)) && (0, import_yaml3.isScalar)(setting?.key) && PATTERN_LISTS.has(setting.key.value);
 }
 function itemIndentedIntoItem(text2, node) {
   if (node.type !== import_yaml3.Scalar.PLAIN || !node.range) return void 0;
@@ -66644,8 +66644,8 @@ function parameterTraits(level, isInternal) {
   return (level === "path" ? PATH_LEVEL : 0) | (isInternal ? INTERNAL2 : 0);
 }
 var OperationEntry = class {
-  constructor(path62, method, pathItemPlace, operation2) {
-    this.path = path62;
+  constructor(path63, method, pathItemPlace, operation2) {
+    this.path = path63;
     this.method = method;
     this.pathItemPlace = pathItemPlace;
     this.operation = operation2;
@@ -66946,11 +66946,11 @@ var SwaggerModel = class {
     const operations = [];
     const paths = this.paths;
     if (!paths) return operations;
-    for (const path62 in paths) {
-      if (!Object.prototype.hasOwnProperty.call(paths, path62)) continue;
-      let pathItem = asObject(paths[path62]);
+    for (const path63 in paths) {
+      if (!Object.prototype.hasOwnProperty.call(paths, path63)) continue;
+      let pathItem = asObject(paths[path63]);
       if (!pathItem) continue;
-      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path62);
+      let pathItemPlace = new PointerPlace(DOCUMENT_ROOT, "paths", path63);
       if (this.followsRef(pathItem)) {
         const target2 = this.pathItemTarget(pathItem);
         if (!target2) continue;
@@ -66966,7 +66966,7 @@ var SwaggerModel = class {
         if (operation2 === void 0) continue;
         written3[slot] = void 0;
         const method = HTTP_METHODS[slot];
-        const entry = new OperationEntry(path62, method, pathItemPlace, operation2);
+        const entry = new OperationEntry(path63, method, pathItemPlace, operation2);
         const own = this.parameterList(operation2.parameters, entry, "operation", entry.isInternal);
         if (pathListsRefs || anyWrittenAsRef(own)) entry.noteParameterRefs();
         entry.parameters = effectiveParameters(pathParameters, own, entry.isInternal);
@@ -67649,9 +67649,9 @@ function subjectOf({ base: base2, head }) {
 function isSameFile(base2, head) {
   return base2.repositoryPath !== void 0 && head.repositoryPath !== void 0 ? base2.repositoryPath === head.repositoryPath : base2.file === head.file;
 }
-function placeIn(config2, path62) {
-  const [setting, ruleId] = path62;
-  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path62];
+function placeIn(config2, path63) {
+  const [setting, ruleId] = path63;
+  return setting === "rules" && ruleId !== void 0 && !(ruleId in config2.rules) ? ["rules"] : [...path63];
 }
 function strictestLevel(rule2, config2) {
   return PROFILES.map((profile) => effectiveLevel(rule2, profile, config2.rules)).reduce(
@@ -68198,9 +68198,9 @@ function sameness(change) {
 }
 
 // packages/validator/src/diff/change-rule-docs.ts
-var operation = (path62, method, body) => `{
+var operation = (path63, method, body) => `{
   "paths": {
-    "${path62}": {
+    "${path63}": {
       "${method}": ${body}
     }
   }
@@ -68687,16 +68687,16 @@ function listChanges(root) {
   const totals = pathsToEachKind(root);
   const tallies = /* @__PURE__ */ new Map();
   const result = [];
-  const path62 = [];
+  const path63 = [];
   const exhausted = /* @__PURE__ */ new Set();
   const visit5 = (node) => {
     let listedAny = false;
     for (const part of node.parts) {
       if ("nested" in part) {
         if (exhausted.has(part.nested)) continue;
-        if (part.step !== void 0) path62.push(part.step);
+        if (part.step !== void 0) path63.push(part.step);
         if (visit5(part.nested)) listedAny = true;
-        if (part.step !== void 0) path62.pop();
+        if (part.step !== void 0) path63.pop();
         continue;
       }
       const tally2 = tallies.get(part.kind) ?? { listed: 0, lastIndex: -1 };
@@ -68704,7 +68704,7 @@ function listChanges(root) {
       tallies.set(part.kind, tally2);
       tally2.listed++;
       tally2.lastIndex = result.length;
-      result.push({ ...part.change, path: [...path62, ...part.change.path] });
+      result.push({ ...part.change, path: [...path63, ...part.change.path] });
       listedAny = true;
     }
     if (!listedAny) exhausted.add(node);
@@ -71614,21 +71614,21 @@ function parameterValuePath(label, parameter) {
 function unfollowedPathItems(model) {
   const unfollowed2 = /* @__PURE__ */ new Map();
   const paths = model.paths;
-  for (const path62 in paths) {
-    if (!has(paths, path62)) continue;
-    const pathItem = refPathItem(paths[path62]);
+  for (const path63 in paths) {
+    if (!has(paths, path63)) continue;
+    const pathItem = refPathItem(paths[path63]);
     if (!pathItem || model.pathItemTarget(pathItem)) continue;
-    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path62));
-    unfollowed2.set(path62, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
+    const why = whyUnfollowed(model, pathItem, childPointer("/paths", path63));
+    unfollowed2.set(path63, why ?? `its $ref ${quoted(pathItem.$ref)} leads to no path item`);
   }
   return unfollowed2;
 }
 function followedPathItems(model) {
   const targets = /* @__PURE__ */ new Set();
   const paths = model.paths;
-  for (const path62 in paths) {
-    if (!has(paths, path62)) continue;
-    const pathItem = refPathItem(paths[path62]);
+  for (const path63 in paths) {
+    if (!has(paths, path63)) continue;
+    const pathItem = refPathItem(paths[path63]);
     const target2 = pathItem && model.pathItemTarget(pathItem);
     if (target2) targets.add(target2.pointer);
   }
@@ -71640,17 +71640,17 @@ function diffPathItemRefs(context) {
   const unfollowedBefore = unfollowedPathItems(context.old);
   const unfollowedAfter = unfollowedPathItems(context.new);
   const all = /* @__PURE__ */ new Set([...Object.keys(pathsBefore), ...Object.keys(pathsAfter)]);
-  for (const path62 of all) {
-    const before = has(pathsBefore, path62) ? pathsBefore[path62] : void 0;
-    const after = has(pathsAfter, path62) ? pathsAfter[path62] : void 0;
+  for (const path63 of all) {
+    const before = has(pathsBefore, path63) ? pathsBefore[path63] : void 0;
+    const after = has(pathsAfter, path63) ? pathsAfter[path63] : void 0;
     const refBefore = refPathItem(before)?.$ref;
     const refAfter = refPathItem(after)?.$ref;
     if (refBefore === void 0 && refAfter === void 0) continue;
-    const whyAfter = unfollowedAfter.get(path62);
-    const whyBefore = unfollowedBefore.get(path62);
+    const whyAfter = unfollowedAfter.get(path63);
+    const whyBefore = unfollowedBefore.get(path63);
     if (whyAfter === void 0 && whyBefore === void 0 && jsonEqual(refBefore, refAfter)) continue;
     if (whyAfter !== void 0 && jsonEqual(before, after)) continue;
-    const pathItemPointer = childPointer("/paths", path62);
+    const pathItemPointer = childPointer("/paths", path63);
     if (after === void 0) {
       if (whyBefore !== void 0) {
         context.sink.add({
@@ -71658,12 +71658,12 @@ function diffPathItemRefs(context) {
           file: "swagger",
           side: "old",
           pointer: childPointer(pathItemPointer, "$ref"),
-          detail: `The path item ${quoted(path62)} has been removed; it was not compared: in the base version, ${whyBefore}.`
+          detail: `The path item ${quoted(path63)} has been removed; it was not compared: in the base version, ${whyBefore}.`
         });
       }
       continue;
     }
-    const detail = whyAfter !== void 0 ? `The path item ${quoted(path62)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path62)} was not compared: in the base version, ${whyBefore}.` : refEdit(path62, refBefore, refAfter);
+    const detail = whyAfter !== void 0 ? `The path item ${quoted(path63)} was not compared: ${whyAfter}.` : whyBefore !== void 0 ? `The path item ${quoted(path63)} was not compared: in the base version, ${whyBefore}.` : refEdit(path63, refBefore, refAfter);
     context.sink.add({
       rule: CHANGE_RULES.other,
       file: "swagger",
@@ -71673,12 +71673,12 @@ function diffPathItemRefs(context) {
     });
   }
 }
-function refEdit(path62, before, after) {
+function refEdit(path63, before, after) {
   if (before === void 0)
-    return `The path item ${quoted(path62)} is written as a $ref to ${quoted(after)} now.`;
+    return `The path item ${quoted(path63)} is written as a $ref to ${quoted(after)} now.`;
   if (after === void 0)
-    return `The path item ${quoted(path62)} is written in place now, not as a $ref to ${quoted(before)}.`;
-  return `The $ref of the path item ${quoted(path62)} changed from ${quoted(before)} to ${quoted(after)}.`;
+    return `The path item ${quoted(path63)} is written in place now, not as a $ref to ${quoted(before)}.`;
+  return `The $ref of the path item ${quoted(path63)} changed from ${quoted(before)} to ${quoted(after)}.`;
 }
 function refPathItem(value) {
   const pathItem = asObject(value);
@@ -71942,8 +71942,8 @@ function isDynamic(schema) {
 function endpointKey(operation2) {
   return `${operation2.method} ${normalizePath(operation2.path)}`;
 }
-function normalizePath(path62) {
-  return withoutTrailingSlashes(emptiedBraces(path62));
+function normalizePath(path63) {
+  return withoutTrailingSlashes(emptiedBraces(path63));
 }
 var EndpointQueue = class {
   queues = /* @__PURE__ */ new Map();
@@ -73848,8 +73848,8 @@ function headerPath(names2) {
   }
   if (!names2.startsWith("a/") || (names2.length - 5) % 2 !== 0) return void 0;
   const length = (names2.length - 5) / 2;
-  const path62 = names2.slice(2, 2 + length);
-  return names2 === `a/${path62} b/${path62}` ? path62 : void 0;
+  const path63 = names2.slice(2, 2 + length);
+  return names2 === `a/${path63} b/${path63}` ? path63 : void 0;
 }
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteC(quoted2) {
@@ -74139,7 +74139,7 @@ var Git = class {
         nested.set(`${entry.slice(entry.indexOf("	") + 1)}/`, true);
       }
     }
-    return [...nested].map(([path62, linked]) => ({ path: path62, linked }));
+    return [...nested].map(([path63, linked]) => ({ path: path63, linked }));
   }
   /** Untracked files that are not ignored. */
   async untrackedFiles() {
@@ -74385,15 +74385,15 @@ function specOf(root, folder) {
   return slashSeparated(import_node_path29.default.relative(root, folder));
 }
 function ignoredByFolder(root, folders, listed2) {
-  const namesIn = /* @__PURE__ */ new Map();
+  const namesIn2 = /* @__PURE__ */ new Map();
   const wholeFolders = /* @__PURE__ */ new Set();
   for (const entry of listed2) {
     const isFolder2 = entry.endsWith("/");
     const absolute = import_node_path29.default.join(root, isFolder2 ? entry.slice(0, -1) : entry);
     const parent = import_node_path29.default.dirname(absolute);
-    const names2 = namesIn.get(parent);
+    const names2 = namesIn2.get(parent);
     if (names2) names2.push(import_node_path29.default.basename(absolute));
-    else namesIn.set(parent, [import_node_path29.default.basename(absolute)]);
+    else namesIn2.set(parent, [import_node_path29.default.basename(absolute)]);
     if (isFolder2) wholeFolders.add(absolute);
   }
   const ignored = /* @__PURE__ */ new Map();
@@ -74402,7 +74402,7 @@ function ignoredByFolder(root, folders, listed2) {
     for (let at = folder; at !== root && isWithin(root, at); at = import_node_path29.default.dirname(at)) {
       if (wholeFolders.has(at)) whole = true;
     }
-    const names2 = namesIn.get(folder);
+    const names2 = namesIn2.get(folder);
     if (whole) ignored.set(folder, "all");
     else if (names2 !== void 0) ignored.set(folder, names2);
   }
@@ -75770,16 +75770,41 @@ async function pathsWithoutConnectors(paths, cwd, validated = []) {
   return empty;
 }
 
-// packages/validator/src/reporters/artifact-path.ts
+// packages/validator/src/loader/connector-file-at.ts
+var import_node_fs29 = require("node:fs");
 var import_node_path46 = __toESM(require("node:path"), 1);
+function connectorFileAt(target2) {
+  const real = realFileAt(target2);
+  if (real === void 0 || kindOfFileName(import_node_path46.default.basename(real)) === void 0) return void 0;
+  const folder = import_node_path46.default.dirname(real);
+  return isConnectorFolderListing(namesIn(folder)) ? { name: import_node_path46.default.basename(real), folder } : void 0;
+}
+function realFileAt(target2) {
+  try {
+    const real = (0, import_node_fs29.realpathSync)(target2);
+    return (0, import_node_fs29.statSync)(real).isFile() ? real : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function namesIn(folder) {
+  try {
+    return (0, import_node_fs29.readdirSync)(folder);
+  } catch {
+    return [];
+  }
+}
+
+// packages/validator/src/reporters/artifact-path.ts
+var import_node_path47 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 function repositoryPath(file, base2 = {}) {
-  const baseDir = import_node_path46.default.resolve(base2.cwd ?? process.cwd(), base2.baseDir ?? ".");
+  const baseDir = import_node_path47.default.resolve(base2.cwd ?? process.cwd(), base2.baseDir ?? ".");
   const absolute = absolutePath(file, base2);
   return isWithin(baseDir, absolute) ? posixRelativePath(baseDir, absolute) : void 0;
 }
 function absolutePath(file, base2 = {}) {
-  return import_node_path46.default.resolve(base2.cwd ?? process.cwd(), file);
+  return import_node_path47.default.resolve(base2.cwd ?? process.cwd(), file);
 }
 function shownFindingPath(file, base2 = {}) {
   return repositoryPath(file, base2) ?? absolutePath(file, base2);
@@ -75926,7 +75951,7 @@ function configurationReports(result) {
     if (!CONFIGURATION_RULE_IDS.has(finding.ruleId)) continue;
     byFile.set(finding.file, [...byFile.get(finding.file) ?? [], finding]);
   }
-  return [...byFile].map(([path62, findings]) => ({ path: path62, findings }));
+  return [...byFile].map(([path63, findings]) => ({ path: path63, findings }));
 }
 
 // packages/validator/src/reporters/deleted-connectors.ts
@@ -76139,9 +76164,9 @@ function foldKey(change, said) {
 }
 function operationPattern(change) {
   const prefix = `operation/${change.operationId}`;
-  const path62 = change.valuePath;
-  if (path62 === void 0 || path62 !== prefix && !path62.startsWith(`${prefix}/`)) return void 0;
-  return `operation/${OPERATION_PLACEHOLDER}${path62.slice(prefix.length)}`;
+  const path63 = change.valuePath;
+  if (path63 === void 0 || path63 !== prefix && !path63.startsWith(`${prefix}/`)) return void 0;
+  return `operation/${OPERATION_PLACEHOLDER}${path63.slice(prefix.length)}`;
 }
 function itemChanges(item) {
   return item.kind === "one" ? [item.change] : item.changes;
@@ -76384,13 +76409,13 @@ function writeStatusTable(budget, validated, deleted2, configuration, againstBas
   const connectors = [
     // A folder in no git work tree: its findings are neither new nor existing.
     ...validated.map(
-      ({ path: path62, profile, findings }) => uncompared.has(path62) ? { name: `${shown2(path62)} (not compared)`, profile, findings, uncompared: true } : { name: shown2(path62), profile, findings }
+      ({ path: path63, profile, findings }) => uncompared.has(path63) ? { name: `${shown2(path63)} (not compared)`, profile, findings, uncompared: true } : { name: shown2(path63), profile, findings }
     ),
     // No profile was resolved for a folder that is gone.
-    ...deleted2.map(({ path: path62, findings }) => ({ name: `${shown2(path62)} (deleted)`, profile: "\u2014", findings })),
+    ...deleted2.map(({ path: path63, findings }) => ({ name: `${shown2(path63)} (deleted)`, profile: "\u2014", findings })),
     // What the change loosened in the configuration file: a row of its own, for a reviewer who reads only this table.
-    ...configuration.map(({ path: path62, findings }) => ({
-      name: `${shown2(path62)} (configuration)`,
+    ...configuration.map(({ path: path63, findings }) => ({
+      name: `${shown2(path63)} (configuration)`,
       profile: "\u2014",
       findings
     }))
@@ -76947,12 +76972,12 @@ function summaryLine(counts) {
 }
 
 // packages/validator/src/profile-fallback.ts
-var import_node_path47 = __toESM(require("node:path"), 1);
+var import_node_path48 = __toESM(require("node:path"), 1);
 function profileFallbackFolders(connectors, options) {
   const config2 = options.config;
   if (options.profile || config2?.profile) return [];
   return connectors.filter((connector) => connector.profile === "custom").filter((connector) => {
-    const folder = import_node_path47.default.resolve(options.cwd, connector.path);
+    const folder = import_node_path48.default.resolve(options.cwd, connector.path);
     return layoutProfile(folder) === void 0 && !(config2 && folderSettings(folder, config2).profile);
   }).map((connector) => connector.path);
 }
@@ -76985,8 +77010,8 @@ async function writeJobSummary(summary3 = summary) {
 }
 
 // packages/actions/src/runtime/workspace-path.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path49 = __toESM(require("node:path"), 1);
+var import_node_fs30 = require("node:fs");
+var import_node_path50 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/inputs.ts
 var InputError = class extends UsageError {
@@ -77038,20 +77063,20 @@ function inputReadRefusal(input, error3) {
 }
 
 // packages/actions/src/runtime/writable-folders.ts
-var import_node_path48 = __toESM(require("node:path"), 1);
-function isInWritableFolder(real, folders, paths = import_node_path48.default) {
+var import_node_path49 = __toESM(require("node:path"), 1);
+function isInWritableFolder(real, folders, paths = import_node_path49.default) {
   return [folders.workspace, folders.runnerTemp].some(
     (folder) => folder !== void 0 && isWithin(folder, real, paths)
   );
 }
-function ledOutByLink(absolute, real, folders, paths = import_node_path48.default) {
+function ledOutByLink(absolute, real, folders, paths = import_node_path49.default) {
   const inside = (target2) => isInWritableFolder(target2, folders.named, paths) || isInWritableFolder(target2, folders.real, paths);
   return inside(absolute) && !isInWritableFolder(real, folders.real, paths);
 }
-function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path48.default) {
+function realPathBelow(absolute, ancestor, ancestorReal, paths = import_node_path49.default) {
   return paths.join(ancestorReal, paths.relative(ancestor, absolute));
 }
-function outsideWritableFoldersError(output, folders, paths = import_node_path48.default) {
+function outsideWritableFoldersError(output, folders, paths = import_node_path49.default) {
   const places = folders.runnerTemp ? "the workspace or the runner's temp folder" : "the workspace";
   const led = output.throughLink ? "which a symbolic link leads to" : "which is";
   const name = paths.basename(output.absolute);
@@ -77100,8 +77125,8 @@ function pathRefusedError(input, error3, use) {
 function namedWritableFolders() {
   const runnerTemp = process.env.RUNNER_TEMP;
   return {
-    workspace: import_node_path49.default.resolve(workspaceFolder()),
-    ...runnerTemp ? { runnerTemp: import_node_path49.default.resolve(runnerTemp) } : {}
+    workspace: import_node_path50.default.resolve(workspaceFolder()),
+    ...runnerTemp ? { runnerTemp: import_node_path50.default.resolve(runnerTemp) } : {}
   };
 }
 async function realWritableFolders(named2) {
@@ -77114,9 +77139,9 @@ async function realPathOfNew(absolute) {
   let current = absolute;
   for (; ; ) {
     try {
-      return realPathBelow(absolute, current, await import_node_fs29.promises.realpath(current));
+      return realPathBelow(absolute, current, await import_node_fs30.promises.realpath(current));
     } catch (error3) {
-      const parent = import_node_path49.default.dirname(current);
+      const parent = import_node_path50.default.dirname(current);
       const missing = ["ENOENT", "ENOTDIR", "ELOOP"].includes(error3.code ?? "");
       if (!missing || parent === current) throw error3;
       current = parent;
@@ -77163,12 +77188,12 @@ async function reportFailure(title, errors2) {
 }
 
 // packages/actions/src/validate-connector/main.ts
-var import_node_fs34 = require("node:fs");
-var import_node_path56 = __toESM(require("node:path"), 1);
+var import_node_fs35 = require("node:fs");
+var import_node_path57 = __toESM(require("node:path"), 1);
 
 // packages/actions/src/runtime/reported-path.ts
-var import_node_path50 = __toESM(require("node:path"), 1);
-function reportedPath(workspace, file, paths = import_node_path50.default) {
+var import_node_path51 = __toESM(require("node:path"), 1);
+function reportedPath(workspace, file, paths = import_node_path51.default) {
   const absolute = paths.resolve(workspace, file);
   return isWithin(workspace, absolute, paths) ? posixRelativePath(workspace, absolute, paths) : absolute;
 }
@@ -77190,13 +77215,13 @@ function readValidateConnectorInputs() {
 }
 
 // packages/actions/src/runtime/paths-on-one-line.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path51 = __toESM(require("node:path"), 1);
+var import_node_fs31 = require("node:fs");
+var import_node_path52 = __toESM(require("node:path"), 1);
 function pathsOnOneLine(value, folder) {
-  if ((0, import_node_fs30.existsSync)(import_node_path51.default.resolve(folder, value))) return void 0;
+  if ((0, import_node_fs31.existsSync)(import_node_path52.default.resolve(folder, value))) return void 0;
   for (const separator of [",", /\s/]) {
     const parts = value.split(separator).map((part) => part.trim()).filter((part) => part !== "");
-    if (parts.length > 1 && parts.every((part) => (0, import_node_fs30.existsSync)(import_node_path51.default.resolve(folder, part)))) return parts;
+    if (parts.length > 1 && parts.every((part) => (0, import_node_fs31.existsSync)(import_node_path52.default.resolve(folder, part)))) return parts;
   }
   return void 0;
 }
@@ -77294,13 +77319,13 @@ async function resolveBaseInput(base2, workspace) {
 }
 
 // packages/actions/src/validate-connector/pull-request.ts
-var import_node_fs31 = require("node:fs");
-var import_node_path52 = __toESM(require("node:path"), 1);
+var import_node_fs32 = require("node:fs");
+var import_node_path53 = __toESM(require("node:path"), 1);
 function eventPayload(file, eventName) {
   const hint = `The runner writes it for each job; outside GitHub Actions, point GITHUB_EVENT_PATH at the ${eventName} event's JSON payload, or leave GITHUB_EVENT_NAME unset to validate the workspace.`;
   let text2;
   try {
-    text2 = (0, import_node_fs31.readFileSync)(file, "utf8");
+    text2 = (0, import_node_fs32.readFileSync)(file, "utf8");
   } catch (error3) {
     const code2 = error3.code ?? errorMessage(error3);
     throw new UserError(`The event file GITHUB_EVENT_PATH names cannot be read (${code2}).`, {
@@ -77369,19 +77394,19 @@ async function changedConnectorFolders(workspace, base2) {
   const mergeBase = await git.mergeBase("HEAD", base2);
   const files = await changedFilesSince(git, mergeBase, { includeWorkingTree: false });
   const folders = await connectorFoldersOf(files, git, topLevel, mergeBase);
-  const realWorkspace = await import_node_fs31.promises.realpath(workspace);
-  return folders.map((folder) => import_node_path52.default.relative(realWorkspace, import_node_path52.default.join(topLevel, folder)) || ".");
+  const realWorkspace = await import_node_fs32.promises.realpath(workspace);
+  return folders.map((folder) => import_node_path53.default.relative(realWorkspace, import_node_path53.default.join(topLevel, folder)) || ".");
 }
 
 // packages/actions/src/validate-connector/source-url.ts
-var import_node_path53 = __toESM(require("node:path"), 1);
+var import_node_path54 = __toESM(require("node:path"), 1);
 function sourceUrlFor(workspace, commit, env = process.env) {
   const address = addressAt(commit, env);
   if (!address) return void 0;
   return (file, line) => {
-    const absolute = import_node_path53.default.resolve(workspace, file);
+    const absolute = import_node_path54.default.resolve(workspace, file);
     if (!isWithin(workspace, absolute)) return void 0;
-    return address(import_node_path53.default.relative(workspace, absolute).split(import_node_path53.default.sep), line);
+    return address(import_node_path54.default.relative(workspace, absolute).split(import_node_path54.default.sep), line);
   };
 }
 function headSourceUrlFor(workspace, lines, env = process.env) {
@@ -77415,18 +77440,18 @@ function addressAt(commit, env) {
 }
 
 // packages/actions/src/validate-connector/head-lines.ts
-var import_node_path54 = __toESM(require("node:path"), 1);
-var import_node_fs32 = require("node:fs");
+var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs33 = require("node:fs");
 async function headLinesOf(workspace, headSha, files) {
   if (!headSha) return void 0;
   try {
-    const top = (0, import_node_fs32.realpathSync)(await new Git(workspace).topLevel());
+    const top = (0, import_node_fs33.realpathSync)(await new Git(workspace).topLevel());
     const git = new Git(top);
     const [checked, head] = await Promise.all([git.resolveCommit("HEAD"), git.resolveCommit(headSha)]);
     if (checked === head) return void 0;
     const inRepository = /* @__PURE__ */ new Map();
     for (const file of new Set(files)) {
-      const real = realPathOf(import_node_path54.default.resolve(workspace, file));
+      const real = realPathOf(import_node_path55.default.resolve(workspace, file));
       if (real !== void 0 && isWithin(top, real)) inRepository.set(file, posixRelativePath(top, real));
     }
     const changes = await git.lineChanges(checked, head, pathspecsOf(inRepository.values()));
@@ -77446,14 +77471,14 @@ async function headLinesOf(workspace, headSha, files) {
 function pathspecsOf(files) {
   const specs = /* @__PURE__ */ new Set();
   for (const file of files) {
-    const folder = import_node_path54.default.posix.dirname(file);
+    const folder = import_node_path55.default.posix.dirname(file);
     specs.add(folder === "." ? file : folder);
   }
   return [...specs];
 }
 function realPathOf(file) {
   try {
-    return (0, import_node_fs32.realpathSync)(file);
+    return (0, import_node_fs33.realpathSync)(file);
   } catch {
     return void 0;
   }
@@ -77466,8 +77491,8 @@ function uncomparedNotice(folders) {
 }
 
 // packages/actions/src/validate-connector/push-progress.ts
-var import_node_fs33 = require("node:fs");
-var import_node_path55 = __toESM(require("node:path"), 1);
+var import_node_fs34 = require("node:fs");
+var import_node_path56 = __toESM(require("node:path"), 1);
 function noConnectorComparison(baseRef) {
   return { baseRef, diffs: [] };
 }
@@ -77489,7 +77514,7 @@ async function pushProgress(workspace, paths, scope2, before, options, result) {
     commit,
     result.baseRef,
     result.diffs,
-    scope2.map((place2) => import_node_path55.default.resolve(workspace, place2))
+    scope2.map((place2) => import_node_path56.default.resolve(workspace, place2))
   );
   const restoredFindings = await restoredFindingsProgress(workspace, paths, restored, commit, options, git);
   const changes = changeProgress([
@@ -77506,8 +77531,8 @@ async function pushProgress(workspace, paths, scope2, before, options, result) {
   };
 }
 async function restoredFindingsProgress(workspace, paths, restored, before, options, git) {
-  const checked = paths.map((place2) => import_node_path55.default.resolve(workspace, place2));
-  const folders = restored.map((connector) => connector.folder).filter((folder) => (0, import_node_fs33.existsSync)(folder) && !checked.some((place2) => isWithin(place2, folder)));
+  const checked = paths.map((place2) => import_node_path56.default.resolve(workspace, place2));
+  const folders = restored.map((connector) => connector.folder).filter((folder) => (0, import_node_fs34.existsSync)(folder) && !checked.some((place2) => isWithin(place2, folder)));
   if (folders.length === 0) return { fixed: 0, fixedInPart: 0, added: 0 };
   const compared = await validateAgainstBase(folders, before, {
     ...options,
@@ -77576,7 +77601,7 @@ async function validateConnectorAction(logger) {
   if (paths.length === 0 && pullRequest && base2) {
     const folders = await logger.group("Find the connectors the pull request changes", async () => {
       const changed = await changedConnectorFolders(workspace, base2);
-      const kept = changed.filter((folder) => (0, import_node_fs34.existsSync)(import_node_path56.default.join(workspace, folder)));
+      const kept = changed.filter((folder) => (0, import_node_fs35.existsSync)(import_node_path57.default.join(workspace, folder)));
       const gone = changed.filter((folder) => !kept.includes(folder));
       logger.info(kept.length > 0 ? kept.join("\n") : "none");
       if (gone.length > 0) logger.info(`Deleted or moved away (compared with the base): ${gone.join(", ")}`);
@@ -77803,7 +77828,7 @@ function annotate(result, inputs, workspace, headLines, leftOutOfSummary, sarifH
     maxPerSeverity: inputs.maxAnnotations,
     cwd: workspace,
     baseDir: workspace,
-    isFile: (file) => isFile(import_node_path56.default.join(workspace, file)),
+    isFile: (file) => isFile(import_node_path57.default.join(workspace, file)),
     ...headLines && { headLine: headLines.lineAtHead }
   });
   let omitted = 0;
@@ -77832,10 +77857,19 @@ async function sarifFileTarget(inputs, workspace) {
   const target2 = await requireWritableOutput(
     "sarif-file",
     inputs.sarifFile,
-    import_node_path56.default.resolve(workspace, inputs.sarifFile)
+    import_node_path57.default.resolve(workspace, inputs.sarifFile)
   );
-  if ((await import_node_fs34.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
+  if ((await import_node_fs35.promises.stat(target2).catch(() => void 0))?.isDirectory()) {
     throw new InputError("sarif-file", `names a folder; give a file name such as 'connector-alm.sarif'.`);
+  }
+  const connectorFile = connectorFileAt(target2);
+  if (connectorFile) {
+    const folder = import_node_path57.default.relative(workspace, connectorFile.folder) || ".";
+    throw new InputError(
+      "sarif-file",
+      `names the ${connectorFile.name} of the connector in ${folder}; the report would be written over it.`,
+      "Give a file of its own, such as 'connector-alm.sarif'."
+    );
   }
   return target2;
 }
@@ -77858,7 +77892,7 @@ async function writeSarif(report, target2, workspace) {
   await inFolderMadeFor(target2, () => writeReportFile(target2, report.text)).catch((error3) => {
     throw sarifNotWritten(error3);
   });
-  return reportedPath(await import_node_fs34.promises.realpath(workspace), target2);
+  return reportedPath(await import_node_fs35.promises.realpath(workspace), target2);
 }
 function profileOf(inputs) {
   return inputs.profile === "auto" ? void 0 : inputs.profile;
