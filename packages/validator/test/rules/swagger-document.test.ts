@@ -856,6 +856,10 @@ describe('SWG-SIZE', () => {
   it('fires on a swagger of exactly 1 MB', async () => {
     expect(await findingsOf('SWG-SIZE', paddedTo(1024 * 1024))).toMatchObject([{ severity: 'error' }]);
   });
+  it('says the size in bytes, with the limit: "1.0 MB" just over it read as within it', async () => {
+    const [finding] = await findingsOf('SWG-SIZE', paddedTo(1_054_187));
+    expect(finding!.message).toMatch(/ This one is 1,054,187 bytes; 1 MB is 1,048,576 bytes\.$/);
+  });
   it('leaves a swagger of exactly 500,000 characters, what a solution stores, alone', async () => {
     expect(await findingsOf('SWG-SIZE', paddedTo(500_000), 'custom')).toEqual([]);
   });

@@ -29,6 +29,15 @@ describeRuleCases([
   },
   {
     id: 'SWG-INFO-TITLE-WORDS',
+    fires:
+      'suggests no title that ends with the punctuation that joined the word, as SWG-INFO-TITLE-END forbids',
+    breaks: (c) => (c.swagger.info.title = 'Contoso Web-API'),
+    pointer: '/info/title',
+    message:
+      /restricted words: 'api'\. Write the title without it, for example 'Contoso Web': the title names/,
+  },
+  {
+    id: 'SWG-INFO-TITLE-WORDS',
     fires: 'fires on a product name in the title',
     breaks: (c) => (c.swagger.info.title = 'Tasks for Power Apps'),
     pointer: '/info/title',

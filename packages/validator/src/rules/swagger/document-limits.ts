@@ -1,5 +1,5 @@
 import { SOLUTION_DEFINITION_CHARACTERS } from '@connector-alm/core';
-import { formatBytes, repositoryBytes, repositoryLength } from '../../loader/connector-folder.js';
+import { repositoryBytes, repositoryLength } from '../../loader/connector-folder.js';
 import { sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { overlapSearchSkipped } from '../operations/duplicate-route-rules.js';
 import { schemaMeasurer } from './schema-measure.js';
@@ -41,7 +41,8 @@ export const documentLimitRules: RuleDefinition[] = [
             'The platform accepts only swagger files of less than 1 MB. Remove unused definitions and operations, or split the connector.',
           // Apart from the message, which validate --base matches with the base's: the size changes
           // with every edit, and made the finding new (and the base's fixed) at each change.
-          transientNote: `This one is ${formatBytes(bytes)}.`,
+          // In bytes: just over the limit, "1.0 MB" read as within it.
+          transientNote: `This one is ${bytes.toLocaleString('en-US')} bytes; 1 MB is ${SWAGGER_LIMITS.maxBytes.toLocaleString('en-US')} bytes.`,
         });
         return;
       }

@@ -39,8 +39,13 @@ export function titleWithoutRestrictedWords(title: string): string {
   let end = words.length;
   while (first < end && JOINERS.has(words[first]!.toLowerCase())) first++;
   while (end > first && JOINERS.has(words[end - 1]!.toLowerCase())) end--;
-  return words.slice(first, end).join(' ');
+  // A word joined to a restricted one by punctuation keeps it (`Web-API` leaves `Web-`): a title
+  // ending so breaks SWG-INFO-TITLE-END, which the example of the fix must not.
+  return words.slice(first, end).join(' ').replace(TRAILING_PUNCTUATION, '');
 }
+
+/** Punctuation that ends a title when a restricted word after it is taken away; a bracket closes something. */
+const TRAILING_PUNCTUATION = /[\s\-\u2013\u2014_/\\:;,.&+|]+$/;
 
 /**
  * The title SWG-INFO-TITLE-WORDS asks for, where the rules that compare with the title or suggest
