@@ -440,6 +440,19 @@ describe('connector-alm pr with a connector that validation fails, and two folde
     );
   }, 120_000);
 
+  it('refuses a branch prefix glued to the folder, or clashing with the base branch, before it sends anything', async () => {
+    // `connector-alm` made the branch connector-almcertified-connectors/… and a second pull request.
+    for (const [prefix, said] of [
+      ['connector-alm', /The branch prefix "connector-alm" would be glued to the connector's folder/],
+      ['dev/', /The branch prefix "dev\/" starts with the base branch's name/],
+    ] as const) {
+      const io = memoryIo(scenario.workspace, env);
+      expect(await runCli(['pr', CONNECTOR, '--branch-prefix', prefix], io)).toBe(2);
+      expect(io.err()).toMatch(said);
+    }
+    expect(scenario.upstream.pulls).toHaveLength(0);
+  });
+
   it("takes --body '' as no text before the generated body", async () => {
     const io = memoryIo(scenario.workspace, env);
     expect(await runCli(['pr', CONNECTOR, '--body', ''], io)).toBe(0);

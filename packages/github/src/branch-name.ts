@@ -29,6 +29,37 @@ export function branchNameFor(targetFolder: string, prefix: string = DEFAULT_BRA
   return name;
 }
 
+/**
+ * Refuses a branch prefix that would make a branch nobody means, before anything is sent: one that
+ * does not end with '/', '-' or '_' is glued to the folder (`connector-alm` made
+ * `connector-almcertified-connectors/…`, another branch than the last run's, so a second pull request
+ * for the connector); one that starts with `refs/` names a branch called `refs/heads/…`; one whose
+ * first folder is the base branch's name (`dev/`) clashes with that branch in the fork, which git
+ * cannot hold beside it, and GitHub refused the branch after the retries. An empty prefix is none.
+ */
+export function refuseUnfitBranchPrefix(prefix: string, base: string): void {
+  if (prefix === '') return;
+  const hint = `Give a prefix that ends with '/', such as '${DEFAULT_BRANCH_PREFIX}' (the default).`;
+  if (!/[/_-]$/.test(prefix)) {
+    throw new UsageError(
+      `The branch prefix "${prefix}" would be glued to the connector's folder ("${prefix}certified-connectors/…").`,
+      { hint: `${hint} Keep the prefix of earlier runs: a rerun finds its pull request by its branch.` },
+    );
+  }
+  if (prefix.startsWith('refs/')) {
+    throw new UsageError(`The branch prefix "${prefix}" starts with "refs/": the branch would be named so.`, {
+      hint: `Give the prefix without "refs/heads/": ${hint}`,
+    });
+  }
+  const first = prefix.split('/')[0]!;
+  if (prefix.includes('/') && first.toLowerCase() === base.toLowerCase()) {
+    throw new UsageError(
+      `The branch prefix "${prefix}" starts with the base branch's name: git cannot hold a branch "${first}" and branches under "${first}/" in one repository, and the fork has "${first}".`,
+      { hint },
+    );
+  }
+}
+
 function slugOf(segment: string): string {
   const slug = segment
     .toLowerCase()

@@ -26,7 +26,7 @@ import {
   type ValidatorConfig,
 } from '@connector-alm/validator';
 import { readBaseCommit } from './base-branch.js';
-import { branchNameFor, DEFAULT_BRANCH_PREFIX } from './branch-name.js';
+import { branchNameFor, DEFAULT_BRANCH_PREFIX, refuseUnfitBranchPrefix } from './branch-name.js';
 import { realSleep, type Sleep } from './clock.js';
 import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
 import { otherFolderOnBranch } from './branch-holder.js';
@@ -226,6 +226,7 @@ export async function openPullRequest(
   // The layout is read from the checkout's top level down: folders above it are the maker's.
   const checkout = repositoryRootOf(named) ?? path.resolve(options.cwd);
   const targetFolder = targetFolderFor(named, validation.profile, options.targetFolder, checkout);
+  refuseUnfitBranchPrefix(options.branchPrefix ?? DEFAULT_BRANCH_PREFIX, options.base);
   const branch = branchNameFor(targetFolder, options.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result: PullRequestResult = {
     connector: options.connector,

@@ -108,15 +108,26 @@ export function pullRequestBody(input: PullRequestBodyInput): string {
     `Profile \`${validation.profile}\`: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'notice')}.`,
   );
   if (validation.findings.length > 0) lines.push('', ...findingTable(validation.findings, validation.path));
-  return truncate(lines.join('\n'));
+  return `${truncate(lines.join('\n'), MAX_BODY_LENGTH - AUTHORS_TEXT_AFTER.length)}${AUTHORS_TEXT_AFTER}`;
 }
 
 /**
+ * The last line connector-alm writes: what the author writes after it (the screenshots the upstream
+ * asks of independent publishers) is theirs, and a rerun keeps it (bodyUpdate). A rerun wrote the
+ * whole body anew, and took the screenshots away, even when nothing had changed.
+ */
+export const AUTHORS_TEXT_LINE =
+  '_Text written below this line is kept when connector-alm updates this pull request._';
+const AUTHORS_TEXT_AFTER = `\n\n${AUTHORS_TEXT_LINE}\n`;
+
+/**
  * What to write over the body a pull request already has: `next`, with the checklist boxes the
- * author ticked on GitHub kept ticked (reviewers read them, and a rerun must not untick them); or
+ * author ticked on GitHub kept ticked (reviewers read them, and a rerun must not untick them) and
+ * the text the author wrote after connector-alm's last line (AUTHORS_TEXT_LINE) kept after it; or
  * undefined when the two say the same apart from line endings (GitHub keeps a body edited on the
  * web with CRLF) and, with `ignoreSource`, the Source line: a run from a new commit of the same
- * connector is no change of the pull request.
+ * connector is no change of the pull request. A body written before that line was, has no text of
+ * the author's that can be told from connector-alm's: it is written anew, as it was.
  */
 export function bodyUpdate(
   next: string,
@@ -124,13 +135,19 @@ export function bodyUpdate(
   options: { ignoreSource: boolean },
 ): string | undefined {
   const existing = current.replace(/\r\n?/g, '\n');
-  // Each ticked item with the author's own mark (x or X).
+  const merged = withAuthorsText(withTicksKept(next, existing), existing);
+  const comparable = (body: string) => (options.ignoreSource ? withoutSource(body) : body.trimEnd());
+  return comparable(merged) === comparable(existing) ? undefined : merged;
+}
+
+/** `next` with the boxes ticked in `existing` ticked, with the author's own mark (x or X). */
+function withTicksKept(next: string, existing: string): string {
   const ticked = new Map<string, string>();
   for (const line of existing.split('\n')) {
     const box = CHECKLIST_LINE.exec(line);
     if (box && box[1] !== ' ') ticked.set(box[2]!.trim(), box[1]!);
   }
-  const merged = next
+  return next
     .split('\n')
     .map((line) => {
       const box = CHECKLIST_LINE.exec(line);
@@ -138,8 +155,21 @@ export function bodyUpdate(
       return mark ? `- [${mark}] ${box![2]}` : line;
     })
     .join('\n');
-  const comparable = (body: string) => (options.ignoreSource ? withoutSource(body) : body.trimEnd());
-  return comparable(merged) === comparable(existing) ? undefined : merged;
+}
+
+/**
+ * `next`, whose last line is AUTHORS_TEXT_LINE, followed by what the author wrote after that line
+ * in `existing`. The author's text is kept whole: where the two are longer than GitHub takes, the
+ * findings of `next` are cut instead.
+ */
+function withAuthorsText(next: string, existing: string): string {
+  const mark = existing.lastIndexOf(AUTHORS_TEXT_LINE);
+  if (mark === -1 || !next.endsWith(AUTHORS_TEXT_AFTER)) return next;
+  const authors = existing.slice(mark + AUTHORS_TEXT_LINE.length).replace(/^\n/, '');
+  if (authors.trim() === '') return next;
+  const room = MAX_BODY_LENGTH - AUTHORS_TEXT_AFTER.length - authors.length;
+  const ours = next.slice(0, -AUTHORS_TEXT_AFTER.length);
+  return `${room < ours.length ? truncate(ours, Math.max(room, 0)) : ours}${AUTHORS_TEXT_AFTER}${authors}`;
 }
 
 const CHECKLIST_LINE = /^- \[([ xX])\] (.*)$/;
@@ -172,8 +202,9 @@ function findingTable(findings: readonly Finding[], folder: string): string[] {
   return ['| Severity | Rule | File | Message |', '|---|---|---|---|', ...rows];
 }
 
-function truncate(body: string): string {
-  if (body.length <= MAX_BODY_LENGTH) return body;
+/** `body` cut to `length` characters, with a note that it was. */
+function truncate(body: string, length: number): string {
+  if (body.length <= length) return body;
   const note = '\n\n… (truncated: GitHub allows 65536 characters)';
-  return body.slice(0, MAX_BODY_LENGTH - note.length) + note;
+  return body.slice(0, Math.max(length - note.length, 0)) + note;
 }

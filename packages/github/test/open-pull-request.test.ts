@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitBlobSha, type OpenPullRequestOptions } from '../src/index.js';
+import { AUTHORS_TEXT_LINE } from '../src/pull-request-text.js';
 import {
   blobShas,
   CHANGED_DESCRIPTION,
@@ -179,6 +180,32 @@ describe('openPullRequest against the local GitHub', () => {
     expect(body).toContain('- [x] I attest that the connector works');
     expect(body).toContain('- [X] I validated the swagger file');
     expect(body).toContain('- [ ] I attest that I have added detailed descriptions');
+  });
+
+  it('keeps the text the author added after its last line, on a rerun with nothing new and on an update', async () => {
+    // A rerun wrote the body anew: the screenshots the upstream asks of independent publishers went,
+    // and a rerun with no change said "updated".
+    await run().promise;
+    const edit = await fetch(`${scenario.github.url}/repos/microsoft/PowerPlatformConnectors/pulls/1`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${scenario.contributor.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        body: `${scenario.upstream.pulls[0]!.body}\n## Screenshots\n\n![flow run](https://example.com/flow.png)\n`,
+      }),
+    });
+    expect(edit.status).toBe(200);
+    const edited = scenario.upstream.pulls[0]!.body!;
+    expect(edited).toContain(`${AUTHORS_TEXT_LINE}\n\n## Screenshots`);
+
+    expect((await run().promise).operation).toBe('none');
+    expect(scenario.upstream.pulls[0]!.body).toBe(edited);
+
+    writeConnector(scenario.workspace, connectorFiles(CHANGED_DESCRIPTION));
+    expect((await run().promise).operation).toBe('updated');
+    const body = scenario.upstream.pulls[0]!.body!;
+    expect(
+      body.endsWith(`${AUTHORS_TEXT_LINE}\n\n## Screenshots\n\n![flow run](https://example.com/flow.png)\n`),
+    ).toBe(true);
   });
 
   it('keeps a title the author edited on GitHub, and says so, when a rerun updates the pull request', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
 import {
+  AUTHORS_TEXT_LINE,
   bodyUpdate,
   MAX_BODY_LENGTH,
   pullRequestBody,
@@ -204,7 +205,9 @@ describe('a body longer than GitHub takes', () => {
   it('is cut to the most GitHub takes, with a note, keeping the title recorded first', () => {
     const body = withIntroduction('x'.repeat(MAX_BODY_LENGTH));
     expect(body).toHaveLength(MAX_BODY_LENGTH);
-    expect(body.endsWith('\n\n… (truncated: GitHub allows 65536 characters)')).toBe(true);
+    expect(body.endsWith(`\n\n… (truncated: GitHub allows 65536 characters)\n\n${AUTHORS_TEXT_LINE}\n`)).toBe(
+      true,
+    );
     // A rerun must still tell the title connector-alm gave from one the author edited.
     expect(recordedTitle(body)).toBe('Contoso Tasks');
   });
@@ -214,7 +217,73 @@ describe('a body longer than GitHub takes', () => {
     const body = withIntroduction('x'.repeat(MAX_BODY_LENGTH - shortest.length + 1));
     expect(body).toHaveLength(MAX_BODY_LENGTH);
     expect(body).not.toContain('truncated');
-    expect(body.endsWith('notices.')).toBe(true);
+    expect(body.endsWith(`notices.\n\n${AUTHORS_TEXT_LINE}\n`)).toBe(true);
+  });
+});
+
+describe("the author's text after connector-alm's last line", () => {
+  const body = (findings: Finding[] = []) =>
+    pullRequestBody({
+      connectorTitle: 'Contoso Tasks',
+      targetFolder: 'independent-publisher-connectors/Contoso Tasks',
+      validation: { path: 'x', profile: 'independent-publisher', findings } as never,
+      changes: { upserts: [file('apiDefinition.swagger.json')], deletions: [], additions: [] },
+      title: 'Contoso Tasks (Independent Publisher)',
+    });
+  const screenshots =
+    '\n## Screenshots\n\n![flow run](https://user-images.githubusercontent.com/1/flow.png)\n';
+
+  it('is kept by a rerun, with the boxes ticked, and a rerun with nothing new changes nothing', () => {
+    // A rerun wrote the body anew: the screenshots the upstream asks of independent publishers went.
+    const written = body();
+    expect(written.endsWith(`\n\n${AUTHORS_TEXT_LINE}\n`)).toBe(true);
+    const edited = `${written.replace(`- [ ] ${UPSTREAM_CHECKLIST[0]}`, `- [x] ${UPSTREAM_CHECKLIST[0]}`)}${screenshots}`;
+    expect(bodyUpdate(body(), edited, { ignoreSource: true })).toBeUndefined();
+    expect(bodyUpdate(body(), edited.replace(/\n/g, '\r\n'), { ignoreSource: true })).toBeUndefined();
+    const finding = locatedFinding({
+      ruleId: 'SWG-INFO-TITLE-LEN',
+      severity: 'warning',
+      message: 'The title is long.',
+      file: 'x/apiDefinition.swagger.json',
+      connector: 'x',
+      pointer: '/info/title',
+      line: 3,
+      column: 5,
+    }) as Finding;
+    const updated = bodyUpdate(body([finding]), edited, { ignoreSource: true })!;
+    expect(updated).toContain('The title is long.');
+    expect(updated).toContain(`- [x] ${UPSTREAM_CHECKLIST[0]}`);
+    expect(updated.endsWith(`${AUTHORS_TEXT_LINE}\n${screenshots}`)).toBe(true);
+  });
+
+  it("is kept whole where it and the body are longer than GitHub takes: connector-alm's part is cut", () => {
+    // As long as GitHub let the author make it.
+    const long = `\n${'s'.repeat(MAX_BODY_LENGTH - body().length - 2)}\n`;
+    expect(`${body()}${long}`).toHaveLength(MAX_BODY_LENGTH);
+    const updated = bodyUpdate(body(), `${body()}${long}`, { ignoreSource: false });
+    // The same body and text: nothing to write.
+    expect(updated).toBeUndefined();
+    const findings = Array.from({ length: 40 }, (_, index) =>
+      locatedFinding({
+        ruleId: 'SWG-INFO-TITLE-LEN',
+        severity: 'warning',
+        message: `Finding ${index} ${'m'.repeat(40)}`,
+        file: 'x/apiDefinition.swagger.json',
+        connector: 'x',
+        pointer: '/info/title',
+        line: index + 1,
+        column: 1,
+      }),
+    );
+    const cut = bodyUpdate(body(findings), `${body()}${long}`, { ignoreSource: false })!;
+    expect(cut).toHaveLength(MAX_BODY_LENGTH);
+    expect(cut.endsWith(`${AUTHORS_TEXT_LINE}\n${long}`)).toBe(true);
+    expect(cut).toContain('… (truncated: GitHub allows 65536 characters)');
+  });
+
+  it('is none in a body written before the line was: that body is written anew, as before', () => {
+    const old = body().replace(`\n\n${AUTHORS_TEXT_LINE}\n`, '') + screenshots;
+    expect(bodyUpdate(body(), old, { ignoreSource: false })).toBe(body());
   });
 });
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   branchNameFor,
+  refuseUnfitBranchPrefix,
   diffConnectorFiles,
   executableBitsKnown,
   gitBlobSha,
@@ -153,6 +154,19 @@ describe('pure pieces of the pull request flow', () => {
       'connector-alm/independent-publisher-connectors/contoso-tasks-beta',
     );
     expect(() => branchNameFor('x', 'bad..prefix/')).toThrow('is not a valid branch name');
+  });
+
+  it('refuses a branch prefix that would make a branch nobody means', () => {
+    // `connector-alm` made connector-almcertified-connectors/…, a second pull request for the connector.
+    expect(() => refuseUnfitBranchPrefix('connector-alm', 'dev')).toThrow(
+      'The branch prefix "connector-alm" would be glued to the connector\'s folder',
+    );
+    expect(() => refuseUnfitBranchPrefix('refs/heads/x/', 'dev')).toThrow('starts with "refs/"');
+    // `dev/…` beside the fork's `dev`: GitHub refused the branch, and the error blamed GitHub.
+    expect(() => refuseUnfitBranchPrefix('dev/', 'dev')).toThrow("starts with the base branch's name");
+    expect(() => refuseUnfitBranchPrefix('Main/x/', 'main')).toThrow("starts with the base branch's name");
+    for (const prefix of ['', 'connector-alm/', 'contoso-', 'pr_', 'developer/', 'dev-', 'connector-alm/2/'])
+      expect(() => refuseUnfitBranchPrefix(prefix, 'dev')).not.toThrow();
   });
 
   it('tells apart folders whose names differ only in letters a branch name cannot hold', () => {

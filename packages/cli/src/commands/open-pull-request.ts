@@ -88,7 +88,11 @@ export function registerOpenPullRequestCommand(program: Command, context: Comman
         "in a PowerPlatformConnectors checkout, the connector folder's path there (certified-connectors/Snowflake v2/ConnectorArtifacts); elsewhere the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name; a connector the upstream has in another folder named alike (the same host, or the same title in the same top folder) is then refused, naming that folder",
       ),
     )
-    .option('--branch-prefix <prefix>', 'prefix of the branch in the fork', DEFAULT_BRANCH_PREFIX)
+    .option(
+      '--branch-prefix <prefix>',
+      "prefix of the branch in the fork, ending with '/', '-' or '_'",
+      DEFAULT_BRANCH_PREFIX,
+    )
     .addOption(
       optionDefaultingTo(
         '--title <title>',
