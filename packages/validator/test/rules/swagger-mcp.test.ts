@@ -162,6 +162,21 @@ describe('response rules leave the MCP server operation alone', () => {
     });
     expect(findings).toMatchObject([{ pointer: `${MCP}/responses/200` }]);
   });
+  it('SWG-RESP-SCHEMA-200: no finding on a schema only on an error response', async () => {
+    const edit = (s: Json) => {
+      addMcpServer(s);
+      s.paths['/mcp'].post.responses['500'] = { description: 'Error', schema: { type: 'object' } };
+    };
+    expect(await swaggerFindings('SWG-RESP-SCHEMA-200', edit)).toEqual([]);
+  });
+  it('SWG-RESP-SCHEMA-200: fires on the same operation without the extension', async () => {
+    const findings = await swaggerFindings('SWG-RESP-SCHEMA-200', (s) => {
+      addMcpServer(s);
+      delete s.paths['/mcp'].post['x-ms-agentic-protocol'];
+      s.paths['/mcp'].post.responses['500'] = { description: 'Error', schema: { type: 'object' } };
+    });
+    expect(findings).toMatchObject([{ pointer: `${MCP}/responses` }]);
+  });
   // The certified shape: a 200 whose schema is a bare object.
   it('SWG-RESP-EMPTY-SCHEMA: no finding on a bare object schema', async () => {
     const edit = (s: Json) => {

@@ -677,16 +677,112 @@ describeRule(
       pointer: '/paths/~1hooks/put/responses',
       severity: 'warning',
     },
-  ],
-  [
-    VALID,
     {
-      name: 'on a schema on an error response only',
+      // LatinShare SHP Management's CheckInDocument: a 200 without a schema, schemas on its errors.
+      name: 'on schemas only on error responses, with a 200 without one',
       edit: (s) =>
         (s.paths['/tasks'].get.responses = {
           '200': { description: 'OK' },
           '400': { description: 'Bad request', schema: { type: 'string' } },
+          '404': { description: 'Not found', schema: { type: 'object' } },
+          '500': { description: 'Server error', schema: { type: 'object' } },
         }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /^The operation 'ListTasks' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer\. Its only schemas are on the 400, 404 and 500 error responses, which the designer does not show\. Describe the response body in a schema on the 200 response, or use a 204 response when the operation returns no body\.$/,
+    },
+    {
+      name: 'on a schema only on an error response, naming the 201 that has the body',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '201': { description: 'Created' },
+          '403': { description: 'Forbidden', schema: { type: 'object' } },
+        }),
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /Its only schema is on the 403 error response, which the designer does not show\. Describe the response body in a schema on the 201 response, or use a 204/,
+    },
+    {
+      name: 'on a polling trigger with a schema only on an error response, without the 204 advice',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-trigger'] = 'single';
+        s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '404': { description: 'Not found', schema: { type: 'object' } },
+        };
+      },
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /Describe the response body in a schema on the 200 response: it is what the trigger passes to the flow\.$/,
+    },
+    {
+      name: 'on an action that produces a file with a schema only on an error, naming the binary string',
+      edit: (s) => {
+        s.paths['/tasks'].get.produces = ['application/octet-stream'];
+        s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '500': { description: 'Server error', schema: { type: 'object' } },
+        };
+      },
+      pointer: `${LIST}/responses`,
+      severity: 'warning',
+      message:
+        /Its only schema is on the 500 error response, which the designer does not show\. It produces no JSON: write \{ "type": "string", "format": "binary" \} as the schema of the 200 response\.$/,
+    },
+  ],
+  [
+    VALID,
+    {
+      // HiveCPQ's updates: No Content, and error schemas (SWG-RESP-MULTI-SCHEMA's when several).
+      name: 'on a schema on an error response of an operation that answers 204',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '204': { description: 'No content' },
+          '400': { description: 'Bad request', schema: { type: 'string' } },
+        }),
+    },
+    {
+      name: 'on a schema on an error response of an operation that answers 202',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '202': { description: 'Accepted' },
+          '400': { description: 'Bad request', schema: { type: 'string' } },
+        }),
+    },
+    {
+      // As before: a 'default' schema is SWG-RESP-DEFAULT-SCHEMA's, and silences SWG-RESP-DEFINED.
+      name: "on schemas on an error and the 'default' response",
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '400': { description: 'Bad request', schema: { type: 'string' } },
+          default: { description: 'Error', schema: { type: 'object' } },
+        }),
+    },
+    {
+      // OneBlink's internal webhook delete: its response never reaches a flow.
+      name: 'on a schema only on an error response of an internal operation',
+      edit: (s) => {
+        s.paths['/tasks'].get['x-ms-visibility'] = 'internal';
+        s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '400': { description: 'Bad request', schema: { type: 'string' } },
+        };
+      },
+    },
+    {
+      // Its outputs are x-ms-notification-content's; its 201 answers the registration.
+      name: 'on a webhook registration with a schema only on an error response',
+      edit: (s) => {
+        addWebhook(s);
+        s.paths['/hooks'].post.responses = {
+          '201': { description: 'Created' },
+          '400': { description: 'Bad request', schema: { type: 'object' } },
+        };
+      },
     },
     {
       // Its outputs are x-ms-notification-content's.
@@ -860,6 +956,15 @@ describeRule(
     {
       name: 'on a 202 response',
       edit: (s) => (s.paths['/tasks'].get.responses = { '202': { description: 'Accepted' } }),
+    },
+    {
+      // No outputs either, but SWG-RESP-SCHEMA-200 says so: one finding, not two.
+      name: 'on a 200 without a schema beside an error response with one',
+      edit: (s) =>
+        (s.paths['/tasks'].get.responses = {
+          '200': { description: 'OK' },
+          '404': { description: 'Not found', schema: { type: 'object' } },
+        }),
     },
     {
       // Its outputs are x-ms-notification-content's; its 201 answers the registration.

@@ -405,34 +405,135 @@ describeRule(
   [VALID],
 );
 
+const OAUTH2 = {
+  type: 'oauth2',
+  flow: 'accessCode',
+  authorizationUrl: 'https://login.contoso.com/authorize',
+  tokenUrl: 'https://login.contoso.com/token',
+  scopes: {},
+};
+
 describeRule(
   'SWG-PARAM-RESERVED',
   [
     {
-      name: 'on an Authorization header with a security definition',
-      edit: addQuery({ name: 'Authorization', in: 'header' }),
+      name: 'on an Authorization header with an oauth2 security definition, naming it',
+      edit: (s) => {
+        s.securityDefinitions = { oauth2_auth: OAUTH2 };
+        s.security = [{ oauth2_auth: [] }];
+        addQuery({ name: 'Authorization', in: 'header' })(s);
+      },
       pointer: '/paths/~1tasks/get/parameters/1/name',
       severity: 'warning',
+      message:
+        /^The parameter 'Authorization' is reserved and cannot be used in 'header'\. The connection's security definition 'oauth2_auth' \(oauth2\) sets it\.$/,
     },
     {
-      name: 'on an authorization header in lower case',
-      edit: addQuery({ name: 'authorization', in: 'header' }),
+      name: 'on an authorization header in lower case with a basic security definition',
+      edit: (s) => {
+        s.securityDefinitions = { basic_auth: { type: 'basic' } };
+        s.security = [{ basic_auth: [] }];
+        addQuery({ name: 'authorization', in: 'header' })(s);
+      },
       pointer: '/paths/~1tasks/get/parameters/1/name',
       severity: 'warning',
+      message: /The connection's security definition 'basic_auth' \(basic\) sets it\.$/,
+    },
+    {
+      // Unique's transcription trigger asks for the x-api-key its apiKey definition sets.
+      name: 'on the header of the apiKey security definition, in another case',
+      edit: addQuery({ name: 'x-api-KEY', in: 'header' }),
+      pointer: '/paths/~1tasks/get/parameters/1/name',
+      severity: 'warning',
+      message:
+        /^The parameter 'x-api-KEY' is reserved and cannot be used in 'header'\. The connection's security definition 'API_Key' \(apiKey\) sets it\.$/,
+    },
+    {
+      // Multiple authentication types: the oauth2 one of the definitions sets Authorization.
+      name: 'on an Authorization header when one of several security definitions is oauth2',
+      edit: (s) => {
+        s.securityDefinitions.oauth2_auth = OAUTH2;
+        addQuery({ name: 'Authorization', in: 'header' })(s);
+      },
+      pointer: '/paths/~1tasks/get/parameters/1/name',
+      severity: 'warning',
+      message: /'oauth2_auth' \(oauth2\) sets it\.$/,
     },
   ],
   [
     VALID,
     {
+      // The apiKey definition sets X-Api-Key: Authorization is the API's to ask for.
+      name: 'on an Authorization header when the only security definition is an apiKey in another header',
+      edit: addQuery({ name: 'Authorization', in: 'header' }),
+    },
+    {
+      name: 'on the name of an apiKey definition in the query, used as a header',
+      edit: (s) => {
+        s.securityDefinitions = { API_Key: { type: 'apiKey', in: 'query', name: 'code' } };
+        addQuery({ name: 'code', in: 'header' })(s);
+      },
+    },
+    {
       name: 'without security definitions',
       edit: (s) => {
         delete s.securityDefinitions;
+        delete s.security;
         addQuery({ name: 'Authorization', in: 'header' })(s);
       },
     },
-    { name: 'on a query parameter named Authorization', edit: addQuery({ name: 'Authorization' }) },
+    {
+      name: 'on a query parameter named Authorization, with an oauth2 definition',
+      edit: (s) => {
+        s.securityDefinitions = { oauth2_auth: OAUTH2 };
+        addQuery({ name: 'Authorization' })(s);
+      },
+    },
+    {
+      name: "on a query parameter named as the apiKey definition's header",
+      edit: addQuery({ name: 'X-Api-Key' }),
+    },
   ],
 );
+
+describe('SWG-PARAM-RESERVED with the connection parameters of apiProperties.json', () => {
+  const files = (connectionParameters: Json, withDefinitions: boolean) => {
+    const swagger = validSwagger();
+    if (!withDefinitions) {
+      delete swagger.securityDefinitions;
+      delete swagger.security;
+    }
+    addQuery({ name: 'Authorization', in: 'header' })(swagger);
+    const apiProperties = validConnectorFiles()['apiProperties.json'] as Json;
+    apiProperties.properties.connectionParameters = connectionParameters;
+    return {
+      ...validConnectorFiles(),
+      'apiDefinition.swagger.json': swagger,
+      'apiProperties.json': apiProperties,
+    };
+  };
+  const oauth = { token: { type: 'oAuthSetting', oAuthSettings: { identityProvider: 'oauth2' } } };
+
+  it('fires on an Authorization header without security definitions, naming the oauthSetting parameter', async () => {
+    const findings = await runRules(files(oauth, false), ['SWG-PARAM-RESERVED']);
+    expect(findings).toMatchObject([
+      {
+        severity: 'warning',
+        pointer: '/paths/~1tasks/get/parameters/1/name',
+        message:
+          "The parameter 'Authorization' is reserved and cannot be used in 'header'. The connection parameter 'token' (oauthSetting) of apiProperties.json sets it.",
+      },
+    ]);
+  });
+  it('stays quiet without security definitions when no connection parameter is an oauthSetting', async () => {
+    const apiKey = { api_key: { type: 'securestring' } };
+    expect(await runRules(files(apiKey, false), ['SWG-PARAM-RESERVED'])).toEqual([]);
+  });
+  it("reads the swagger's security definitions first when it has them", async () => {
+    // The apiKey definition sets X-Api-Key; the oauthSetting mismatch is SWG-SEC-PROPS-CONSISTENCY's.
+    expect(await runRules(files(oauth, true), ['SWG-PARAM-RESERVED'])).toEqual([]);
+  });
+});
 
 describeRule(
   'SWG-PARAM-BODY-SCHEMA',

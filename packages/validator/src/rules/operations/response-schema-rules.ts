@@ -1,3 +1,4 @@
+import { joinedList } from '@connector-alm/core';
 import { childPointer } from '../../json/pointer.js';
 import { certificationLevels, sameLevels, type RuleDefinition } from '../../model/rule.js';
 import { isObject, type JsonObject } from '../../swagger/json-values.js';
@@ -5,6 +6,7 @@ import { isEmptySchema } from '../../swagger/empty-schema.js';
 import type { OperationInfo } from '../../swagger/operation-info.js';
 import { declaresLocation, fill, hasSuccessResponse, isSuccessCode, successResponses } from './rule-kit.js';
 import { operationLabel } from '../../swagger/operation-label.js';
+import { nameExcerpt } from '../../text/message-values.js';
 import { isWebhookSubscription } from './webhook-subscription.js';
 import { nonJsonBodySchema } from './produced-body.js';
 import { multiSchemaAdvice, schemaPlan } from './multi-schema-advice.js';
@@ -32,6 +34,57 @@ function schemaOnlyOnOtherSuccess(operation: OperationInfo): boolean {
     other = true;
   }
   return other;
+}
+
+/** `4xx` or `5xx`: an error response, whose schema the designer never shows as outputs. */
+function isErrorCode(code: string): boolean {
+  return code.length === 3 && (code[0] === '4' || code[0] === '5') && /^\d\d$/.test(code.slice(1));
+}
+
+/**
+ * The error responses with a schema, when those are the operation's only schemas: none on a 2xx, none
+ * on 'default' (which SWG-RESP-DEFAULT-SCHEMA judges, and which silences SWG-RESP-DEFINED as before).
+ * Empty otherwise.
+ */
+function schemaOnlyOnErrors(operation: OperationInfo): OperationInfo['responses'] {
+  const errors: OperationInfo['responses'] = [];
+  for (const response of operation.responses) {
+    if (!hasSchema(response)) continue;
+    if (!isErrorCode(response.code)) return [];
+    errors.push(response);
+  }
+  return errors;
+}
+
+/**
+ * The 2xx responses that should carry the output: not 204 (no content) nor 202 (accepted, no body),
+ * which SWG-RESP-DEFINED accepts without a schema too.
+ */
+function successResponsesWithBody(operation: OperationInfo): OperationInfo['responses'] {
+  return successResponses(operation).filter((r) => r.code !== '204' && r.code !== '202');
+}
+
+/**
+ * The advice of SWG-RESP-SCHEMA-200 when only error responses have a schema (LatinShare SHP
+ * Management's CheckInDocument: a 200 without one, schemas on 400, 401, 404 and 500).
+ */
+function errorOnlyAdvice(
+  operation: OperationInfo,
+  errors: OperationInfo['responses'],
+  output: string,
+  nonJson: string | undefined,
+): string {
+  const codes = errors.map((response) => nameExcerpt(response.code));
+  const one = codes.length === 1;
+  const where = `Its only ${one ? 'schema is' : 'schemas are'} on the ${joinedList(codes, { max: 4 })} error ${one ? 'response' : 'responses'}, which the designer does not show.`;
+  const code = nameExcerpt(output);
+  if (nonJson !== undefined) {
+    return `${where} It produces no JSON: write ${nonJson} as the schema of the ${code} response.`;
+  }
+  // A polling trigger that answers 204 fires nothing: "use a 204" would be no advice for it.
+  return operation.isTrigger
+    ? `${where} Describe the response body in a schema on the ${code} response: it is what the trigger passes to the flow.`
+    : `${where} Describe the response body in a schema on the ${code} response, or use a 204 response when the operation returns no body.`;
 }
 
 /**
@@ -127,7 +180,7 @@ export const successSchemaCodeRule: RuleDefinition = {
   file: 'swagger',
   title: 'Put the output schema on the 200 or 201 response.',
   description:
-    "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema.",
+    "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema. An operation whose only schemas are on error responses (4xx, 5xx) has no outputs either, and is told to describe its body on its 2xx response; as for SWG-RESP-DEFINED, which leaves it to this rule, internal operations, MCP server operations, webhook triggers and operations whose only success responses are 202 or 204 are left alone. A schema on the `default` response is SWG-RESP-DEFAULT-SCHEMA's.",
   levels: sameLevels('warning'),
   msCode: 'SchemaDefinitionSetIncorrectly',
   msMessage:
@@ -139,16 +192,38 @@ export const successSchemaCodeRule: RuleDefinition = {
   },
   check({ swagger, report }) {
     if (!swagger) return;
+    const message = (operation: OperationInfo, advice: string): string =>
+      `${fill(
+        "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+        operationLabel(operation),
+      )} ${advice}`;
+    let webhookOperations: Set<OperationInfo> | undefined;
     for (const operation of swagger.operations) {
-      // Only a schema on another 2xx (202, 206…) is lost; default and error schemas have their own rules.
-      if (!schemaOnlyOnOtherSuccess(operation)) continue;
-      if (isWebhookSubscription(swagger, operation)) continue;
+      // A schema on another 2xx (202, 206…) is lost; a 'default' schema has its own rule.
+      if (schemaOnlyOnOtherSuccess(operation)) {
+        if (isWebhookSubscription(swagger, operation)) continue;
+        report({
+          pointer: childPointer(operation.pointer, 'responses'),
+          message: message(operation, schemaMoveAdvice(operation)),
+        });
+        continue;
+      }
+      // Schemas only on errors: the outputs are empty, as with no schema at all, and SWG-RESP-DEFINED
+      // (which reads "no schema") leaves the operation to this rule, with its exemptions.
+      const errors = schemaOnlyOnErrors(operation);
+      if (errors.length === 0) continue;
+      if (operation.isInternal || operation.isMcp) continue;
+      webhookOperations ??= new Set(webhooks(swagger).map((webhook) => webhook.operation));
+      if (webhookOperations.has(operation)) continue;
+      const output = successResponsesWithBody(operation)[0];
+      // Only 202s and 204s, or no 2xx at all (SWG-OP-RESP-SUCCESS's): no output is expected.
+      if (!output) continue;
       report({
         pointer: childPointer(operation.pointer, 'responses'),
-        message: `${fill(
-          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-          operationLabel(operation),
-        )} ${schemaMoveAdvice(operation)}`,
+        message: message(
+          operation,
+          errorOnlyAdvice(operation, errors, output.code, nonJsonBodySchema(swagger, operation)),
+        ),
       });
     }
   },
@@ -201,7 +276,7 @@ export const responseSchemaDefinedRule: RuleDefinition = {
   file: 'swagger',
   title: 'Give visible actions and polling triggers a response schema.',
   description:
-    'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write.',
+    'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write. An operation whose only schemas are on error responses has no outputs either: SWG-RESP-SCHEMA-200 reports it, and this rule does not repeat it.',
   levels: certificationLevels('warning', 'off'),
   example: {
     placement: 'responses',
@@ -216,8 +291,9 @@ export const responseSchemaDefinedRule: RuleDefinition = {
     for (const operation of swagger.operations) {
       // An MCP server's replies are read by the agent, not by the designer (see SWG-RESP-EMPTY-SCHEMA).
       if (operation.isInternal || operation.isMcp || webhookOperations.has(operation)) continue;
+      // Schemas on error responses only are no outputs either: SWG-RESP-SCHEMA-200 says so, once.
       if (operation.responses.some(hasSchema)) continue;
-      const withBody = successResponses(operation).filter((r) => r.code !== '204' && r.code !== '202');
+      const withBody = successResponsesWithBody(operation);
       if (withBody.length === 0) continue;
       report({
         pointer: withBody[0]!.pointer,
