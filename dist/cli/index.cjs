@@ -28684,8 +28684,9 @@ function titleWithoutRestrictedWords(title) {
   let end = words.length;
   while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
   while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ");
+  return words.slice(first, end).join(" ").replace(TRAILING_PUNCTUATION, "");
 }
+var TRAILING_PUNCTUATION = /[\s\-\u2013\u2014_/\\:;,.&+|]+$/;
 function titleAsRequired(title) {
   if (restrictedTitleWords(title).length === 0) return void 0;
   return titleWithoutRestrictedWords(title) || void 0;
@@ -48211,7 +48212,8 @@ var documentLimitRules = [
           message: "The platform accepts only swagger files of less than 1 MB. Remove unused definitions and operations, or split the connector.",
           // Apart from the message, which validate --base matches with the base's: the size changes
           // with every edit, and made the finding new (and the base's fixed) at each change.
-          transientNote: `This one is ${formatBytes(bytes)}.`
+          // In bytes: just over the limit, "1.0 MB" read as within it.
+          transientNote: `This one is ${bytes.toLocaleString("en-US")} bytes; 1 MB is ${SWAGGER_LIMITS.maxBytes.toLocaleString("en-US")} bytes.`
         });
         return;
       }
@@ -52895,6 +52897,31 @@ function schemaOnlyOnOtherSuccess(operation2) {
   }
   return other;
 }
+function isErrorCode(code2) {
+  return code2.length === 3 && (code2[0] === "4" || code2[0] === "5") && /^\d\d$/.test(code2.slice(1));
+}
+function schemaOnlyOnErrors(operation2) {
+  const errors2 = [];
+  for (const response of operation2.responses) {
+    if (!hasSchema(response)) continue;
+    if (!isErrorCode(response.code)) return [];
+    errors2.push(response);
+  }
+  return errors2;
+}
+function successResponsesWithBody(operation2) {
+  return successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
+}
+function errorOnlyAdvice(operation2, errors2, output, nonJson) {
+  const codes = errors2.map((response) => nameExcerpt(response.code));
+  const one = codes.length === 1;
+  const where2 = `Its only ${one ? "schema is" : "schemas are"} on the ${joinedList(codes, { max: 4 })} error ${one ? "response" : "responses"}, which the designer does not show.`;
+  const code2 = nameExcerpt(output);
+  if (nonJson !== void 0) {
+    return `${where2} It produces no JSON: write ${nonJson} as the schema of the ${code2} response.`;
+  }
+  return operation2.isTrigger ? `${where2} Describe the response body in a schema on the ${code2} response: it is what the trigger passes to the flow.` : `${where2} Describe the response body in a schema on the ${code2} response, or use a 204 response when the operation returns no body.`;
+}
 function schemaMoveAdvice(operation2) {
   const codes = [];
   for (const response of operation2.responses) {
@@ -52969,7 +52996,7 @@ var successSchemaCodeRule = {
   id: "SWG-RESP-SCHEMA-200",
   file: "swagger",
   title: "Put the output schema on the 200 or 201 response.",
-  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema. An operation whose only schemas are on error responses (4xx, 5xx) has no outputs either, and is told to describe its body on its 2xx response; as for SWG-RESP-DEFINED, which leaves it to this rule, internal operations, MCP server operations, webhook triggers and operations whose only success responses are 202 or 204 are left alone. A schema on the `default` response is SWG-RESP-DEFAULT-SCHEMA's.",
   levels: sameLevels("warning"),
   msCode: "SchemaDefinitionSetIncorrectly",
   msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
@@ -52980,15 +53007,33 @@ var successSchemaCodeRule = {
   },
   check({ swagger: swagger2, report: report2 }) {
     if (!swagger2) return;
+    const message3 = (operation2, advice) => `${fill(
+      "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+      operationLabel(operation2)
+    )} ${advice}`;
+    let webhookOperations;
     for (const operation2 of swagger2.operations) {
-      if (!schemaOnlyOnOtherSuccess(operation2)) continue;
-      if (isWebhookSubscription(swagger2, operation2)) continue;
+      if (schemaOnlyOnOtherSuccess(operation2)) {
+        if (isWebhookSubscription(swagger2, operation2)) continue;
+        report2({
+          pointer: childPointer(operation2.pointer, "responses"),
+          message: message3(operation2, schemaMoveAdvice(operation2))
+        });
+        continue;
+      }
+      const errors2 = schemaOnlyOnErrors(operation2);
+      if (errors2.length === 0) continue;
+      if (operation2.isInternal || operation2.isMcp) continue;
+      webhookOperations ??= new Set(webhooks(swagger2).map((webhook) => webhook.operation));
+      if (webhookOperations.has(operation2)) continue;
+      const output = successResponsesWithBody(operation2)[0];
+      if (!output) continue;
       report2({
         pointer: childPointer(operation2.pointer, "responses"),
-        message: `${fill(
-          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-          operationLabel(operation2)
-        )} ${schemaMoveAdvice(operation2)}`
+        message: message3(
+          operation2,
+          errorOnlyAdvice(operation2, errors2, output.code, nonJsonBodySchema(swagger2, operation2))
+        )
       });
     }
   }
@@ -53026,7 +53071,7 @@ var responseSchemaDefinedRule = {
   id: "SWG-RESP-DEFINED",
   file: "swagger",
   title: "Give visible actions and polling triggers a response schema.",
-  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write.',
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write. An operation whose only schemas are on error responses has no outputs either: SWG-RESP-SCHEMA-200 reports it, and this rule does not repeat it.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -53039,7 +53084,7 @@ var responseSchemaDefinedRule = {
     for (const operation2 of swagger2.operations) {
       if (operation2.isInternal || operation2.isMcp || webhookOperations.has(operation2)) continue;
       if (operation2.responses.some(hasSchema)) continue;
-      const withBody = successResponses(operation2).filter((r) => r.code !== "204" && r.code !== "202");
+      const withBody = successResponsesWithBody(operation2);
       if (withBody.length === 0) continue;
       report2({
         pointer: withBody[0].pointer,
@@ -53618,11 +53663,45 @@ var connectionIdNameRule = {
     }
   }
 };
+function headersSetByConnection(root, apiProperties2) {
+  const headers = /* @__PURE__ */ new Map();
+  const set2 = (header, by) => {
+    if (!headers.has(header)) headers.set(header, by);
+  };
+  const definitions = entriesOf(root.securityDefinitions);
+  for (const [name, definition] of definitions) {
+    const scheme = asObject(definition);
+    const type = scheme?.type;
+    const by = `The connection's security definition '${nameExcerpt(name)}' (${String(type)}) sets it.`;
+    if (type === "oauth2" || type === "basic") set2("authorization", by);
+    else if (type === "apiKey" && scheme?.in === "header") {
+      const header = asString(scheme.name);
+      if (header !== void 0 && header !== "") set2(header.toLowerCase(), by);
+    }
+  }
+  if (definitions.length > 0) return headers;
+  const properties = asObject(apiProperties2?.properties);
+  const parameterLists = [properties?.connectionParameters];
+  for (const parameterSet of asArray(asObject(properties?.connectionParameterSets)?.values) ?? []) {
+    parameterLists.push(asObject(parameterSet)?.parameters);
+  }
+  for (const list3 of parameterLists) {
+    for (const [name, parameter] of entriesOf(list3)) {
+      const type = asString(asObject(parameter)?.type);
+      if (type?.toLowerCase() !== "oauthsetting") continue;
+      set2(
+        "authorization",
+        `The connection parameter '${nameExcerpt(name)}' (oauthSetting) of apiProperties.json sets it.`
+      );
+    }
+  }
+  return headers;
+}
 var reservedNameRule = {
   id: "SWG-PARAM-RESERVED",
   file: "swagger",
-  title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
-  description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
+  title: "Do not declare a header that the connection sets as a parameter.",
+  description: "The platform sets the connection's credentials in the request (SVR ReservedParameterIsUsed): an oauth2 or basic security definition sets the Authorization header, an apiKey definition `in: header` the header it names (compared in any case). A header parameter of that name would be overwritten, or conflict with it, and asks makers for what the connection already has. With no security definitions, an `oauthSetting` connection parameter of apiProperties.json sets Authorization. An Authorization parameter beside an apiKey definition in another header (or in the query) is no conflict, and is left alone. Microsoft does not publish its reserved list, so it is a warning.",
   levels: sameLevels("warning"),
   msCode: "ReservedParameterIsUsed",
   msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
@@ -53630,13 +53709,17 @@ var reservedNameRule = {
     placement: "parameter",
     bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
   },
-  check({ swagger: swagger2, report: report2 }) {
-    if (!swagger2 || entriesOf(swagger2.root.securityDefinitions).length === 0) return;
+  check({ swagger: swagger2, apiProperties: apiProperties2, report: report2 }) {
+    if (!swagger2) return;
+    const headers = headersSetByConnection(swagger2.root, apiProperties2);
+    if (headers.size === 0) return;
     for (const parameter of writtenParameters(swagger2)) {
-      if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
+      if (parameter.in !== "header" || parameter.name === void 0) continue;
+      const by = headers.get(parameter.name.toLowerCase());
+      if (by === void 0) continue;
       report2({
         pointer: childPointer(parameter.pointer, "name"),
-        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
+        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", nameExcerpt(parameter.name), "header")} ${by}`
       });
     }
   }
@@ -82910,6 +82993,28 @@ function branchNameFor(targetFolder, prefix = DEFAULT_BRANCH_PREFIX) {
   }
   return name;
 }
+function refuseUnfitBranchPrefix(prefix, base2) {
+  if (prefix === "") return;
+  const hint = `Give a prefix that ends with '/', such as '${DEFAULT_BRANCH_PREFIX}' (the default).`;
+  if (!/[/_-]$/.test(prefix)) {
+    throw new UsageError(
+      `The branch prefix "${prefix}" would be glued to the connector's folder ("${prefix}certified-connectors/\u2026").`,
+      { hint: `${hint} Keep the prefix of earlier runs: a rerun finds its pull request by its branch.` }
+    );
+  }
+  if (prefix.startsWith("refs/")) {
+    throw new UsageError(`The branch prefix "${prefix}" starts with "refs/": the branch would be named so.`, {
+      hint: `Give the prefix without "refs/heads/": ${hint}`
+    });
+  }
+  const first = prefix.split("/")[0];
+  if (prefix.includes("/") && first.toLowerCase() === base2.toLowerCase()) {
+    throw new UsageError(
+      `The branch prefix "${prefix}" starts with the base branch's name: git cannot hold a branch "${first}" and branches under "${first}/" in one repository, and the fork has "${first}".`,
+      { hint }
+    );
+  }
+}
 function slugOf(segment) {
   const slug = segment.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".");
   return trimWhere(slug, oneOf("-.")).replace(/\.lock$/, "-lock");
@@ -88665,22 +88770,39 @@ function pullRequestBody(input) {
     `Profile \`${validation.profile}\`: ${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "notice")}.`
   );
   if (validation.findings.length > 0) lines.push("", ...findingTable(validation.findings, validation.path));
-  return truncate(lines.join("\n"));
+  return `${truncate(lines.join("\n"), MAX_BODY_LENGTH - AUTHORS_TEXT_AFTER.length)}${AUTHORS_TEXT_AFTER}`;
 }
+var AUTHORS_TEXT_LINE = "_Text written below this line is kept when connector-alm updates this pull request._";
+var AUTHORS_TEXT_AFTER = `
+
+${AUTHORS_TEXT_LINE}
+`;
 function bodyUpdate(next, current, options2) {
   const existing = current.replace(/\r\n?/g, "\n");
+  const merged = withAuthorsText(withTicksKept(next, existing), existing);
+  const comparable2 = (body) => options2.ignoreSource ? withoutSource(body) : body.trimEnd();
+  return comparable2(merged) === comparable2(existing) ? void 0 : merged;
+}
+function withTicksKept(next, existing) {
   const ticked = /* @__PURE__ */ new Map();
   for (const line of existing.split("\n")) {
     const box = CHECKLIST_LINE.exec(line);
     if (box && box[1] !== " ") ticked.set(box[2].trim(), box[1]);
   }
-  const merged = next.split("\n").map((line) => {
+  return next.split("\n").map((line) => {
     const box = CHECKLIST_LINE.exec(line);
     const mark = box && box[1] === " " ? ticked.get(box[2].trim()) : void 0;
     return mark ? `- [${mark}] ${box[2]}` : line;
   }).join("\n");
-  const comparable2 = (body) => options2.ignoreSource ? withoutSource(body) : body.trimEnd();
-  return comparable2(merged) === comparable2(existing) ? void 0 : merged;
+}
+function withAuthorsText(next, existing) {
+  const mark = existing.lastIndexOf(AUTHORS_TEXT_LINE);
+  if (mark === -1 || !next.endsWith(AUTHORS_TEXT_AFTER)) return next;
+  const authors = existing.slice(mark + AUTHORS_TEXT_LINE.length).replace(/^\n/, "");
+  if (authors.trim() === "") return next;
+  const room = MAX_BODY_LENGTH - AUTHORS_TEXT_AFTER.length - authors.length;
+  const ours = next.slice(0, -AUTHORS_TEXT_AFTER.length);
+  return `${room < ours.length ? truncate(ours, Math.max(room, 0)) : ours}${AUTHORS_TEXT_AFTER}${authors}`;
 }
 var CHECKLIST_LINE = /^- \[([ xX])\] (.*)$/;
 function withoutSource(body) {
@@ -88696,10 +88818,10 @@ function findingTable(findings, folder) {
   });
   return ["| Severity | Rule | File | Message |", "|---|---|---|---|", ...rows];
 }
-function truncate(body) {
-  if (body.length <= MAX_BODY_LENGTH) return body;
+function truncate(body, length) {
+  if (body.length <= length) return body;
   const note = "\n\n\u2026 (truncated: GitHub allows 65536 characters)";
-  return body.slice(0, MAX_BODY_LENGTH - note.length) + note;
+  return body.slice(0, Math.max(length - note.length, 0)) + note;
 }
 
 // packages/github/src/pull-request.ts
@@ -89123,6 +89245,7 @@ async function openPullRequest(options2, ports) {
   const named2 = withFolderNameOnDisk(folder);
   const checkout = repositoryRootOf(named2) ?? import_node_path117.default.resolve(options2.cwd);
   const targetFolder = targetFolderFor(named2, validation.profile, options2.targetFolder, checkout);
+  refuseUnfitBranchPrefix(options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX, options2.base);
   const branch = branchNameFor(targetFolder, options2.branchPrefix ?? DEFAULT_BRANCH_PREFIX);
   const result = {
     connector: options2.connector,
@@ -89564,7 +89687,11 @@ function registerOpenPullRequestCommand(program2, context) {
       "the folder in the upstream (with one connector only)",
       "in a PowerPlatformConnectors checkout, the connector folder's path there (certified-connectors/Snowflake v2/ConnectorArtifacts); elsewhere the profile's top folder (certified-connectors, independent-publisher-connectors or custom-connectors), then the connector folder's name; a connector the upstream has in another folder named alike (the same host, or the same title in the same top folder) is then refused, naming that folder"
     )
-  ).option("--branch-prefix <prefix>", "prefix of the branch in the fork", DEFAULT_BRANCH_PREFIX).addOption(
+  ).option(
+    "--branch-prefix <prefix>",
+    "prefix of the branch in the fork, ending with '/', '-' or '_'",
+    DEFAULT_BRANCH_PREFIX
+  ).addOption(
     optionDefaultingTo(
       "--title <title>",
       'the pull request title; one without "(Independent Publisher)" for such a connector gets a warning, and a title edited on the open pull request is kept',

@@ -21754,8 +21754,9 @@ function titleWithoutRestrictedWords(title) {
   let end = words.length;
   while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
   while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ");
+  return words.slice(first, end).join(" ").replace(TRAILING_PUNCTUATION, "");
 }
+var TRAILING_PUNCTUATION = /[\s\-\u2013\u2014_/\\:;,.&+|]+$/;
 function titleAsRequired(title) {
   if (restrictedTitleWords(title).length === 0) return void 0;
   return titleWithoutRestrictedWords(title) || void 0;
@@ -35364,7 +35365,8 @@ var documentLimitRules = [
           message: "The platform accepts only swagger files of less than 1 MB. Remove unused definitions and operations, or split the connector.",
           // Apart from the message, which validate --base matches with the base's: the size changes
           // with every edit, and made the finding new (and the base's fixed) at each change.
-          transientNote: `This one is ${formatBytes(bytes)}.`
+          // In bytes: just over the limit, "1.0 MB" read as within it.
+          transientNote: `This one is ${bytes.toLocaleString("en-US")} bytes; 1 MB is ${SWAGGER_LIMITS.maxBytes.toLocaleString("en-US")} bytes.`
         });
         return;
       }
@@ -40022,6 +40024,31 @@ function schemaOnlyOnOtherSuccess(operation) {
   }
   return other;
 }
+function isErrorCode(code2) {
+  return code2.length === 3 && (code2[0] === "4" || code2[0] === "5") && /^\d\d$/.test(code2.slice(1));
+}
+function schemaOnlyOnErrors(operation) {
+  const errors2 = [];
+  for (const response of operation.responses) {
+    if (!hasSchema(response)) continue;
+    if (!isErrorCode(response.code)) return [];
+    errors2.push(response);
+  }
+  return errors2;
+}
+function successResponsesWithBody(operation) {
+  return successResponses(operation).filter((r) => r.code !== "204" && r.code !== "202");
+}
+function errorOnlyAdvice(operation, errors2, output, nonJson) {
+  const codes = errors2.map((response) => nameExcerpt(response.code));
+  const one = codes.length === 1;
+  const where = `Its only ${one ? "schema is" : "schemas are"} on the ${joinedList(codes, { max: 4 })} error ${one ? "response" : "responses"}, which the designer does not show.`;
+  const code2 = nameExcerpt(output);
+  if (nonJson !== void 0) {
+    return `${where} It produces no JSON: write ${nonJson} as the schema of the ${code2} response.`;
+  }
+  return operation.isTrigger ? `${where} Describe the response body in a schema on the ${code2} response: it is what the trigger passes to the flow.` : `${where} Describe the response body in a schema on the ${code2} response, or use a 204 response when the operation returns no body.`;
+}
 function schemaMoveAdvice(operation) {
   const codes = [];
   for (const response of operation.responses) {
@@ -40096,7 +40123,7 @@ var successSchemaCodeRule = {
   id: "SWG-RESP-SCHEMA-200",
   file: "swagger",
   title: "Put the output schema on the 200 or 201 response.",
-  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema.",
+  description: "The designer reads outputs from the 200 or 201 response, or from a webhook's x-ms-notification-content (SVR SchemaDefinitionSetIncorrectly). A schema only on 202 or 4xx is not shown. A 202 with a Location header (the asynchronous pattern: the platform polls that address until the work is done) is told to describe the final response on a 200 and leave the 202 without a schema. An operation whose only schemas are on error responses (4xx, 5xx) has no outputs either, and is told to describe its body on its 2xx response; as for SWG-RESP-DEFINED, which leaves it to this rule, internal operations, MCP server operations, webhook triggers and operations whose only success responses are 202 or 204 are left alone. A schema on the `default` response is SWG-RESP-DEFAULT-SCHEMA's.",
   levels: sameLevels("warning"),
   msCode: "SchemaDefinitionSetIncorrectly",
   msMessage: "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
@@ -40107,15 +40134,33 @@ var successSchemaCodeRule = {
   },
   check({ swagger, report }) {
     if (!swagger) return;
+    const message2 = (operation, advice) => `${fill(
+      "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
+      operationLabel(operation)
+    )} ${advice}`;
+    let webhookOperations;
     for (const operation of swagger.operations) {
-      if (!schemaOnlyOnOtherSuccess(operation)) continue;
-      if (isWebhookSubscription(swagger, operation)) continue;
+      if (schemaOnlyOnOtherSuccess(operation)) {
+        if (isWebhookSubscription(swagger, operation)) continue;
+        report({
+          pointer: childPointer(operation.pointer, "responses"),
+          message: message2(operation, schemaMoveAdvice(operation))
+        });
+        continue;
+      }
+      const errors2 = schemaOnlyOnErrors(operation);
+      if (errors2.length === 0) continue;
+      if (operation.isInternal || operation.isMcp) continue;
+      webhookOperations ??= new Set(webhooks(swagger).map((webhook) => webhook.operation));
+      if (webhookOperations.has(operation)) continue;
+      const output = successResponsesWithBody(operation)[0];
+      if (!output) continue;
       report({
         pointer: childPointer(operation.pointer, "responses"),
-        message: `${fill(
-          "The operation '{0}' should define an output schema on the 200 or 201 response code or in 'x-ms-notification-content' extension for a webhook to be visible in the designer.",
-          operationLabel(operation)
-        )} ${schemaMoveAdvice(operation)}`
+        message: message2(
+          operation,
+          errorOnlyAdvice(operation, errors2, output.code, nonJsonBodySchema(swagger, operation))
+        )
       });
     }
   }
@@ -40153,7 +40198,7 @@ var responseSchemaDefinedRule = {
   id: "SWG-RESP-DEFINED",
   file: "swagger",
   title: "Give visible actions and polling triggers a response schema.",
-  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write.',
+  description: 'Certification asks for "valid response schema definitions for all operations"; without one the action, or the polling trigger, has no outputs. 204 and 202 responses without a body are fine, and so is an MCP server operation (`x-ms-agentic-protocol`): the agent reads its JSON-RPC replies by the protocol, and Copilot Studio\'s template has `"200": { "description": "Success" }` only. A webhook trigger is left alone: its outputs come from `x-ms-notification-content`, not from the registration\'s response. An operation whose `produces` lists no JSON (a file, a text) is told the string schema to write. An operation whose only schemas are on error responses has no outputs either: SWG-RESP-SCHEMA-200 reports it, and this rule does not repeat it.',
   levels: certificationLevels("warning", "off"),
   example: {
     placement: "responses",
@@ -40166,7 +40211,7 @@ var responseSchemaDefinedRule = {
     for (const operation of swagger.operations) {
       if (operation.isInternal || operation.isMcp || webhookOperations.has(operation)) continue;
       if (operation.responses.some(hasSchema)) continue;
-      const withBody = successResponses(operation).filter((r) => r.code !== "204" && r.code !== "202");
+      const withBody = successResponsesWithBody(operation);
       if (withBody.length === 0) continue;
       report({
         pointer: withBody[0].pointer,
@@ -40745,11 +40790,45 @@ var connectionIdNameRule = {
     }
   }
 };
+function headersSetByConnection(root, apiProperties) {
+  const headers = /* @__PURE__ */ new Map();
+  const set2 = (header, by) => {
+    if (!headers.has(header)) headers.set(header, by);
+  };
+  const definitions = entriesOf(root.securityDefinitions);
+  for (const [name, definition] of definitions) {
+    const scheme = asObject(definition);
+    const type = scheme?.type;
+    const by = `The connection's security definition '${nameExcerpt(name)}' (${String(type)}) sets it.`;
+    if (type === "oauth2" || type === "basic") set2("authorization", by);
+    else if (type === "apiKey" && scheme?.in === "header") {
+      const header = asString(scheme.name);
+      if (header !== void 0 && header !== "") set2(header.toLowerCase(), by);
+    }
+  }
+  if (definitions.length > 0) return headers;
+  const properties = asObject(apiProperties?.properties);
+  const parameterLists = [properties?.connectionParameters];
+  for (const parameterSet of asArray(asObject(properties?.connectionParameterSets)?.values) ?? []) {
+    parameterLists.push(asObject(parameterSet)?.parameters);
+  }
+  for (const list2 of parameterLists) {
+    for (const [name, parameter] of entriesOf(list2)) {
+      const type = asString(asObject(parameter)?.type);
+      if (type?.toLowerCase() !== "oauthsetting") continue;
+      set2(
+        "authorization",
+        `The connection parameter '${nameExcerpt(name)}' (oauthSetting) of apiProperties.json sets it.`
+      );
+    }
+  }
+  return headers;
+}
 var reservedNameRule = {
   id: "SWG-PARAM-RESERVED",
   file: "swagger",
-  title: "Do not declare the Authorization header as a parameter when the connector has security definitions.",
-  description: "The platform sets the Authorization header from the connection (SVR ReservedParameterIsUsed). Microsoft does not publish its reserved list; only this case is certain, so it is a warning.",
+  title: "Do not declare a header that the connection sets as a parameter.",
+  description: "The platform sets the connection's credentials in the request (SVR ReservedParameterIsUsed): an oauth2 or basic security definition sets the Authorization header, an apiKey definition `in: header` the header it names (compared in any case). A header parameter of that name would be overwritten, or conflict with it, and asks makers for what the connection already has. With no security definitions, an `oauthSetting` connection parameter of apiProperties.json sets Authorization. An Authorization parameter beside an apiKey definition in another header (or in the query) is no conflict, and is left alone. Microsoft does not publish its reserved list, so it is a warning.",
   levels: sameLevels("warning"),
   msCode: "ReservedParameterIsUsed",
   msMessage: "The parameter '{0}' is reserved and cannot be used in '{1}'.",
@@ -40757,13 +40836,17 @@ var reservedNameRule = {
     placement: "parameter",
     bad: '"securityDefinitions": { "oauth": { "type": "oauth2" } }, \u2026 { "name": "Authorization", "in": "header" }'
   },
-  check({ swagger, report }) {
-    if (!swagger || entriesOf(swagger.root.securityDefinitions).length === 0) return;
+  check({ swagger, apiProperties, report }) {
+    if (!swagger) return;
+    const headers = headersSetByConnection(swagger.root, apiProperties);
+    if (headers.size === 0) return;
     for (const parameter of writtenParameters(swagger)) {
-      if (parameter.in !== "header" || parameter.name?.toLowerCase() !== "authorization") continue;
+      if (parameter.in !== "header" || parameter.name === void 0) continue;
+      const by = headers.get(parameter.name.toLowerCase());
+      if (by === void 0) continue;
       report({
         pointer: childPointer(parameter.pointer, "name"),
-        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", parameter.name, "header")} The connection's security definition sets it.`
+        message: `${fill("The parameter '{0}' is reserved and cannot be used in '{1}'.", nameExcerpt(parameter.name), "header")} ${by}`
       });
     }
   }
