@@ -1,3 +1,4 @@
+import { oneOf, trimEndWhere } from '@connector-alm/core';
 /**
  * Product names that must not appear in a connector's title or description (CERT: "Copilot Studio,
  * or any of our other Power Platform product names"; STR; PR #3407). Power Pages is one of them
@@ -41,11 +42,11 @@ export function titleWithoutRestrictedWords(title: string): string {
   while (end > first && JOINERS.has(words[end - 1]!.toLowerCase())) end--;
   // A word joined to a restricted one by punctuation keeps it (`Web-API` leaves `Web-`): a title
   // ending so breaks SWG-INFO-TITLE-END, which the example of the fix must not.
-  return words.slice(first, end).join(' ').replace(TRAILING_PUNCTUATION, '');
+  return trimEndWhere(words.slice(first, end).join(' '), isJoiningPunctuation);
 }
 
 /** Punctuation that ends a title when a restricted word after it is taken away; a bracket closes something. */
-const TRAILING_PUNCTUATION = /[\s\-\u2013\u2014_/\\:;,.&+|]+$/;
+const isJoiningPunctuation = oneOf(' -\u2013\u2014_/\\:;,.&+|');
 
 /**
  * The title SWG-INFO-TITLE-WORDS asks for, where the rules that compare with the title or suggest
