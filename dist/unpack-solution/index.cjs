@@ -37858,9 +37858,9 @@ function titleWithoutRestrictedWords(title) {
   let end = words.length;
   while (first < end && JOINERS.has(words[first].toLowerCase())) first++;
   while (end > first && JOINERS.has(words[end - 1].toLowerCase())) end--;
-  return words.slice(first, end).join(" ").replace(TRAILING_PUNCTUATION, "");
+  return trimEndWhere(words.slice(first, end).join(" "), isJoiningPunctuation);
 }
-var TRAILING_PUNCTUATION = /[\s\-\u2013\u2014_/\\:;,.&+|]+$/;
+var isJoiningPunctuation = oneOf(" -\u2013\u2014_/\\:;,.&+|");
 function titleAsRequired(title) {
   if (restrictedTitleWords(title).length === 0) return void 0;
   return titleWithoutRestrictedWords(title) || void 0;
