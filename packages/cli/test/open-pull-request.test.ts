@@ -13,6 +13,7 @@ import {
   connectorFilesWithAnError,
   connectorFilesWithSwagger,
   copyConnector,
+  forkWithBranch,
   mergeUpstream,
   NAMESAKE,
   NO_WRITE_INTERVAL,
@@ -736,6 +737,33 @@ describe('connector-alm pr with what the upstream must not get', () => {
     expect(advised.out()).toMatch(
       /^certified-connectors\/ContosoTasks: nothing to do \(no difference from /m,
     );
+  }, 120_000);
+});
+
+describe("connector-alm pr to a fork with a branch named like a folder of the connector's branch", () => {
+  const scenario = scenarioForAllTests();
+
+  it('names that branch and what to do, exits 1 and opens no pull request', async () => {
+    // git keeps branches as files and folders: no connector-alm/… beside connector-alm.
+    await forkWithBranch(scenario, 'connector-alm');
+    const io = memoryIo(scenario.workspace, {
+      GITHUB_TOKEN: scenario.contributor.token,
+      GITHUB_API_URL: scenario.github.url,
+      ...NO_WRITE_INTERVAL,
+    });
+    expect(await runCli(['pr', CONNECTOR], io)).toBe(1);
+    expect(io.out()).toBe(
+      `${CONNECTOR}: not submitted: the fork contoso-dev/PowerPlatformConnectors has a branch connector-alm, so it cannot hold the branch connector-alm/certified-connectors/contoso-tasks (git keeps branches as files and folders; GitHub answered 422 Reference update failed): no branch was made for it, no pull request opened or updated. Rename or delete the branch connector-alm in the fork (its Branches page on GitHub), or give another --branch-prefix, and the same prefix on every rerun.\n`,
+    );
+    expect(io.err().trimEnd().split('\n').at(-1)).toBe(
+      `error: 1 connector of 1 not submitted: ${CONNECTOR}.`,
+    );
+    expect(io.err()).not.toMatch(/GitHub failed|githubstatus/);
+    expect(scenario.upstream.pulls).toEqual([]);
+
+    const prefixed = memoryIo(scenario.workspace, io.env);
+    expect(await runCli(['pr', CONNECTOR, '--branch-prefix', 'connector-alm-'], prefixed)).toBe(0);
+    expect(prefixed.out()).toMatch(/^certified-connectors\/Contoso Tasks: created pull request #1 /);
   }, 120_000);
 });
 

@@ -4,6 +4,7 @@ import { UserError } from '@connector-alm/core';
 export const ERROR_PR_ALREADY_EXISTS = 'A pull request already exists for';
 export const ERROR_NODE_NOT_RESOLVED = 'Could not resolve to a node';
 export const ERROR_REF_ALREADY_EXISTS = 'Reference already exists';
+export const ERROR_REF_UPDATE_FAILED = 'Reference update failed';
 
 /** The shape of Octokit's RequestError that we rely on, without importing its class into every module. */
 export interface ApiError {

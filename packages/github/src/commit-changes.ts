@@ -1,4 +1,5 @@
 import { apiErrorText, apiStatus, describeApiFailure, ERROR_REF_ALREADY_EXISTS, step } from './api-errors.js';
+import { BranchNotCreated, refusedBranchName } from './branch-clash.js';
 import type { GitHubClient } from './octokit-client.js';
 import { formatRepositoryName, type RepositoryName } from './repository-name.js';
 import type { TreeChanges } from './tree-changes.js';
@@ -70,6 +71,8 @@ export async function setBranch(
   try {
     await client.rest.git.createRef({ ...fork, ref: `refs/heads/${branch}`, sha });
   } catch (error) {
+    // A name git cannot hold beside a branch of the fork: said as such, not as GitHub's failure.
+    if (refusedBranchName(error)) throw new BranchNotCreated(branch, fork, error);
     if (apiStatus(error) !== 422 || !apiErrorText(error).includes(ERROR_REF_ALREADY_EXISTS))
       throw describeApiFailure(error, `creating the branch ${branch}`, name);
     const { data } = await step(`reading the branch ${branch}`, name, () =>

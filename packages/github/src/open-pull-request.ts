@@ -30,6 +30,12 @@ import { branchNameFor, DEFAULT_BRANCH_PREFIX, refuseUnfitBranchPrefix } from '.
 import { realSleep, type Sleep } from './clock.js';
 import { commitMessage, isOwnCommit, replacedCommitWarning } from './branch-commit.js';
 import { otherFolderOnBranch } from './branch-holder.js';
+import {
+  BranchNotCreated,
+  branchClashReason,
+  branchNotCreatedError,
+  folderBranchOf,
+} from './branch-clash.js';
 import { keepsBranch } from './branch-reuse.js';
 import { CallReads } from './call-reads.js';
 import { closedPullRequestNotice, closedWithThisVersion } from './closed-pull-request.js';
@@ -535,7 +541,7 @@ export async function openPullRequest(
     );
     if (warning) result.warnings.push(warning);
   }
-  const branchChanged = await logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
+  const branchWrite = logger.group(`Create or update the branch ${forkName}:${branch}`, async () => {
     const keep = await keepsBranch(
       client,
       fork,
@@ -587,6 +593,19 @@ export async function openPullRequest(
     result.headSha = commit.commitSha;
     return true;
   });
+  let branchChanged: boolean;
+  try {
+    branchChanged = await branchWrite;
+  } catch (error) {
+    if (!(error instanceof BranchNotCreated)) throw error;
+    // A branch of the fork named like a folder of ours keeps git from creating it: this connector's
+    // refusal, which the maker settles in the fork; the other connectors of the run go on.
+    const folderBranch = await folderBranchOf(client, fork, branch);
+    if (!folderBranch) throw branchNotCreatedError(error, say);
+    const reason = branchClashReason(fork, folderBranch, branch);
+    logger.info(`${targetFolder}: ${reason}.`);
+    return { ...result, operation: 'refused', refusal: 'branch-clash', reason, clashingBranch: folderBranch };
+  }
 
   const body = pullRequestBody({
     // The connector's own name: a title the maker gives the pull request is not the connector's.

@@ -17,7 +17,9 @@ export type PullRequestOperation = 'created' | 'updated' | 'emptied' | 'none' | 
  * propose deleting the upstream's connector; its findings are in `findings` too), its readme still
  * has the TODOs extract-connectors wrote (whatever fail-on; they are in `findings`), the upstream
  * already has it in another folder (`upstreamFolder`; only for a target folder not given), or its
- * branch name is another target folder's (in this run, or on the fork already), or its branch is the
+ * branch name is another target folder's (in this run, or on the fork already), or a branch of the fork
+ * is named like a folder of its branch, so git cannot create it (`branch-clash`: the fork's branch is in
+ * `clashingBranch`), or its branch is the
  * head of an open pull request against another base branch (`other-base`), or it has breaking
  * changes against the upstream's version and fail-on-breaking is set (they are in `findings`), or
  * warnings about its change against the upstream's version reach fail-on (`change-warnings`: they are
@@ -32,6 +34,7 @@ export type PullRequestRefusal =
   | 'readme-todo'
   | 'namesake'
   | 'branch'
+  | 'branch-clash'
   | 'other-base'
   | 'breaking'
   | 'change-warnings';
@@ -77,6 +80,11 @@ export interface PullRequestResult {
    * advice is then to take it out of .gitignore, not to add it.
    */
   swaggerIgnored?: true;
+  /**
+   * The fork's branch named like a folder of `branch` (`connector-alm` for `connector-alm/…`), which
+   * keeps git from creating the branch, when that refused the connector (refusal `branch-clash`).
+   */
+  clashingBranch?: string;
   /** The upstream's folder that has the connector already, when that refused it (refusal `namesake`). */
   upstreamFolder?: string;
   number?: number;

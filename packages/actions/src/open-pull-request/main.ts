@@ -135,6 +135,8 @@ const WHAT_TO_DO: Record<PullRequestRefusal, (result: PullRequestResult) => stri
     `Set target-folder: ${result.upstreamFolder} to update it, or target-folder: ${result.targetFolder} to add this folder as another connector all the same.`,
   branch: () =>
     'Give it a branch of its own: submit it in a step of its own with another branch-prefix, the same on every run.',
+  'branch-clash': (result) =>
+    `Rename or delete the branch ${result.clashingBranch} in the fork (its Branches page on GitHub), or set another branch-prefix, the same on every run.`,
   'other-base': () =>
     'On GitHub, change the base branch of that pull request to the base input of this step (Edit, beside its title), then run again to update it; or close it, and the next run opens a pull request of its own.',
   breaking: () =>

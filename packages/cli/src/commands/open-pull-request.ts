@@ -261,6 +261,8 @@ function whatToDo(result: PullRequestResult): string {
     return `Give --target-folder ${shellWord(result.upstreamFolder!)} to update it, or --target-folder ${shellWord(result.targetFolder)} to add this folder as another connector all the same.`;
   if (result.refusal === 'breaking')
     return 'Keep what the flows using the connector rely on (the lines above say what changed), or leave out --fail-on-breaking to open the pull request and leave the breaking changes, which it lists, to its reviewers.';
+  if (result.refusal === 'branch-clash')
+    return `Rename or delete the branch ${result.clashingBranch} in the fork (its Branches page on GitHub), or give another --branch-prefix, and the same prefix on every rerun.`;
   if (result.refusal === 'other-base')
     return 'On GitHub, change the base branch of that pull request to the --base of this run (Edit, beside its title), then run again to update it; or close it, and the next run opens a pull request of its own.';
   if (result.refusal === 'change-warnings')

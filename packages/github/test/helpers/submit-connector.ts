@@ -42,3 +42,20 @@ export function contributorClient(
     ...options,
   });
 }
+
+/**
+ * The contributor's fork of the upstream, made over the API as a run makes it, with a branch `branch`
+ * at its dev: a branch of the fork that a run did not make (`connector-alm`, which git cannot hold
+ * beside `connector-alm/…`).
+ */
+export async function forkWithBranch(scenario: Scenario, branch: string): Promise<void> {
+  const client = contributorClient(scenario, createMemoryLogger());
+  const { data: fork } = await client.rest.repos.createFork({
+    owner: 'microsoft',
+    repo: 'PowerPlatformConnectors',
+    default_branch_only: true,
+  });
+  const repository = { owner: fork.owner.login, repo: fork.name };
+  const { data: dev } = await client.rest.git.getRef({ ...repository, ref: 'heads/dev' });
+  await client.rest.git.createRef({ ...repository, ref: `refs/heads/${branch}`, sha: dev.object.sha });
+}

@@ -36,11 +36,20 @@ export const createRef: Handler = async (context) => {
   if (!/^refs\/[^/]+\/.+/.test(ref)) throw unprocessable('Reference name is invalid');
   if ((await repository.git.objectType(sha)) !== 'commit') throw unprocessable('Object does not exist');
   if ((await repository.git.listRefs(ref)).has(ref)) throw unprocessable('Reference already exists');
+  // git keeps refs as files and folders: no `refs/heads/a/b` beside a branch `a`, nor `a` beside
+  // `a/b`. GitHub answers such a name with its 422 for any ref it cannot write.
+  if (await clashingRef(repository, ref)) throw unprocessable('Reference update failed');
   const defaultBranch = await repository.git.readRef(`refs/heads/${repository.defaultBranch}`);
   await requireWorkflowScopeFor(context.account, repository, defaultBranch, sha);
   await repository.git.updateRef(ref, sha);
   return { status: 201, body: context.views.gitRef(repository, ref, sha), headers: { location: `${ref}` } };
 };
+
+/** A ref that is a folder of `ref` (refs/heads/a for refs/heads/a/b) or lies under it, which git cannot hold beside it. */
+async function clashingRef(repository: Repository, ref: string): Promise<string | undefined> {
+  const refs = await repository.git.listRefs('refs/');
+  return [...refs.keys()].find((other) => ref.startsWith(`${other}/`) || other.startsWith(`${ref}/`));
+}
 
 export const updateRef: Handler = async (context) => {
   const repository = await gitRepository(context, true);
