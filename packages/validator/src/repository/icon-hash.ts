@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { hasPngSignature } from '../rules/icon/png-image.js';
+import { hasPngSignature, pngImageBytes } from '../rules/icon/png-image.js';
 
 /** 9×8 grey cells give 8 left-right comparisons per row: a 64-bit difference hash. */
 const HASH_COLUMNS = 9;
@@ -73,8 +73,11 @@ function decodePng(data: Buffer): PNG | undefined {
   const width = data.readUInt32BE(16);
   const height = data.readUInt32BE(20);
   if (width === 0 || height === 0 || width * height > MAX_DECODED_PIXELS) return undefined;
+  // Up to the end of IEND: bytes after it, which decoders ignore, make pngjs refuse the image.
+  const image = pngImageBytes(data);
+  if (!image) return undefined;
   try {
-    return PNG.sync.read(data);
+    return PNG.sync.read(image);
   } catch {
     return undefined;
   }

@@ -38,16 +38,24 @@ export const iconRules: RuleDefinition[] = [
     id: 'ICON-PNG',
     file: 'icon',
     title: 'icon.png must be a real PNG image.',
-    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. The image ends with its IEND chunk: bytes after it, which image decoders ignore, are reported at most as a warning (no merged icon has any), and the image is judged as it is. ${NOT_FOR_IP}`,
     levels: { certified: 'error', 'independent-publisher': 'off', custom: 'warning' },
+    milderCases: [{ when: "for bytes after the image's IEND chunk", atMost: 'warning' }],
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage:
       'The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.',
     example: { bad: 'icon.png that is a JPEG file', good: 'icon.png saved as PNG' },
     check(context) {
       const icon = iconOf(context);
-      if (icon && !icon.decoded.ok) {
+      if (!icon) return;
+      if (!icon.decoded.ok) {
         context.report({ message: `icon.png is not a valid PNG image: ${icon.decoded.reason}.` });
+      } else if (icon.decoded.trailingBytes > 0) {
+        const count = icon.decoded.trailingBytes;
+        context.report({
+          message: `icon.png has ${count.toLocaleString('en-US')} ${count === 1 ? 'byte' : 'bytes'} after the end of its image (its IEND chunk); image decoders ignore them, and they can be removed.`,
+          severity: 'warning',
+        });
       }
     },
   },
@@ -55,7 +63,7 @@ export const iconRules: RuleDefinition[] = [
     id: 'ICON-SIZE',
     file: 'icon',
     title: 'The icon is a square of 100×100 to 230×230 pixels.',
-    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100×100 to 230×230 px; reviewers' boilerplate asks for 230×230 with a ~160×160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230×230; the others are 400×400 and 471×471. ${NOT_FOR_IP}`,
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100×100 to 230×230 px; reviewers' boilerplate asks for 230×230 with a ~160×160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230×230; the others are 400×400 and 471×471. An image of more than 4096×4096 px is not decoded: its size is read from its header, and ICON-BG does not look at its background. ${NOT_FOR_IP}`,
     levels: { certified: 'warning', 'independent-publisher': 'off', custom: 'info' },
     msMessage:
       'The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.',
@@ -86,7 +94,8 @@ export const iconRules: RuleDefinition[] = [
     },
     check(context) {
       const icon = iconOf(context);
-      if (!icon?.decoded.ok) return;
+      // An image too large to decode has no corners read: ICON-SIZE reports its size.
+      if (!icon?.decoded.ok || !icon.decoded.corners) return;
       const corners = icon.decoded.corners;
       const transparent = corners.findIndex((corner) => corner.a < 255);
       if (transparent >= 0) {

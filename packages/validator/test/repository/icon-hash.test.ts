@@ -82,6 +82,11 @@ describe('iconDifferenceHash', () => {
     expect(iconDifferenceHash(drawIcon(SHAPES.disc).subarray(0, 60))).toBeUndefined();
   });
 
+  // Decoders stop at IEND; pngjs refused such a file, and ICON-UNIQUE left the copy alone.
+  it('hashes a PNG with bytes after its IEND chunk as the image it is', () => {
+    const icon = drawIcon(SHAPES.disc);
+    expect(iconDifferenceHash(Buffer.concat([icon, Buffer.from('garbage')]))).toBe(hash(icon));
+  });
   it('keeps a rescaled, recoloured or noisy copy within the similarity distance', () => {
     for (const shape of [SHAPES.disc, SHAPES.triangle]) {
       const icon = drawIcon(shape);
