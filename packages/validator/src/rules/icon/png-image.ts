@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { ConnectorCache } from '../../model/connector-cache.js';
 
@@ -27,19 +27,6 @@ export type DecodedIcon =
 
 export function hasPngSignature(data: Buffer): boolean {
   return data.length >= PNG_SIGNATURE.length && data.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** The CRC-32 of PNG chunks (ISO 3309), over the chunk's type and data. */
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Bit depths allowed for each colour type (PNG spec, table 11.1). */
@@ -89,6 +76,7 @@ function walkChunks(data: Buffer): ChunkWalk | { reason: string } {
       };
     }
     const body = data.subarray(at + 8, at + 8 + length);
+    // The CRC-32 of ISO 3309, over the chunk's type and data (zlib's, as pack's native-crc32 uses).
     if (crc32(data.subarray(at + 4, at + 8 + length)) !== data.readUInt32BE(at + 8 + length)) {
       return { reason: `its ${type} chunk fails its CRC check: the file is damaged` };
     }
