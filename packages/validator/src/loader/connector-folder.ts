@@ -317,12 +317,15 @@ function kindMeantBy(name: string): Exclude<FileKind, 'folder'> | undefined {
 
 /**
  * How strongly a name read as a kind claims to be its file, weakest first: a name only meant as it
- * (kindMeantBy), `X.swagger.json`, the canonical name in another case, the name REPO-FILENAMES asks for.
+ * (kindMeantBy), `X.swagger.json`, the canonical name in another case, a name REPO-FILENAMES accepts
+ * (the readme's in any case), the canonical name exactly. Of readme twins, readme.md is read beside
+ * README.MD, which sorts first: REPO-FILENAMES then says to delete README.MD, as for the swagger's.
  */
-const CLAIM = { meant: 0, misnamedSwagger: 1, otherCase: 2, askedFor: 3 } as const;
+const CLAIM = { meant: 0, misnamedSwagger: 1, otherCase: 2, askedFor: 3, canonical: 4 } as const;
 
 function claimOf(name: string, kind: Exclude<FileKind, 'folder'>): number {
   if (kindOfFileName(name) !== kind) return isMisnamedSwagger(name) ? CLAIM.misnamedSwagger : CLAIM.meant;
+  if (name === CANONICAL_NAMES[kind]) return CLAIM.canonical;
   return hasNameToAskFor(name, kind) ? CLAIM.askedFor : CLAIM.otherCase;
 }
 
@@ -370,8 +373,8 @@ function compareCodeUnits(a: string, b: string): number {
 
 /**
  * Whether `name` is the name REPO-FILENAMES asks for a file of `kind`: the canonical one exactly, or
- * for the readme any case of it (README.md and Readme.md are as good as readme.md), where the first
- * listed of two twins is read.
+ * for the readme any case of it (README.md and Readme.md are as good as readme.md). Of two readme twins
+ * readme.md is read; of two in other cases, the first listed.
  */
 export function hasNameToAskFor(name: string, kind: Exclude<FileKind, 'folder'>): boolean {
   return kind === 'readme' ? kindOfFileName(name) === kind : name === CANONICAL_NAMES[kind];

@@ -137,7 +137,7 @@ describe('loadConnectorFolder of files whose names differ only in case', () => {
     expect(connector.caseTwins?.map((twin) => twin.name)).toEqual(['Script.csx']);
   });
 
-  it('reads the first listed when none has the canonical name, and the first listed readme of any case', async () => {
+  it('reads the first listed when none has the canonical name, and readme.md of readme twins', async () => {
     const files: Record<string, object | string> = {
       ...validConnectorFiles(),
       'APIPROPERTIES.JSON': validConnectorFiles()['apiProperties.json']!,
@@ -147,8 +147,18 @@ describe('loadConnectorFolder of files whose names differ only in case', () => {
     delete files['apiProperties.json'];
     const connector = await loadConnectorFolder(writeConnector(files));
     expect(connector.files.apiProperties?.name).toBe('APIPROPERTIES.JSON');
-    // README.md and readme.md are both a name the readme may have.
-    expect(connector.files.readme?.name).toBe('README.md');
+    // README.md and readme.md are both a name the readme may have, but readme.md is the canonical one:
+    // README.md, listed first, was read, and REPO-FILENAMES said to delete readme.md.
+    expect(connector.files.readme?.name).toBe('readme.md');
+    expect(connector.caseTwins?.map((twin) => twin.name)).toEqual(['README.md']);
+    // Of two readme twins in other cases, the first listed.
+    const others: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'README.MD': '# Upper\n',
+      'Readme.md': '# Title case\n',
+    };
+    delete others['readme.md'];
+    expect((await loadConnectorFolder(writeConnector(others))).files.readme?.name).toBe('README.MD');
   });
 });
 

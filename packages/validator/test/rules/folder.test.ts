@@ -77,16 +77,44 @@ describe('REPO-FILENAMES', () => {
   it('fails on a file whose name differs only in case from the one read, at the unread one', async () => {
     const files: Record<string, object | string> = {
       ...validConnectorFiles(),
-      'README.md': validConnectorFiles()['readme.md']!,
-      'readme.md': 'one more line\n',
+      'README.md': 'one more line\n',
     };
     const findings = await runRules(files, ['REPO-FILENAMES', 'REPO-EXTRA-FILES']);
     expect(findings.map((f) => [f.ruleId, path.basename(f.file), f.severity, f.message])).toEqual([
       [
         'REPO-FILENAMES',
-        'readme.md',
+        'README.md',
         'error',
-        'readme.md and README.md differ only in case: on Windows and macOS they are one file, and a checkout keeps either. README.md is the one read and validated; merge what readme.md adds into it and delete readme.md.',
+        'README.md and readme.md differ only in case: on Windows and macOS they are one file, and a checkout keeps either. readme.md is the one read and validated; merge what README.md adds into it and delete README.md.',
+      ],
+    ]);
+  });
+  // README.MD sorts before readme.md and was read: "delete readme.md", the canonical name, unlike the
+  // swagger's and the icon's twins.
+  it('reads readme.md of readme twins, whichever sorts first, and says to delete the other', async () => {
+    for (const twin of ['README.MD', 'Readme.md', 'readme.MD']) {
+      const files: Record<string, object | string> = { ...validConnectorFiles(), [twin]: '# Other\n' };
+      const findings = await runRules(files, ['REPO-FILENAMES']);
+      expect(findings.map((f) => [path.basename(f.file), f.message])).toEqual([
+        [
+          twin,
+          `${twin} and readme.md differ only in case: on Windows and macOS they are one file, and a checkout keeps either. readme.md is the one read and validated; merge what ${twin} adds into it and delete ${twin}.`,
+        ],
+      ]);
+    }
+  });
+  it('reads the first listed of readme twins that are both names it accepts, and asks no rename', async () => {
+    const files: Record<string, object | string> = {
+      ...validConnectorFiles(),
+      'README.MD': validConnectorFiles()['readme.md']!,
+      'Readme.md': '# Other\n',
+    };
+    delete files['readme.md'];
+    const findings = await runRules(files, ['REPO-FILENAMES']);
+    expect(findings.map((f) => [path.basename(f.file), f.message])).toEqual([
+      [
+        'Readme.md',
+        'Readme.md and README.MD differ only in case: on Windows and macOS they are one file, and a checkout keeps either. README.MD is the one read and validated; merge what Readme.md adds into it and delete Readme.md.',
       ],
     ]);
   });

@@ -115,6 +115,103 @@ describe('README-SECTIONS-CERT', () => {
   });
 });
 
+describe('README-SECTIONS: a Publisher heading that names no publisher', () => {
+  const withPublisher = (publisher: string) =>
+    withReadme(validReadme().replace('## Publisher: Contoso Ltd', publisher));
+  const rules = ['README-SECTIONS-CERT', 'README-SECTIONS-IP', 'README-PLACEHOLDER'];
+  // "## Publisher:" met the section rules: the heading was there, with no one on it.
+  it("fires the profile's sections rule on an empty one, at the heading, saying what to write", async () => {
+    for (const heading of [
+      '## Publisher:',
+      '## Publisher',
+      '## Publisher :',
+      '### Publisher: -',
+      '## Publisher: <!-- name -->',
+    ]) {
+      expect(await runRules(withPublisher(heading), rules)).toMatchObject([
+        {
+          ruleId: 'README-SECTIONS-CERT',
+          severity: 'warning',
+          line: 4,
+          column: 1,
+          message: `The heading "${heading}" names no publisher, which the certified readme template asks for: write the name of the company or organization after "Publisher:", as in "## Publisher: Contoso Ltd".`,
+        },
+      ]);
+    }
+    expect(await runRules(withPublisher('## Publisher:'), rules, 'independent-publisher')).toMatchObject([
+      {
+        ruleId: 'README-SECTIONS-IP',
+        message:
+          'The heading "## Publisher:" names no publisher, which the independent publisher readme template asks for: write your first and last name after "Publisher:" (or your company\'s name; several, comma-separated), as in "## Publisher: Jane Doe".',
+      },
+    ]);
+  });
+  it('fires README-PLACEHOLDER alone on a stand-in for the name', async () => {
+    for (const [heading, standIn] of [
+      ['## Publisher: <name>', '<name>'],
+      ['## Publisher: <Company>', '<Company>'],
+      ['## Publisher: Your Name', 'Your Name'],
+      ['## Publisher: [Publisher]', '[Publisher]'],
+      ['## Publisher - {Company Name}', '{Company Name}'],
+      ['### Publishers: First Last, First Last', 'First Last, First Last'],
+      ['## Publisher: YOUR NAME', 'YOUR NAME'],
+    ] as const) {
+      const findings = await runRules(withPublisher(heading), rules);
+      expect([heading, findings]).toMatchObject([
+        heading,
+        [
+          {
+            ruleId: 'README-PLACEHOLDER',
+            line: 4,
+            column: 1,
+            message: `The heading "${heading}" names no publisher: "${standIn}" stands for the name; write the publisher's name in its place (the company's, or an independent publisher's first and last name), as in "## Publisher: Contoso Ltd".`,
+          },
+        ],
+      ]);
+    }
+    // The template's own "Publisher's Name" and the extraction's TODO are reported once, as before.
+    for (const heading of [
+      "## Publisher: Publisher's Name",
+      "## Publisher: <Publisher's Name>",
+      '## Publisher: TODO',
+    ]) {
+      expect((await runRules(withPublisher(heading), rules)).map((f) => f.ruleId)).toEqual([
+        'README-PLACEHOLDER',
+      ]);
+    }
+  });
+  it('accepts a publisher written in the forms merged readmes use', async () => {
+    for (const heading of [
+      '## Publisher: Contoso, Inc.',
+      '## Publisher - Contoso',
+      '## Publisher : Kevin Comba Gatimu, Denis Wachira Kathuri',
+      '## Publisher: 3M',
+      '## Publisher: Contoso Name Services',
+      '## Publisher: [Contoso](https://contoso.com)',
+      '## Publisher: Priyaranjan KS, Vidya Sagar Alti [Tata Consultancy Services]',
+      '### Publishers: Lucas Titus, Kin Cheung',
+      '## Publisher\nEntrust Netherlands B.V.',
+      '### Publisher: \nKnowledgeone Corporation',
+      '## Publisher\n### Ahmad Najjar',
+      '# Publisher\n**Name**: Bitskout',
+      '## Publisher\n\nRepfabric',
+    ]) {
+      expect([heading, await runRules(withPublisher(heading), rules)]).toEqual([heading, []]);
+      expect([heading, await runRules(withPublisher(heading), rules, 'independent-publisher')]).toEqual([
+        heading,
+        [],
+      ]);
+    }
+  });
+  // "The readme has no "## Publisher: <name>" section" said to write "<name>", which README-PLACEHOLDER rejects.
+  it('says what to write when the section is missing', async () => {
+    const findings = await runRules(withPublisher(''), ['README-SECTIONS-CERT']);
+    expect(findings.map((f) => f.message)).toEqual([
+      'The readme has no "## Publisher: <name>" section, which the certified readme template requires. To add it, write the name of the company or organization after "Publisher:", as in "## Publisher: Contoso Ltd".',
+    ]);
+  });
+});
+
 describe('README-SECTIONS-IP', () => {
   it('does not require Deployment Instructions', async () => {
     const readme = validReadme().replace('## Deployment Instructions', '## Notes');

@@ -8,6 +8,8 @@ export interface Placeholder {
    * 0.1 ms with it).
    */
   contains?: string;
+  /** Whether a match of the pattern is a placeholder: the pattern finds where one may be. */
+  keep?: (match: RegExpExecArray) => boolean;
 }
 
 /** A placeholder found in a readme: its offset and length in the text, and what to write instead. */
@@ -22,12 +24,13 @@ export function* placeholderMatches(
   text: string,
   placeholders: readonly Placeholder[],
 ): Generator<PlaceholderMatch, void, undefined> {
-  for (const { pattern, message, contains } of placeholders) {
+  for (const { pattern, message, contains, keep } of placeholders) {
     if (contains !== undefined && !text.includes(contains)) continue;
     // An exec loop on the pattern itself: matchAll copies the pattern on every call.
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      yield { offset: match.index, length: match[0].length, message: message(match) };
+      if (keep === undefined || keep(match))
+        yield { offset: match.index, length: match[0].length, message: message(match) };
       pattern.lastIndex = match.index + 1;
     }
   }

@@ -1,5 +1,7 @@
 import { EXTRACTION_TODOS } from './extraction-todos.js';
 import type { Placeholder } from './placeholder-matches.js';
+import { PUBLISHER_HEADING, publisherStandIn } from './publisher-name.js';
+import { nameExcerpt } from '../../text/message-values.js';
 
 /**
  * Template text left in place (18 merged readmes still say "Publisher's Name"), and the TODOs of the
@@ -18,6 +20,18 @@ export const PLACEHOLDERS: readonly Placeholder[] = [
     pattern: /Description of operation \d|Optional\. How to get started/gi,
     message: ([match]) =>
       upstreamText(/^d/i.test(match) ? 'Description of operation N' : 'Optional. How to get started…'),
+  },
+  /*
+   * A stand-in for the publisher's name on the Publisher heading ("## Publisher: <name>", "## Publisher:
+   * Your Name", "## Publisher: [Company]"), the whole heading marked. Lower-case "ublisher" is in any
+   * spelling but "PUBLISHER".
+   */
+  {
+    pattern: PUBLISHER_HEADING,
+    keep: ([, after]) => publisherStandIn(after!) !== undefined,
+    message: ([heading, after]) =>
+      `The heading "${nameExcerpt(heading.trim())}" names no publisher: "${nameExcerpt(publisherStandIn(after!)!)}" stands for the name; write the publisher's name in its place (the company's, or an independent publisher's first and last name), as in "## Publisher: Contoso Ltd".`,
+    contains: 'ublisher',
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
   { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText('# Title'), contains: 'Title' },

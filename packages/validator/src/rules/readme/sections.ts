@@ -14,6 +14,8 @@ export interface TemplateSection {
    * is not taken for a slip of one ("Actions"), nor "Operation 1" for "Operations".
    */
   spellings: readonly string[];
+  /** The Publisher section, whose heading (or text) names the publisher (publisher-name.ts). */
+  namesPublisher?: true;
 }
 
 export const SUPPORTED_OPERATIONS_HEADING =
@@ -46,6 +48,7 @@ export const TEMPLATE_SECTIONS: TemplateSection[] = [
     heading: '## Publisher: <name>',
     matches: /^publisher/,
     spellings: ['Publisher'],
+    namesPublisher: true,
     requiredIn: ['certified', 'independent-publisher'],
   },
   {

@@ -5,6 +5,7 @@ import { headingLookalikes, type HeadingLookalike } from './heading-lookalikes.j
 import { hasMcpServer } from './mcp-server.js';
 import { misspeltHeadings, type MisspeltHeading } from './misspelt-heading.js';
 import { outline } from './outline.js';
+import { namesNoPublisher, publisherAdvice } from './publisher-name.js';
 import { CREDENTIALS_SECTION, findSection, TEMPLATE_SECTIONS } from './sections.js';
 import { usesOAuth } from './uses-oauth.js';
 import { explainsRegistrationUnderAppHeading } from './oauth-steps-rule.js';
@@ -19,7 +20,7 @@ export function sectionsRule(
     id,
     file: 'readme',
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? '' : ' (optional)'}`).join(', ')}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. A missing section whose heading is there but misspelt ("## Prerequisities", "## Supproted Operations": the same first letter, then one edit, a swap of two letters counted as one, or one in eight letters of a longer name) is reported on that heading, with the spelling to write. Merged readmes: ${profile === 'certified' ? 'certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)' : 'independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)'}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? '' : ' (optional)'}`).join(', ')}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. The Publisher heading names the publisher, on it or on the lines under it: "## Publisher:" with no name is reported (a stand-in such as "<name>" or "Your Name" is README-PLACEHOLDER's). A missing section whose heading is there but misspelt ("## Prerequisities", "## Supproted Operations": the same first letter, then one edit, a swap of two letters counted as one, or one in eight letters of a longer name) is reported on that heading, with the spelling to write. Merged readmes: ${profile === 'certified' ? 'certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)' : 'independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)'}.`,
     levels: { certified: 'off', 'independent-publisher': 'off', custom: 'off', [profile]: level },
     example: {
       bad: '# Contoso\nA connector.',
@@ -40,7 +41,19 @@ export function sectionsRule(
       let misspelt: readonly MisspeltHeading[] | undefined;
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
-        if (findSection(readme.headings, section.matches)) continue;
+        const found = findSection(readme.headings, section.matches);
+        if (found) {
+          // "## Publisher:" with no name, on it or under it: the section is there, but says nothing.
+          if (section.namesPublisher && namesNoPublisher(readme, found)) {
+            context.report({
+              offset: found.offset,
+              length: found.length,
+              message: `The heading "${nameExcerpt(readme.text.slice(found.offset, found.offset + found.length).trim())}" names no publisher, which the ${template} readme template asks for: ${publisherAdvice(context.profile)}.`,
+              matchedAs: 'README-SECTIONS\u0000The Publisher heading names no publisher.',
+            });
+          }
+          continue;
+        }
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme.headings, section.mcpMatches))
           continue;
         const missing = (by: string) =>
@@ -48,11 +61,11 @@ export function sectionsRule(
         // The twin rule of the other profile says the same but for the template's name: a connector
         // moved between the trees still lacks the section, which is no new problem, nor one fixed.
         const matchedAs = `README-SECTIONS\u0000${missing('the readme template')}`;
-        /** Reports the missing section, then `more` of it, at `at`. */
-        const report = (at: { offset: number; length: number } | { line: number }, more = '') =>
+        /** Reports the missing section, then `more` of it, and `advice` in the message only, at `at`. */
+        const report = (at: { offset: number; length: number } | { line: number }, more = '', advice = '') =>
           context.report({
             ...at,
-            message: `${missing(`the ${template} readme template`)}${more}`,
+            message: `${missing(`the ${template} readme template`)}${more}${advice}`,
             matchedAs: `${matchedAs}${more}`,
           });
         lookalikes ??= headingLookalikes(readme.text);
@@ -88,9 +101,12 @@ export function sectionsRule(
           !explainsRegistrationUnderAppHeading(readme)
             ? ' The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows.'
             : '';
+        // What to write on the Publisher heading, which its template form "<name>" does not say: in the
+        // message only, so that the finding stays the one a base has.
         report(
           firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
           oauthSteps,
+          section.namesPublisher ? ` To add it, ${publisherAdvice(context.profile)}.` : '',
         );
       }
     },
