@@ -30318,13 +30318,13 @@ var require_sync_inflate = __commonJS({
       }
       return engine._processChunk(buffer, flushFlag);
     }
-    function inflateSync(buffer, opts) {
+    function inflateSync2(buffer, opts) {
       return zlibBufferSync(new Inflate(opts), buffer);
     }
-    module2.exports = exports2 = inflateSync;
+    module2.exports = exports2 = inflateSync2;
     exports2.Inflate = Inflate;
     exports2.createInflate = createInflate;
-    exports2.inflateSync = inflateSync;
+    exports2.inflateSync = inflateSync2;
   }
 });
 
@@ -30396,7 +30396,7 @@ var require_parser_sync = __commonJS({
     "use strict";
     var hasSyncZlib = true;
     var zlib = require("zlib");
-    var inflateSync = require_sync_inflate();
+    var inflateSync2 = require_sync_inflate();
     if (!zlib.deflateSync) {
       hasSyncZlib = false;
     }
@@ -30460,7 +30460,7 @@ var require_parser_sync = __commonJS({
       } else {
         let rowSize = (metaData.width * metaData.bpp * metaData.depth + 7 >> 3) + 1;
         let imageSize = rowSize * metaData.height;
-        inflatedData = inflateSync(inflateData, {
+        inflatedData = inflateSync2(inflateData, {
           chunkSize: imageSize,
           maxLength: imageSize
         });
@@ -31904,14 +31904,14 @@ var require_crc32 = __commonJS({
       1510334235,
       755167117
     ]);
-    function crc323(buf) {
+    function crc324(buf) {
       let crc = -1;
       for (let x of buf) {
         crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
       }
       return (crc ^ -1) >>> 0;
     }
-    module2.exports = crc323;
+    module2.exports = crc324;
   }
 });
 
@@ -31926,7 +31926,7 @@ var require_yauzl = __commonJS({
     var Transform2 = require("stream").Transform;
     var PassThrough = require("stream").PassThrough;
     var Writable = require("stream").Writable;
-    var crc323 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    var crc324 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
     exports2.open = open3;
     exports2.fromFd = fromFd;
     exports2.fromBuffer = fromBuffer;
@@ -32557,7 +32557,7 @@ var require_yauzl = __commonJS({
             continue;
           }
           var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc323(fileNameBuffer) !== oldNameCrc32) {
+          if (crc324(fileNameBuffer) !== oldNameCrc32) {
             continue;
           }
           fileName = decodeBuffer(extraField.data.subarray(5), true);
@@ -32785,24 +32785,24 @@ function startingValue(partial) {
   return Buffer.isBuffer(partial) ? partial.readUInt32BE(0) : (partial ?? 0) >>> 0;
 }
 function unsigned(input, partial) {
-  return (0, import_node_zlib4.crc32)(input, startingValue(partial));
+  return (0, import_node_zlib5.crc32)(input, startingValue(partial));
 }
 function signed(input, partial) {
   return unsigned(input, partial) | 0;
 }
-function crc322(input, partial) {
+function crc323(input, partial) {
   const bytes = Buffer.alloc(4);
   bytes.writeUInt32BE(unsigned(input, partial));
   return bytes;
 }
-var import_node_zlib4, native_crc32_default;
+var import_node_zlib5, native_crc32_default;
 var init_native_crc32 = __esm({
   "packages/solution/src/zip/native-crc32.ts"() {
     "use strict";
-    import_node_zlib4 = require("node:zlib");
-    crc322.signed = signed;
-    crc322.unsigned = unsigned;
-    native_crc32_default = crc322;
+    import_node_zlib5 = require("node:zlib");
+    crc323.signed = signed;
+    crc323.unsigned = unsigned;
+    native_crc32_default = crc323;
   }
 });
 
@@ -32816,7 +32816,7 @@ var require_yazl = __commonJS({
     var util = require("util");
     var EventEmitter = require("events").EventEmitter;
     var errorMonitor = require("events").errorMonitor;
-    var crc323 = (init_native_crc32(), __toCommonJS(native_crc32_exports));
+    var crc324 = (init_native_crc32(), __toCommonJS(native_crc32_exports));
     exports2.ZipFile = ZipFile;
     exports2.dateToDosDateTime = dateToDosDateTime;
     util.inherits(ZipFile, EventEmitter);
@@ -32890,7 +32890,7 @@ var require_yazl = __commonJS({
       if (shouldIgnoreAdding(self)) return;
       var entry = new Entry(metadataPath, false, options2);
       entry.uncompressedSize = buffer.length;
-      entry.crc32 = crc323.unsigned(buffer);
+      entry.crc32 = crc324.unsigned(buffer);
       entry.crcAndFileSizeKnown = true;
       self.entries.push(entry);
       if (entry.compressionLevel === 0) {
@@ -33210,11 +33210,11 @@ var require_yazl = __commonJS({
     var FILE_NAME_IS_UTF8 = 1 << 11;
     var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
     Entry.prototype.getLocalFileHeader = function() {
-      var crc324 = 0;
+      var crc325 = 0;
       var compressedSize = 0;
       var uncompressedSize = 0;
       if (this.crcAndFileSizeKnown) {
-        crc324 = this.crc32;
+        crc325 = this.crc32;
         compressedSize = this.compressedSize;
         uncompressedSize = this.uncompressedSize;
       }
@@ -33227,7 +33227,7 @@ var require_yazl = __commonJS({
       fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
       fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
       fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
-      fixedSizeStuff.writeUInt32LE(crc324, 14);
+      fixedSizeStuff.writeUInt32LE(crc325, 14);
       fixedSizeStuff.writeUInt32LE(compressedSize, 18);
       fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
       fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
@@ -33368,7 +33368,7 @@ var require_yazl = __commonJS({
       this.crc32 = 0;
     }
     Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
-      this.crc32 = crc323.unsigned(chunk, this.crc32);
+      this.crc32 = crc324.unsigned(chunk, this.crc32);
       cb(null, chunk);
     };
     var cp4372 = "\0\u263A\u263B\u2665\u2666\u2663\u2660\u2022\u25D8\u25CB\u25D9\u2642\u2640\u266A\u266B\u263C\u25BA\u25C4\u2195\u203C\xB6\xA7\u25AC\u21A8\u2191\u2193\u2192\u2190\u221F\u2194\u25B2\u25BC !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u2302\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
@@ -43168,9 +43168,10 @@ var JSON_FILE_KINDS = ["swagger", "apiProperties", "settings"];
 function kindOfFileName(name) {
   return KIND_BY_LOWER_NAME.get(name.toLowerCase());
 }
-var CLAIM = { meant: 0, misnamedSwagger: 1, otherCase: 2, askedFor: 3 };
+var CLAIM = { meant: 0, misnamedSwagger: 1, otherCase: 2, askedFor: 3, canonical: 4 };
 function claimOf(name, kind) {
   if (kindOfFileName(name) !== kind) return isMisnamedSwagger(name) ? CLAIM.misnamedSwagger : CLAIM.meant;
+  if (name === CANONICAL_NAMES[kind]) return CLAIM.canonical;
   return hasNameToAskFor(name, kind) ? CLAIM.askedFor : CLAIM.otherCase;
 }
 function isReadUnderMeantName(file) {
@@ -47104,28 +47105,94 @@ var secretRules = [
 ];
 
 // packages/validator/src/rules/icon/png-image.ts
+var import_node_zlib = require("node:zlib");
 var import_pngjs = __toESM(require_png(), 1);
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 var MAX_DECODED_PIXELS = 4096 * 4096;
 function hasPngSignature(data) {
   return data.length >= PNG_SIGNATURE.length && data.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE);
 }
-function headerSize(data) {
-  if (data.length < 24 || data.toString("latin1", 12, 16) !== "IHDR") return void 0;
-  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+var BIT_DEPTHS = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16]
+};
+function walkChunks(data) {
+  if (!hasPngSignature(data)) return { reason: "it does not start with the PNG signature" };
+  let at = PNG_SIGNATURE.length;
+  let header;
+  const idat = [];
+  for (; ; ) {
+    if (at + 8 > data.length) {
+      return {
+        reason: `the file is truncated: it ends after ${data.length} bytes, before the IEND chunk that ends an image`
+      };
+    }
+    const length = data.readUInt32BE(at);
+    const type = data.toString("latin1", at + 4, at + 8);
+    if (!/^[A-Za-z]{4}$/.test(type) || length > 2147483647) {
+      return { reason: `it is damaged: the bytes at offset ${at} are not a PNG chunk` };
+    }
+    if (!header && type !== "IHDR") return { reason: "its IHDR header is missing" };
+    const end = at + 12 + length;
+    if (end > data.length) {
+      return {
+        reason: `the file is truncated: it ends inside its ${type} chunk, before the IEND chunk that ends an image`
+      };
+    }
+    const body = data.subarray(at + 8, at + 8 + length);
+    if ((0, import_node_zlib.crc32)(data.subarray(at + 4, at + 8 + length)) !== data.readUInt32BE(at + 8 + length)) {
+      return { reason: `its ${type} chunk fails its CRC check: the file is damaged` };
+    }
+    if (type === "IHDR") {
+      if (header) return { reason: "it has two IHDR chunks" };
+      if (length !== 13) return { reason: "its IHDR header is malformed" };
+      const width = body.readUInt32BE(0);
+      const height = body.readUInt32BE(4);
+      const [depth, colourType, compression, filter, interlace] = body.subarray(8, 13);
+      if (width === 0 || height === 0 || width > 2147483647 || height > 2147483647) {
+        return { reason: `its IHDR header gives an impossible size, ${width}\xD7${height}` };
+      }
+      if (!BIT_DEPTHS[colourType]?.includes(depth)) {
+        return {
+          reason: `its IHDR header gives an invalid colour type and bit depth (${colourType}, ${depth})`
+        };
+      }
+      if (compression !== 0 || filter !== 0 || interlace > 1) {
+        return { reason: "its IHDR header names an unknown compression, filter or interlace method" };
+      }
+      header = { width, height };
+    } else if (type === "IDAT") {
+      idat.push(body);
+    } else if (type === "IEND") {
+      if (idat.length === 0) return { reason: "it has no image data (no IDAT chunk)" };
+      return { ...header, end, imageData: Buffer.concat(idat) };
+    }
+    at = end;
+  }
+}
+function decodingFailure(walk) {
+  try {
+    (0, import_node_zlib.inflateSync)(walk.imageData);
+  } catch {
+    return "its image data (IDAT) is not valid zlib data: the file is damaged";
+  }
+  return "its image data cannot be decoded: the file is damaged";
 }
 function decodeIcon(data) {
-  if (!hasPngSignature(data)) return { ok: false, reason: "it does not start with the PNG signature" };
-  const header = headerSize(data);
-  if (!header) return { ok: false, reason: "its IHDR header is missing" };
-  if (header.width === 0 || header.height === 0 || header.width * header.height > MAX_DECODED_PIXELS) {
-    return { ok: false, reason: `its size ${header.width}\xD7${header.height} is not a usable icon size` };
+  const walk = walkChunks(data);
+  if ("reason" in walk) return { ok: false, reason: walk.reason };
+  const trailingBytes = data.length - walk.end;
+  if (walk.width * walk.height > MAX_DECODED_PIXELS) {
+    return { ok: true, width: walk.width, height: walk.height, corners: void 0, trailingBytes };
   }
   let png;
   try {
-    png = import_pngjs.PNG.sync.read(data);
-  } catch (error3) {
-    return { ok: false, reason: `it cannot be decoded (${error3.message})` };
+    png = import_pngjs.PNG.sync.read(data.subarray(0, walk.end));
+  } catch {
+    return { ok: false, reason: decodingFailure(walk) };
   }
   const { width, height } = png;
   const pixel = (x, y) => {
@@ -47136,7 +47203,8 @@ function decodeIcon(data) {
     ok: true,
     width,
     height,
-    corners: [pixel(0, 0), pixel(width - 1, 0), pixel(0, height - 1), pixel(width - 1, height - 1)]
+    corners: [pixel(0, 0), pixel(width - 1, 0), pixel(0, height - 1), pixel(width - 1, height - 1)],
+    trailingBytes
   };
 }
 var cache2 = new ConnectorCache();
@@ -47159,15 +47227,23 @@ var iconRules = [
     id: "ICON-PNG",
     file: "icon",
     title: "icon.png must be a real PNG image.",
-    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. ${NOT_FOR_IP}`,
+    description: `The icon is a PNG named icon.png (certification; policy 5000.1.1.1 "Icon validation failure"). The file is checked by its content, not its name: a JPEG or a broken file renamed to .png is rejected on upload. The image ends with its IEND chunk: bytes after it, which image decoders ignore, are reported at most as a warning (no merged icon has any), and the image is judged as it is. ${NOT_FOR_IP}`,
     levels: { certified: "error", "independent-publisher": "off", custom: "warning" },
+    milderCases: [{ when: "for bytes after the image's IEND chunk", atMost: "warning" }],
     // Microsoft's checker rule connector-validate-pngiconimage.
     msMessage: "The icon image is invalid.Icon image should be valid image file and must be submitted in PNG format as icon.png.",
     example: { bad: "icon.png that is a JPEG file", good: "icon.png saved as PNG" },
     check(context) {
       const icon2 = iconOf(context);
-      if (icon2 && !icon2.decoded.ok) {
+      if (!icon2) return;
+      if (!icon2.decoded.ok) {
         context.report({ message: `icon.png is not a valid PNG image: ${icon2.decoded.reason}.` });
+      } else if (icon2.decoded.trailingBytes > 0) {
+        const count = icon2.decoded.trailingBytes;
+        context.report({
+          message: `icon.png has ${count.toLocaleString("en-US")} ${count === 1 ? "byte" : "bytes"} after the end of its image (its IEND chunk); image decoders ignore them, and they can be removed.`,
+          severity: "warning"
+        });
       }
     }
   },
@@ -47175,7 +47251,7 @@ var iconRules = [
     id: "ICON-SIZE",
     file: "icon",
     title: "The icon is a square of 100\xD7100 to 230\xD7230 pixels.",
-    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471. ${NOT_FOR_IP}`,
+    description: `The certification docs and Microsoft's checker (rule connector-validate-iconsize: "Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels") accept a square icon from 100\xD7100 to 230\xD7230 px; reviewers' boilerplate asks for 230\xD7230 with a ~160\xD7160 logo centred in it (PR #3473, #3250). 9 of the 11 icons committed in certified folders are 230\xD7230; the others are 400\xD7400 and 471\xD7471. An image of more than 4096\xD74096 px is not decoded: its size is read from its header, and ICON-BG does not look at its background. ${NOT_FOR_IP}`,
     levels: { certified: "warning", "independent-publisher": "off", custom: "info" },
     msMessage: "The icon image size is invalid. Update the icon dimensions to 1:1 within the range of 100x100 to 230x230 pixels.",
     example: { bad: "icon.png of 471\xD7471 px", good: "icon.png of 230\xD7230 px" },
@@ -47205,7 +47281,7 @@ var iconRules = [
     },
     check(context) {
       const icon2 = iconOf(context);
-      if (!icon2?.decoded.ok) return;
+      if (!icon2?.decoded.ok || !icon2.decoded.corners) return;
       const corners = icon2.decoded.corners;
       const transparent = corners.findIndex((corner2) => corner2.a < 255);
       if (transparent >= 0) {
@@ -53227,6 +53303,7 @@ var TEMPLATE_SECTIONS = [
     heading: "## Publisher: <name>",
     matches: /^publisher/,
     spellings: ["Publisher"],
+    namesPublisher: true,
     requiredIn: ["certified", "independent-publisher"]
   },
   {
@@ -54256,11 +54333,12 @@ function sectionName(heading2) {
 
 // packages/validator/src/rules/readme/placeholder-matches.ts
 function* placeholderMatches(text2, placeholders) {
-  for (const { pattern, message: message2, contains } of placeholders) {
+  for (const { pattern, message: message2, contains, keep } of placeholders) {
     if (contains !== void 0 && !text2.includes(contains)) continue;
     pattern.lastIndex = 0;
     for (let match2 = pattern.exec(text2); match2 !== null; match2 = pattern.exec(text2)) {
-      yield { offset: match2.index, length: match2[0].length, message: message2(match2) };
+      if (keep === void 0 || keep(match2))
+        yield { offset: match2.index, length: match2[0].length, message: message2(match2) };
       pattern.lastIndex = match2.index + 1;
     }
   }
@@ -54292,6 +54370,56 @@ var EXTRACTION_TODOS = [
   }
 ];
 
+// packages/validator/src/rules/readme/publisher-name.ts
+function publisherAdvice(profile) {
+  return profile === "independent-publisher" ? `write your first and last name after "Publisher:" (or your company's name; several, comma-separated), as in "## Publisher: Jane Doe"` : 'write the name of the company or organization after "Publisher:", as in "## Publisher: Contoso Ltd"';
+}
+var STAND_IN_WORDS = /* @__PURE__ */ new Set([
+  "your",
+  "the",
+  "first",
+  "last",
+  "full",
+  "name",
+  "names",
+  "company",
+  "company's",
+  "organization",
+  "organisation",
+  "organization's",
+  "organisation's",
+  "org",
+  "publisher",
+  "publishers",
+  "author",
+  "person",
+  "here",
+  "and",
+  "or"
+]);
+var PUBLISHER_HEADING = /^#{1,6}[ \t]+Publishers?(?:\(s\))?([^\r\n\u2028\u2029]*)$/gim;
+function publisherStandIn(after) {
+  let standIn = after.replace(/^[ \t]*[:\-\u2013\u2014]?/, "").trim();
+  let end = standIn.length;
+  while (end > 0 && standIn.charCodeAt(end - 1) === 35) end--;
+  standIn = standIn.slice(0, end).trim();
+  const inner = /^([<[{])(.*)([>\]}])$/.exec(standIn);
+  if (inner && "<[{".indexOf(inner[1]) !== ">]}".indexOf(inner[3])) return void 0;
+  const words = (inner ? inner[2] : standIn).toLowerCase().replace(/\(s\)/g, "").split(/[\s,/&-]+/).filter((word) => word !== "");
+  return words.length > 0 && words.every((word) => STAND_IN_WORDS.has(word)) ? standIn : void 0;
+}
+var NAME_CHARACTER = /[\p{L}\p{N}]/u;
+function namesNoPublisher(readme2, heading2) {
+  const named = heading2.text.replace(/^\s*publishers?(?:\(s\))?/i, "");
+  if (NAME_CHARACTER.test(named)) return false;
+  const line = readme2.text.slice(heading2.offset, heading2.offset + heading2.length);
+  PUBLISHER_HEADING.lastIndex = 0;
+  const written2 = PUBLISHER_HEADING.exec(line);
+  if (written2 && publisherStandIn(written2[1]) !== void 0) return false;
+  const body = readme2.text.slice(heading2.bodyStart, heading2.bodyEnd).replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+  return !NAME_CHARACTER.test(body);
+}
+
 // packages/validator/src/rules/readme/placeholders.ts
 var PLACEHOLDERS = [
   { pattern: /Publisher's Name/g, message: () => upstreamText("Publisher's Name") },
@@ -54305,6 +54433,17 @@ var PLACEHOLDERS = [
   {
     pattern: /Description of operation \d|Optional\. How to get started/gi,
     message: ([match2]) => upstreamText(/^d/i.test(match2) ? "Description of operation N" : "Optional. How to get started\u2026")
+  },
+  /*
+   * A stand-in for the publisher's name on the Publisher heading ("## Publisher: <name>", "## Publisher:
+   * Your Name", "## Publisher: [Company]"), the whole heading marked. Lower-case "ublisher" is in any
+   * spelling but "PUBLISHER".
+   */
+  {
+    pattern: PUBLISHER_HEADING,
+    keep: ([, after]) => publisherStandIn(after) !== void 0,
+    message: ([heading2, after]) => `The heading "${nameExcerpt(heading2.trim())}" names no publisher: "${nameExcerpt(publisherStandIn(after))}" stands for the name; write the publisher's name in its place (the company's, or an independent publisher's first and last name), as in "## Publisher: Contoso Ltd".`,
+    contains: "ublisher"
   },
   // Spaces and tabs only: \s would take the CR of a CRLF line ending, or run into the next line.
   { pattern: /^#[ \t]*Title[ \t]*$/gm, message: () => upstreamText("# Title"), contains: "Title" },
@@ -54336,7 +54475,7 @@ var placeholderRule = {
   id: "README-PLACEHOLDER",
   file: "readme",
   title: "Replace the readme template text.",
-  description: 'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder). `pr` and the open-pull-request action refuse to send a readme with these TODOs, whatever the level of this rule.',
+  description: 'Text of the readme template left in place ("Publisher\'s Name" in 18 merged readmes, "Description of operation 1", "Optional. How to get started\u2026", "# Title", a stand-in for the name on the Publisher heading ("## Publisher: <name>", "## Publisher: Your Name", "## Publisher: [Company]"), and the instruction under each heading, such as "Required. Explain the authentication method and how to get the credentials." in 2) ends up on the connector documentation page, and so do the TODOs of the readme extract-connectors writes for a connector folder without one: a line "TODO: <what to write>" and a heading "## Publisher: TODO" (in capitals as written there; "todo" in prose, such as "Todoist" or "To Do lists", is no placeholder). `pr` and the open-pull-request action refuse to send a readme with these TODOs, whatever the level of this rule.',
   levels: { certified: "warning", "independent-publisher": "warning", custom: "info" },
   example: { bad: "## Publisher: Publisher's Name", good: "## Publisher: Contoso Ltd" },
   check(context) {
@@ -54482,7 +54621,7 @@ function sectionsRule(id, profile, level, template) {
     id,
     file: "readme",
     title: `The readme follows the ${template} readme template.`,
-    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. A missing section whose heading is there but misspelt ("## Prerequisities", "## Supproted Operations": the same first letter, then one edit, a swap of two letters counted as one, or one in eight letters of a longer name) is reported on that heading, with the spelling to write. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
+    description: `The ${template} readme template has the sections ${TEMPLATE_SECTIONS.map((section) => `${section.heading}${section.requiredIn.includes(profile) ? "" : " (optional)"}`).join(", ")}. Reviewers ask for them; usual variants ("How to get credentials", "Supported Actions") are accepted, and an MCP server connector may list its tools, or what they can do, under a heading of their own ("## Available Tools", "## Supported Capabilities") in place of Supported Operations. The Publisher heading names the publisher, on it or on the lines under it: "## Publisher:" with no name is reported (a stand-in such as "<name>" or "Your Name" is README-PLACEHOLDER's). A missing section whose heading is there but misspelt ("## Prerequisities", "## Supproted Operations": the same first letter, then one edit, a swap of two letters counted as one, or one in eight letters of a longer name) is reported on that heading, with the spelling to write. Merged readmes: ${profile === "certified" ? "certified readmes vary a lot (Publisher 45%, Obtaining Credentials 44%, Deployment 52%)" : "independent publishers follow the template closely (Publisher, Prerequisites and Supported Operations 98%, Obtaining Credentials 85%, Known Issues 93%)"}.`,
     levels: { certified: "off", "independent-publisher": "off", custom: "off", [profile]: level },
     example: {
       bad: "# Contoso\nA connector.",
@@ -54502,14 +54641,25 @@ function sectionsRule(id, profile, level, template) {
       let misspelt;
       for (const section of TEMPLATE_SECTIONS) {
         if (!section.requiredIn.includes(context.profile)) continue;
-        if (findSection(readme2.headings, section.matches)) continue;
+        const found = findSection(readme2.headings, section.matches);
+        if (found) {
+          if (section.namesPublisher && namesNoPublisher(readme2, found)) {
+            context.report({
+              offset: found.offset,
+              length: found.length,
+              message: `The heading "${nameExcerpt(readme2.text.slice(found.offset, found.offset + found.length).trim())}" names no publisher, which the ${template} readme template asks for: ${publisherAdvice(context.profile)}.`,
+              matchedAs: "README-SECTIONS\0The Publisher heading names no publisher."
+            });
+          }
+          continue;
+        }
         if (section.mcpMatches && hasMcpServer(context) && findSection(readme2.headings, section.mcpMatches))
           continue;
         const missing = (by) => `The readme has no "${section.heading}" section, which ${by} requires.`;
         const matchedAs = `README-SECTIONS\0${missing("the readme template")}`;
-        const report = (at, more = "") => context.report({
+        const report = (at, more = "", advice = "") => context.report({
           ...at,
-          message: `${missing(`the ${template} readme template`)}${more}`,
+          message: `${missing(`the ${template} readme template`)}${more}${advice}`,
           matchedAs: `${matchedAs}${more}`
         });
         lookalikes ??= headingLookalikes(readme2.text);
@@ -54534,7 +54684,8 @@ function sectionsRule(id, profile, level, template) {
         const oauthSteps = section.matches === CREDENTIALS_SECTION && usesOAuth(context) && !explainsRegistrationUnderAppHeading(readme2) ? " The connector uses OAuth: give there the steps to register the OAuth app and its redirect URL, which the certification team follows." : "";
         report(
           firstHeading ? { offset: firstHeading.offset, length: firstHeading.length } : { line: 1 },
-          oauthSteps
+          oauthSteps,
+          section.namesPublisher ? ` To add it, ${publisherAdvice(context.profile)}.` : ""
         );
       }
     }
@@ -65605,7 +65756,7 @@ var import_node_fs12 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_promises2 = require("node:stream/promises");
 var import_node_util2 = require("node:util");
-var import_node_zlib3 = require("node:zlib");
+var import_node_zlib4 = require("node:zlib");
 
 // packages/solution/src/zip/archive-name.ts
 var import_yauzl = __toESM(require_yauzl(), 1);
@@ -65865,7 +66016,7 @@ function ambiguousName(archive, name, say) {
 var SHIFT_JIS = { option: "--zip-name-encoding shift_jis", input: "zip-name-encoding: shift_jis" };
 
 // packages/solution/src/zip/entry-data.ts
-var import_node_zlib = require("node:zlib");
+var import_node_zlib2 = require("node:zlib");
 var import_node_stream = require("node:stream");
 
 // packages/solution/src/zip/read-ahead.ts
@@ -65916,7 +66067,7 @@ function inflateWhole(method, data, size) {
   checkMethod(method);
   if (method === STORED) return data;
   try {
-    return (0, import_node_zlib.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
+    return (0, import_node_zlib2.inflateRawSync)(data, { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
   } catch (error3) {
     if (error3.code === "ERR_BUFFER_TOO_LARGE")
       throw new Error(`inflates past its declared size of ${plural(size, "byte")}`, { cause: error3 });
@@ -65968,7 +66119,7 @@ function checkingStream(integrity, observe) {
 }
 
 // packages/solution/src/zip/entry-integrity.ts
-var import_node_zlib2 = require("node:zlib");
+var import_node_zlib3 = require("node:zlib");
 var EntryIntegrity = class {
   constructor(expected, total) {
     this.expected = expected;
@@ -65990,7 +66141,7 @@ var EntryIntegrity = class {
         this.expected.name,
         `expands the archive past the limit of ${plural(this.total.limit, "byte")}.`
       );
-    this.crc = (0, import_node_zlib2.crc32)(chunk, this.crc);
+    this.crc = (0, import_node_zlib3.crc32)(chunk, this.crc);
   }
   /** Throws when the entry ended short of its declared size or its checksum does not match. */
   finish() {
@@ -66260,7 +66411,7 @@ var ZipReader = class _ZipReader {
     output.once("error", (error3) => outputError = error3);
     try {
       if (raw.compressionMethod === STORED) await (0, import_promises2.pipeline)(input, check, output);
-      else await (0, import_promises2.pipeline)(input, (0, import_node_zlib3.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
+      else await (0, import_promises2.pipeline)(input, (0, import_node_zlib4.createInflateRaw)({ chunkSize: STREAM_CHUNK_BYTES }), check, output);
     } catch (error3) {
       throw error3 === outputError ? new DestinationError(error3) : error3;
     }
