@@ -94,8 +94,28 @@ describe('README-SECTIONS-CERT', () => {
     expect(findings.map((f) => [f.line, f.message])).toEqual([
       [
         24,
-        'The readme has no "## Deployment Instructions" section, which the certified readme template requires. "## Deployment Instructions" is no heading: it is inside a code block (look for a ``` above it that is not closed).',
+        'The readme has no "## Deployment Instructions" section, which the certified readme template requires. "## Deployment Instructions" is no heading: it is inside a code block: the ``` at line 23 opens one that is never closed.',
       ],
+    ]);
+  });
+  it('says which block hides a section heading: a closed fence of either kind, or an HTML comment', async () => {
+    // Each was told to look for a ``` above it that is not closed.
+    const hidden = async (before: string, after: string) => {
+      const readme = validReadme().replace(
+        '## Deployment Instructions',
+        `${before}\n## Deployment Instructions\n${after}`,
+      );
+      const findings = await runRules(withReadme(readme), ['README-SECTIONS-CERT']);
+      return findings.map((f) => f.message.replace(/^.* is no heading: /, ''));
+    };
+    expect(await hidden('~~~~', '~~~~')).toEqual([
+      'it is inside the code block from the ~~~ at line 23 to line 25.',
+    ]);
+    expect(await hidden('```text', '```')).toEqual([
+      'it is inside the code block from the ``` at line 23 to line 25.',
+    ]);
+    expect(await hidden('<!-- draft', '-->')).toEqual([
+      'it is inside an HTML comment (the <!-- at line 23), which the page does not show.',
     ]);
   });
   it('accepts the usual variants', async () => {

@@ -9,6 +9,7 @@ import { namesNoPublisher, publisherAdvice } from './publisher-name.js';
 import { CREDENTIALS_SECTION, findSection, TEMPLATE_SECTIONS } from './sections.js';
 import { usesOAuth } from './uses-oauth.js';
 import { explainsRegistrationUnderAppHeading } from './oauth-steps-rule.js';
+import { enclosingBlock, type EnclosingBlock } from './enclosing-block.js';
 
 export function sectionsRule(
   id: string,
@@ -74,7 +75,7 @@ export function sectionsRule(
           // The maker sees the heading in the file: say why Markdown (and GitHub) does not.
           const why =
             lookalike.after === 'space'
-              ? 'it is inside a code block (look for a ``` above it that is not closed)'
+              ? whyNoHeading(enclosingBlock(readme.text, lookalike.offset))
               : lookalike.after === 'no-break space'
                 ? `the space after "${lookalike.marker}" is a no-break space; type a normal space`
                 : `Markdown needs a space after "${lookalike.marker}"`;
@@ -111,4 +112,19 @@ export function sectionsRule(
       }
     },
   };
+}
+
+/**
+ * Why a line written as a heading is none, from the block around it: the hint was "look for a ```
+ * above it that is not closed" also for a heading in an HTML comment or in a fence closed below it.
+ */
+function whyNoHeading(block: EnclosingBlock): string {
+  if (block.kind === 'comment')
+    return `it is inside an HTML comment (the <!-- at line ${block.openLine}), which the page does not show`;
+  if (block.kind === 'other')
+    return 'Markdown reads it as part of the block around it (HTML or a code block), not as a heading';
+  const fence = block.marker.slice(0, 3);
+  return block.closeLine === undefined
+    ? `it is inside a code block: the ${fence} at line ${block.openLine} opens one that is never closed`
+    : `it is inside the code block from the ${fence} at line ${block.openLine} to line ${block.closeLine}`;
 }
