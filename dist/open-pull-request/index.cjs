@@ -43690,9 +43690,9 @@ var LIST_FOLLOWERS = /* @__PURE__ */ new Set([",", "]", "}"]);
 var TRIAL_TOKENS = 80;
 var MAX_SHOWN_TOKEN = 30;
 var Walk = class _Walk {
-  constructor(tokens, lineOf, text2, stack) {
+  constructor(tokens, lineOf2, text2, stack) {
     this.tokens = tokens;
-    this.lineOf = lineOf;
+    this.lineOf = lineOf2;
     this.text = text2;
     this.stack = stack ?? [
       { open: "", at: 0, place: "value", comma: -1, keyEnd: -1, valueEnd: -1, valueAt: -1 }
@@ -58140,6 +58140,37 @@ var readmePresentRule = {
   }
 };
 
+// packages/validator/src/rules/readme/enclosing-block.ts
+var FENCE = /^ {0,3}(`{3,}|~{3,})/;
+function enclosingBlock(text2, offset) {
+  const commentOpen = text2.lastIndexOf("<!--", offset);
+  if (commentOpen !== -1 && text2.lastIndexOf("-->", offset) < commentOpen) {
+    return { kind: "comment", openLine: lineOf(text2, commentOpen) };
+  }
+  const lines = text2.split(/\r\n|\r|\n/);
+  let open2;
+  let at = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    const lineEnd2 = at + line.length;
+    const fence2 = FENCE.exec(line)?.[1];
+    if (at > offset) {
+      if (open2 && fence2 && fence2[0] === open2.marker[0] && fence2.length >= open2.marker.length)
+        return { kind: "fence", marker: open2.marker, openLine: open2.line, closeLine: index + 1 };
+    } else if (fence2) {
+      if (!open2) open2 = { marker: fence2, line: index + 1 };
+      else if (fence2[0] === open2.marker[0] && fence2.length >= open2.marker.length) open2 = void 0;
+    }
+    at = lineEnd2 + (text2.startsWith("\r\n", lineEnd2) ? 2 : 1);
+  }
+  return open2 ? { kind: "fence", marker: open2.marker, openLine: open2.line, closeLine: void 0 } : { kind: "other" };
+}
+function lineOf(text2, offset) {
+  let line = 1;
+  for (let at = text2.indexOf("\n"); at !== -1 && at < offset; at = text2.indexOf("\n", at + 1)) line++;
+  return line;
+}
+
 // packages/validator/src/rules/readme/template-sections-rule.ts
 function sectionsRule(id, profile, level, template) {
   return {
@@ -58190,7 +58221,7 @@ function sectionsRule(id, profile, level, template) {
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
-          const why = lookalike.after === "space" ? "it is inside a code block (look for a ``` above it that is not closed)" : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
+          const why = lookalike.after === "space" ? whyNoHeading(enclosingBlock(readme.text, lookalike.offset)) : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
           report2(
             { offset: lookalike.offset, length: lookalike.text.length },
             ` "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
@@ -58215,6 +58246,14 @@ function sectionsRule(id, profile, level, template) {
       }
     }
   };
+}
+function whyNoHeading(block2) {
+  if (block2.kind === "comment")
+    return `it is inside an HTML comment (the <!-- at line ${block2.openLine}), which the page does not show`;
+  if (block2.kind === "other")
+    return "Markdown reads it as part of the block around it (HTML or a code block), not as a heading";
+  const fence2 = block2.marker.slice(0, 3);
+  return block2.closeLine === void 0 ? `it is inside a code block: the ${fence2} at line ${block2.openLine} opens one that is never closed` : `it is inside the code block from the ${fence2} at line ${block2.openLine} to line ${block2.closeLine}`;
 }
 
 // packages/validator/src/rules/readme.ts
