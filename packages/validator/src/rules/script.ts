@@ -8,6 +8,7 @@ import { hasParameterType, propertiesOf } from './api-properties/connection-para
 import { ALLOWED_NAMESPACES, KNOWN_OTHER_NAMESPACES } from './script/allowed-namespaces.js';
 import { scannedScript, type ScannedCSharp } from './script/csharp-scan.js';
 import { usingDirectives } from './script/using-directives.js';
+import { operationIdNames, operationIdPatterns } from './script/operation-id-names.js';
 
 const MAX_SCRIPT_BYTES = 1024 * 1024;
 /** Custom code must finish within 5 seconds (write-code FAQ). */
@@ -32,12 +33,10 @@ const SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
 const EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 const WAIT_CALL =
   /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
-const SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
-const COMPARED_BEFORE =
-  /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
-const COMPARED_AFTER = /^\s*(?:[!=]=|\.\s*Equals\s*\(|,)\s*[\w.]*OperationId\b/;
 const EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 const CASE_BEFORE = /\bcase\s*$/;
+/** An arm of a switch expression on the operation id: `"X" =>`, or `"X" or "Y" =>`. */
+const SWITCH_ARM_AFTER = /^\s*(?:=>|or\b)/;
 const UNIT_MS: Record<string, number> = { Milliseconds: 1, Seconds: 1000, Minutes: 60000 };
 
 function script(context: RuleContext): { text: string; scan: ScannedCSharp } | undefined {
@@ -49,12 +48,18 @@ function script(context: RuleContext): { text: string; scan: ScannedCSharp } | u
 function operationIdLiterals(
   scan: ScannedCSharp,
 ): { value: string; offset: number; length: number; ignoreCase: boolean }[] {
+  const patterns = operationIdPatterns(operationIdNames(scan.code));
   const switchRanges: [number, number][] = [];
-  for (const match of scan.code.matchAll(SWITCH_ON_OPERATION)) {
+  for (const match of scan.code.matchAll(patterns.switchStatement)) {
     const open = scan.code.indexOf('{', match.index + match[0].length);
     if (open >= 0) switchRanges.push([open, matchingBrace(scan.code, open)]);
   }
-  const mentions = operationIdMentions(scan.code);
+  const armRanges: [number, number][] = [];
+  for (const match of scan.code.matchAll(patterns.switchExpression)) {
+    const open = match.index + match[0].length - 1;
+    armRanges.push([open, matchingBrace(scan.code, open)]);
+  }
+  const mentions = operationIdMentions(scan.code, patterns.mention);
   let nextMention = 0;
   const found = [];
   for (const literal of scan.strings) {
@@ -65,15 +70,17 @@ function operationIdLiterals(
     while (nextMention < mentions.length && mentions[nextMention]! < literal.offset - 80) nextMention++;
     const nearMention = nextMention < mentions.length && mentions[nextMention]! < literal.end + 80;
     const inSwitchRange = isInsideRange(switchRanges, literal.offset);
-    if (!inSwitchRange && !nearMention) continue;
+    const inArmRange = isInsideRange(armRanges, literal.offset);
+    if (!inSwitchRange && !inArmRange && !nearMention) continue;
     const before = scan.code.slice(Math.max(0, literal.offset - 80), literal.offset);
     const after = scan.code.slice(literal.end, literal.end + 80);
-    const inSwitch = inSwitchRange && CASE_BEFORE.test(before);
-    const afterMatch = COMPARED_AFTER.exec(after);
+    const inSwitch =
+      (inSwitchRange && CASE_BEFORE.test(before)) || (inArmRange && SWITCH_ARM_AFTER.test(after));
+    const afterMatch = patterns.comparedAfter.exec(after);
     // `, OperationId` only compares inside `string.Equals("X", OperationId…)`.
     const comparedAfter =
       afterMatch !== null && (!afterMatch[0].trimStart().startsWith(',') || EQUALS_OPEN_BEFORE.test(before));
-    if (inSwitch || COMPARED_BEFORE.test(before) || comparedAfter) {
+    if (inSwitch || patterns.comparedBefore.test(before) || comparedAfter) {
       const statementEnd = after.search(/[;{]/);
       const ignoreCase = /IgnoreCase/.test(statementEnd < 0 ? after : after.slice(0, statementEnd));
       found.push({
@@ -93,11 +100,13 @@ function isInsideRange(ranges: readonly [number, number][], offset: number): boo
   return false;
 }
 
-/** Where the code says `OperationId` (comments and literals are blanked, so only code counts). */
-function operationIdMentions(code: string): number[] {
+/**
+ * Where the code names the operation id (`mention`: OperationId or a variable holding it; comments
+ * and literals are blanked, so only code counts).
+ */
+function operationIdMentions(code: string, mention: RegExp): number[] {
   const mentions: number[] = [];
-  for (let at = code.indexOf('OperationId'); at >= 0; at = code.indexOf('OperationId', at + 1))
-    mentions.push(at);
+  for (const match of code.matchAll(mention)) mentions.push(match.index);
   return mentions;
 }
 

@@ -315,6 +315,28 @@ describe('CSX-OPIDS', () => {
     expect(findings.map((f) => f.message.match(/^"(\w+)"/)?.[1])).toEqual(['FarCase', 'Left']);
   });
 
+  it('reads ids compared through a variable that holds the operation id, and in a switch expression', async () => {
+    // Consumer Complaints, Veterans Affairs Facilities and DocuSignDemo compare a variable: unseen.
+    const script = GOOD_SCRIPT.replace(
+      'var note = "using Foo.Bar; new HttpClient()";',
+      [
+        'var op = this.Context.OperationId;',
+        '        if (op == "ListTask") { }',
+        '        string current = Context.OperationId;',
+        '        if (current.Equals("GetTasks", StringComparison.Ordinal)) { }',
+        '        var n = this.Context.OperationId switch { "CreateTasks" => 1, "ListTasks" or "Nope" => 2, _ => 0 };',
+        '        var unrelated = stop == "NotCompared";',
+      ].join('\n'),
+    );
+    const findings = await runRules(withScript(script), ['CSX-OPIDS']);
+    expect(findings.map((f) => f.message.match(/^"(\w+)"/)?.[1])).toEqual([
+      'ListTask',
+      'GetTasks',
+      'CreateTasks',
+      'Nope',
+    ]);
+  });
+
   it('names the operationId a literal differs from only in case, unless the comparison ignores case', async () => {
     const script = GOOD_SCRIPT.replace('== "ListTasks"', '== "listTasks"').replace(
       '"CreateTask".Equals',
