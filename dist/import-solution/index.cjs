@@ -15766,8 +15766,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache7 = this.#relevantRequestResponseList;
-        const backupCache = [...cache7];
+        const cache8 = this.#relevantRequestResponseList;
+        const backupCache = [...cache8];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15794,9 +15794,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache7.indexOf(requestResponse);
+                const idx = cache8.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache7.splice(idx, 1);
+                cache8.splice(idx, 1);
               }
             } else if (operation2.type === "put") {
               if (operation2.response == null) {
@@ -15826,11 +15826,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation2.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache7.indexOf(requestResponse);
+                const idx = cache8.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache7.splice(idx, 1);
+                cache8.splice(idx, 1);
               }
-              cache7.push([operation2.request, operation2.response]);
+              cache8.push([operation2.request, operation2.response]);
               addedItems.push([operation2.request, operation2.response]);
             }
             resultList.push([operation2.request, operation2.response]);
@@ -16004,13 +16004,13 @@ var require_cachestorage = __commonJS({
         if (options2.cacheName != null) {
           if (this.#caches.has(options2.cacheName)) {
             const cacheList = this.#caches.get(options2.cacheName);
-            const cache7 = new Cache(kConstruct, cacheList);
-            return await cache7.match(request, options2);
+            const cache8 = new Cache(kConstruct, cacheList);
+            return await cache8.match(request, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache7 = new Cache(kConstruct, cacheList);
-            const response = await cache7.match(request, options2);
+            const cache8 = new Cache(kConstruct, cacheList);
+            const response = await cache8.match(request, options2);
             if (response !== void 0) {
               return response;
             }
@@ -16040,12 +16040,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache8 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache8);
+          const cache9 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache9);
         }
-        const cache7 = [];
-        this.#caches.set(cacheName, cache7);
-        return new Cache(kConstruct, cache7);
+        const cache8 = [];
+        this.#caches.set(cacheName, cache8);
+        return new Cache(kConstruct, cache8);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -19161,14 +19161,14 @@ var require_undici = __commonJS({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var ALIAS2 = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS2;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -19186,7 +19186,7 @@ var require_identity = __commonJS({
     function isNode(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
-          case ALIAS:
+          case ALIAS2:
           case MAP:
           case SCALAR:
           case SEQ:
@@ -19195,7 +19195,7 @@ var require_identity = __commonJS({
       return false;
     }
     var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
-    exports2.ALIAS = ALIAS;
+    exports2.ALIAS = ALIAS2;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
     exports2.NODE_TYPE = NODE_TYPE;
@@ -42908,10 +42908,10 @@ function schemaProblemsValidator(validate) {
   return (value) => validate(value) ? [] : toSchemaProblems(validate.errors, value);
 }
 function cachedSchemaProblems(validate) {
-  const cache7 = new ConnectorCache();
+  const cache8 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache7.getOrBuild(value, validate);
+    return cache8.getOrBuild(value, validate);
   };
 }
 
@@ -47564,32 +47564,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache7 = decodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache8 = decodeCache[exclude];
+  if (cache8) {
+    return cache8;
   }
-  cache7 = decodeCache[exclude] = [];
+  cache8 = decodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
-    cache7.push(ch);
+    cache8.push(ch);
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
     const ch = exclude.charCodeAt(i2);
-    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache8[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache7;
+  return cache8;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache7 = getDecodeCache(exclude);
+  const cache8 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i2 = 0, l = seq.length; i2 < l; i2 += 3) {
       const b1 = parseInt(seq.slice(i2 + 1, i2 + 3), 16);
       if (b1 < 128) {
-        result += cache7[b1];
+        result += cache8[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i2 + 3 < l) {
@@ -47647,23 +47647,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache7 = encodeCache[exclude];
-  if (cache7) {
-    return cache7;
+  let cache8 = encodeCache[exclude];
+  if (cache8) {
+    return cache8;
   }
-  cache7 = encodeCache[exclude] = [];
+  cache8 = encodeCache[exclude] = [];
   for (let i2 = 0; i2 < 128; i2++) {
     const ch = String.fromCharCode(i2);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache7.push(ch);
+      cache8.push(ch);
     } else {
-      cache7.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
+      cache8.push("%" + ("0" + i2.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i2 = 0; i2 < exclude.length; i2++) {
-    cache7[exclude.charCodeAt(i2)] = exclude[i2];
+    cache8[exclude.charCodeAt(i2)] = exclude[i2];
   }
-  return cache7;
+  return cache8;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -47673,7 +47673,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache7 = getEncodeCache(exclude);
+  const cache8 = getEncodeCache(exclude);
   let result = "";
   for (let i2 = 0, l = string.length; i2 < l; i2++) {
     const code2 = string.charCodeAt(i2);
@@ -47685,7 +47685,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache7[code2];
+      result += cache8[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -52091,9 +52091,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache7 = state.cache;
-  if (typeof cache7[pos] !== "undefined") {
-    state.pos = cache7[pos];
+  const cache8 = state.cache;
+  if (typeof cache8[pos] !== "undefined") {
+    state.pos = cache8[pos];
     return;
   }
   let ok = false;
@@ -52115,7 +52115,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache7[pos] = state.pos;
+  cache8[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -55342,6 +55342,35 @@ function isLineTerminator(code2) {
   return code2 === 10 || code2 === 13 || code2 === 8232 || code2 === 8233;
 }
 
+// packages/validator/src/rules/script/operation-id-names.ts
+var ALIAS = /\b(?:var|string)\s+(\w+)\s*=\s*[\w.]*\bOperationId\s*;/g;
+function operationIdNames(code2) {
+  const names = ["OperationId"];
+  for (const match2 of code2.matchAll(ALIAS)) if (!names.includes(match2[1])) names.push(match2[1]);
+  return names;
+}
+var cache5 = /* @__PURE__ */ new Map();
+function operationIdPatterns(names) {
+  const key2 = names.join("|");
+  let patterns = cache5.get(key2);
+  if (!patterns) {
+    const aliases = names.length > 1 ? `|\\b(?:${names.slice(1).join("|")})` : "";
+    const name = `(?:[\\w.]*\\bOperationId${aliases})\\b`;
+    const bare = `(?:\\bOperationId${aliases})\\b`;
+    patterns = {
+      comparedBefore: new RegExp(
+        `(?:${name}\\s*[!=]=\\s*|${name}\\s*\\.\\s*Equals\\s*\\(\\s*|Equals\\s*\\(\\s*${name}\\s*,\\s*)$`
+      ),
+      comparedAfter: new RegExp(`^\\s*(?:[!=]=|\\.\\s*Equals\\s*\\(|,)\\s*${name}`),
+      switchStatement: new RegExp(`\\bswitch\\s*\\(\\s*${name}\\s*\\)`, "g"),
+      switchExpression: new RegExp(`${bare}\\s+switch\\s*\\{`, "g"),
+      mention: new RegExp(`OperationId${aliases}`, "g")
+    };
+    cache5.set(key2, patterns);
+  }
+  return patterns;
+}
+
 // packages/validator/src/rules/script.ts
 var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
@@ -55351,36 +55380,41 @@ var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*[({]|\bnew\s
 var SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
 var EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
-var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
-var COMPARED_BEFORE = /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
-var COMPARED_AFTER = /^\s*(?:[!=]=|\.\s*Equals\s*\(|,)\s*[\w.]*OperationId\b/;
 var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 var CASE_BEFORE = /\bcase\s*$/;
+var SWITCH_ARM_AFTER = /^\s*(?:=>|or\b)/;
 var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
 function script(context) {
   const text2 = context.connector.files.script?.document?.firstSideText;
   return text2 === void 0 ? void 0 : { text: text2, scan: scannedScript(text2) };
 }
 function operationIdLiterals(scan) {
+  const patterns = operationIdPatterns(operationIdNames(scan.code));
   const switchRanges = [];
-  for (const match2 of scan.code.matchAll(SWITCH_ON_OPERATION)) {
+  for (const match2 of scan.code.matchAll(patterns.switchStatement)) {
     const open2 = scan.code.indexOf("{", match2.index + match2[0].length);
     if (open2 >= 0) switchRanges.push([open2, matchingBrace(scan.code, open2)]);
   }
-  const mentions = operationIdMentions(scan.code);
+  const armRanges = [];
+  for (const match2 of scan.code.matchAll(patterns.switchExpression)) {
+    const open2 = match2.index + match2[0].length - 1;
+    armRanges.push([open2, matchingBrace(scan.code, open2)]);
+  }
+  const mentions = operationIdMentions(scan.code, patterns.mention);
   let nextMention = 0;
   const found = [];
   for (const literal2 of scan.strings) {
     while (nextMention < mentions.length && mentions[nextMention] < literal2.offset - 80) nextMention++;
     const nearMention = nextMention < mentions.length && mentions[nextMention] < literal2.end + 80;
     const inSwitchRange = isInsideRange(switchRanges, literal2.offset);
-    if (!inSwitchRange && !nearMention) continue;
+    const inArmRange = isInsideRange(armRanges, literal2.offset);
+    if (!inSwitchRange && !inArmRange && !nearMention) continue;
     const before = scan.code.slice(Math.max(0, literal2.offset - 80), literal2.offset);
     const after = scan.code.slice(literal2.end, literal2.end + 80);
-    const inSwitch = inSwitchRange && CASE_BEFORE.test(before);
-    const afterMatch = COMPARED_AFTER.exec(after);
+    const inSwitch = inSwitchRange && CASE_BEFORE.test(before) || inArmRange && SWITCH_ARM_AFTER.test(after);
+    const afterMatch = patterns.comparedAfter.exec(after);
     const comparedAfter = afterMatch !== null && (!afterMatch[0].trimStart().startsWith(",") || EQUALS_OPEN_BEFORE.test(before));
-    if (inSwitch || COMPARED_BEFORE.test(before) || comparedAfter) {
+    if (inSwitch || patterns.comparedBefore.test(before) || comparedAfter) {
       const statementEnd = after.search(/[;{]/);
       const ignoreCase = /IgnoreCase/.test(statementEnd < 0 ? after : after.slice(0, statementEnd));
       found.push({
@@ -55397,10 +55431,9 @@ function isInsideRange(ranges, offset) {
   for (const [from, to] of ranges) if (offset > from && offset < to) return true;
   return false;
 }
-function operationIdMentions(code2) {
+function operationIdMentions(code2, mention) {
   const mentions = [];
-  for (let at = code2.indexOf("OperationId"); at >= 0; at = code2.indexOf("OperationId", at + 1))
-    mentions.push(at);
+  for (const match2 of code2.matchAll(mention)) mentions.push(match2.index);
   return mentions;
 }
 function matchingBrace(code2, open2) {
@@ -62594,12 +62627,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache5 = new ConnectorCache();
+var cache6 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache5.get(model.root);
+  let findings = cache6.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache5.set(model.root, findings);
+  cache6.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
@@ -66192,18 +66225,18 @@ async function prepareKey(entry, key2, usage) {
     if (keyObject = key2, keyObject.type === "secret")
       return keyObject.export();
   }
-  cache6 ||= /* @__PURE__ */ new WeakMap();
+  cache7 ||= /* @__PURE__ */ new WeakMap();
   const cacheKey = key2;
-  let cached = cache6.get(cacheKey);
+  let cached = cache7.get(cacheKey);
   if (cached?.[alg])
     return cached[alg];
-  if (cached || cache6.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+  if (cached || cache7.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
     const isPublic2 = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
     return cached[alg] = keyObject.toCryptoKey(params, isPublic2, entry.usages[isPublic2 ? 0 : 1]);
   }
   return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
 }
-var cache6;
+var cache7;
 var nist = {
   __proto__: null,
   prime256v1: "P-256",

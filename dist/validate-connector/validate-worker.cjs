@@ -1814,14 +1814,14 @@ var require_picomatch2 = __commonJS({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var ALIAS2 = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS2;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -1839,7 +1839,7 @@ var require_identity = __commonJS({
     function isNode(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
-          case ALIAS:
+          case ALIAS2:
           case MAP:
           case SCALAR:
           case SEQ:
@@ -1848,7 +1848,7 @@ var require_identity = __commonJS({
       return false;
     }
     var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
-    exports2.ALIAS = ALIAS;
+    exports2.ALIAS = ALIAS2;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
     exports2.NODE_TYPE = NODE_TYPE;
@@ -22160,10 +22160,10 @@ function schemaProblemsValidator(validate) {
   return (value) => validate(value) ? [] : toSchemaProblems(validate.errors, value);
 }
 function cachedSchemaProblems(validate) {
-  const cache6 = new ConnectorCache();
+  const cache7 = new ConnectorCache();
   return (value) => {
     if (value === null || typeof value !== "object") return validate(value);
-    return cache6.getOrBuild(value, validate);
+    return cache7.getOrBuild(value, validate);
   };
 }
 
@@ -26524,32 +26524,32 @@ __export(mdurl_exports, {
 // node_modules/mdurl/lib/decode.mjs
 var decodeCache = {};
 function getDecodeCache(exclude) {
-  let cache6 = decodeCache[exclude];
-  if (cache6) {
-    return cache6;
+  let cache7 = decodeCache[exclude];
+  if (cache7) {
+    return cache7;
   }
-  cache6 = decodeCache[exclude] = [];
+  cache7 = decodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
-    cache6.push(ch);
+    cache7.push(ch);
   }
   for (let i = 0; i < exclude.length; i++) {
     const ch = exclude.charCodeAt(i);
-    cache6[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+    cache7[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
   }
-  return cache6;
+  return cache7;
 }
 function decode(string, exclude) {
   if (typeof exclude !== "string") {
     exclude = decode.defaultChars;
   }
-  const cache6 = getDecodeCache(exclude);
+  const cache7 = getDecodeCache(exclude);
   return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
       if (b1 < 128) {
-        result += cache6[b1];
+        result += cache7[b1];
         continue;
       }
       if ((b1 & 224) === 192 && i + 3 < l) {
@@ -26607,23 +26607,23 @@ var decode_default = decode;
 // node_modules/mdurl/lib/encode.mjs
 var encodeCache = {};
 function getEncodeCache(exclude) {
-  let cache6 = encodeCache[exclude];
-  if (cache6) {
-    return cache6;
+  let cache7 = encodeCache[exclude];
+  if (cache7) {
+    return cache7;
   }
-  cache6 = encodeCache[exclude] = [];
+  cache7 = encodeCache[exclude] = [];
   for (let i = 0; i < 128; i++) {
     const ch = String.fromCharCode(i);
     if (/^[0-9a-z]$/i.test(ch)) {
-      cache6.push(ch);
+      cache7.push(ch);
     } else {
-      cache6.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+      cache7.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
     }
   }
   for (let i = 0; i < exclude.length; i++) {
-    cache6[exclude.charCodeAt(i)] = exclude[i];
+    cache7[exclude.charCodeAt(i)] = exclude[i];
   }
-  return cache6;
+  return cache7;
 }
 function encode(string, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
@@ -26633,7 +26633,7 @@ function encode(string, exclude, keepEscaped) {
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
-  const cache6 = getEncodeCache(exclude);
+  const cache7 = getEncodeCache(exclude);
   let result = "";
   for (let i = 0, l = string.length; i < l; i++) {
     const code2 = string.charCodeAt(i);
@@ -26645,7 +26645,7 @@ function encode(string, exclude, keepEscaped) {
       }
     }
     if (code2 < 128) {
-      result += cache6[code2];
+      result += cache7[code2];
       continue;
     }
     if (code2 >= 55296 && code2 <= 57343) {
@@ -31051,9 +31051,9 @@ ParserInline.prototype.skipToken = function(state) {
   const rules = this.ruler.getRules("");
   const len = rules.length;
   const maxNesting = state.md.options.maxNesting;
-  const cache6 = state.cache;
-  if (typeof cache6[pos] !== "undefined") {
-    state.pos = cache6[pos];
+  const cache7 = state.cache;
+  if (typeof cache7[pos] !== "undefined") {
+    state.pos = cache7[pos];
     return;
   }
   let ok = false;
@@ -31075,7 +31075,7 @@ ParserInline.prototype.skipToken = function(state) {
   if (!ok) {
     state.pos++;
   }
-  cache6[pos] = state.pos;
+  cache7[pos] = state.pos;
 };
 ParserInline.prototype.tokenize = function(state) {
   const rules = this.ruler.getRules("");
@@ -34302,6 +34302,35 @@ function isLineTerminator(code2) {
   return code2 === 10 || code2 === 13 || code2 === 8232 || code2 === 8233;
 }
 
+// packages/validator/src/rules/script/operation-id-names.ts
+var ALIAS = /\b(?:var|string)\s+(\w+)\s*=\s*[\w.]*\bOperationId\s*;/g;
+function operationIdNames(code2) {
+  const names = ["OperationId"];
+  for (const match2 of code2.matchAll(ALIAS)) if (!names.includes(match2[1])) names.push(match2[1]);
+  return names;
+}
+var cache5 = /* @__PURE__ */ new Map();
+function operationIdPatterns(names) {
+  const key2 = names.join("|");
+  let patterns = cache5.get(key2);
+  if (!patterns) {
+    const aliases = names.length > 1 ? `|\\b(?:${names.slice(1).join("|")})` : "";
+    const name = `(?:[\\w.]*\\bOperationId${aliases})\\b`;
+    const bare = `(?:\\bOperationId${aliases})\\b`;
+    patterns = {
+      comparedBefore: new RegExp(
+        `(?:${name}\\s*[!=]=\\s*|${name}\\s*\\.\\s*Equals\\s*\\(\\s*|Equals\\s*\\(\\s*${name}\\s*,\\s*)$`
+      ),
+      comparedAfter: new RegExp(`^\\s*(?:[!=]=|\\.\\s*Equals\\s*\\(|,)\\s*${name}`),
+      switchStatement: new RegExp(`\\bswitch\\s*\\(\\s*${name}\\s*\\)`, "g"),
+      switchExpression: new RegExp(`${bare}\\s+switch\\s*\\{`, "g"),
+      mention: new RegExp(`OperationId${aliases}`, "g")
+    };
+    cache5.set(key2, patterns);
+  }
+  return patterns;
+}
+
 // packages/validator/src/rules/script.ts
 var MAX_SCRIPT_BYTES = 1024 * 1024;
 var MAX_WAIT_MS = 5e3;
@@ -34311,36 +34340,41 @@ var NEW_HTTP_CLIENT = /\bnew\s+(?:System\.Net\.Http\.)?HttpClient\s*[({]|\bnew\s
 var SCRIPT_CLASS_ANY_BASE = /\bclass\s+(script)\b(?:\s*:\s*([\w.]+))?/i;
 var EXECUTE_DECLARATION = /(?:>|\bTask)\s*\bExecuteAsync\s*\(/;
 var WAIT_CALL = /\b(Thread\.Sleep|Task\.Delay)\s*\(\s*(?:([\d_]+)|TimeSpan\.From(Milliseconds|Seconds|Minutes)\s*\(\s*([\d_.]+)\s*\))\s*[,)]/g;
-var SWITCH_ON_OPERATION = /\bswitch\s*\(\s*[\w.]*OperationId\s*\)/g;
-var COMPARED_BEFORE = /(?:OperationId\s*[!=]=\s*|OperationId\s*\.\s*Equals\s*\(\s*|Equals\s*\(\s*[\w.]*OperationId\s*,\s*)$/;
-var COMPARED_AFTER = /^\s*(?:[!=]=|\.\s*Equals\s*\(|,)\s*[\w.]*OperationId\b/;
 var EQUALS_OPEN_BEFORE = /Equals\s*\(\s*$/;
 var CASE_BEFORE = /\bcase\s*$/;
+var SWITCH_ARM_AFTER = /^\s*(?:=>|or\b)/;
 var UNIT_MS = { Milliseconds: 1, Seconds: 1e3, Minutes: 6e4 };
 function script(context) {
   const text2 = context.connector.files.script?.document?.firstSideText;
   return text2 === void 0 ? void 0 : { text: text2, scan: scannedScript(text2) };
 }
 function operationIdLiterals(scan) {
+  const patterns = operationIdPatterns(operationIdNames(scan.code));
   const switchRanges = [];
-  for (const match2 of scan.code.matchAll(SWITCH_ON_OPERATION)) {
+  for (const match2 of scan.code.matchAll(patterns.switchStatement)) {
     const open = scan.code.indexOf("{", match2.index + match2[0].length);
     if (open >= 0) switchRanges.push([open, matchingBrace(scan.code, open)]);
   }
-  const mentions = operationIdMentions(scan.code);
+  const armRanges = [];
+  for (const match2 of scan.code.matchAll(patterns.switchExpression)) {
+    const open = match2.index + match2[0].length - 1;
+    armRanges.push([open, matchingBrace(scan.code, open)]);
+  }
+  const mentions = operationIdMentions(scan.code, patterns.mention);
   let nextMention = 0;
   const found = [];
   for (const literal of scan.strings) {
     while (nextMention < mentions.length && mentions[nextMention] < literal.offset - 80) nextMention++;
     const nearMention = nextMention < mentions.length && mentions[nextMention] < literal.end + 80;
     const inSwitchRange = isInsideRange(switchRanges, literal.offset);
-    if (!inSwitchRange && !nearMention) continue;
+    const inArmRange = isInsideRange(armRanges, literal.offset);
+    if (!inSwitchRange && !inArmRange && !nearMention) continue;
     const before = scan.code.slice(Math.max(0, literal.offset - 80), literal.offset);
     const after = scan.code.slice(literal.end, literal.end + 80);
-    const inSwitch = inSwitchRange && CASE_BEFORE.test(before);
-    const afterMatch = COMPARED_AFTER.exec(after);
+    const inSwitch = inSwitchRange && CASE_BEFORE.test(before) || inArmRange && SWITCH_ARM_AFTER.test(after);
+    const afterMatch = patterns.comparedAfter.exec(after);
     const comparedAfter = afterMatch !== null && (!afterMatch[0].trimStart().startsWith(",") || EQUALS_OPEN_BEFORE.test(before));
-    if (inSwitch || COMPARED_BEFORE.test(before) || comparedAfter) {
+    if (inSwitch || patterns.comparedBefore.test(before) || comparedAfter) {
       const statementEnd = after.search(/[;{]/);
       const ignoreCase = /IgnoreCase/.test(statementEnd < 0 ? after : after.slice(0, statementEnd));
       found.push({
@@ -34357,10 +34391,9 @@ function isInsideRange(ranges, offset) {
   for (const [from, to] of ranges) if (offset > from && offset < to) return true;
   return false;
 }
-function operationIdMentions(code2) {
+function operationIdMentions(code2, mention) {
   const mentions = [];
-  for (let at = code2.indexOf("OperationId"); at >= 0; at = code2.indexOf("OperationId", at + 1))
-    mentions.push(at);
+  for (const match2 of code2.matchAll(mention)) mentions.push(match2.index);
   return mentions;
 }
 function matchingBrace(code2, open) {
@@ -41539,12 +41572,12 @@ var swaggerParametersRules = [
 ];
 
 // packages/validator/src/rules/swagger/input-schemas.ts
-var cache5 = new ConnectorCache();
+var cache6 = new ConnectorCache();
 function inputSchemaFindings(model) {
-  let findings = cache5.get(model.root);
+  let findings = cache6.get(model.root);
   if (findings) return findings;
   findings = mayHoldFindings(model) ? walkBodies(model) : { requiredReadOnly: [], nestedBinary: [] };
-  cache5.set(model.root, findings);
+  cache6.set(model.root, findings);
   return findings;
 }
 function mayHoldFindings(model) {
