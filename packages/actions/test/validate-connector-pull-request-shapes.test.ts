@@ -103,15 +103,16 @@ describe('validate-connector on pull requests of unusual shapes', () => {
   });
 
   it('lists an edit of the readme not read, beside the one read, among the changes', async () => {
-    // README.md beside readme.md: the loader reads README.md, REPO-FILENAMES reports readme.md. A pull
-    // request that edited only readme.md was summed up as "No checked connector's … readme … differs".
+    // README.md beside readme.md: the loader reads readme.md, the canonical name, and REPO-FILENAMES
+    // reports README.md. A pull request that edited only README.md was summed up as "No checked
+    // connector's … readme … differs".
     const workspace = workspaceWithConnector();
     const connector = path.join(workspace, 'certified-connectors', 'Contoso Tasks');
     writeFileSync(path.join(connector, 'README.md'), validReadme());
     const baseSha = commitOnDev(workspace);
-    writeFileSync(path.join(connector, 'readme.md'), `${validReadme()}\nEdited.\n`);
+    writeFileSync(path.join(connector, 'README.md'), `${validReadme()}\nEdited.\n`);
     git(workspace, 'add', '-A');
-    git(workspace, 'commit', '-qm', 'edit readme.md');
+    git(workspace, 'commit', '-qm', 'edit README.md');
 
     const run = await runOnPullRequest(workspace, baseSha);
     expect(JSON.parse(run.outputs.connectors!)).toEqual(['certified-connectors/Contoso Tasks']);
@@ -121,7 +122,7 @@ describe('validate-connector on pull requests of unusual shapes', () => {
       /^\*\*certified-connectors\/Contoso Tasks\*\*: minor-update \(0 breaking, 1 non-breaking\)$/m,
     );
     expect(changes).toContain(
-      'The readme has been edited. readme.md is not the readme read and validated: README.md is.',
+      'The readme has been edited. README.md is not the readme read and validated: readme.md is.',
     );
   });
 
