@@ -117,12 +117,18 @@ export function pngImageBytes(data: Buffer): Buffer | undefined {
   return 'reason' in walk ? undefined : data.subarray(0, walk.end);
 }
 
-/** Why pngjs could not decode chunks that walk well, in our words: its own are not for users. */
+/**
+ * Why pngjs could not decode chunks that walk well, in our words: its own are not for users. The
+ * image data is inflated at most to the size its IHDR allows (a filter byte per row, 8 bytes a pixel
+ * at most), so that a small file cannot make this check take gigabytes.
+ */
 function decodingFailure(walk: ChunkWalk): string {
   try {
-    inflateSync(walk.imageData);
-  } catch {
-    return 'its image data (IDAT) is not valid zlib data: the file is damaged';
+    inflateSync(walk.imageData, { maxOutputLength: walk.height * (1 + walk.width * 8) });
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+      ? 'its image data (IDAT) holds more than an image of its size: the file is damaged'
+      : 'its image data (IDAT) is not valid zlib data: the file is damaged';
   }
   return 'its image data cannot be decoded: the file is damaged';
 }

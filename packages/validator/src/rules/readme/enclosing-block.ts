@@ -1,46 +1,36 @@
 /**
- * What keeps a line that would be a heading from being one: the code block a fence opens above it
- * (``` or ~~~, closed below it or never), or an HTML comment. Read from the text, line by line, as
- * CommonMark opens and closes fences: up to three spaces, three or more backticks or tildes, closed
- * by a run of the same character at least as long. Pure.
+ * What keeps a line that would be a heading from being one: a code block of the readme's outline
+ * (markdown-it's, as the outline found it: `codeBlocks`), with the fence that opens it and whether one
+ * closes it, or an HTML comment. Pure: offsets in the readme's text.
  */
 export type EnclosingBlock =
-  | { kind: 'fence'; marker: string; openLine: number; closeLine: number | undefined }
-  | { kind: 'comment'; openLine: number }
+  | { kind: 'code'; start: number; end: number; fence: string | undefined; closed: boolean }
+  | { kind: 'comment'; start: number }
   | { kind: 'other' };
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** The block around `offset` of `text` (1-based lines). */
-export function enclosingBlock(text: string, offset: number): EnclosingBlock {
+/** The block around `offset` of `text`, from the outline's code blocks ([start, end) of their lines). */
+export function enclosingBlock(
+  text: string,
+  codeBlocks: readonly (readonly [number, number])[],
+  offset: number,
+): EnclosingBlock {
   const commentOpen = text.lastIndexOf('<!--', offset);
   if (commentOpen !== -1 && text.lastIndexOf('-->', offset) < commentOpen) {
-    return { kind: 'comment', openLine: lineOf(text, commentOpen) };
+    return { kind: 'comment', start: commentOpen };
   }
-  const lines = text.split(/\r\n|\r|\n/);
-  let open: { marker: string; line: number } | undefined;
-  let at = 0;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    const lineEnd = at + line.length;
-    const fence = FENCE.exec(line)?.[1];
-    if (at > offset) {
-      // Past the line: the fence open around it closes here, or never.
-      if (open && fence && fence[0] === open.marker[0] && fence.length >= open.marker.length)
-        return { kind: 'fence', marker: open.marker, openLine: open.line, closeLine: index + 1 };
-    } else if (fence) {
-      if (!open) open = { marker: fence, line: index + 1 };
-      else if (fence[0] === open.marker[0] && fence.length >= open.marker.length) open = undefined;
-    }
-    at = lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1);
-  }
-  return open
-    ? { kind: 'fence', marker: open.marker, openLine: open.line, closeLine: undefined }
-    : { kind: 'other' };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
+  const block = codeBlocks.find(([start, end]) => start <= offset && offset < end);
+  if (!block) return { kind: 'other' };
+  const [start, end] = block;
+  const lines = text
+    .slice(start, end)
+    .trimEnd()
+    .split(/\r\n|\r|\n/);
+  const fence = /^\s*(`{3,}|~{3,})/.exec(lines[0]!)?.[1];
+  // Closed where its last line is a run of the fence's character at least as long, and nothing else.
+  const last = lines.length > 1 ? lines[lines.length - 1]!.trim() : '';
+  const closed =
+    fence !== undefined &&
+    last.length >= fence.length &&
+    [...last].every((character) => character === fence[0]);
+  return { kind: 'code', start, end, fence, closed };
 }

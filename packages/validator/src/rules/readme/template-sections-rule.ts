@@ -1,5 +1,5 @@
 import type { Profile } from '../../model/finding.js';
-import type { RuleDefinition } from '../../model/rule.js';
+import type { RuleContext, RuleDefinition } from '../../model/rule.js';
 import { nameExcerpt } from '../../text/message-values.js';
 import { headingLookalikes, type HeadingLookalike } from './heading-lookalikes.js';
 import { hasMcpServer } from './mcp-server.js';
@@ -75,7 +75,9 @@ export function sectionsRule(
           // The maker sees the heading in the file: say why Markdown (and GitHub) does not.
           const why =
             lookalike.after === 'space'
-              ? whyNoHeading(enclosingBlock(readme.text, lookalike.offset))
+              ? whyNoHeading(enclosingBlock(readme.text, readme.codeBlocks, lookalike.offset), (offset) =>
+                  lineOf(context, offset),
+                )
               : lookalike.after === 'no-break space'
                 ? `the space after "${lookalike.marker}" is a no-break space; type a normal space`
                 : `Markdown needs a space after "${lookalike.marker}"`;
@@ -118,13 +120,19 @@ export function sectionsRule(
  * Why a line written as a heading is none, from the block around it: the hint was "look for a ```
  * above it that is not closed" also for a heading in an HTML comment or in a fence closed below it.
  */
-function whyNoHeading(block: EnclosingBlock): string {
+function whyNoHeading(block: EnclosingBlock, lineAt: (offset: number) => number): string {
   if (block.kind === 'comment')
-    return `it is inside an HTML comment (the <!-- at line ${block.openLine}), which the page does not show`;
+    return `it is inside an HTML comment (the <!-- at line ${lineAt(block.start)}), which the page does not show`;
   if (block.kind === 'other')
     return 'Markdown reads it as part of the block around it (HTML or a code block), not as a heading';
-  const fence = block.marker.slice(0, 3);
-  return block.closeLine === undefined
-    ? `it is inside a code block: the ${fence} at line ${block.openLine} opens one that is never closed`
-    : `it is inside the code block from the ${fence} at line ${block.openLine} to line ${block.closeLine}`;
+  if (block.fence === undefined) return `it is inside a code block indented from line ${lineAt(block.start)}`;
+  const fence = block.fence.slice(0, 3);
+  return block.closed
+    ? `it is inside the code block from the ${fence} at line ${lineAt(block.start)} to line ${lineAt(block.end - 1)}`
+    : `it is inside a code block: the ${fence} at line ${lineAt(block.start)} opens one that is never closed`;
+}
+
+/** The line of an offset of the readme, as its findings are placed. */
+function lineOf(context: RuleContext, offset: number): number {
+  return context.connector.files.readme?.document?.position(offset).line ?? 1;
 }
