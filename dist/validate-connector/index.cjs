@@ -48215,9 +48215,9 @@ function pngImageBytes(data) {
 }
 function decodingFailure(walk) {
   try {
-    (0, import_node_zlib.inflateSync)(walk.imageData);
-  } catch {
-    return "its image data (IDAT) is not valid zlib data: the file is damaged";
+    (0, import_node_zlib.inflateSync)(walk.imageData, { maxOutputLength: walk.height * (1 + walk.width * 8) });
+  } catch (error3) {
+    return error3.code === "ERR_BUFFER_TOO_LARGE" ? "its image data (IDAT) holds more than an image of its size: the file is damaged" : "its image data (IDAT) is not valid zlib data: the file is damaged";
   }
   return "its image data cannot be decoded: the file is damaged";
 }
@@ -55656,34 +55656,19 @@ var readmePresentRule = {
 };
 
 // packages/validator/src/rules/readme/enclosing-block.ts
-var FENCE = /^ {0,3}(`{3,}|~{3,})/;
-function enclosingBlock(text2, offset) {
+function enclosingBlock(text2, codeBlocks, offset) {
   const commentOpen = text2.lastIndexOf("<!--", offset);
   if (commentOpen !== -1 && text2.lastIndexOf("-->", offset) < commentOpen) {
-    return { kind: "comment", openLine: lineOf(text2, commentOpen) };
+    return { kind: "comment", start: commentOpen };
   }
-  const lines = text2.split(/\r\n|\r|\n/);
-  let open2;
-  let at = 0;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    const lineEnd2 = at + line.length;
-    const fence2 = FENCE.exec(line)?.[1];
-    if (at > offset) {
-      if (open2 && fence2 && fence2[0] === open2.marker[0] && fence2.length >= open2.marker.length)
-        return { kind: "fence", marker: open2.marker, openLine: open2.line, closeLine: index + 1 };
-    } else if (fence2) {
-      if (!open2) open2 = { marker: fence2, line: index + 1 };
-      else if (fence2[0] === open2.marker[0] && fence2.length >= open2.marker.length) open2 = void 0;
-    }
-    at = lineEnd2 + (text2.startsWith("\r\n", lineEnd2) ? 2 : 1);
-  }
-  return open2 ? { kind: "fence", marker: open2.marker, openLine: open2.line, closeLine: void 0 } : { kind: "other" };
-}
-function lineOf(text2, offset) {
-  let line = 1;
-  for (let at = text2.indexOf("\n"); at !== -1 && at < offset; at = text2.indexOf("\n", at + 1)) line++;
-  return line;
+  const block2 = codeBlocks.find(([start2, end2]) => start2 <= offset && offset < end2);
+  if (!block2) return { kind: "other" };
+  const [start, end] = block2;
+  const lines = text2.slice(start, end).trimEnd().split(/\r\n|\r|\n/);
+  const fence2 = /^\s*(`{3,}|~{3,})/.exec(lines[0])?.[1];
+  const last2 = lines.length > 1 ? lines[lines.length - 1].trim() : "";
+  const closed = fence2 !== void 0 && last2.length >= fence2.length && [...last2].every((character) => character === fence2[0]);
+  return { kind: "code", start, end, fence: fence2, closed };
 }
 
 // packages/validator/src/rules/readme/template-sections-rule.ts
@@ -55736,7 +55721,10 @@ function sectionsRule(id, profile, level, template) {
         lookalikes ??= headingLookalikes(readme.text);
         const lookalike = lookalikes.find((line) => section.matches.test(line.normalized));
         if (lookalike) {
-          const why = lookalike.after === "space" ? whyNoHeading(enclosingBlock(readme.text, lookalike.offset)) : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
+          const why = lookalike.after === "space" ? whyNoHeading(
+            enclosingBlock(readme.text, readme.codeBlocks, lookalike.offset),
+            (offset) => lineOf(context, offset)
+          ) : lookalike.after === "no-break space" ? `the space after "${lookalike.marker}" is a no-break space; type a normal space` : `Markdown needs a space after "${lookalike.marker}"`;
           report(
             { offset: lookalike.offset, length: lookalike.text.length },
             ` "${nameExcerpt(lookalike.text)}" is no heading: ${why}.`
@@ -55762,13 +55750,17 @@ function sectionsRule(id, profile, level, template) {
     }
   };
 }
-function whyNoHeading(block2) {
+function whyNoHeading(block2, lineAt) {
   if (block2.kind === "comment")
-    return `it is inside an HTML comment (the <!-- at line ${block2.openLine}), which the page does not show`;
+    return `it is inside an HTML comment (the <!-- at line ${lineAt(block2.start)}), which the page does not show`;
   if (block2.kind === "other")
     return "Markdown reads it as part of the block around it (HTML or a code block), not as a heading";
-  const fence2 = block2.marker.slice(0, 3);
-  return block2.closeLine === void 0 ? `it is inside a code block: the ${fence2} at line ${block2.openLine} opens one that is never closed` : `it is inside the code block from the ${fence2} at line ${block2.openLine} to line ${block2.closeLine}`;
+  if (block2.fence === void 0) return `it is inside a code block indented from line ${lineAt(block2.start)}`;
+  const fence2 = block2.fence.slice(0, 3);
+  return block2.closed ? `it is inside the code block from the ${fence2} at line ${lineAt(block2.start)} to line ${lineAt(block2.end - 1)}` : `it is inside a code block: the ${fence2} at line ${lineAt(block2.start)} opens one that is never closed`;
+}
+function lineOf(context, offset) {
+  return context.connector.files.readme?.document?.position(offset).line ?? 1;
 }
 
 // packages/validator/src/rules/readme.ts
